@@ -1,0 +1,219 @@
+//! The command-line surface (fixed by issue #3; every test and later part uses it).
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+
+#[derive(Parser, Debug)]
+#[command(name = "intake", version, about = "Intake en locatieonderzoek voor MKB Werkplek Online / intake and site survey")]
+pub struct Cli {
+    /// The database file (default: the user's data directory, e.g. ~/.local/share/intake/intake.db).
+    #[arg(long, global = true, env = "INTAKE_DB")]
+    pub db: Option<PathBuf>,
+    /// Language of messages and of the TUI (nl or en).
+    #[arg(long, global = true, value_parser = ["nl", "en"])]
+    pub lang: Option<String>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check or print form files.
+    #[command(subcommand)]
+    Form(FormCmd),
+    /// Start a new intake and print its id.
+    New {
+        #[arg(long)]
+        customer: String,
+        #[arg(long, value_enum, default_value = "on-site")]
+        mode: ModeArg,
+        /// A form file other than the built-in standard form.
+        #[arg(long)]
+        form: Option<PathBuf>,
+    },
+    /// List the intakes.
+    List {
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one intake: answers, progress per section, errors.
+    Show {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Set answers: KEY=VALUE ... (all or nothing).
+    Set {
+        id: i64,
+        #[arg(required = true, value_name = "KEY=VALUE")]
+        pairs: Vec<String>,
+    },
+    /// Remove answers.
+    Unset {
+        id: i64,
+        #[arg(required = true, value_name = "KEY")]
+        keys: Vec<String>,
+    },
+    /// Who changed what, when.
+    History {
+        id: i64,
+        key: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Write an intake as a JSON bundle.
+    Export {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+    },
+    /// Read a JSON bundle (e.g. a form the customer filled in).
+    Import {
+        file: PathBuf,
+        /// Overwrite the existing intake the bundle came from.
+        #[arg(long, conflicts_with = "as_new")]
+        replace: bool,
+        /// Import as a new intake even if the bundle came from an existing one.
+        #[arg(long)]
+        as_new: bool,
+    },
+    /// Remove an intake from the list (kept in the database until purged).
+    Delete {
+        id: i64,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Erase an intake with its history and probes (GDPR right to erasure).
+    Purge {
+        id: i64,
+        #[arg(long)]
+        yes: bool,
+    },
+    /// Measure this workstation, the local network or the internet link.
+    #[command(subcommand)]
+    Probe(ProbeCmd),
+    /// Run the bandwidth measuring server.
+    BandwidthServer {
+        #[arg(long, default_value = "0.0.0.0:5201")]
+        listen: String,
+        /// Stop after this many seconds (default: run until interrupted).
+        #[arg(long)]
+        max_seconds: Option<u64>,
+    },
+    /// Findings and measures for an intake.
+    Advise {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Accept a finding with a reason (stays in the report, marked accepted).
+    Accept {
+        id: i64,
+        rule: String,
+        #[arg(long)]
+        reason: String,
+    },
+    /// The quote or cost overview.
+    Quote {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The migration plan.
+    Plan {
+        id: i64,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export the PDF migration plan and quote.
+    Report {
+        id: i64,
+        #[arg(long)]
+        out: PathBuf,
+        #[arg(long = "lang", value_parser = ["nl", "en"], default_value = "nl", id = "report_lang")]
+        report_lang: String,
+    },
+    /// Create a realistic sample intake (12 workstations, 2 locations).
+    Demo,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum FormCmd {
+    /// Validate form files; prints every problem as file:line:col.
+    Check {
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Print the parsed form.
+    Show {
+        file: PathBuf,
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ProbeCmd {
+    /// Collect facts about this workstation.
+    Workstation(WorkstationArgs),
+    /// Find hosts on the local network.
+    Lan {
+        #[arg(long)]
+        cidr: Option<String>,
+        /// Allow ranges larger than /22.
+        #[arg(long)]
+        force: bool,
+        #[arg(long)]
+        save: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Measure bandwidth and latency to a measuring server.
+    Bandwidth {
+        #[arg(long)]
+        server: String,
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        #[arg(long, default_value_t = 4)]
+        streams: usize,
+        #[arg(long)]
+        save: Option<i64>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Add probe files from other workstations to an intake.
+    Import {
+        id: i64,
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct WorkstationArgs {
+    #[arg(long)]
+    pub json: bool,
+    #[arg(long)]
+    pub save: Option<i64>,
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ModeArg {
+    OnSite,
+    Online,
+    #[value(name = "self")]
+    SelfFilled,
+}
+
+impl ModeArg {
+    /// The choice id of `intake.mode` in the standard form.
+    pub fn choice_id(self) -> &'static str {
+        match self {
+            ModeArg::OnSite => "on_site",
+            ModeArg::Online => "online",
+            ModeArg::SelfFilled => "self",
+        }
+    }
+}

@@ -1,0 +1,312 @@
+//! The headless intake commands: new, list, show, set, unset, history, export,
+//! import, delete, purge.
+
+use super::args::ModeArg;
+use super::{Ctx, confirm};
+use crate::form::{AnswerKey, Lang};
+use crate::store::{Bundle, ImportMode};
+use crate::workspace::{FormSource, Loaded, Mode, SetError, parse_assignment, today};
+use anyhow::{Context, Result, bail};
+use serde_json::json;
+use std::path::Path;
+use std::process::ExitCode;
+
+pub fn new(ctx: &Ctx, customer: &str, mode: ModeArg, form: Option<&Path>) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    let source = form.map(FormSource::read).transpose()?;
+    let mode = match mode {
+        ModeArg::OnSite => Mode::OnSite,
+        ModeArg::Online => Mode::Online,
+        ModeArg::SelfFilled => Mode::SelfFilled,
+    };
+    let id = ws.new_intake(customer, mode, source)?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
+    let ws = ctx.workspace()?;
+    let items = ws.store.list_intakes()?;
+    let progress = ws.store.progress_all()?;
+    if json {
+        let rows: Vec<_> = items
+            .iter()
+            .map(|i| {
+                json!({
+                    "id": i.id, "customer": i.customer, "mode": i.mode.as_str(), "status": i.status.as_str(),
+                    "form_id": i.form_id, "form_version": i.form_version,
+                    "created_at": rfc3339(i.created_at), "updated_at": rfc3339(i.updated_at),
+                    "answered": i.answered, "progress": progress.get(&i.id).copied().unwrap_or(0),
+                })
+            })
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&rows)?);
+    } else if items.is_empty() {
+        println!("{}", match ctx.lang {
+            Lang::Nl => "Nog geen intakes. Begin met: intake new --customer \"Naam\"",
+            Lang::En => "No intakes yet. Start with: intake new --customer \"Name\"",
+        });
+    } else {
+        println!("{:>4}  {:<32} {:<10} {:<9} {:>8}  {}", "id", "customer", "mode", "status", "progress", "updated");
+        for i in &items {
+            println!(
+                "{:>4}  {:<32} {:<10} {:<9} {:>7}%  {}",
+                i.id,
+                truncate(&i.customer, 32),
+                i.mode.as_str(),
+                i.status.as_str(),
+                progress.get(&i.id).copied().unwrap_or(0),
+                rfc3339(i.updated_at)
+            );
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn rfc3339(t: time::OffsetDateTime) -> String {
+    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+}
+
+fn truncate(s: &str, n: usize) -> String {
+    if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+}
+
+pub fn show(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
+    let ws = ctx.workspace()?;
+    let l = ws.load(id)?;
+    let ev = l.evaluate(today());
+    let lang = ctx.lang;
+    let mut errors = Vec::new();
+    let mut missing = Vec::new();
+    for (si, s) in l.form.sections.iter().enumerate() {
+        let st = &ev.sections[si];
+        if !st.visible {
+            continue;
+        }
+        for (inst, row) in st.items.iter().enumerate() {
+            for (qi, item) in row.iter().enumerate() {
+                let key = crate::form::eval::key_of(s, inst, &s.questions[qi]);
+                if let Some(e) = &item.error {
+                    errors.push((key.clone(), e.get(lang).to_string()));
+                }
+                if item.missing() {
+                    missing.push(key);
+                }
+            }
+        }
+    }
+    if json_out {
+        let sections: Vec<_> = l
+            .form
+            .sections
+            .iter()
+            .zip(&ev.sections)
+            .map(|(s, st)| {
+                json!({"id": s.id, "title": s.title.get(lang), "visible": st.visible, "entries": s.repeat.as_ref().map(|_| st.instances),
+                       "answered": st.answered, "required": st.required, "missing": st.missing, "errors": st.errors})
+            })
+            .collect();
+        let answers: serde_json::Map<_, _> = l.answers.iter().map(|(k, v)| (k.clone(), v.to_json())).collect();
+        let out = json!({
+            "id": l.record.id, "customer": l.record.customer, "mode": l.record.mode.as_str(), "status": l.record.status.as_str(),
+            "form": {"id": l.form.id, "version": l.form.version, "started_with": l.record.form_version},
+            "created_at": rfc3339(l.record.created_at), "updated_at": rfc3339(l.record.updated_at),
+            "progress": {"required": ev.total_required(), "missing": ev.total_missing(), "errors": ev.total_errors(), "percent": ev.progress_percent()},
+            "sections": sections,
+            "answers": answers,
+            "missing": missing,
+            "errors": errors.iter().map(|(k, m)| json!({"key": k, "message": m})).collect::<Vec<_>>(),
+            "orphans": l.orphans,
+        });
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    print_human(&l, &ev, lang, &missing, &errors);
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_human(l: &Loaded, ev: &crate::form::Evaluation, lang: Lang, missing: &[String], errors: &[(String, String)]) {
+    println!(
+        "#{} {} — {}, {} — {} v{}",
+        l.record.id,
+        l.record.customer,
+        l.mode().label(lang),
+        crate::tui::status_label(l.record.status, lang),
+        l.form.id,
+        l.form.version
+    );
+    let (req, done) = match lang {
+        Lang::Nl => ("verplichte antwoorden gegeven", "fouten"),
+        Lang::En => ("required answers given", "errors"),
+    };
+    println!(
+        "{}/{} {req} ({}%), {} {done}\n",
+        ev.total_required() - ev.total_missing(),
+        ev.total_required(),
+        ev.progress_percent(),
+        ev.total_errors()
+    );
+    for (si, s) in l.form.sections.iter().enumerate() {
+        let st = &ev.sections[si];
+        if !st.visible {
+            continue;
+        }
+        let mark = if st.errors > 0 { "!" } else if st.missing == 0 { "✓" } else { " " };
+        println!("{mark} {} ({}/{})", s.title.get(lang), st.required - st.missing, st.required);
+        for (inst, row) in st.items.iter().enumerate() {
+            for (qi, item) in row.iter().enumerate() {
+                let q = &s.questions[qi];
+                if !item.visible || item.value.is_null() || q.kind == crate::form::Kind::Note {
+                    continue;
+                }
+                let key = crate::form::eval::key_of(s, inst, q);
+                println!("    {key} = {}", q.display(&item.value, lang));
+            }
+        }
+    }
+    if !missing.is_empty() {
+        println!("\n{}:", if lang == Lang::Nl { "Ontbreekt" } else { "Missing" });
+        for k in missing {
+            println!("    {k}");
+        }
+    }
+    if !errors.is_empty() {
+        println!("\n{}:", if lang == Lang::Nl { "Fouten" } else { "Errors" });
+        for (k, m) in errors {
+            println!("    {k}: {m}");
+        }
+    }
+    if !l.orphans.is_empty() {
+        println!("\n{}:", if lang == Lang::Nl { "Niet meer in het formulier (bewaard)" } else { "No longer in the form (kept)" });
+        for (k, v) in &l.orphans {
+            println!("    {k} = {v}");
+        }
+    }
+}
+
+pub fn set(ctx: &Ctx, id: i64, pairs: &[String]) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    let parsed = pairs.iter().map(|p| parse_assignment(p)).collect::<Result<Vec<_>, SetError>>()?;
+    ws.set_answers(id, &parsed)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn unset(ctx: &Ctx, id: i64, keys: &[String]) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    ws.unset_answers(id, keys)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn history(ctx: &Ctx, id: i64, key: Option<&str>, json_out: bool) -> Result<ExitCode> {
+    let ws = ctx.workspace()?;
+    ws.store.intake(id)?;
+    if let Some(k) = key {
+        AnswerKey::parse(k).map_err(anyhow::Error::msg)?;
+    }
+    let rows = ws.store.history(id, key)?;
+    if json_out {
+        let out: Vec<_> = rows
+            .iter()
+            .map(|h| json!({"key": h.key, "old": h.old, "new": h.new, "changed_at": rfc3339(h.changed_at), "changed_by": h.changed_by}))
+            .collect();
+        println!("{}", serde_json::to_string_pretty(&out)?);
+        return Ok(ExitCode::SUCCESS);
+    }
+    for h in &rows {
+        let show = |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string()).unwrap_or_else(|| "—".into());
+        println!("{}  {:<12} {:<32} {} → {}", rfc3339(h.changed_at), h.changed_by, h.key, show(&h.old), show(&h.new));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn export(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    let bundle = ws.store.export_bundle(id)?;
+    let text = serde_json::to_vec_pretty(&bundle)?;
+    crate::fsutil::write_atomic(out, &text).with_context(|| format!("writing {}", out.display()))?;
+    ws.store.set_status(id, crate::store::Status::Exported)?;
+    eprintln!("{} → {}", id, out.display());
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    let bytes = read_limited(file, crate::store::bundle::MAX_BUNDLE_BYTES)?;
+    let bundle = Bundle::parse(&bytes).with_context(|| format!("{}", file.display()))?;
+    validate_bundle(&ws, &bundle).with_context(|| format!("{}", file.display()))?;
+    let mode = match (ws.store.find_duplicate(&bundle)?, replace, as_new) {
+        (Some(existing), true, _) => ImportMode::Replace(existing),
+        (Some(existing), false, false) => bail!(
+            "{}: this bundle comes from intake {existing}, which exists; use --replace to overwrite it or --as-new to import it as a new intake",
+            file.display()
+        ),
+        _ => ImportMode::New,
+    };
+    let id = ws.store.import_bundle(&bundle, mode, &crate::workspace::os_user())?;
+    println!("{id}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_limited(file: &Path, limit: usize) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let f = std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
+    let mut buf = Vec::new();
+    f.take(limit as u64 + 1).read_to_end(&mut buf).with_context(|| format!("{}: cannot read", file.display()))?;
+    if buf.len() > limit {
+        bail!("{}: the file is larger than the {} byte limit for a bundle", file.display(), limit);
+    }
+    Ok(buf)
+}
+
+/// A bundle is untrusted: every answer must be a valid value for a question of a
+/// known form, checked exactly as if it had been typed.
+fn validate_bundle(ws: &crate::workspace::Workspace, b: &Bundle) -> Result<()> {
+    let form = ws.standard_form();
+    let form = if b.intake.form_id == form.id {
+        form
+    } else {
+        bail!("unknown form '{}' (this program knows '{}')", b.intake.form_id, form.id);
+    };
+    let mut problems = Vec::new();
+    for (key, value) in &b.answers {
+        let Ok(k) = AnswerKey::parse(key) else {
+            problems.push(format!("{key}: not an answer key"));
+            continue;
+        };
+        match form.find(&k.path()) {
+            None => problems.push(format!("{key}: the form has no such question")),
+            Some((s, q)) => {
+                if s.repeat.is_some() != k.instance.is_some() {
+                    problems.push(format!("{key}: wrong key shape for '{}'", s.id));
+                } else if let Err(m) = q.validate_stored(value) {
+                    problems.push(format!("{key}: {}", m.get(Lang::En)));
+                }
+            }
+        }
+    }
+    if !problems.is_empty() {
+        let n = problems.len();
+        problems.truncate(20);
+        bail!("{n} invalid answer(s), nothing imported:\n  {}", problems.join("\n  "));
+    }
+    Ok(())
+}
+
+pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    let rec = ws.store.intake(id)?;
+    let question = if purge {
+        format!("Erase intake {id} ({}) with all its history and probes for good?", rec.customer)
+    } else {
+        format!("Delete intake {id} ({}) from the list?", rec.customer)
+    };
+    if !yes && !confirm(&question) {
+        bail!("not confirmed; nothing deleted (use --yes to confirm without asking)");
+    }
+    if purge {
+        ws.store.purge_intake(id)?;
+    } else {
+        ws.store.delete_intake(id)?;
+    }
+    Ok(ExitCode::SUCCESS)
+}

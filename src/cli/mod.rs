@@ -1,0 +1,84 @@
+//! The thin command-line front: parses arguments and calls the library.
+
+pub mod args;
+mod forms;
+mod intakes;
+
+use crate::form::Lang;
+use crate::workspace::Workspace;
+use anyhow::Result;
+use args::{Cli, Command};
+use clap::Parser;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Shared settings of one run.
+pub struct Ctx {
+    pub db: PathBuf,
+    pub lang: Lang,
+}
+
+impl Ctx {
+    pub fn workspace(&self) -> Result<Workspace> {
+        Workspace::open(&self.db)
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
+    let ctx = Ctx { db: cli.db.clone().unwrap_or_else(crate::store::default_path), lang };
+    match run(&ctx, cli.command) {
+        Ok(code) => code,
+        Err(e) => {
+            match e.downcast_ref::<crate::workspace::SetError>() {
+                Some(se) => eprintln!("error: {}", se.render(ctx.lang)),
+                None => eprintln!("error: {e:#}"),
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
+    let Some(cmd) = cmd else {
+        return crate::tui::run(&ctx.db, ctx.lang).map(|_| ExitCode::SUCCESS);
+    };
+    match cmd {
+        Command::Form(f) => forms::run(ctx, f),
+        Command::New { customer, mode, form } => intakes::new(ctx, &customer, mode, form.as_deref()),
+        Command::List { json } => intakes::list(ctx, json),
+        Command::Show { id, json } => intakes::show(ctx, id, json),
+        Command::Set { id, pairs } => intakes::set(ctx, id, &pairs),
+        Command::Unset { id, keys } => intakes::unset(ctx, id, &keys),
+        Command::History { id, key, json } => intakes::history(ctx, id, key.as_deref(), json),
+        Command::Export { id, out } => intakes::export(ctx, id, &out),
+        Command::Import { file, replace, as_new } => intakes::import(ctx, &file, replace, as_new),
+        Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
+        Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
+        other => not_yet(&other),
+    }
+}
+
+/// Commands whose part is not built yet say so and fail, never pretend.
+fn not_yet(cmd: &Command) -> Result<ExitCode> {
+    let name = format!("{cmd:?}");
+    let name = name.split([' ', '(', '{']).next().unwrap_or("this command").to_lowercase();
+    eprintln!("error: '{name}' is not available in this version yet");
+    Ok(ExitCode::from(3))
+}
+
+/// Asks on the terminal; `false` when stdin is not a terminal or the answer is not yes.
+pub fn confirm(question: &str) -> bool {
+    use std::io::{IsTerminal, Write};
+    if !std::io::stdin().is_terminal() {
+        return false;
+    }
+    eprint!("{question} [y/N] ");
+    let _ = std::io::stderr().flush();
+    let mut line = String::new();
+    if std::io::stdin().read_line(&mut line).is_err() {
+        return false;
+    }
+    matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja")
+}

@@ -1,0 +1,511 @@
+//! Loading a form file: TOML → checked `Form`, or every error with file:line:col.
+
+use super::expr::{Expr, Ty, TypeEnv};
+use super::key::is_id;
+use super::model::*;
+use super::schema::*;
+use super::value::{Value, parse_date};
+use super::Lang;
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::ops::Range;
+use std::path::Path;
+use toml::Spanned;
+
+/// One problem in a form file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Diagnostic {
+    pub file: String,
+    pub line: usize,
+    pub col: usize,
+    pub message: String,
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+    }
+}
+
+/// All problems found in a form file; loading reports every one, not just the first.
+#[derive(Debug, thiserror::Error)]
+pub struct FormErrors(pub Vec<Diagnostic>);
+
+impl fmt::Display for FormErrors {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for (i, d) in self.0.iter().enumerate() {
+            if i > 0 {
+                writeln!(f)?;
+            }
+            write!(f, "{d}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Largest form file we read: a form is a few hundred questions, not megabytes.
+const MAX_FORM_BYTES: usize = 4 * 1024 * 1024;
+
+pub fn load_file(path: &Path) -> Result<Form, FormErrors> {
+    let name = path.display().to_string();
+    let one = |message: String| FormErrors(vec![Diagnostic { file: name.clone(), line: 0, col: 0, message }]);
+    let meta = std::fs::metadata(path).map_err(|e| one(format!("cannot read: {e}")))?;
+    if meta.len() as usize > MAX_FORM_BYTES {
+        return Err(one(format!("file is {} bytes; a form may be at most {MAX_FORM_BYTES}", meta.len())));
+    }
+    let src = std::fs::read_to_string(path).map_err(|e| one(format!("cannot read: {e}")))?;
+    load_str(&src, &name)
+}
+
+pub fn load_str(src: &str, file: &str) -> Result<Form, FormErrors> {
+    let raw: RawForm = match toml::from_str(src) {
+        Ok(r) => r,
+        Err(e) => {
+            let (line, col) = e.span().map(|s| line_col(src, s.start)).unwrap_or((0, 0));
+            return Err(FormErrors(vec![Diagnostic {
+                file: file.to_string(),
+                line,
+                col,
+                message: e.message().trim().to_string(),
+            }]));
+        }
+    };
+    let mut b = Builder { src, file, diags: Vec::new() };
+    let form = b.build(raw);
+    if b.diags.is_empty() {
+        Ok(form)
+    } else {
+        b.diags.sort_by_key(|d| (d.line, d.col));
+        Err(FormErrors(b.diags))
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
+    let offset = offset.min(src.len());
+    let before = &src[..src.floor_char_boundary(offset)];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    (line, col)
+}
+
+struct Builder<'a> {
+    src: &'a str,
+    file: &'a str,
+    diags: Vec<Diagnostic>,
+}
+
+/// An expression waiting to be checked once all questions are known.
+struct Pending {
+    expr: Expr,
+    span: Range<usize>,
+    want: Want,
+    /// The group the expression is evaluated in, if any.
+    scope: Option<String>,
+    /// The type of `.` (constraints), if any.
+    this: Option<Ty>,
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Want {
+    Bool,
+    Number,
+    Any,
+}
+
+impl Builder<'_> {
+    fn err(&mut self, span: Range<usize>, message: impl Into<String>) {
+        let (line, col) = line_col(self.src, span.start);
+        self.diags.push(Diagnostic { file: self.file.to_string(), line, col, message: message.into() });
+    }
+
+    fn text(&mut self, t: &Spanned<RawText>, what: &str, langs: &[Lang]) -> Text {
+        let span = t.span();
+        let raw = t.get_ref();
+        let nl = match &raw.nl {
+            Some(s) if !s.trim().is_empty() => s.clone(),
+            _ => {
+                self.err(span.clone(), format!("{what} has no Dutch text (nl)"));
+                String::new()
+            }
+        };
+        if langs.contains(&Lang::En) && raw.en.as_deref().is_none_or(|s| s.trim().is_empty()) {
+            self.err(span, format!("{what} has no English text (en), but the form declares en"));
+        }
+        Text { nl, en: raw.en.clone() }
+    }
+
+    fn expr(&mut self, s: &Spanned<String>, pending: &mut Vec<Pending>, want: Want, scope: Option<&str>, this: Option<Ty>) -> Option<Expr> {
+        // The expression text starts one byte after the opening quote of the TOML string.
+        let base = s.span().start + 1;
+        match Expr::parse(s.get_ref()) {
+            Ok(e) => {
+                pending.push(Pending { expr: e.clone(), span: base..s.span().end, want, scope: scope.map(str::to_owned), this });
+                Some(e)
+            }
+            Err(e) => {
+                self.err(base + e.offset..base + e.offset, format!("in expression: {}", e.message));
+                None
+            }
+        }
+    }
+
+    fn build(&mut self, raw: RawForm) -> Form {
+        let mut langs = Vec::new();
+        for l in raw.languages.get_ref() {
+            match l.as_str() {
+                "nl" => langs.push(Lang::Nl),
+                "en" => langs.push(Lang::En),
+                other => self.err(raw.languages.span(), format!("unknown language '{other}' (known: nl, en)")),
+            }
+        }
+        if !langs.contains(&Lang::Nl) {
+            self.err(raw.languages.span(), "a form must have Dutch (nl) among its languages");
+        }
+        if !is_form_id(raw.id.get_ref()) {
+            self.err(raw.id.span(), format!("form id '{}' must be lower case letters, digits and '-'", raw.id.get_ref()));
+        }
+        let title = self.text(&raw.title, "the form title", &langs);
+        let description = raw.description.as_ref().map(|d| self.text(d, "the form description", &langs));
+
+        let mut pending = Vec::new();
+        let mut sections = Vec::new();
+        let mut index = HashMap::new();
+        let mut section_ids = HashSet::new();
+        let mut types: HashMap<String, Ty> = HashMap::new();
+        let mut groups: HashSet<String> = HashSet::new();
+        let mut calcs: Vec<(usize, usize, Range<usize>)> = Vec::new();
+        let mut summaries: Vec<(usize, Spanned<String>)> = Vec::new();
+
+        for (si, rs) in raw.sections.iter().enumerate() {
+            let sid = rs.id.get_ref().clone();
+            if !is_id(&sid) {
+                self.err(rs.id.span(), format!("section id '{sid}' must be lower case letters, digits and '_'"));
+            }
+            if !section_ids.insert(sid.clone()) {
+                self.err(rs.id.span(), format!("duplicate section id '{sid}'"));
+            }
+            let scope = rs.repeat.as_ref().map(|_| sid.as_str());
+            if scope.is_some() {
+                groups.insert(sid.clone());
+            }
+            let title = self.text(&rs.title, &format!("section '{sid}' title"), &langs);
+            let intro = rs.intro.as_ref().map(|t| self.text(t, &format!("section '{sid}' intro"), &langs));
+            let relevant = rs.relevant.as_ref().and_then(|e| self.expr(e, &mut pending, Want::Bool, None, None));
+            let repeat = rs.repeat.as_ref().map(|r| {
+                let min = r.min.unwrap_or(0) as usize;
+                let max = r.max.unwrap_or(200) as usize;
+                if min > max {
+                    self.err(rs.id.span(), format!("group '{sid}': min {min} is larger than max {max}"));
+                }
+                for s in &r.summary {
+                    summaries.push((si, s.clone()));
+                }
+                Repeat {
+                    min,
+                    max,
+                    count: r.count.as_ref().and_then(|e| self.expr(e, &mut pending, Want::Number, None, None)),
+                    item: self.text(&r.item, &format!("group '{sid}' item name"), &langs),
+                    summary: r.summary.iter().map(|s| s.get_ref().clone()).collect(),
+                }
+            });
+            let mut questions = Vec::new();
+            let mut qids = HashSet::new();
+            for rq in &rs.questions {
+                let qid = rq.id.get_ref().clone();
+                if !is_id(&qid) {
+                    self.err(rq.id.span(), format!("question id '{qid}' must be lower case letters, digits and '_'"));
+                }
+                if !qids.insert(qid.clone()) {
+                    self.err(rq.id.span(), format!("duplicate question id '{sid}.{qid}'"));
+                }
+                let q = self.question(rq, &sid, scope, &langs, &mut pending);
+                let path = format!("{sid}.{qid}");
+                let qi = questions.len();
+                if q.kind == Kind::Calculated {
+                    calcs.push((si, qi, rq.calculate.as_ref().map(|c| c.span()).unwrap_or(rq.id.span())));
+                }
+                if let Some(t) = ty_of(q.kind) {
+                    types.insert(path.clone(), t);
+                }
+                index.insert(path, (si, qi));
+                let other = rq.other && q.kind.is_choice();
+                let qkind = q.kind;
+                questions.push(q);
+                if other {
+                    let oid = format!("{qid}_other");
+                    let _ = qkind;
+                    let sel = format!("selected({sid}.{qid}, 'other')");
+                    let cond = Expr::parse(&sel).ok();
+                    let oq = Question {
+                        id: oid.clone(),
+                        kind: Kind::Text,
+                        label: Text { nl: "Anders, namelijk".into(), en: Some("Other, namely".into()) },
+                        self_label: None,
+                        hint: None,
+                        faq: vec![],
+                        required: cond.clone().map(Required::If).unwrap_or(Required::No),
+                        relevant: cond,
+                        constraint: None,
+                        warning: None,
+                        default: None,
+                        unit: None,
+                        min: None,
+                        max: None,
+                        max_length: Some(200),
+                        choices: vec![],
+                        calculate: None,
+                        specialist: rq.specialist,
+                    };
+                    types.insert(format!("{sid}.{oid}"), Ty::Text);
+                    index.insert(format!("{sid}.{oid}"), (si, questions.len()));
+                    qids.insert(oid);
+                    questions.push(oq);
+                }
+            }
+            sections.push(Section { id: sid, title, intro, relevant, specialist: rs.specialist, repeat, questions });
+        }
+        for (si, s) in summaries {
+            let path = format!("{}.{}", sections[si].id, s.get_ref());
+            if !index.contains_key(&path) {
+                self.err(s.span(), format!("summary field '{}' is not a question of group '{}'", s.get_ref(), sections[si].id));
+            }
+        }
+        // Calculated values: their type is unknown until evaluated, so `Any`.
+        for (si, qi, _) in &calcs {
+            types.insert(format!("{}.{}", sections[*si].id, sections[*si].questions[*qi].id), Ty::Any);
+        }
+        for p in pending {
+            let env = CheckEnv { types: &types, groups: &groups, this: p.this, scope: p.scope.as_deref() };
+            match p.expr.check(&env) {
+                Ok(t) => {
+                    let ok = match p.want {
+                        Want::Bool => matches!(t, Ty::Bool | Ty::Any),
+                        Want::Number => matches!(t, Ty::Int | Ty::Num | Ty::Any),
+                        Want::Any => true,
+                    };
+                    if !ok {
+                        let what = if p.want == Want::Bool { "a yes/no condition" } else { "a number" };
+                        self.err(p.span.clone(), format!("expression '{}' must give {what}", p.expr.source()));
+                    }
+                }
+                Err(e) => self.err(p.span.start + e.offset..p.span.start + e.offset, format!("in expression: {}", e.message)),
+            }
+        }
+        let calc_order = self.calc_order(&sections, &index, &calcs);
+        Form {
+            id: raw.id.get_ref().clone(),
+            version: *raw.version.get_ref(),
+            languages: langs,
+            title,
+            description,
+            sections,
+            index,
+            calc_order,
+        }
+    }
+
+    fn question(&mut self, rq: &RawQuestion, sid: &str, scope: Option<&str>, langs: &[Lang], pending: &mut Vec<Pending>) -> Question {
+        let qid = rq.id.get_ref();
+        let path = format!("{sid}.{qid}");
+        let kind = match Kind::from_name(rq.kind.get_ref()) {
+            Some(k) => k,
+            None => {
+                let names: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
+                self.err(rq.kind.span(), format!("unknown question type '{}' (known: {})", rq.kind.get_ref(), names.join(", ")));
+                Kind::Text
+            }
+        };
+        let label = self.text(&rq.label, &format!("question '{path}' label"), langs);
+        let self_label = rq.self_label.as_ref().map(|t| self.text(t, &format!("question '{path}' self_label"), langs));
+        let hint = rq.hint.as_ref().map(|t| self.text(t, &format!("question '{path}' hint"), langs));
+        let this = ty_of(kind);
+        let relevant = rq.relevant.as_ref().and_then(|e| self.expr(e, pending, Want::Bool, scope, None));
+        let required = match (&rq.required_if, rq.required) {
+            (Some(e), _) => self.expr(e, pending, Want::Bool, scope, None).map(Required::If).unwrap_or(Required::No),
+            (None, true) => Required::Yes,
+            (None, false) => Required::No,
+        };
+        let mut check = |b: &mut Self, e: &Option<Spanned<String>>, m: &Option<Spanned<RawText>>, what: &str| -> Option<Check> {
+            let e = e.as_ref()?;
+            let expr = b.expr(e, pending, Want::Bool, scope, this)?;
+            let message = match m {
+                Some(m) => b.text(m, &format!("question '{path}' {what}_message"), langs),
+                None => {
+                    b.err(e.span(), format!("question '{path}': a {what} needs a {what}_message"));
+                    Text::default()
+                }
+            };
+            Some(Check { expr, message })
+        };
+        let constraint = check(self, &rq.constraint, &rq.constraint_message, "constraint");
+        let warning = check(self, &rq.warning, &rq.warning_message, "warning");
+        let calculate = match (&rq.calculate, kind) {
+            (Some(e), Kind::Calculated) => self.expr(e, pending, Want::Any, scope, None),
+            (None, Kind::Calculated) => {
+                self.err(rq.id.span(), format!("calculated question '{path}' needs a 'calculate' expression"));
+                None
+            }
+            (Some(e), _) => {
+                self.err(e.span(), format!("question '{path}': only type 'calculated' takes a 'calculate' expression"));
+                None
+            }
+            (None, _) => None,
+        };
+        let mut choices = Vec::new();
+        let mut cids = HashSet::new();
+        for c in &rq.choices {
+            let id = c.id.get_ref().clone();
+            if !is_id(&id) {
+                self.err(c.id.span(), format!("choice id '{id}' must be lower case letters, digits and '_'"));
+            }
+            if !cids.insert(id.clone()) {
+                self.err(c.id.span(), format!("duplicate choice '{id}' in '{path}'"));
+            }
+            let label = self.text(&c.label, &format!("choice '{id}' of '{path}'"), langs);
+            choices.push(Choice { id, label });
+        }
+        if rq.other && kind.is_choice() && !cids.contains("other") {
+            choices.push(Choice { id: "other".into(), label: Text { nl: "Anders".into(), en: Some("Other".into()) } });
+        }
+        if kind.is_choice() && choices.is_empty() {
+            self.err(rq.id.span(), format!("choice question '{path}' has no choices"));
+        }
+        if !kind.is_choice() && !rq.choices.is_empty() {
+            self.err(rq.id.span(), format!("question '{path}' of type {} cannot have choices", kind.name()));
+        }
+        if let (Some(min), Some(max)) = (rq.min, rq.max)
+            && min > max
+        {
+            self.err(rq.id.span(), format!("question '{path}': min {min} is larger than max {max}"));
+        }
+        let mut q = Question {
+            id: qid.clone(),
+            kind,
+            label,
+            self_label,
+            hint,
+            faq: rq.faq.clone(),
+            required,
+            relevant,
+            constraint,
+            warning,
+            default: None,
+            unit: rq.unit.clone(),
+            min: rq.min,
+            max: rq.max,
+            max_length: rq.max_length,
+            choices,
+            calculate,
+            specialist: rq.specialist,
+        };
+        if let Some(d) = &rq.default {
+            match default_value(&q, d.get_ref()) {
+                Ok(v) => q.default = Some(v),
+                Err(m) => self.err(d.span(), format!("default of '{path}': {m}")),
+            }
+        }
+        q
+    }
+
+    /// Orders calculated questions so each comes after those it reads; reports cycles.
+    fn calc_order(&mut self, sections: &[Section], index: &HashMap<String, (usize, usize)>, calcs: &[(usize, usize, Range<usize>)]) -> Vec<(usize, usize)> {
+        let calc_set: HashSet<(usize, usize)> = calcs.iter().map(|(s, q, _)| (*s, *q)).collect();
+        let deps = |s: usize, q: usize| -> Vec<(usize, usize)> {
+            let Some(e) = &sections[s].questions[q].calculate else { return vec![] };
+            e.references()
+                .into_iter()
+                .filter_map(|(r, _)| index.get(&r).copied())
+                .filter(|p| calc_set.contains(p))
+                .collect()
+        };
+        let mut order = Vec::new();
+        let mut state: HashMap<(usize, usize), u8> = HashMap::new(); // 1 = visiting, 2 = done
+        for (s, q, span) in calcs {
+            let mut stack = vec![((*s, *q), 0usize)];
+            while let Some(&mut (node, ref mut i)) = stack.last_mut() {
+                if *i == 0 {
+                    if state.get(&node) == Some(&2) {
+                        stack.pop();
+                        continue;
+                    }
+                    state.insert(node, 1);
+                }
+                let d = deps(node.0, node.1);
+                if *i < d.len() {
+                    let next = d[*i];
+                    *i += 1;
+                    match state.get(&next) {
+                        Some(1) => {
+                            let a = format!("{}.{}", sections[node.0].id, sections[node.0].questions[node.1].id);
+                            let b = format!("{}.{}", sections[next.0].id, sections[next.0].questions[next.1].id);
+                            self.err(span.clone(), format!("calculation cycle: '{a}' depends on '{b}', which depends back on it"));
+                            return order;
+                        }
+                        Some(2) => {}
+                        _ => stack.push((next, 0)),
+                    }
+                } else {
+                    state.insert(node, 2);
+                    order.push(node);
+                    stack.pop();
+                }
+            }
+        }
+        order
+    }
+}
+
+fn is_form_id(s: &str) -> bool {
+    !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+}
+
+pub(crate) fn ty_of(kind: Kind) -> Option<Ty> {
+    Some(match kind {
+        Kind::Integer => Ty::Int,
+        Kind::Decimal => Ty::Num,
+        Kind::YesNo => Ty::Bool,
+        Kind::MultiChoice => Ty::List,
+        Kind::Date => Ty::Date,
+        Kind::Note => return None,
+        Kind::Calculated => Ty::Any,
+        _ => Ty::Text,
+    })
+}
+
+fn default_value(q: &Question, d: &toml::Value) -> Result<Value, String> {
+    let text = match d {
+        toml::Value::String(s) => s.clone(),
+        toml::Value::Integer(i) => i.to_string(),
+        toml::Value::Float(f) => f.to_string(),
+        toml::Value::Boolean(b) => if *b { "yes" } else { "no" }.to_string(),
+        toml::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(","),
+        toml::Value::Datetime(dt) => dt.to_string(),
+        toml::Value::Table(_) => return Err("a default cannot be a table".into()),
+    };
+    if q.kind == Kind::Date && parse_date(&text).is_none() {
+        return Err(format!("'{text}' is not a date YYYY-MM-DD"));
+    }
+    q.parse_input(&text).map_err(|m| m.get(Lang::En).to_string())
+}
+
+struct CheckEnv<'a> {
+    types: &'a HashMap<String, Ty>,
+    groups: &'a HashSet<String>,
+    this: Option<Ty>,
+    #[allow(dead_code)]
+    scope: Option<&'a str>,
+}
+
+impl TypeEnv for CheckEnv<'_> {
+    fn type_of(&self, path: &str) -> Option<Ty> {
+        self.types.get(path).copied()
+    }
+    fn is_group(&self, name: &str) -> bool {
+        self.groups.contains(name)
+    }
+    fn this_type(&self) -> Option<Ty> {
+        self.this
+    }
+}
+

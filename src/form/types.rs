@@ -1,0 +1,344 @@
+//! Parsing and checking of typed answers: what a user types becomes a `Value`, or a
+//! message in the user's language that says what is wrong.
+//!
+//! Dutch formats follow the official rules: mobile numbers 06 + 8 digits (066 is
+//! pager/M2M and 097 machine-to-machine, refused), postcodes 4 digits not starting
+//! with 0 plus 2 letters without SA/SD/SS, KvK 8 digits, VAT NL + 9 digits + B + 2
+//! digits, IBAN with the ISO 13616 mod-97 check.
+
+use super::Lang;
+use super::value::{Value, parse_date};
+
+/// A message in both languages, picked at display time.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Msg {
+    pub nl: String,
+    pub en: String,
+}
+
+impl Msg {
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Msg {
+        Msg {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.nl,
+            Lang::En => &self.en,
+        }
+    }
+}
+
+/// Accepts `12`, `-3`; refuses decimals and text.
+pub fn parse_integer(s: &str) -> Result<i64, Msg> {
+    let t = s.trim().replace(['.', '_', ' '], "");
+    t.parse::<i64>()
+        .map_err(|_| Msg::new("Vul een geheel getal in.", "Enter a whole number."))
+}
+
+/// Accepts a decimal point or a decimal comma (`2,5` and `2.5`), not both.
+pub fn parse_decimal(s: &str) -> Result<f64, Msg> {
+    let t = s.trim();
+    let err = || Msg::new("Vul een getal in, bijv. 2,5.", "Enter a number, e.g. 2.5.");
+    if t.contains(',') && t.contains('.') {
+        return Err(err());
+    }
+    let n: f64 = t.replace(',', ".").parse().map_err(|_| err())?;
+    if !n.is_finite() {
+        return Err(err());
+    }
+    Ok(n)
+}
+
+pub fn parse_yes_no(s: &str) -> Result<bool, Msg> {
+    match s.trim().to_lowercase().as_str() {
+        "yes" | "ja" | "j" | "y" | "true" => Ok(true),
+        "no" | "nee" | "n" | "false" => Ok(false),
+        _ => Err(Msg::new("Antwoord met ja of nee.", "Answer yes or no.")),
+    }
+}
+
+pub fn parse_date_input(s: &str) -> Result<time::Date, Msg> {
+    parse_date(s).ok_or_else(|| {
+        Msg::new(
+            "Vul een bestaande datum in als JJJJ-MM-DD.",
+            "Enter a real date as YYYY-MM-DD.",
+        )
+    })
+}
+
+/// A pragmatic address check: one `@`, a non-empty local part, a domain with a dot,
+/// no spaces. Full RFC 5322 is not what users mistype.
+pub fn parse_email(s: &str) -> Result<String, Msg> {
+    let t = s.trim();
+    let err = || {
+        Msg::new(
+            "Vul een geldig e-mailadres in, bijv. naam@bedrijf.nl.",
+            "Enter a valid e-mail address, e.g. name@company.com.",
+        )
+    };
+    let (local, domain) = t.split_once('@').ok_or_else(err)?;
+    let ok = !local.is_empty()
+        && !domain.contains('@')
+        && domain.contains('.')
+        && !domain.starts_with('.')
+        && !domain.ends_with('.')
+        && !domain.contains("..")
+        && !t.chars().any(char::is_whitespace)
+        && t.len() <= 254;
+    if ok { Ok(t.to_string()) } else { Err(err()) }
+}
+
+fn digits_only(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, ' ' | '-' | '.' | '(' | ')'))
+        .collect()
+}
+
+/// Dutch mobile number, stored as `+316xxxxxxxx`.
+pub fn parse_mobile_nl(s: &str) -> Result<String, Msg> {
+    check_not_m2m(s)?;
+    let t = digits_only(s.trim());
+    let rest = if let Some(r) = t.strip_prefix("+31") {
+        r.to_string()
+    } else if let Some(r) = t.strip_prefix("0031") {
+        r.to_string()
+    } else if let Some(r) = t.strip_prefix('0') {
+        r.to_string()
+    } else {
+        return Err(mobile_err());
+    };
+    // rest is now 6xxxxxxxx (9 digits)
+    if rest.len() != 9 || !rest.starts_with('6') || !rest.chars().all(|c| c.is_ascii_digit()) {
+        return Err(mobile_err());
+    }
+    if rest.starts_with("66") {
+        return Err(Msg::new(
+            "066-nummers zijn semafoonnummers en ontvangen geen sms.",
+            "066 numbers are pager numbers and cannot receive text messages.",
+        ));
+    }
+    Ok(format!("+31{rest}"))
+}
+
+/// 097 numbers are machine-to-machine and never reach a person's phone.
+pub fn check_not_m2m(s: &str) -> Result<(), Msg> {
+    let t = digits_only(s.trim());
+    if t.starts_with("097") || t.starts_with("+3197") || t.starts_with("003197") {
+        return Err(Msg::new(
+            "097-nummers zijn voor machines en ontvangen geen sms voor het inloggen.",
+            "097 numbers are machine-to-machine and cannot receive login text messages.",
+        ));
+    }
+    Ok(())
+}
+
+fn mobile_err() -> Msg {
+    Msg::new(
+        "Vul een Nederlands mobiel nummer in: 06 en 8 cijfers, of +316 en 8 cijfers.",
+        "Enter a Dutch mobile number: 06 and 8 digits, or +316 and 8 digits.",
+    )
+}
+
+/// Dutch postcode, stored as `1234 AB`.
+pub fn parse_postcode_nl(s: &str) -> Result<String, Msg> {
+    let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+    let t = t.to_uppercase();
+    let err = || {
+        Msg::new(
+            "Vul een postcode in als 1234 AB.",
+            "Enter a Dutch postcode like 1234 AB.",
+        )
+    };
+    let b = t.as_bytes();
+    if b.len() != 6
+        || !b[..4].iter().all(u8::is_ascii_digit)
+        || b[0] == b'0'
+        || !b[4..].iter().all(u8::is_ascii_uppercase)
+    {
+        return Err(err());
+    }
+    let letters = &t[4..];
+    if matches!(letters, "SA" | "SD" | "SS") {
+        return Err(Msg::new(
+            format!("De lettercombinatie {letters} wordt in postcodes niet gebruikt."),
+            format!("The letters {letters} are not used in Dutch postcodes."),
+        ));
+    }
+    Ok(format!("{} {}", &t[..4], letters))
+}
+
+/// Chamber of Commerce number: exactly 8 digits.
+pub fn parse_kvk(s: &str) -> Result<String, Msg> {
+    let t = digits_only(s.trim());
+    if t.len() == 8 && t.chars().all(|c| c.is_ascii_digit()) {
+        Ok(t)
+    } else {
+        Err(Msg::new(
+            "Een KvK-nummer heeft precies 8 cijfers.",
+            "A KvK (Chamber of Commerce) number has exactly 8 digits.",
+        ))
+    }
+}
+
+/// Dutch VAT id: NL + 9 digits + B + 2 digits, stored upper case without spaces.
+pub fn parse_vat_nl(s: &str) -> Result<String, Msg> {
+    let t: String = digits_only(s.trim()).to_uppercase();
+    let b = t.as_bytes();
+    let ok = b.len() == 14
+        && t.starts_with("NL")
+        && b[2..11].iter().all(u8::is_ascii_digit)
+        && b[11] == b'B'
+        && b[12..].iter().all(u8::is_ascii_digit);
+    if ok {
+        Ok(t)
+    } else {
+        Err(Msg::new(
+            "Een btw-id is NL, 9 cijfers, B en 2 cijfers, bijv. NL123456789B01.",
+            "A Dutch VAT id is NL, 9 digits, B and 2 digits, e.g. NL123456789B01.",
+        ))
+    }
+}
+
+/// IBAN with the mod-97 check, stored compact upper case (`NL91ABNA0417164300`).
+pub fn parse_iban(s: &str) -> Result<String, Msg> {
+    let t: String = s
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_uppercase();
+    let shape_ok = (15..=34).contains(&t.len())
+        && t.chars().all(|c| c.is_ascii_alphanumeric())
+        && t[..2].chars().all(|c| c.is_ascii_uppercase())
+        && t[2..4].chars().all(|c| c.is_ascii_digit());
+    if !shape_ok {
+        return Err(Msg::new(
+            "Vul een IBAN in, bijv. NL91 ABNA 0417 1643 00.",
+            "Enter an IBAN, e.g. NL91 ABNA 0417 1643 00.",
+        ));
+    }
+    if t.starts_with("NL") && t.len() != 18 {
+        return Err(Msg::new(
+            "Een Nederlands IBAN heeft 18 tekens.",
+            "A Dutch IBAN has 18 characters.",
+        ));
+    }
+    if iban_mod97(&t) != 1 {
+        return Err(Msg::new(
+            "Dit IBAN klopt niet (controlegetal). Controleer op tikfouten.",
+            "This IBAN fails its check digits. Check for typing errors.",
+        ));
+    }
+    Ok(t)
+}
+
+fn iban_mod97(iban: &str) -> u32 {
+    let rearranged = iban[4..].chars().chain(iban[..4].chars());
+    let mut rem: u32 = 0;
+    for c in rearranged {
+        let v = c.to_digit(36).unwrap_or(0);
+        rem = if v >= 10 {
+            (rem * 100 + v) % 97
+        } else {
+            (rem * 10 + v) % 97
+        };
+    }
+    rem
+}
+
+/// `NL91ABNA0417164300` → `NL91 ABNA 0417 1643 00`.
+pub fn format_iban(iban: &str) -> String {
+    iban.as_bytes()
+        .chunks(4)
+        .map(|c| String::from_utf8_lossy(c).into_owned())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Formats a decimal in the user's language (`2,5` in Dutch).
+pub fn format_decimal(n: f64, lang: Lang) -> String {
+    let s = if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        let s = format!("{n:.3}");
+        s.trim_end_matches('0').trim_end_matches('.').to_string()
+    };
+    match lang {
+        Lang::Nl => s.replace('.', ","),
+        Lang::En => s,
+    }
+}
+
+/// Shortcut used by callers that only need to know whether a value is present.
+pub fn present(v: &Value) -> bool {
+    !v.is_null()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn mobile_numbers_are_normalised_and_pagers_refused() {
+        assert_eq!(parse_mobile_nl("06-12345678").unwrap(), "+31612345678");
+        assert_eq!(parse_mobile_nl("+31 6 1234 5678").unwrap(), "+31612345678");
+        assert_eq!(parse_mobile_nl("0031612345678").unwrap(), "+31612345678");
+        assert!(parse_mobile_nl("0612345").is_err());
+        assert!(parse_mobile_nl("020-1234567").is_err());
+        assert!(parse_mobile_nl("06612345678").is_err());
+        assert!(parse_mobile_nl("0661234567").is_err(), "066 pager");
+        assert!(check_not_m2m("0971234567890").is_err());
+    }
+
+    #[test]
+    fn postcodes_follow_the_dutch_rules() {
+        assert_eq!(parse_postcode_nl("1234ab").unwrap(), "1234 AB");
+        assert_eq!(parse_postcode_nl(" 9999 zz ").unwrap(), "9999 ZZ");
+        assert!(parse_postcode_nl("0123 AB").is_err());
+        assert!(parse_postcode_nl("1234 SS").is_err());
+        assert!(parse_postcode_nl("1234 SA").is_err());
+        assert!(parse_postcode_nl("1234 SD").is_err());
+        assert!(parse_postcode_nl("12345 A").is_err());
+    }
+
+    #[test]
+    fn kvk_vat_and_iban() {
+        assert_eq!(parse_kvk("1234 5678").unwrap(), "12345678");
+        assert!(parse_kvk("1234567").is_err());
+        assert_eq!(parse_vat_nl("nl123456789b01").unwrap(), "NL123456789B01");
+        assert!(parse_vat_nl("NL123456789X01").is_err());
+        assert_eq!(
+            parse_iban("nl91 abna 0417 1643 00").unwrap(),
+            "NL91ABNA0417164300"
+        );
+        assert!(parse_iban("NL92ABNA0417164300").is_err());
+        assert!(parse_iban("NL91ABNA041716430").is_err());
+        assert_eq!(
+            parse_iban("DE89 3704 0044 0532 0130 00").unwrap(),
+            "DE89370400440532013000"
+        );
+        assert_eq!(format_iban("NL91ABNA0417164300"), "NL91 ABNA 0417 1643 00");
+    }
+
+    #[test]
+    fn decimals_accept_comma_and_point() {
+        assert_eq!(parse_decimal("2,5").unwrap(), 2.5);
+        assert_eq!(parse_decimal("2.5").unwrap(), 2.5);
+        assert!(parse_decimal("1.000,5").is_err());
+        assert!(parse_decimal("abc").is_err());
+        assert_eq!(format_decimal(2.5, Lang::Nl), "2,5");
+        assert_eq!(format_decimal(40.0, Lang::En), "40");
+    }
+
+    #[test]
+    fn emails_and_yes_no() {
+        assert!(parse_email("a@b.nl").is_ok());
+        assert!(parse_email("a@b").is_err());
+        assert!(parse_email("a b@c.nl").is_err());
+        assert!(parse_yes_no("ja").unwrap());
+        assert!(!parse_yes_no("no").unwrap());
+        assert!(parse_yes_no("misschien").is_err());
+    }
+}

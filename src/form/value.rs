@@ -1,0 +1,135 @@
+//! The typed value of an answer, of an expression, and of a probe fact.
+//!
+//! One type for all three so that conditions in forms and in advice rules compare
+//! answers and measurements without conversions at every call site.
+
+use serde::{Deserialize, Serialize};
+use time::Date;
+
+/// A value. `Null` means "no answer": it is not 0 and not "" (XLSForm users were
+/// bitten by empty-as-zero; we decide explicitly).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub enum Value {
+    #[default]
+    Null,
+    Bool(bool),
+    Int(i64),
+    /// Decimals (bandwidth, gigabytes). Never used for money: money is integer cents.
+    Num(f64),
+    Text(String),
+    Date(Date),
+    /// The selected choice ids of a multiple-choice question.
+    List(Vec<String>),
+}
+
+impl Value {
+    pub fn is_null(&self) -> bool {
+        match self {
+            Value::Null => true,
+            Value::Text(s) => s.trim().is_empty(),
+            Value::List(l) => l.is_empty(),
+            _ => false,
+        }
+    }
+
+    /// Numeric view: integers and decimals; everything else is not a number.
+    pub fn as_f64(&self) -> Option<f64> {
+        match self {
+            Value::Int(i) => Some(*i as f64),
+            Value::Num(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::Text(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    /// Truthiness for conditions: only `true` is true; a missing answer is false.
+    pub fn truthy(&self) -> bool {
+        matches!(self, Value::Bool(true))
+    }
+
+    /// The JSON form stored in SQLite and in bundles. Dates are `YYYY-MM-DD` strings.
+    pub fn to_json(&self) -> serde_json::Value {
+        use serde_json::Value as J;
+        match self {
+            Value::Null => J::Null,
+            Value::Bool(b) => J::Bool(*b),
+            Value::Int(i) => J::from(*i),
+            Value::Num(n) => serde_json::Number::from_f64(*n).map(J::Number).unwrap_or(J::Null),
+            Value::Text(s) => J::String(s.clone()),
+            Value::Date(d) => J::String(format_date(*d)),
+            Value::List(l) => J::Array(l.iter().cloned().map(J::String).collect()),
+        }
+    }
+}
+
+/// `YYYY-MM-DD`.
+pub fn format_date(d: Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// Parses `YYYY-MM-DD` strictly (a real calendar date).
+pub fn parse_date(s: &str) -> Option<Date> {
+    let fmt = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(s.trim(), &fmt).ok()
+}
+
+impl Serialize for Value {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.to_json().serialize(s)
+    }
+}
+
+impl<'de> Deserialize<'de> for Value {
+    /// Untyped read: the form's question type gives the real type (see `form::Question::value_from_json`).
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let j = serde_json::Value::deserialize(d)?;
+        Ok(Value::from_json_untyped(&j))
+    }
+}
+
+impl Value {
+    /// Best-effort conversion without a form: numbers, booleans, strings, string arrays.
+    pub fn from_json_untyped(j: &serde_json::Value) -> Value {
+        use serde_json::Value as J;
+        match j {
+            J::Null => Value::Null,
+            J::Bool(b) => Value::Bool(*b),
+            J::Number(n) => match n.as_i64() {
+                Some(i) => Value::Int(i),
+                None => n.as_f64().map(Value::Num).unwrap_or(Value::Null),
+            },
+            J::String(s) => Value::Text(s.clone()),
+            J::Array(a) => Value::List(
+                a.iter()
+                    .filter_map(|v| v.as_str().map(str::to_owned))
+                    .collect(),
+            ),
+            J::Object(_) => Value::Null,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_text_and_empty_list_count_as_no_answer() {
+        assert!(Value::Text("  ".into()).is_null());
+        assert!(Value::List(vec![]).is_null());
+        assert!(!Value::Int(0).is_null());
+    }
+
+    #[test]
+    fn dates_round_trip_through_json() {
+        let d = parse_date("2027-02-28").unwrap();
+        assert_eq!(Value::Date(d).to_json(), serde_json::json!("2027-02-28"));
+        assert!(parse_date("2027-02-30").is_none());
+    }
+}

@@ -1,0 +1,35 @@
+//! Writing files so that a full disk or a crash never leaves half a file behind.
+
+use std::io::Write;
+use std::path::Path;
+
+/// Writes next to the target, syncs, then renames over it.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("out");
+    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn writes_whole_files_and_leaves_no_temp_on_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.json");
+        super::write_atomic(&p, b"hello").unwrap();
+        assert_eq!(std::fs::read(&p).unwrap(), b"hello");
+        let bad = dir.path().join("missing-dir").join("b.json");
+        assert!(super::write_atomic(&bad, b"x").is_err());
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+    }
+}

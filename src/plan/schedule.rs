@@ -1,0 +1,318 @@
+//! Scheduling: phases placed on working days from the start date, forward, as early as possible.
+//!
+//! Each phase starts on the first working day after the phases it waits for have ended (or on the
+//! start date rolled to a working day) and lasts its working days. The go-live phase starts at the
+//! earliest possible day or at the requested go-live (rolled forward to a working day) if that is
+//! later; the phases after it move with it. A requested go-live before the earliest possible one
+//! is not moved silently: `go_live_too_early` is set and the plan shows the earliest feasible date.
+
+use super::config::{Per, PhaseDef, PlanConfig, When};
+use crate::quote::{Lang, iso};
+use serde_json::{Value, json};
+use time::Date;
+
+/// Longest phase, in working days, whatever the input (about five years): keeps runaway input
+/// (say 4 billion GB) from producing dates beyond the calendar.
+pub const MAX_PHASE_DAYS: u32 = 1300;
+
+/// What the plan is made from; the lead maps answers and advice into this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanInput {
+    /// Today, or the day the project starts.
+    pub start: Date,
+    /// The go-live the customer wants, if any.
+    pub go_live: Option<Date>,
+    pub workstations: u32,
+    /// Migration as a project (FAQ 1.4) instead of with the manual.
+    pub migration_project: bool,
+    /// Data and e-mail volume to migrate, whole GB.
+    pub data_gb: u32,
+    /// The domain stays at another hosting provider: a DNS change (FAQ 1.32).
+    pub domain_elsewhere: bool,
+    /// Business software to host as custom work (FAQ 1.5).
+    pub custom_hosting: bool,
+    pub locations: u32,
+    /// The advice asks for measures (cabling, connection upgrade) before migrating (FAQ 3.5).
+    pub measures: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Phase {
+    pub id: String,
+    pub name_nl: String,
+    pub name_en: String,
+    /// First working day of the phase.
+    pub start: Date,
+    /// Last working day of the phase (inclusive).
+    pub end: Date,
+    pub working_days: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// In schedule order (start dates never decrease along a dependency).
+    pub phases: Vec<Phase>,
+    /// Earliest go-live the phases allow.
+    pub earliest_go_live: Date,
+    pub requested_go_live: Option<Date>,
+    /// The go-live in this plan: the later of the earliest and the requested one.
+    pub go_live: Date,
+    /// The requested go-live is before the earliest possible one (a finding, not a silent shift).
+    pub go_live_too_early: bool,
+}
+
+fn applies(when: When, cfg: &PlanConfig, input: &PlanInput) -> bool {
+    match when {
+        When::Always => true,
+        When::Quote => input.workstations >= cfg.quote_threshold_workstations,
+        When::Measures => input.measures,
+        When::MigrationManual => !input.migration_project,
+        When::MigrationProject => input.migration_project,
+        When::DomainElsewhere => input.domain_elsewhere,
+        When::CustomHosting => input.custom_hosting,
+    }
+}
+
+/// Base days plus `days` per started `step` of the counted quantity, capped at [`MAX_PHASE_DAYS`].
+fn duration(def: &PhaseDef, input: &PlanInput) -> u32 {
+    let mut total = u64::from(def.days);
+    for x in &def.extra {
+        let value = match x.per {
+            Per::DataGb => input.data_gb,
+            Per::Workstations => input.workstations,
+            Per::Locations => input.locations,
+        };
+        total += u64::from(value.div_ceil(x.step)) * u64::from(x.days);
+    }
+    u32::try_from(total.min(u64::from(MAX_PHASE_DAYS))).unwrap_or(MAX_PHASE_DAYS)
+}
+
+/// Makes the plan. Never fails: the configuration was checked when read.
+pub fn make_plan(cfg: &PlanConfig, input: &PlanInput) -> Plan {
+    let cal = cfg.holidays;
+    let first = cal.working_day_on_or_after(input.start);
+    // End of each phase, or for a phase that does not apply the end of its own predecessors.
+    let mut ends: Vec<Option<Date>> = vec![None; cfg.phases.len()];
+    let mut phases = Vec::new();
+    let mut earliest = None;
+    let mut go_live = None;
+    for (i, def) in cfg.phases.iter().enumerate() {
+        let dep_end = def.after.iter().filter_map(|&j| ends[j]).max();
+        let mut start = dep_end.map_or(first, |e| cal.add_working_days(e, 1));
+        if def.go_live {
+            earliest = Some(start);
+            if let Some(r) = input.go_live.map(|r| cal.working_day_on_or_after(r)) {
+                start = start.max(r);
+            }
+            go_live = Some(start);
+        }
+        if !applies(def.when, cfg, input) {
+            ends[i] = dep_end;
+            continue;
+        }
+        let days = duration(def, input);
+        let end = cal.add_working_days(start, days - 1);
+        ends[i] = Some(end);
+        phases.push(Phase {
+            id: def.id.clone(),
+            name_nl: def.name_nl.clone(),
+            name_en: def.name_en.clone(),
+            start,
+            end,
+            working_days: days,
+        });
+    }
+    // The config has exactly one go-live phase, so these are set; `first` is a harmless fallback.
+    let earliest_go_live = earliest.unwrap_or(first);
+    Plan {
+        phases,
+        earliest_go_live,
+        requested_go_live: input.go_live,
+        go_live: go_live.unwrap_or(earliest_go_live),
+        go_live_too_early: input.go_live.is_some_and(|r| r < earliest_go_live),
+    }
+}
+
+impl Plan {
+    /// `{phases: [{id, name, start, end, working_days}], earliest_go_live, requested_go_live,
+    /// go_live, go_live_too_early}`; dates as "YYYY-MM-DD", names in `lang`.
+    pub fn to_json(&self, lang: Lang) -> Value {
+        let phases: Vec<Value> = self
+            .phases
+            .iter()
+            .map(|p| {
+                json!({
+                    "id": p.id,
+                    "name": match lang { Lang::Nl => &p.name_nl, Lang::En => &p.name_en },
+                    "start": iso(p.start),
+                    "end": iso(p.end),
+                    "working_days": p.working_days,
+                })
+            })
+            .collect();
+        json!({
+            "phases": phases,
+            "earliest_go_live": iso(self.earliest_go_live),
+            "requested_go_live": self.requested_go_live.map(iso),
+            "go_live": iso(self.go_live),
+            "go_live_too_early": self.go_live_too_early,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn cfg() -> PlanConfig {
+        PlanConfig::embedded().unwrap()
+    }
+
+    fn base(start: Date) -> PlanInput {
+        PlanInput {
+            start,
+            go_live: None,
+            workstations: 12,
+            migration_project: true,
+            data_gb: 120,
+            domain_elsewhere: true,
+            custom_hosting: false,
+            locations: 1,
+            measures: false,
+        }
+    }
+
+    fn span(p: &Plan, id: &str) -> (Date, Date, u32) {
+        let ph = p
+            .phases
+            .iter()
+            .find(|x| x.id == id)
+            .unwrap_or_else(|| panic!("no phase {id}"));
+        (ph.start, ph.end, ph.working_days)
+    }
+
+    #[test]
+    fn plan_across_easter_and_koningsdag_2026() {
+        let p = make_plan(&cfg(), &base(date!(2026 - 03 - 23)));
+        // intake 2 + 1 location = 3 days: Mon 23 .. Wed 25 March.
+        assert_eq!(
+            span(&p, "intake"),
+            (date!(2026 - 03 - 23), date!(2026 - 03 - 25), 3)
+        );
+        // 12 workstations >= 10: quote 5 days Thu 26 .. Wed 1 April.
+        assert_eq!(
+            span(&p, "quote"),
+            (date!(2026 - 03 - 26), date!(2026 - 04 - 01), 5)
+        );
+        assert_eq!(
+            span(&p, "order"),
+            (date!(2026 - 04 - 02), date!(2026 - 04 - 02), 1)
+        );
+        // Goede Vrijdag 3 April is worked by default.
+        assert_eq!(
+            span(&p, "delivery"),
+            (date!(2026 - 04 - 03), date!(2026 - 04 - 03), 1)
+        );
+        // 5 + ceil(120/50) = 8 days; Easter Monday 6 April skipped: Tue 7 .. Thu 16 April.
+        assert_eq!(
+            span(&p, "migration_project"),
+            (date!(2026 - 04 - 07), date!(2026 - 04 - 16), 8)
+        );
+        assert_eq!(
+            span(&p, "dns_change"),
+            (date!(2026 - 04 - 17), date!(2026 - 04 - 20), 2)
+        );
+        // 1 + ceil(12/20) = 2 days.
+        assert_eq!(
+            span(&p, "training"),
+            (date!(2026 - 04 - 21), date!(2026 - 04 - 22), 2)
+        );
+        assert_eq!(p.earliest_go_live, date!(2026 - 04 - 23));
+        // Aftercare 10 days from Fri 24 April; Koningsdag Mon 27 April skipped; 5 May 2026 worked.
+        assert_eq!(
+            span(&p, "aftercare"),
+            (date!(2026 - 04 - 24), date!(2026 - 05 - 08), 10)
+        );
+        assert!(
+            !p.phases
+                .iter()
+                .any(|x| x.id == "migration_manual" || x.id == "measures")
+        );
+    }
+
+    #[test]
+    fn too_early_go_live_is_flagged_not_moved_silently() {
+        let mut i = base(date!(2026 - 03 - 23));
+        i.go_live = Some(date!(2026 - 04 - 10));
+        let p = make_plan(&cfg(), &i);
+        assert!(p.go_live_too_early);
+        assert_eq!(
+            (p.go_live, p.earliest_go_live),
+            (date!(2026 - 04 - 23), date!(2026 - 04 - 23))
+        );
+        let j = p.to_json(Lang::Nl);
+        assert_eq!(j["go_live_too_early"], true);
+        assert_eq!(j["requested_go_live"], "2026-04-10");
+        assert_eq!(j["phases"][0]["name"], "Intake en advies");
+        assert_eq!(j["phases"][0]["start"], "2026-03-23");
+    }
+
+    #[test]
+    fn later_go_live_is_kept_and_rolled_to_a_working_day() {
+        let mut i = base(date!(2026 - 03 - 23));
+        i.go_live = Some(date!(2026 - 05 - 16)); // a Saturday
+        let p = make_plan(&cfg(), &i);
+        assert!(!p.go_live_too_early);
+        assert_eq!(span(&p, "go_live").0, date!(2026 - 05 - 18));
+        assert_eq!(span(&p, "aftercare").0, date!(2026 - 05 - 19));
+    }
+
+    #[test]
+    fn small_customer_manual_migration_with_measures_and_hosting() {
+        let mut i = base(date!(2025 - 12 - 19)); // Friday before Christmas
+        i.workstations = 4;
+        i.migration_project = false;
+        i.data_gb = 30;
+        i.domain_elsewhere = false;
+        i.custom_hosting = true;
+        i.measures = true;
+        let p = make_plan(&cfg(), &i);
+        assert!(
+            !p.phases
+                .iter()
+                .any(|x| x.id == "quote" || x.id == "dns_change")
+        );
+        // intake Fri 19, Mon 22, Tue 23 Dec; order Wed 24; delivery Mon 29 (25, 26 Dec off).
+        assert_eq!(
+            span(&p, "intake"),
+            (date!(2025 - 12 - 19), date!(2025 - 12 - 23), 3)
+        );
+        assert_eq!(span(&p, "order").0, date!(2025 - 12 - 24));
+        assert_eq!(span(&p, "delivery").0, date!(2025 - 12 - 29));
+        // measures 10 days from Wed 24 Dec: 24, 29, 30, 31, 2, 5, 6, 7, 8, 9 Jan (1 Jan off).
+        assert_eq!(
+            span(&p, "measures"),
+            (date!(2025 - 12 - 24), date!(2026 - 01 - 09), 10)
+        );
+        // manual migration waits for measures: 2 + ceil(30/50) = 3 days, Mon 12 .. Wed 14 Jan.
+        assert_eq!(
+            span(&p, "migration_manual"),
+            (date!(2026 - 01 - 12), date!(2026 - 01 - 14), 3)
+        );
+        // custom hosting 15 days from Tue 30 Dec: ends Tue 20 Jan; training waits for it.
+        assert_eq!(
+            span(&p, "custom_hosting"),
+            (date!(2025 - 12 - 30), date!(2026 - 01 - 20), 15)
+        );
+        assert_eq!(span(&p, "training").0, date!(2026 - 01 - 21));
+    }
+
+    #[test]
+    fn absurd_volume_is_capped() {
+        let mut i = base(date!(2026 - 03 - 23));
+        i.data_gb = u32::MAX;
+        let p = make_plan(&cfg(), &i);
+        assert_eq!(span(&p, "migration_project").2, MAX_PHASE_DAYS);
+    }
+}

@@ -1,0 +1,454 @@
+//! Pricing: from a [`QuoteInput`] and the [`Catalog`] to a [`Quote`] with lines and totals.
+//!
+//! Rounding: VAT is computed per line (round half up of `net * vat% / 100`, see
+//! [`super::vat_cents`]) and every total is the plain sum of its lines, so the totals on the
+//! document always add up; the VAT total can differ by a few cents from 21% of the net total.
+
+use super::catalog::{Catalog, Item};
+use super::money::vat_cents;
+use time::{Date, Duration};
+
+/// Options chosen for one user (FAQ 1.22: options are per user).
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct UserOptions {
+    pub name: String,
+    /// Option codes from the catalog (`access`, `visio`, ...). A code listed twice counts once.
+    pub options: Vec<String>,
+}
+
+/// What is priced. The lead maps form answers and advice into this.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteInput {
+    /// Quote date: picks the workstation price period and starts the validity.
+    pub date: Date,
+    pub workstations: u32,
+    pub users: Vec<UserOptions>,
+    /// One-time items (catalog code, quantity); a code listed twice is merged, quantity 0 skipped.
+    pub one_time: Vec<(String, u32)>,
+    /// Optional items (a one-time code or an option code, quantity): shown, excluded from totals.
+    pub optional: Vec<(String, u32)>,
+}
+
+impl QuoteInput {
+    /// `workstations` on `date`, no options and no other items.
+    pub fn new(date: Date, workstations: u32) -> QuoteInput {
+        QuoteInput {
+            date,
+            workstations,
+            users: Vec::new(),
+            one_time: Vec::new(),
+            optional: Vec::new(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum QuoteError {
+    #[error("unknown option '{code}' for user '{user}'")]
+    UnknownOption { user: String, code: String },
+    #[error("unknown one-time item '{0}'")]
+    UnknownItem(String),
+    #[error("unknown optional item '{0}'")]
+    UnknownOptional(String),
+    #[error("the catalog has no workstation price on {0}")]
+    NoPrice(Date),
+    #[error("a quote needs at least one workstation")]
+    NoWorkstations,
+    #[error("amounts too large to compute in cents")]
+    Overflow,
+    #[error("validity date after {0} is out of range")]
+    DateOutOfRange(Date),
+}
+
+/// Cost overview (fewer than the threshold, ordered online, the order confirmation is the
+/// contract) or quote (from the threshold on, the signed quote is the contract). FAQ 2.2/2.4/2.8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuoteKind {
+    CostOverview,
+    Quote,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Period {
+    Monthly,
+    OneTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct QuoteLine {
+    pub code: String,
+    pub description_nl: String,
+    pub description_en: String,
+    pub quantity: u32,
+    /// `None`: price on request; then net and VAT are 0 and the line is not in the totals.
+    pub unit_cents: Option<i64>,
+    pub net_cents: i64,
+    pub vat_cents: i64,
+    pub period: Period,
+    /// Asked for as optional: shown, not in the totals.
+    pub optional: bool,
+    /// Charged only if the customer does not go ahead (intake, FAQ 3.4): not in the totals.
+    pub only_if_cancelled: bool,
+    /// The unit price is an example value from the catalog, not a published price.
+    pub example: bool,
+}
+
+impl QuoteLine {
+    /// Lines that count in the totals: priced, not optional, not conditional on cancelling.
+    pub fn in_totals(&self) -> bool {
+        self.unit_cents.is_some() && !self.optional && !self.only_if_cancelled
+    }
+}
+
+/// All amounts in cents. Monthly and one-time totals exclude VAT (`net`), the VAT (sum of the
+/// line VATs) and include it (`gross` = net + VAT).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Totals {
+    pub monthly_net_cents: i64,
+    pub monthly_vat_cents: i64,
+    pub monthly_gross_cents: i64,
+    pub one_time_net_cents: i64,
+    pub one_time_vat_cents: i64,
+    pub one_time_gross_cents: i64,
+    /// Excluding VAT. FAQ 1.20: "minimale contractduur van één (1) jaar voor (tenminste) één (1)
+    /// werkplek. Voor de extra werkplekken ... geldt een minimale contractduur van één (1) maand."
+    /// FAQ 1.19: "De optionele applicaties hebben een minimale contractverplichting van één maand."
+    /// So: workstation unit price × (initial term months + (workstations − 1) × extra months),
+    /// plus each counted monthly option line × option months, plus the counted one-time net total.
+    /// Optional, on-request and only-if-cancelled lines are left out. The price is the one in
+    /// force on the quote date, held for the initial term (FAQ 1.12).
+    pub first_year_commitment_cents: i64,
+    /// The commitment including VAT: `first_year_commitment_cents` + VAT on it (half up).
+    pub first_year_commitment_gross_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Quote {
+    pub kind: QuoteKind,
+    /// Name of the workstation price period used (`promo`, `regular`).
+    pub price_name: String,
+    pub lines: Vec<QuoteLine>,
+    pub totals: Totals,
+    pub valid_until: Date,
+    pub date: Date,
+    /// Some line uses an example price from the catalog.
+    pub has_example_prices: bool,
+}
+
+fn line(
+    item: &Item,
+    qty: u32,
+    period: Period,
+    optional: bool,
+    vat: i64,
+) -> Result<QuoteLine, QuoteError> {
+    let net = match item.cents {
+        Some(u) => u.checked_mul(i64::from(qty)).ok_or(QuoteError::Overflow)?,
+        None => 0,
+    };
+    Ok(QuoteLine {
+        code: item.id.clone(),
+        description_nl: item.description_nl.clone(),
+        description_en: item.description_en.clone(),
+        quantity: qty,
+        unit_cents: item.cents,
+        net_cents: net,
+        vat_cents: vat_cents(net, vat).ok_or(QuoteError::Overflow)?,
+        period,
+        optional,
+        only_if_cancelled: item.only_if_cancelled,
+        example: item.example && item.cents.is_some(),
+    })
+}
+
+/// Merges repeated codes (first position kept) and drops quantity 0.
+fn merged(items: &[(String, u32)]) -> Result<Vec<(String, u32)>, QuoteError> {
+    let mut out: Vec<(String, u32)> = Vec::new();
+    for (code, qty) in items {
+        match out.iter_mut().find(|(c, _)| c == code) {
+            Some((_, q)) => *q = q.checked_add(*qty).ok_or(QuoteError::Overflow)?,
+            None => out.push((code.clone(), *qty)),
+        }
+    }
+    out.retain(|(_, q)| *q > 0);
+    Ok(out)
+}
+
+/// Prices `input` against `catalog`. Line order: workstations, per-user options (catalog order,
+/// one line per option, quantity = users having it), one-time items, optional items.
+pub fn price(catalog: &Catalog, input: &QuoteInput) -> Result<Quote, QuoteError> {
+    if input.workstations == 0 {
+        return Err(QuoteError::NoWorkstations);
+    }
+    let vat = catalog.vat_percent;
+    let ws_price = catalog
+        .workstation_price(input.date)
+        .ok_or(QuoteError::NoPrice(input.date))?;
+    let ws_item = Item {
+        id: "workstation".into(),
+        description_nl: catalog.workstation_description_nl.clone(),
+        description_en: catalog.workstation_description_en.clone(),
+        cents: Some(ws_price.cents),
+        example: false,
+        only_if_cancelled: false,
+    };
+    let mut lines = vec![line(
+        &ws_item,
+        input.workstations,
+        Period::Monthly,
+        false,
+        vat,
+    )?];
+
+    let mut counts = vec![0u32; catalog.options.len()];
+    for user in &input.users {
+        let mut seen: Vec<usize> = Vec::new();
+        for code in &user.options {
+            let idx = catalog
+                .options
+                .iter()
+                .position(|o| &o.id == code)
+                .ok_or_else(|| QuoteError::UnknownOption {
+                    user: user.name.clone(),
+                    code: code.clone(),
+                })?;
+            if !seen.contains(&idx) {
+                seen.push(idx);
+                counts[idx] = counts[idx].checked_add(1).ok_or(QuoteError::Overflow)?;
+            }
+        }
+    }
+    for (opt, n) in catalog.options.iter().zip(counts) {
+        if n > 0 {
+            lines.push(line(opt, n, Period::Monthly, false, vat)?);
+        }
+    }
+    for (code, qty) in merged(&input.one_time)? {
+        let item = catalog
+            .one_time_item(&code)
+            .ok_or(QuoteError::UnknownItem(code.clone()))?;
+        lines.push(line(item, qty, Period::OneTime, false, vat)?);
+    }
+    for (code, qty) in merged(&input.optional)? {
+        let l = if let Some(item) = catalog.one_time_item(&code) {
+            line(item, qty, Period::OneTime, true, vat)?
+        } else if let Some(item) = catalog.option(&code) {
+            line(item, qty, Period::Monthly, true, vat)?
+        } else {
+            return Err(QuoteError::UnknownOptional(code));
+        };
+        lines.push(l);
+    }
+
+    let totals = totals(catalog, ws_price.cents, input.workstations, &lines)?;
+    let valid_until = input
+        .date
+        .checked_add(Duration::days(i64::from(catalog.quote_validity_days)))
+        .ok_or(QuoteError::DateOutOfRange(input.date))?;
+    let kind = if input.workstations >= catalog.quote_threshold_workstations {
+        QuoteKind::Quote
+    } else {
+        QuoteKind::CostOverview
+    };
+    Ok(Quote {
+        kind,
+        price_name: ws_price.name.clone(),
+        has_example_prices: lines.iter().any(|l| l.example),
+        lines,
+        totals,
+        valid_until,
+        date: input.date,
+    })
+}
+
+fn totals(
+    catalog: &Catalog,
+    ws_unit: i64,
+    workstations: u32,
+    lines: &[QuoteLine],
+) -> Result<Totals, QuoteError> {
+    let add = |a: i64, b: i64| a.checked_add(b).ok_or(QuoteError::Overflow);
+    let mut t = Totals::default();
+    let mut option_monthly = 0i64;
+    for l in lines.iter().filter(|l| l.in_totals()) {
+        match l.period {
+            Period::Monthly => {
+                t.monthly_net_cents = add(t.monthly_net_cents, l.net_cents)?;
+                t.monthly_vat_cents = add(t.monthly_vat_cents, l.vat_cents)?;
+                if l.code != "workstation" {
+                    option_monthly = add(option_monthly, l.net_cents)?;
+                }
+            }
+            Period::OneTime => {
+                t.one_time_net_cents = add(t.one_time_net_cents, l.net_cents)?;
+                t.one_time_vat_cents = add(t.one_time_vat_cents, l.vat_cents)?;
+            }
+        }
+    }
+    t.monthly_gross_cents = add(t.monthly_net_cents, t.monthly_vat_cents)?;
+    t.one_time_gross_cents = add(t.one_time_net_cents, t.one_time_vat_cents)?;
+
+    let c = &catalog.contract;
+    let ws_months = i64::from(c.extra_workstation_min_months)
+        .checked_mul(i64::from(workstations) - 1)
+        .and_then(|m| m.checked_add(i64::from(c.initial_term_months)))
+        .ok_or(QuoteError::Overflow)?;
+    let ws_commit = ws_unit.checked_mul(ws_months).ok_or(QuoteError::Overflow)?;
+    let opt_commit = option_monthly
+        .checked_mul(i64::from(c.option_min_months))
+        .ok_or(QuoteError::Overflow)?;
+    t.first_year_commitment_cents = add(add(ws_commit, opt_commit)?, t.one_time_net_cents)?;
+    let commit_vat = vat_cents(t.first_year_commitment_cents, catalog.vat_percent)
+        .ok_or(QuoteError::Overflow)?;
+    t.first_year_commitment_gross_cents = add(t.first_year_commitment_cents, commit_vat)?;
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    fn cat() -> Catalog {
+        Catalog::embedded().unwrap()
+    }
+
+    fn input(ws: u32) -> QuoteInput {
+        QuoteInput::new(date!(2026 - 11 - 25), ws)
+    }
+
+    #[test]
+    fn workstation_line_and_kind_threshold() {
+        let q = price(&cat(), &input(9)).unwrap();
+        assert_eq!(q.kind, QuoteKind::CostOverview);
+        assert_eq!(q.lines.len(), 1);
+        assert_eq!(
+            (q.lines[0].net_cents, q.lines[0].vat_cents),
+            (89_955, 18_891)
+        ); // 18890.55 -> 18891
+        assert_eq!(price(&cat(), &input(10)).unwrap().kind, QuoteKind::Quote);
+        assert_eq!(q.valid_until, date!(2026 - 12 - 25));
+        assert_eq!(q.price_name, "regular");
+    }
+
+    #[test]
+    fn promo_price_by_date() {
+        let mut i = input(1);
+        i.date = date!(2011 - 12 - 31);
+        assert_eq!(price(&cat(), &i).unwrap().lines[0].unit_cents, Some(7995));
+        i.date = date!(2012 - 01 - 01);
+        assert_eq!(price(&cat(), &i).unwrap().lines[0].unit_cents, Some(9995));
+        i.date = date!(2010 - 12 - 31);
+        assert_eq!(price(&cat(), &i), Err(QuoteError::NoPrice(i.date)));
+    }
+
+    #[test]
+    fn options_aggregate_per_option_and_unknown_is_named() {
+        let mut i = input(3);
+        i.users = vec![
+            UserOptions {
+                name: "An".into(),
+                options: vec!["visio".into(), "access".into(), "visio".into()],
+            },
+            UserOptions {
+                name: "Bo".into(),
+                options: vec!["visio".into()],
+            },
+        ];
+        let q = price(&cat(), &i).unwrap();
+        let codes: Vec<_> = q
+            .lines
+            .iter()
+            .map(|l| (l.code.as_str(), l.quantity))
+            .collect();
+        assert_eq!(codes, [("workstation", 3), ("access", 1), ("visio", 2)]);
+        i.users[1].options.push("solitaire".into());
+        let e = price(&cat(), &i).unwrap_err();
+        assert_eq!(
+            e,
+            QuoteError::UnknownOption {
+                user: "Bo".into(),
+                code: "solitaire".into()
+            }
+        );
+        assert!(e.to_string().contains("solitaire"));
+    }
+
+    #[test]
+    fn on_request_optional_and_cancel_only_lines_stay_out_of_totals() {
+        let mut i = input(1);
+        i.users = vec![UserOptions {
+            name: "An".into(),
+            options: vec!["app_virtualisation".into()],
+        }];
+        i.one_time = vec![
+            ("intake".into(), 1),
+            ("connection_upgrade".into(), 1),
+            ("dns_change".into(), 1),
+        ];
+        i.optional = vec![("cabling_check".into(), 2), ("winrar".into(), 1)];
+        let q = price(&cat(), &i).unwrap();
+        let t = q.totals;
+        assert_eq!(t.monthly_net_cents, 9995);
+        assert_eq!(t.one_time_net_cents, 7500); // only dns_change
+        let intake = q.lines.iter().find(|l| l.code == "intake").unwrap();
+        assert!(intake.only_if_cancelled && !intake.in_totals() && intake.net_cents == 29_500);
+        let virt = q
+            .lines
+            .iter()
+            .find(|l| l.code == "app_virtualisation")
+            .unwrap();
+        assert_eq!(
+            (virt.unit_cents, virt.net_cents, virt.vat_cents),
+            (None, 0, 0)
+        );
+        let opt = q.lines.iter().find(|l| l.code == "winrar").unwrap();
+        assert!(opt.optional && opt.period == Period::Monthly);
+        assert!(q.has_example_prices);
+    }
+
+    #[test]
+    fn unknown_one_time_and_optional_codes_are_errors() {
+        let mut i = input(1);
+        i.one_time = vec![("gold_plating".into(), 1)];
+        assert_eq!(
+            price(&cat(), &i),
+            Err(QuoteError::UnknownItem("gold_plating".into()))
+        );
+        i.one_time.clear();
+        i.optional = vec![("gold_plating".into(), 1)];
+        assert_eq!(
+            price(&cat(), &i),
+            Err(QuoteError::UnknownOptional("gold_plating".into()))
+        );
+        assert_eq!(price(&cat(), &input(0)), Err(QuoteError::NoWorkstations));
+    }
+
+    #[test]
+    fn repeated_one_time_codes_merge_and_zero_is_dropped() {
+        let mut i = input(1);
+        i.one_time = vec![
+            ("cabling_check".into(), 1),
+            ("dns_change".into(), 0),
+            ("cabling_check".into(), 2),
+        ];
+        let q = price(&cat(), &i).unwrap();
+        assert_eq!(q.lines.len(), 2);
+        assert_eq!((q.lines[1].quantity, q.lines[1].net_cents), (3, 58_500));
+    }
+
+    #[test]
+    fn first_year_commitment_follows_faq_1_20() {
+        let mut i = input(3);
+        i.users = vec![UserOptions {
+            name: "An".into(),
+            options: vec!["access".into()],
+        }];
+        i.one_time = vec![("dns_change".into(), 1)];
+        let t = price(&cat(), &i).unwrap().totals;
+        // 9995 × (12 + 2×1) = 139 930; access 595 × 1 month; dns 7 500 → 148 025
+        assert_eq!(t.first_year_commitment_cents, 148_025);
+        // VAT 148 025 × 21 / 100 = 31 085.25 → 31 085
+        assert_eq!(t.first_year_commitment_gross_cents, 179_110);
+    }
+}

@@ -1,0 +1,393 @@
+//! Answers and their history. Every write is one transaction; a history row is written only
+//! when a value really changes.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+
+use super::keys::{MAX_NAME_LEN, MAX_VALUE_JSON, check_key, check_text, shorten};
+use super::{
+    Change, HistoryEntry, Result, Store, StoreError, ensure_live, now_ts, parse_json, parse_ts,
+    touch,
+};
+
+impl Store {
+    /// All stored answers of intake `id`, by key.
+    pub fn answers(&self, id: i64) -> Result<BTreeMap<String, serde_json::Value>> {
+        self.ensure_exists(id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT key, value_json FROM answers WHERE intake_id = ?1")?;
+        let rows = stmt
+            .query_map([id], |r| {
+                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+            })?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        rows.into_iter()
+            .map(|(k, v)| Ok((k.clone(), parse_json(id, &format!("answer {k}"), &v)?)))
+            .collect()
+    }
+
+    /// Applies all `changes` in ONE transaction: each is an upsert, or a removal when its value
+    /// is `None` or JSON null ("no answer" is never stored). Either every change is stored or,
+    /// on any error, none is. Returns how many answers really changed; unchanged values write
+    /// no history row and do not touch `updated_at`.
+    pub fn apply(&mut self, id: i64, changes: &[Change], user: &str) -> Result<usize> {
+        check_text("user", user, MAX_NAME_LEN, true)?;
+        let now = now_ts();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ensure_live(&tx, id)?;
+        let mut changed = 0;
+        for c in changes {
+            if write_answer(&tx, id, &c.key, c.value.as_ref(), user, &now)? {
+                changed += 1;
+            }
+        }
+        if changed > 0 {
+            touch(&tx, id, &now)?;
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// `apply` with one change; returns whether the value changed.
+    pub fn save_answer(
+        &mut self,
+        id: i64,
+        key: &str,
+        value: serde_json::Value,
+        user: &str,
+    ) -> Result<bool> {
+        Ok(self.apply(id, &[Change::set(key, value)], user)? > 0)
+    }
+
+    /// Moves answers from key to key in ONE transaction, in the given order: `to` takes the
+    /// value of `from` (or loses its own when `from` has none) and `from` is removed. Used when
+    /// a repeat entry is removed and the later entries shift down:
+    /// `[("locations[3].name", "locations[2].name"), ("locations[4].name", "locations[3].name")]`.
+    /// Each real change is a history row. Returns the number of answers changed.
+    pub fn rename_keys<K: AsRef<str>>(
+        &mut self,
+        id: i64,
+        renames: &[(K, K)],
+        user: &str,
+    ) -> Result<usize> {
+        check_text("user", user, MAX_NAME_LEN, true)?;
+        let now = now_ts();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ensure_live(&tx, id)?;
+        let mut changed = 0;
+        for (from, to) in renames {
+            let (from, to) = (from.as_ref(), to.as_ref());
+            check_key(from)?;
+            check_key(to)?;
+            if from == to {
+                continue;
+            }
+            let value = current(&tx, id, from)?;
+            changed += usize::from(write_answer(&tx, id, to, value.as_ref(), user, &now)?);
+            changed += usize::from(write_answer(&tx, id, from, None, user, &now)?);
+        }
+        if changed > 0 {
+            touch(&tx, id, &now)?;
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
+    /// The history of intake `id`, oldest first; only of `key` when given.
+    pub fn history(&self, id: i64, key: Option<&str>) -> Result<Vec<HistoryEntry>> {
+        self.ensure_exists(id)?;
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT key, old_json, new_json, changed_at, changed_by FROM answer_history \
+             WHERE intake_id = ?1 AND (?2 IS NULL OR key = ?2) ORDER BY changed_at, id",
+        )?;
+        type Raw = (String, Option<String>, Option<String>, String, String);
+        let rows = stmt
+            .query_map(params![id, key], |r| {
+                Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+            })?
+            .collect::<rusqlite::Result<Vec<Raw>>>()?;
+        rows.into_iter()
+            .map(|(key, old, new, at, by)| {
+                let what = format!("history of {key}");
+                Ok(HistoryEntry {
+                    old: old.map(|t| parse_json(id, &what, &t)).transpose()?,
+                    new: new.map(|t| parse_json(id, &what, &t)).transpose()?,
+                    changed_at: parse_ts(id, &what, &at)?,
+                    changed_by: by,
+                    key,
+                })
+            })
+            .collect()
+    }
+
+    pub(crate) fn ensure_exists(&self, id: i64) -> Result<()> {
+        let found: Option<i64> = self
+            .conn
+            .prepare_cached("SELECT id FROM intakes WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
+            .optional()?;
+        found.map(|_| ()).ok_or(StoreError::NotFound(id))
+    }
+}
+
+fn current(conn: &Connection, id: i64, key: &str) -> Result<Option<serde_json::Value>> {
+    let text: Option<String> = conn
+        .prepare_cached("SELECT value_json FROM answers WHERE intake_id = ?1 AND key = ?2")?
+        .query_row(params![id, key], |r| r.get(0))
+        .optional()?;
+    text.map(|t| parse_json(id, &format!("answer {key}"), &t))
+        .transpose()
+}
+
+/// Sets (or with `None`/null removes) one answer inside the caller's transaction and writes a
+/// history row if the value really changed. Returns whether it changed.
+pub(crate) fn write_answer(
+    conn: &Connection,
+    id: i64,
+    key: &str,
+    new: Option<&serde_json::Value>,
+    user: &str,
+    now: &str,
+) -> Result<bool> {
+    check_key(key)?;
+    let new = new.filter(|v| !v.is_null());
+    let new_text = match new {
+        Some(v) => {
+            let t = serde_json::to_string(v).map_err(|e| value_err(key, e.to_string()))?;
+            if t.len() > MAX_VALUE_JSON {
+                return Err(value_err(
+                    key,
+                    format!("{} bytes of JSON, at most {MAX_VALUE_JSON}", t.len()),
+                ));
+            }
+            Some(t)
+        }
+        None => None,
+    };
+    let old = current(conn, id, key)?;
+    // Compared as JSON values, not text, so a re-save of the same value is not a change.
+    if old.as_ref() == new {
+        return Ok(false);
+    }
+    match &new_text {
+        Some(t) => conn
+            .prepare_cached(
+                "INSERT INTO answers (intake_id, key, value_json, updated_at) VALUES (?1, ?2, ?3, ?4) \
+                 ON CONFLICT (intake_id, key) DO UPDATE SET value_json = ?3, updated_at = ?4",
+            )?
+            .execute(params![id, key, t, now])?,
+        None => conn
+            .prepare_cached("DELETE FROM answers WHERE intake_id = ?1 AND key = ?2")?
+            .execute(params![id, key])?,
+    };
+    let old_text = old.map(|v| v.to_string());
+    insert_history(
+        conn,
+        id,
+        key,
+        old_text.as_deref(),
+        new_text.as_deref(),
+        now,
+        user,
+    )?;
+    Ok(true)
+}
+
+pub(crate) fn insert_history(
+    conn: &Connection,
+    id: i64,
+    key: &str,
+    old: Option<&str>,
+    new: Option<&str>,
+    at: &str,
+    by: &str,
+) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO answer_history (intake_id, key, old_json, new_json, changed_at, changed_by) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+    )?
+    .execute(params![id, key, old, new, at, by])?;
+    Ok(())
+}
+
+fn value_err(key: &str, reason: String) -> StoreError {
+    StoreError::invalid(format!("value of {}", shorten(key)), reason)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::test_util::{mem_store, new_intake};
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn history_only_on_real_changes() {
+        let mut s = mem_store();
+        let id = s.create_intake(&new_intake("A")).unwrap();
+        assert!(
+            s.save_answer(id, "workstations.count", json!(5), "piet")
+                .unwrap()
+        );
+        let t1 = s.intake(id).unwrap().updated_at;
+        assert!(
+            !s.save_answer(id, "workstations.count", json!(5), "piet")
+                .unwrap()
+        );
+        assert_eq!(s.intake(id).unwrap().updated_at, t1, "no change, no touch");
+        assert!(
+            s.save_answer(id, "workstations.count", json!(6), "joke")
+                .unwrap()
+        );
+        // Removing a missing answer is no change either.
+        assert_eq!(
+            s.apply(id, &[Change::unset("email.size_gb")], "piet")
+                .unwrap(),
+            0
+        );
+        assert_eq!(
+            s.apply(id, &[Change::unset("workstations.count")], "piet")
+                .unwrap(),
+            1
+        );
+        let h = s.history(id, Some("workstations.count")).unwrap();
+        let summary: Vec<_> = h
+            .iter()
+            .map(|e| (e.old.clone(), e.new.clone(), e.changed_by.as_str()))
+            .collect();
+        assert_eq!(
+            summary,
+            vec![
+                (None, Some(json!(5)), "piet"),
+                (Some(json!(5)), Some(json!(6)), "joke"),
+                (Some(json!(6)), None, "piet"),
+            ]
+        );
+        assert!(s.answers(id).unwrap().is_empty());
+    }
+
+    #[test]
+    fn null_means_no_answer() {
+        let mut s = mem_store();
+        let id = s.create_intake(&new_intake("A")).unwrap();
+        s.save_answer(id, "company.kvk", json!("12345678"), "u")
+            .unwrap();
+        assert!(s.save_answer(id, "company.kvk", json!(null), "u").unwrap());
+        assert!(s.answers(id).unwrap().is_empty());
+        assert!(!s.save_answer(id, "company.kvk", json!(null), "u").unwrap());
+    }
+
+    #[test]
+    fn apply_is_all_or_nothing() {
+        let mut s = mem_store();
+        let id = s.create_intake(&new_intake("A")).unwrap();
+        s.save_answer(id, "company.name", json!("Old"), "u")
+            .unwrap();
+        let before = s.intake(id).unwrap().updated_at;
+        let changes = vec![
+            Change::set("company.name", json!("New")),
+            Change::set("locations[1].down_mbps", json!(50)),
+            // Fails after two changes were written inside the transaction.
+            Change::set("locations[0].up_mbps", json!(10)),
+            Change::set("company.kvk", json!("1")),
+        ];
+        let e = s.apply(id, &changes, "u").unwrap_err();
+        assert!(e.to_string().contains("locations[0].up_mbps"), "{e}");
+        assert_eq!(
+            s.answers(id).unwrap(),
+            BTreeMap::from([("company.name".to_string(), json!("Old"))])
+        );
+        assert_eq!(s.history(id, None).unwrap().len(), 1);
+        assert_eq!(s.intake(id).unwrap().updated_at, before);
+        // A value too large also rolls back the earlier change.
+        let big = json!("x".repeat(MAX_VALUE_JSON));
+        let changes = vec![
+            Change::set("company.kvk", json!("1")),
+            Change::set("notes.text", big),
+        ];
+        assert!(s.apply(id, &changes, "u").is_err());
+        assert_eq!(s.answers(id).unwrap().len(), 1);
+    }
+
+    #[test]
+    fn database_check_constraint_rolls_back_the_whole_apply() {
+        // Bypass the Rust key check to show the schema's CHECK is a real second line and
+        // that a failure there also leaves nothing behind.
+        let mut s = mem_store();
+        let id = s.create_intake(&new_intake("A")).unwrap();
+        let tx = s.conn.transaction().unwrap();
+        write_answer(&tx, id, "company.name", Some(&json!("X")), "u", "t").unwrap();
+        let bad = tx.execute(
+            "INSERT INTO answers (intake_id, key, value_json, updated_at) VALUES (?1, 'bad key', '1', 't')",
+            [id],
+        );
+        assert!(bad.unwrap_err().to_string().contains("CHECK"));
+        drop(tx); // rolls back
+        assert!(s.answers(id).unwrap().is_empty());
+        assert!(s.history(id, None).unwrap().is_empty());
+    }
+
+    #[test]
+    fn rename_keys_shifts_entries_with_history() {
+        let mut s = mem_store();
+        let id = s.create_intake(&new_intake("A")).unwrap();
+        for (k, v) in [
+            ("locations[1].name", "Utrecht"),
+            ("locations[2].name", "Zeist"),
+            ("locations[3].name", "Amersfoort"),
+            ("locations[2].down_mbps", "x"),
+        ] {
+            s.save_answer(id, k, json!(v), "u").unwrap();
+        }
+        // Remove entry 2, then shift 3 down to 2.
+        s.apply(
+            id,
+            &[
+                Change::unset("locations[2].name"),
+                Change::unset("locations[2].down_mbps"),
+            ],
+            "u",
+        )
+        .unwrap();
+        let n = s
+            .rename_keys(
+                id,
+                &[
+                    ("locations[3].name", "locations[2].name"),
+                    ("locations[3].down_mbps", "locations[2].down_mbps"),
+                ],
+                "joke",
+            )
+            .unwrap();
+        assert_eq!(n, 2);
+        let a = s.answers(id).unwrap();
+        assert_eq!(a.get("locations[2].name"), Some(&json!("Amersfoort")));
+        assert_eq!(a.len(), 2);
+        let h = s.history(id, Some("locations[3].name")).unwrap();
+        assert_eq!(h.last().unwrap().new, None);
+        assert_eq!(h.last().unwrap().changed_by, "joke");
+        assert!(
+            s.rename_keys(id, &[("locations[2].name", "bad")], "u")
+                .is_err()
+        );
+        assert_eq!(s.answers(id).unwrap(), a, "failed rename changed nothing");
+    }
+
+    #[test]
+    fn missing_intake_and_bad_user() {
+        let mut s = mem_store();
+        assert!(matches!(s.answers(9), Err(StoreError::NotFound(9))));
+        assert!(matches!(s.history(9, None), Err(StoreError::NotFound(9))));
+        assert!(matches!(
+            s.save_answer(9, "a.b", json!(1), "u"),
+            Err(StoreError::NotFound(9))
+        ));
+        let id = s.create_intake(&new_intake("A")).unwrap();
+        assert!(s.save_answer(id, "a.b", json!(1), "").is_err());
+    }
+}

@@ -1,0 +1,229 @@
+//! Export to and import from bundles, and duplicate detection.
+
+use std::collections::BTreeMap;
+
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use time::OffsetDateTime;
+
+use super::answers::{insert_history, write_answer};
+use super::bundle::{
+    BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, Bundle, BundleFinding, BundleHistory, BundleIntake,
+    BundleProbe,
+};
+use super::extras::{put_finding, put_probe};
+use super::intakes::check_new_intake;
+use super::keys::{MAX_NAME_LEN, check_text};
+use super::{NewIntake, Result, Store, ensure_live, fmt_ts, now_ts};
+
+/// Where an imported bundle goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ImportMode {
+    /// A new intake with a new id.
+    New,
+    /// Overwrite this intake's metadata, answers, probes and accepted findings; every answer
+    /// that changes gets a history row.
+    Replace(i64),
+}
+
+/// Source recorded for probe results that arrived in a bundle.
+pub const IMPORT_SOURCE: &str = "import";
+
+impl Store {
+    /// The bundle of intake `id` (also of a soft-deleted one, e.g. to hand it over before purge).
+    pub fn export_bundle(&self, id: i64) -> Result<Bundle> {
+        let r = self.intake(id)?;
+        Ok(Bundle {
+            format: BUNDLE_FORMAT.to_string(),
+            format_version: BUNDLE_FORMAT_VERSION,
+            exported_at: OffsetDateTime::now_utc(),
+            intake: BundleIntake {
+                customer: r.customer,
+                mode: r.mode,
+                status: r.status,
+                form_id: r.form_id,
+                form_version: r.form_version,
+                created_at: r.created_at,
+            },
+            answers: self.answers(id)?,
+            probes: self
+                .probes(id)?
+                .into_iter()
+                .map(|p| BundleProbe {
+                    kind: p.kind,
+                    machine_key: p.machine_key,
+                    payload: p.payload,
+                    measured_at: p.measured_at,
+                    source: p.source,
+                })
+                .collect(),
+            history: self
+                .history(id, None)?
+                .into_iter()
+                .map(|h| BundleHistory {
+                    key: h.key,
+                    old: h.old,
+                    new: h.new,
+                    changed_at: h.changed_at,
+                    changed_by: h.changed_by,
+                })
+                .collect(),
+            accepted_findings: self
+                .accepted_findings(id)?
+                .into_iter()
+                .map(|f| BundleFinding {
+                    rule_id: f.rule_id,
+                    reason: f.reason,
+                    accepted_by: f.accepted_by,
+                    accepted_at: f.accepted_at,
+                })
+                .collect(),
+        })
+    }
+
+    /// A live intake with the bundle's customer and creation time: the same intake imported
+    /// before, which the caller must not overwrite silently.
+    pub fn find_duplicate(&self, bundle: &Bundle) -> Result<Option<i64>> {
+        let created = fmt_ts(bundle.intake.created_at)?;
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id FROM intakes WHERE customer = ?1 AND created_at = ?2 \
+                 AND deleted_at IS NULL ORDER BY id LIMIT 1",
+                params![bundle.intake.customer, created],
+                |r| r.get(0),
+            )
+            .optional()?)
+    }
+
+    /// Imports a validated bundle in ONE transaction and returns the intake id. `user` is
+    /// recorded for the history rows the import itself adds.
+    pub fn import_bundle(&mut self, bundle: &Bundle, mode: ImportMode, user: &str) -> Result<i64> {
+        bundle.validate()?;
+        check_text("user", user, MAX_NAME_LEN, true)?;
+        let i = &bundle.intake;
+        check_new_intake(&NewIntake {
+            customer: i.customer.clone(),
+            mode: i.mode,
+            form_id: i.form_id.clone(),
+            form_version: i.form_version,
+        })?;
+        let now = now_ts();
+        let created = fmt_ts(i.created_at)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let id = match mode {
+            ImportMode::New => {
+                tx.execute(
+                    "INSERT INTO intakes (customer, mode, status, form_id, form_version, created_at, updated_at) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                    params![i.customer, i.mode.as_str(), i.status.as_str(), i.form_id, i.form_version, created, now],
+                )?;
+                tx.last_insert_rowid()
+            }
+            ImportMode::Replace(id) => {
+                ensure_live(&tx, id)?;
+                tx.execute(
+                    "UPDATE intakes SET customer = ?2, mode = ?3, status = ?4, form_id = ?5, \
+                     form_version = ?6, updated_at = ?7 WHERE id = ?1",
+                    params![
+                        id,
+                        i.customer,
+                        i.mode.as_str(),
+                        i.status.as_str(),
+                        i.form_id,
+                        i.form_version,
+                        now
+                    ],
+                )?;
+                tx.execute("DELETE FROM probe_results WHERE intake_id = ?1", [id])?;
+                tx.execute("DELETE FROM accepted_findings WHERE intake_id = ?1", [id])?;
+                id
+            }
+        };
+
+        // The sender's history first (skipping rows we already hold, e.g. a re-import).
+        let mut last_new: BTreeMap<&str, Option<&serde_json::Value>> = BTreeMap::new();
+        for h in &bundle.history {
+            let old = h
+                .old
+                .as_ref()
+                .filter(|v| !v.is_null())
+                .map(|v| v.to_string());
+            let new = h
+                .new
+                .as_ref()
+                .filter(|v| !v.is_null())
+                .map(|v| v.to_string());
+            let at = fmt_ts(h.changed_at)?;
+            let known: bool = tx.query_row(
+                "SELECT EXISTS (SELECT 1 FROM answer_history WHERE intake_id = ?1 AND key = ?2 \
+                 AND old_json IS ?3 AND new_json IS ?4 AND changed_at = ?5 AND changed_by = ?6)",
+                params![id, h.key, old, new, at, h.changed_by],
+                |r| r.get(0),
+            )?;
+            if !known {
+                insert_history(
+                    &tx,
+                    id,
+                    &h.key,
+                    old.as_deref(),
+                    new.as_deref(),
+                    &at,
+                    &h.changed_by,
+                )?;
+            }
+            last_new.insert(&h.key, h.new.as_ref());
+        }
+
+        match mode {
+            ImportMode::New => {
+                // Answers the sender's history does not explain get a row of their own, so the
+                // history always ends in the stored value.
+                for (key, value) in bundle.answers.iter().filter(|(_, v)| !v.is_null()) {
+                    let text = value.to_string();
+                    tx.prepare_cached(
+                        "INSERT INTO answers (intake_id, key, value_json, updated_at) VALUES (?1, ?2, ?3, ?4)",
+                    )?
+                    .execute(params![id, key, text, now])?;
+                    let explained = last_new.get(key.as_str()).copied().flatten();
+                    if explained != Some(value) {
+                        let old = explained.map(|v| v.to_string());
+                        insert_history(&tx, id, key, old.as_deref(), Some(&text), &now, user)?;
+                    }
+                }
+            }
+            ImportMode::Replace(_) => {
+                let existing: Vec<String> = tx
+                    .prepare("SELECT key FROM answers WHERE intake_id = ?1")?
+                    .query_map([id], |r| r.get(0))?
+                    .collect::<rusqlite::Result<_>>()?;
+                for key in existing.iter().filter(|k| !bundle.answers.contains_key(*k)) {
+                    write_answer(&tx, id, key, None, user, &now)?;
+                }
+                for (key, value) in &bundle.answers {
+                    write_answer(&tx, id, key, Some(value), user, &now)?;
+                }
+            }
+        }
+
+        for p in &bundle.probes {
+            let at = fmt_ts(p.measured_at)?;
+            put_probe(
+                &tx,
+                id,
+                &p.kind,
+                &p.machine_key,
+                &p.payload,
+                &at,
+                IMPORT_SOURCE,
+            )?;
+        }
+        for f in &bundle.accepted_findings {
+            let at = fmt_ts(f.accepted_at)?;
+            put_finding(&tx, id, &f.rule_id, &f.reason, &f.accepted_by, &at)?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+}

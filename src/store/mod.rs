@@ -1,0 +1,326 @@
+//! The store: one SQLite file, the single source of truth for intakes, answers, their history,
+//! probe results, reports and accepted findings.
+//!
+//! The store knows nothing of forms or the UI: answers are typed JSON values under keys such as
+//! `company.name` or `locations[2].down_mbps`; the service layer validates values against the
+//! form before it calls the store. Every call that writes is one transaction (all or nothing).
+
+mod answers;
+pub mod bundle;
+mod bundle_io;
+mod error;
+mod extras;
+mod forms;
+mod intakes;
+pub mod keys;
+mod schema;
+mod types;
+
+#[cfg(test)]
+mod open_tests;
+#[cfg(test)]
+mod test_util;
+
+use std::fs::{DirBuilder, OpenOptions, Permissions};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use time::format_description::BorrowedFormatItem;
+use time::format_description::well_known::Rfc3339;
+use time::{OffsetDateTime, UtcOffset};
+
+pub use bundle::{Bundle, BundleError};
+pub use bundle_io::ImportMode;
+pub use error::{Result, StoreError};
+pub use extras::sha256_file;
+pub use schema::SCHEMA_VERSION;
+pub use types::*;
+
+/// How long a writer waits for another process holding the lock before giving up.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// An open intake database.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl std::fmt::Debug for Store {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Store").field("path", &self.path).finish()
+    }
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and upgrades its schema.
+    ///
+    /// The file is created owner-only (0600) before SQLite touches it, so personal data is
+    /// never readable by others, not even for a moment. A database of a newer schema version,
+    /// or a SQLite file of another program, is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        prepare_file(path)?;
+        let open_err = |source| StoreError::Open {
+            path: path.to_path_buf(),
+            source,
+        };
+        // No CREATE flag: the file exists now, and SQLite must not create it with its own mode.
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // Checked before any pragma that writes (journal_mode rewrites the header).
+        precheck(&conn, path)?;
+        let mode: String = conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
+            .map_err(open_err)?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(StoreError::invalid(
+                "journal_mode",
+                format!("{} stays in {mode} mode instead of WAL", path.display()),
+            ));
+        }
+        configure(&conn).map_err(open_err)?;
+        schema::migrate(&mut conn).map_err(|e| match e {
+            StoreError::TooNew {
+                found, supported, ..
+            } => StoreError::TooNew {
+                path: path.to_path_buf(),
+                found,
+                supported,
+            },
+            other => other,
+        })?;
+        tighten_sidecars(path);
+        Ok(Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        })
+    }
+
+    /// A private database in memory (tests, dry runs).
+    pub fn open_in_memory() -> Result<Store> {
+        let mut conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        schema::migrate(&mut conn)?;
+        Ok(Store { conn, path: None })
+    }
+
+    /// The file this store was opened on (`None` in memory).
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// `PRAGMA integrity_check`: `["ok"]` for a healthy file, else SQLite's complaints.
+    pub fn integrity_check(&self) -> Result<Vec<String>> {
+        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
+        let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
+
+/// `dirs::data_dir()/intake/intake.db` (on Linux `$XDG_DATA_HOME/intake/intake.db`, else
+/// `~/.local/share/intake/intake.db`); `./intake.db` when no home directory is known.
+pub fn default_path() -> PathBuf {
+    default_path_in(dirs::data_dir())
+}
+
+fn default_path_in(data_dir: Option<PathBuf>) -> PathBuf {
+    match data_dir {
+        Some(dir) => dir.join("intake").join("intake.db"),
+        None => PathBuf::from("intake.db"),
+    }
+}
+
+/// The OS account's user name for `changed_by` (USER, else USERNAME, else "unknown").
+pub fn os_user() -> String {
+    ["USER", "USERNAME"]
+        .iter()
+        .filter_map(|v| std::env::var(v).ok())
+        .map(|s| s.trim().to_string())
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "unknown".to_string())
+}
+
+fn prepare_file(path: &Path) -> Result<()> {
+    let io_err = |source| StoreError::Io {
+        path: path.to_path_buf(),
+        source,
+    };
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        // 0700: the directory also holds the WAL and SHM files of the database.
+        DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(parent)
+            .map_err(io_err)?;
+    }
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        // Never truncate: this may be an existing database.
+        .truncate(false)
+        .mode(0o600)
+        .open(path)
+        .map_err(io_err)?;
+    // An existing file made by something else may be readable by others: tighten it.
+    let mode = file.metadata().map_err(io_err)?.permissions().mode();
+    if mode & 0o077 != 0 {
+        file.set_permissions(Permissions::from_mode(0o600))
+            .map_err(io_err)?;
+    }
+    Ok(())
+}
+
+/// SQLite gives the WAL and SHM files the database file's mode; this only matters for
+/// sidecars left by an older program with a wider mode. Best effort: they may not exist.
+fn tighten_sidecars(path: &Path) {
+    for suffix in ["-wal", "-shm"] {
+        let mut side = path.as_os_str().to_owned();
+        side.push(suffix);
+        let side = PathBuf::from(side);
+        if let Ok(meta) = std::fs::metadata(&side)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            let _ = std::fs::set_permissions(&side, Permissions::from_mode(0o600));
+        }
+    }
+}
+
+fn precheck(conn: &Connection, path: &Path) -> Result<()> {
+    let open_err = |source| StoreError::Open {
+        path: path.to_path_buf(),
+        source,
+    };
+    let app_id: i32 = conn
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .map_err(open_err)?;
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .map_err(open_err)?;
+    if app_id != 0 && app_id != schema::APPLICATION_ID {
+        return Err(StoreError::NotIntakeDb {
+            path: path.to_path_buf(),
+            reason: format!("its application id is {app_id:#x}"),
+        });
+    }
+    if found > SCHEMA_VERSION {
+        return Err(StoreError::TooNew {
+            path: path.to_path_buf(),
+            found,
+            supported: SCHEMA_VERSION,
+        });
+    }
+    if app_id == 0 {
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
+            .map_err(open_err)?;
+        if tables > 0 {
+            return Err(StoreError::NotIntakeDb {
+                path: path.to_path_buf(),
+                reason: format!("it holds {tables} tables or indexes of another program"),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// Durable and careful settings, per connection.
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    // FULL: in WAL mode every commit is fsynced, so a save that returned survives power loss.
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    // Deleted content (purged personal data) is overwritten with zeros, not just unlinked.
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    Ok(())
+}
+
+/// Fixed-width RFC 3339 in UTC with microseconds, so text order equals time order.
+const TS_FORMAT: &[BorrowedFormatItem<'static>] = time::macros::format_description!(
+    "[year]-[month]-[day]T[hour]:[minute]:[second].[subsecond digits:6]Z"
+);
+
+pub(crate) fn now_ts() -> String {
+    // The current time is always within the format's range.
+    fmt_ts(OffsetDateTime::now_utc()).unwrap_or_else(|_| "1970-01-01T00:00:00.000000Z".into())
+}
+
+pub(crate) fn fmt_ts(t: OffsetDateTime) -> Result<String> {
+    let utc = t
+        .checked_to_offset(UtcOffset::UTC)
+        .filter(|u| (1..=9999).contains(&u.year()))
+        .ok_or_else(|| StoreError::invalid("timestamp", format!("{t} is out of range")))?;
+    utc.format(TS_FORMAT)
+        .map_err(|e| StoreError::invalid("timestamp", format!("{t}: {e}")))
+}
+
+pub(crate) fn parse_ts(id: i64, what: &str, s: &str) -> Result<OffsetDateTime> {
+    OffsetDateTime::parse(s, &Rfc3339).map_err(|e| StoreError::Corrupt {
+        id,
+        what: what.to_string(),
+        reason: format!("{s:?} is not an RFC 3339 time: {e}"),
+    })
+}
+
+pub(crate) fn parse_json(id: i64, what: &str, s: &str) -> Result<serde_json::Value> {
+    serde_json::from_str(s).map_err(|e| StoreError::Corrupt {
+        id,
+        what: what.to_string(),
+        reason: e.to_string(),
+    })
+}
+
+/// Fails unless intake `id` exists and is not soft-deleted: changes go to live intakes only.
+pub(crate) fn ensure_live(conn: &Connection, id: i64) -> Result<()> {
+    let deleted: Option<Option<String>> = conn
+        .prepare_cached("SELECT deleted_at FROM intakes WHERE id = ?1")?
+        .query_row([id], |r| r.get(0))
+        .optional()?;
+    match deleted {
+        None => Err(StoreError::NotFound(id)),
+        Some(Some(_)) => Err(StoreError::Deleted(id)),
+        Some(None) => Ok(()),
+    }
+}
+
+pub(crate) fn touch(conn: &Connection, id: i64, now: &str) -> Result<()> {
+    conn.prepare_cached("UPDATE intakes SET updated_at = ?2 WHERE id = ?1")?
+        .execute(rusqlite::params![id, now])?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn default_path_layout() {
+        assert_eq!(
+            default_path_in(Some(PathBuf::from("/x/share"))),
+            PathBuf::from("/x/share/intake/intake.db")
+        );
+        assert_eq!(default_path_in(None), PathBuf::from("intake.db"));
+        assert!(default_path().ends_with("intake/intake.db"));
+    }
+
+    #[test]
+    fn timestamps_are_fixed_width_and_round_trip() {
+        let t = time::macros::datetime!(2026-03-04 05:06:07.000008 +02:00);
+        let s = fmt_ts(t).unwrap();
+        assert_eq!(s, "2026-03-04T03:06:07.000008Z");
+        assert_eq!(parse_ts(1, "t", &s).unwrap(), t);
+        assert_eq!(now_ts().len(), s.len());
+        assert!(
+            parse_ts(7, "created_at", "yesterday")
+                .unwrap_err()
+                .to_string()
+                .contains("intake 7")
+        );
+    }
+
+    #[test]
+    fn os_user_is_never_empty() {
+        assert!(!os_user().is_empty());
+    }
+}

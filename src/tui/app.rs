@@ -1,0 +1,158 @@
+//! Application state and the dispatch of events to the current screen.
+
+use super::home::HomeScreen;
+use super::intake::IntakeScreen;
+use super::theme::Theme;
+use crate::form::Lang;
+use crate::workspace::Workspace;
+use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use ratatui::Frame;
+use time::Date;
+
+pub enum Screen {
+    Home(HomeScreen),
+    Intake(Box<IntakeScreen>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Saved,
+    Error,
+}
+
+#[derive(Clone, Debug)]
+pub struct Status {
+    pub text: String,
+    pub kind: StatusKind,
+}
+
+/// What a screen asks the app to do after handling an event.
+pub enum Outcome {
+    None,
+    Open(i64),
+    Home,
+    Quit,
+}
+
+pub struct App {
+    pub ws: Workspace,
+    pub lang: Lang,
+    pub theme: Theme,
+    pub today: Date,
+    pub screen: Screen,
+    pub show_help: bool,
+    pub status: Option<Status>,
+    pub quit: bool,
+}
+
+/// Below this the layout cannot show a question with its label and help.
+pub const MIN_WIDTH: u16 = 60;
+pub const MIN_HEIGHT: u16 = 16;
+
+impl App {
+    pub fn new(ws: Workspace, lang: Lang, theme: Theme, today: Date) -> anyhow::Result<App> {
+        let home = HomeScreen::new(&ws, today)?;
+        Ok(App { ws, lang, theme, today, screen: Screen::Home(home), show_help: false, status: None, quit: false })
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), kind: StatusKind::Info });
+    }
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), kind: StatusKind::Error });
+    }
+    pub fn saved(&mut self, text: impl Into<String>) {
+        self.status = Some(Status { text: text.into(), kind: StatusKind::Saved });
+    }
+
+    pub fn handle_event(&mut self, ev: Event) {
+        match ev {
+            Event::Key(k) if k.kind == KeyEventKind::Press => self.handle_key(k),
+            Event::Mouse(m) => self.handle_mouse(m),
+            Event::Paste(text) => self.handle_paste(&text),
+            _ => {}
+        }
+    }
+
+    fn handle_key(&mut self, k: KeyEvent) {
+        if k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q')) {
+            self.quit = true;
+            return;
+        }
+        if self.show_help {
+            // Any key closes the key overview.
+            self.show_help = false;
+            return;
+        }
+        let typing = match &self.screen {
+            Screen::Home(h) => h.is_typing(),
+            Screen::Intake(i) => i.is_typing(),
+        };
+        if !typing {
+            match k.code {
+                KeyCode::Char('?') => {
+                    self.show_help = true;
+                    return;
+                }
+                KeyCode::Char('L') => {
+                    self.lang = self.lang.toggle();
+                    let msg = match self.lang {
+                        Lang::Nl => "Taal: Nederlands",
+                        Lang::En => "Language: English",
+                    };
+                    self.info(msg);
+                    return;
+                }
+                KeyCode::F(2) => {
+                    self.lang = self.lang.toggle();
+                    return;
+                }
+                _ => {}
+            }
+        }
+        let outcome = match &mut self.screen {
+            Screen::Home(h) => h.handle_key(k, &mut self.ws, self.lang, &mut self.status),
+            Screen::Intake(i) => i.handle_key(k, &mut self.ws, self.lang, self.today, &mut self.status),
+        };
+        self.apply(outcome);
+    }
+
+    fn handle_mouse(&mut self, m: MouseEvent) {
+        let outcome = match &mut self.screen {
+            Screen::Home(h) => h.handle_mouse(m, &mut self.ws),
+            Screen::Intake(i) => i.handle_mouse(m, &mut self.ws, self.lang, self.today, &mut self.status),
+        };
+        self.apply(outcome);
+    }
+
+    fn handle_paste(&mut self, text: &str) {
+        if let Screen::Intake(i) = &mut self.screen {
+            i.paste(text, &mut self.ws, self.lang, &mut self.status);
+        } else if let Screen::Home(h) = &mut self.screen {
+            h.paste(text);
+        }
+    }
+
+    fn apply(&mut self, outcome: Outcome) {
+        match outcome {
+            Outcome::None => {}
+            Outcome::Quit => self.quit = true,
+            Outcome::Open(id) => match IntakeScreen::open(&mut self.ws, id, self.today) {
+                Ok(s) => {
+                    self.status = None;
+                    self.screen = Screen::Intake(Box::new(s));
+                }
+                Err(e) => self.error(format!("{e:#}")),
+            },
+            Outcome::Home => match HomeScreen::new(&self.ws, self.today) {
+                Ok(h) => self.screen = Screen::Home(h),
+                Err(e) => self.error(format!("{e:#}")),
+            },
+        }
+    }
+
+    pub fn draw(&mut self, f: &mut Frame) {
+        super::view::draw(self, f);
+    }
+}

@@ -1,0 +1,284 @@
+//! Home: the list of intakes, filter, sort, new, delete.
+
+use super::app::{Outcome, Status, StatusKind};
+use crate::form::Lang;
+use crate::store::IntakeSummary;
+use crate::workspace::{Mode, Workspace};
+use crossterm::event::{KeyCode, KeyEvent, MouseEvent, MouseEventKind};
+use time::Date;
+use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Sort {
+    Updated,
+    Customer,
+    Status,
+    Progress,
+}
+
+impl Sort {
+    fn next(self) -> Sort {
+        match self {
+            Sort::Updated => Sort::Customer,
+            Sort::Customer => Sort::Status,
+            Sort::Status => Sort::Progress,
+            Sort::Progress => Sort::Updated,
+        }
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Sort::Updated, Lang::Nl) => "laatst gewijzigd",
+            (Sort::Updated, Lang::En) => "last change",
+            (Sort::Customer, Lang::Nl) => "klant",
+            (Sort::Customer, Lang::En) => "customer",
+            (Sort::Status, _) => "status",
+            (Sort::Progress, Lang::Nl) => "voortgang",
+            (Sort::Progress, Lang::En) => "progress",
+        }
+    }
+}
+
+pub struct NewDialog {
+    pub name: Input,
+    pub mode: Mode,
+    /// 0 = name, 1 = mode.
+    pub field: usize,
+}
+
+pub struct HomeScreen {
+    pub all: Vec<IntakeSummary>,
+    /// Progress per intake as last saved (no form evaluation at start-up).
+    pub progress: std::collections::HashMap<i64, u8>,
+    /// Indices into `all` after filter and sort.
+    pub shown: Vec<usize>,
+    pub selected: usize,
+    pub filter: Input,
+    pub filtering: bool,
+    pub sort: Sort,
+    pub dialog: Option<NewDialog>,
+    pub confirm_delete: Option<(i64, String)>,
+    pub today: Date,
+    /// First row of the list on screen (for mouse clicks), set while drawing.
+    pub list_top: u16,
+    pub list_offset: usize,
+}
+
+impl HomeScreen {
+    pub fn new(ws: &Workspace, today: Date) -> anyhow::Result<HomeScreen> {
+        let all = ws.store.list_intakes()?;
+        let progress = ws.store.progress_all()?;
+        let mut h = HomeScreen {
+            all,
+            progress,
+            shown: vec![],
+            selected: 0,
+            filter: Input::default(),
+            filtering: false,
+            sort: Sort::Updated,
+            dialog: None,
+            confirm_delete: None,
+            today,
+            list_top: 0,
+            list_offset: 0,
+        };
+        h.refresh_view();
+        Ok(h)
+    }
+
+    pub fn is_typing(&self) -> bool {
+        self.filtering || self.dialog.is_some()
+    }
+
+    fn refresh_view(&mut self) {
+        let f = self.filter.value().to_lowercase();
+        let mut shown: Vec<usize> = (0..self.all.len())
+            .filter(|&i| {
+                f.is_empty()
+                    || self.all[i].customer.to_lowercase().contains(&f)
+                    || self.all[i].id.to_string() == f
+                    || self.all[i].status.as_str().contains(&f)
+            })
+            .collect();
+        let a = &self.all;
+        match self.sort {
+            Sort::Updated => shown.sort_by(|&x, &y| a[y].updated_at.cmp(&a[x].updated_at)),
+            Sort::Customer => shown.sort_by_key(|&x| a[x].customer.to_lowercase()),
+            Sort::Status => shown.sort_by_key(|&x| a[x].status.as_str()),
+            Sort::Progress => shown.sort_by_key(|&x| self.progress.get(&a[x].id).copied().unwrap_or(0)),
+        }
+        self.shown = shown;
+        if self.selected >= self.shown.len() {
+            self.selected = self.shown.len().saturating_sub(1);
+        }
+    }
+
+    fn current(&self) -> Option<&IntakeSummary> {
+        self.shown.get(self.selected).map(|&i| &self.all[i])
+    }
+
+    pub fn paste(&mut self, text: &str) {
+        if let Some(d) = &mut self.dialog {
+            if d.field == 0 {
+                for c in text.chars().filter(|c| !c.is_control()) {
+                    d.name.handle(tui_input::InputRequest::InsertChar(c));
+                }
+            }
+        } else if self.filtering {
+            for c in text.chars().filter(|c| !c.is_control()) {
+                self.filter.handle(tui_input::InputRequest::InsertChar(c));
+            }
+            self.refresh_view();
+        }
+    }
+
+    pub fn handle_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) -> Outcome {
+        if let Some(d) = &mut self.dialog {
+            match k.code {
+                KeyCode::Esc => self.dialog = None,
+                KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => d.field = 1 - d.field,
+                KeyCode::Left | KeyCode::Right if d.field == 1 => {
+                    d.mode = cycle_mode(d.mode, k.code == KeyCode::Right);
+                }
+                KeyCode::Char(' ') if d.field == 1 => d.mode = cycle_mode(d.mode, true),
+                KeyCode::Enter => {
+                    let name = d.name.value().trim().to_string();
+                    if name.is_empty() {
+                        *status = Some(Status { text: tr(lang, "Vul de naam van de klant in.", "Enter the customer's name."), kind: StatusKind::Error });
+                        return Outcome::None;
+                    }
+                    match ws.new_intake(&name, d.mode, None) {
+                        Ok(id) => {
+                            self.dialog = None;
+                            return Outcome::Open(id);
+                        }
+                        Err(e) => *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error }),
+                    }
+                }
+                _ if d.field == 0 => {
+                    d.name.handle_event(&crossterm::event::Event::Key(k));
+                }
+                _ => {}
+            }
+            return Outcome::None;
+        }
+        if let Some((id, _)) = self.confirm_delete.clone() {
+            if matches!(k.code, KeyCode::Char('y') | KeyCode::Char('j')) {
+                match ws.store.delete_intake(id) {
+                    Ok(()) => {
+                        *status = Some(Status { text: tr(lang, &format!("Intake {id} verwijderd."), &format!("Intake {id} deleted.")), kind: StatusKind::Saved });
+                        if let Ok(all) = ws.store.list_intakes() {
+                            self.all = all;
+                        }
+                        self.refresh_view();
+                    }
+                    Err(e) => *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error }),
+                }
+            }
+            self.confirm_delete = None;
+            return Outcome::None;
+        }
+        if self.filtering {
+            match k.code {
+                KeyCode::Esc => {
+                    self.filter.reset();
+                    self.filtering = false;
+                }
+                KeyCode::Enter => self.filtering = false,
+                KeyCode::Down => self.move_sel(1),
+                KeyCode::Up => self.move_sel(-1),
+                _ => {
+                    self.filter.handle_event(&crossterm::event::Event::Key(k));
+                    self.selected = 0;
+                }
+            }
+            self.refresh_view();
+            return Outcome::None;
+        }
+        match k.code {
+            KeyCode::Char('q') => return Outcome::Quit,
+            KeyCode::Esc if !self.filter.value().is_empty() => {
+                self.filter.reset();
+                self.refresh_view();
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.move_sel(1),
+            KeyCode::Up | KeyCode::Char('k') => self.move_sel(-1),
+            KeyCode::PageDown => self.move_sel(10),
+            KeyCode::PageUp => self.move_sel(-10),
+            KeyCode::Home | KeyCode::Char('g') => self.selected = 0,
+            KeyCode::End | KeyCode::Char('G') => self.selected = self.shown.len().saturating_sub(1),
+            KeyCode::Char('/') => self.filtering = true,
+            KeyCode::Char('s') => {
+                self.sort = self.sort.next();
+                self.refresh_view();
+            }
+            KeyCode::Char('n') | KeyCode::Char('+') => {
+                self.dialog = Some(NewDialog { name: Input::default(), mode: Mode::OnSite, field: 0 });
+            }
+            KeyCode::Char('d') | KeyCode::Delete => {
+                if let Some(c) = self.current() {
+                    self.confirm_delete = Some((c.id, c.customer.clone()));
+                }
+            }
+            KeyCode::Enter | KeyCode::Right | KeyCode::Char('l') => {
+                if let Some(c) = self.current() {
+                    return Outcome::Open(c.id);
+                }
+            }
+            _ => {}
+        }
+        Outcome::None
+    }
+
+    pub fn handle_mouse(&mut self, m: MouseEvent, _ws: &mut Workspace) -> Outcome {
+        match m.kind {
+            MouseEventKind::ScrollDown => self.move_sel(1),
+            MouseEventKind::ScrollUp => self.move_sel(-1),
+            MouseEventKind::Down(_) if m.row >= self.list_top && self.dialog.is_none() => {
+                let idx = self.list_offset + (m.row - self.list_top) as usize;
+                if idx < self.shown.len() {
+                    if idx == self.selected {
+                        return Outcome::Open(self.all[self.shown[idx]].id);
+                    }
+                    self.selected = idx;
+                }
+            }
+            _ => {}
+        }
+        Outcome::None
+    }
+
+    fn move_sel(&mut self, d: isize) {
+        if self.shown.is_empty() {
+            return;
+        }
+        let max = self.shown.len() as isize - 1;
+        self.selected = (self.selected as isize + d).clamp(0, max) as usize;
+    }
+
+    /// Human "last change": today, yesterday, or the date.
+    pub fn when(&self, t: time::OffsetDateTime, lang: Lang) -> String {
+        let local = time::UtcOffset::current_local_offset().map(|o| t.to_offset(o)).unwrap_or(t);
+        let d = local.date();
+        if d == self.today {
+            format!("{} {:02}:{:02}", tr(lang, "vandaag", "today"), local.hour(), local.minute())
+        } else if Some(d) == self.today.previous_day() {
+            tr(lang, "gisteren", "yesterday")
+        } else {
+            crate::form::value::format_date(d)
+        }
+    }
+}
+
+fn cycle_mode(m: Mode, fwd: bool) -> Mode {
+    let all = [Mode::OnSite, Mode::Online, Mode::SelfFilled];
+    let i = all.iter().position(|x| *x == m).unwrap_or(0);
+    all[if fwd { (i + 1) % 3 } else { (i + 2) % 3 }]
+}
+
+pub fn tr(lang: Lang, nl: &str, en: &str) -> String {
+    match lang {
+        Lang::Nl => nl.to_string(),
+        Lang::En => en.to_string(),
+    }
+}

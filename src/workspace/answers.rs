@@ -1,0 +1,208 @@
+//! Changing answers: the one path for the TUI, `intake set/unset` and imports.
+//! Every call is checked completely first and then saved in one transaction.
+
+use super::{Loaded, Mode, Workspace, os_user, today};
+use crate::form::{AnswerKey, Lang, Msg, Value};
+use crate::store::Change;
+use anyhow::Result;
+use std::fmt;
+
+/// Why a change was refused: which key, and the form's message.
+#[derive(Debug, Clone)]
+pub struct SetError {
+    pub key: String,
+    pub message: Msg,
+}
+
+impl SetError {
+    pub fn render(&self, lang: Lang) -> String {
+        format!("{}: {}", self.key, self.message.get(lang))
+    }
+}
+
+impl fmt::Display for SetError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.render(Lang::En))
+    }
+}
+
+impl std::error::Error for SetError {}
+
+/// Splits `KEY=VALUE` at the first `=`.
+pub fn parse_assignment(s: &str) -> Result<(String, String), SetError> {
+    match s.split_once('=') {
+        Some((k, v)) => Ok((k.trim().to_string(), v.to_string())),
+        None => Err(SetError {
+            key: s.to_string(),
+            message: Msg::new("gebruik SLEUTEL=WAARDE", "use KEY=VALUE"),
+        }),
+    }
+}
+
+impl Loaded {
+    /// Parses and checks one typed input for `key` against the form and all other
+    /// answers, without saving. `Ok(Value::Null)` means "clear the answer".
+    pub fn check_input(&self, key: &str, input: &str) -> Result<(AnswerKey, Value), SetError> {
+        let err = |m: Msg| SetError { key: key.to_string(), message: m };
+        let k = AnswerKey::parse(key).map_err(|e| err(Msg::new(e.clone(), e)))?;
+        let (section, q) = self.form.find(&k.path()).ok_or_else(|| {
+            err(Msg::new(
+                format!("het formulier '{}' heeft geen vraag '{}'", self.form.id, k.path()),
+                format!("form '{}' has no question '{}'", self.form.id, k.path()),
+            ))
+        })?;
+        match (&section.repeat, k.instance) {
+            (Some(r), Some(n)) if n > r.max => {
+                return Err(err(Msg::new(
+                    format!("'{}' heeft hoogstens {} items", section.id, r.max),
+                    format!("'{}' has at most {} entries", section.id, r.max),
+                )));
+            }
+            (Some(_), None) => {
+                return Err(err(Msg::new(
+                    format!("'{}' is een herhaalgroep: gebruik {}[N].{}", section.id, section.id, q.id),
+                    format!("'{}' is a repeat group: use {}[N].{}", section.id, section.id, q.id),
+                )));
+            }
+            (None, Some(_)) => {
+                return Err(err(Msg::new(
+                    format!("'{}' is geen herhaalgroep", section.id),
+                    format!("'{}' is not a repeat group", section.id),
+                )));
+            }
+            _ => {}
+        }
+        if !q.kind.is_input() {
+            return Err(err(Msg::new(
+                "deze vraag wordt berekend en kan niet worden ingevuld",
+                "this question is calculated and cannot be set",
+            )));
+        }
+        let value = q.parse_input(input).map_err(err)?;
+        Ok((k, value))
+    }
+}
+
+impl Workspace {
+    /// Sets several answers: all are checked (type, bounds, constraints against the
+    /// answers as they will be after this call) before any is saved; one transaction.
+    pub fn set_answers(&mut self, id: i64, pairs: &[(String, String)]) -> Result<Loaded> {
+        let mut loaded = self.load(id)?;
+        let mut changes = Vec::new();
+        let mut parsed = Vec::new();
+        for (key, input) in pairs {
+            let (k, v) = loaded.check_input(key, input)?;
+            if v.is_null() {
+                loaded.answers.remove(&k.to_string());
+            } else {
+                loaded.answers.insert(k.to_string(), v.clone());
+            }
+            parsed.push((k, v));
+        }
+        for (k, v) in &parsed {
+            loaded
+                .form
+                .check_answer(k, v, &loaded.answers, today())
+                .map_err(|m| SetError { key: k.to_string(), message: m })?;
+            changes.push(Change {
+                key: k.to_string(),
+                value: (!v.is_null()).then(|| v.to_json()),
+            });
+        }
+        self.store.apply(id, &changes, &os_user())?;
+        self.sync_mode(&loaded)?;
+        self.store.set_progress(id, loaded.evaluate(today()).progress_percent())?;
+        loaded.orphans.retain(|k, _| !parsed.iter().any(|(p, _)| p.to_string() == *k));
+        Ok(loaded)
+    }
+
+    /// Removes answers (also orphans). Unknown keys are refused, nothing is saved.
+    pub fn unset_answers(&mut self, id: i64, keys: &[String]) -> Result<()> {
+        let loaded = self.load(id)?;
+        let mut changes = Vec::new();
+        for key in keys {
+            AnswerKey::parse(key).map_err(|e| SetError {
+                key: key.clone(),
+                message: Msg::new(e.clone(), e),
+            })?;
+            let known = loaded.answers.contains_key(key) || loaded.orphans.contains_key(key);
+            let in_form = AnswerKey::parse(key).ok().and_then(|k| loaded.form.find(&k.path())).is_some();
+            if !known && !in_form {
+                return Err(SetError {
+                    key: key.clone(),
+                    message: Msg::new("geen antwoord en geen vraag met deze sleutel", "no answer and no question with this key"),
+                }
+                .into());
+            }
+            changes.push(Change { key: key.clone(), value: None });
+        }
+        self.store.apply(id, &changes, &os_user())?;
+        let after = self.load(id)?;
+        self.store.set_progress(id, after.evaluate(today()).progress_percent())?;
+        Ok(())
+    }
+
+    /// Removes entry `n` (1-based) of a repeat group; later entries move up one place
+    /// so their answers stay together. One transaction, recorded in the history.
+    pub fn remove_entry(&mut self, id: i64, group: &str, n: usize) -> Result<()> {
+        let loaded = self.load(id)?;
+        let counts = loaded.form.instance_counts(&loaded.answers);
+        let count = counts.get(group).copied().unwrap_or(0);
+        let section = loaded
+            .form
+            .section(group)
+            .filter(|s| s.repeat.is_some())
+            .ok_or_else(|| anyhow::anyhow!("'{group}' is not a repeat group"))?;
+        if n == 0 || n > count {
+            anyhow::bail!("'{group}' has no entry {n}");
+        }
+        let mut changes = Vec::new();
+        for q in &section.questions {
+            for i in n..=count {
+                let from = format!("{group}[{}].{}", i + 1, q.id);
+                let to = format!("{group}[{i}].{}", q.id);
+                let next = loaded.answers.get(&from).map(Value::to_json);
+                let cur = loaded.answers.get(&to).map(Value::to_json);
+                if next != cur {
+                    changes.push(Change { key: to, value: next });
+                }
+            }
+        }
+        self.store.apply(id, &changes, &os_user())?;
+        Ok(())
+    }
+
+    /// Swaps entries `a` and `b` of a repeat group (moving an entry up or down).
+    pub fn swap_entries(&mut self, id: i64, group: &str, a: usize, b: usize) -> Result<()> {
+        let loaded = self.load(id)?;
+        let section = loaded
+            .form
+            .section(group)
+            .filter(|s| s.repeat.is_some())
+            .ok_or_else(|| anyhow::anyhow!("'{group}' is not a repeat group"))?;
+        let mut changes = Vec::new();
+        for q in &section.questions {
+            let ka = format!("{group}[{a}].{}", q.id);
+            let kb = format!("{group}[{b}].{}", q.id);
+            let va = loaded.answers.get(&ka).map(Value::to_json);
+            let vb = loaded.answers.get(&kb).map(Value::to_json);
+            if va != vb {
+                changes.push(Change { key: ka, value: vb });
+                changes.push(Change { key: kb, value: va });
+            }
+        }
+        self.store.apply(id, &changes, &os_user())?;
+        Ok(())
+    }
+
+    /// Keeps the intake's mode column in step with the `intake.mode` answer.
+    fn sync_mode(&mut self, loaded: &Loaded) -> Result<()> {
+        if let Some(Value::Text(m)) = loaded.answers.get("intake.mode") {
+            let mode = Mode::from_id(m);
+            if mode != loaded.record.mode {
+                self.store.set_mode(loaded.record.id, mode)?;
+            }
+        }
+        Ok(())
+    }
+}

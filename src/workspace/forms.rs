@@ -1,0 +1,85 @@
+//! Which form an intake uses. The built-in standard form, plus forms given with
+//! `intake new --form FILE`, whose source is kept in the database so an intake
+//! reopens with its form even when the file is gone (forms notes, rule 4).
+
+use crate::form::{self, Form};
+use crate::store::Store;
+use anyhow::{Result, anyhow, bail};
+use std::path::PathBuf;
+use std::sync::Arc;
+
+/// A form file as read from disk.
+pub struct FormSource {
+    pub path: PathBuf,
+    pub src: String,
+}
+
+impl FormSource {
+    pub fn read(path: &std::path::Path) -> Result<FormSource> {
+        let src = std::fs::read_to_string(path)
+            .map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
+        Ok(FormSource { path: path.to_path_buf(), src })
+    }
+}
+
+pub(super) struct Forms {
+    standard: Arc<Form>,
+}
+
+impl Forms {
+    pub fn new() -> Result<Forms> {
+        let standard = form::standard_form().map_err(|e| anyhow!("{e}"))?;
+        Ok(Forms { standard: Arc::new(standard) })
+    }
+
+    pub fn standard(&self) -> Arc<Form> {
+        self.standard.clone()
+    }
+
+    /// Checks a form file and keeps its source in the database.
+    pub fn register(&self, store: &mut Store, src: FormSource) -> Result<Arc<Form>> {
+        let name = src.path.display().to_string();
+        let form = form::load_str(&src.src, &name).map_err(|e| anyhow!("{e}"))?;
+        if form.id == self.standard.id && form.version <= self.standard.version {
+            if form.version == self.standard.version && src.src != form::STANDARD_FORM_SRC {
+                bail!(
+                    "{name}: form '{}' version {} is the built-in form's id and version but has other content; raise its version",
+                    form.id,
+                    form.version
+                );
+            }
+            return Ok(self.standard.clone());
+        }
+        if let Some(existing) = store.form_source(&form.id, form.version)?
+            && existing != src.src
+        {
+            bail!(
+                "{name}: form '{}' version {} is already known with other content; raise its version",
+                form.id,
+                form.version
+            );
+        }
+        store.save_form(&form.id, form.version, &src.src)?;
+        Ok(Arc::new(form))
+    }
+
+    /// The newest known version of the form an intake was started with. Answers to
+    /// questions that still exist carry over; others become orphans (kept, shown).
+    pub fn for_intake(&self, store: &Store, form_id: &str, version: u32) -> Result<Arc<Form>> {
+        let mut best: Option<(u32, Arc<Form>)> = None;
+        if form_id == self.standard.id {
+            best = Some((self.standard.version, self.standard.clone()));
+        }
+        for (v, src) in store.form_sources(form_id)? {
+            if best.as_ref().is_none_or(|(bv, _)| v > *bv) {
+                let f = form::load_str(&src, &format!("{form_id} v{v} (stored)"))
+                    .map_err(|e| anyhow!("{e}"))?;
+                best = Some((v, Arc::new(f)));
+            }
+        }
+        match best {
+            Some((_, f)) => Ok(f),
+            None => bail!("form '{form_id}' version {version} is not known to this program or database"),
+        }
+    }
+}

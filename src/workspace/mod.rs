@@ -1,0 +1,162 @@
+//! The workspace: the store plus the forms, and the operations every front end
+//! shares (the TUI, the headless commands, the tests). Values are parsed and checked
+//! here, once, with the form's rules, before anything reaches SQLite.
+
+mod answers;
+mod forms;
+
+pub use answers::{SetError, parse_assignment};
+pub use forms::FormSource;
+
+use crate::form::{self, Answers, Audience, Evaluation, Form, Lang, Value};
+use crate::store::{IntakeRecord, NewIntake, Store};
+use anyhow::{Context, Result, bail};
+use std::collections::BTreeMap;
+use std::path::Path;
+use std::sync::Arc;
+
+/// How an intake is done (FAQ 3.1): on site, online with a partner, or by the customer.
+pub use crate::store::Mode;
+
+impl Mode {
+    pub fn id(self) -> &'static str {
+        self.as_str()
+    }
+    /// Unknown ids read as on site: the specialist's full form is the safe default.
+    pub fn from_id(s: &str) -> Mode {
+        s.parse().unwrap_or(Mode::OnSite)
+    }
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Mode::OnSite, Lang::Nl) => "op locatie",
+            (Mode::OnSite, Lang::En) => "on site",
+            (Mode::Online, _) => "online",
+            (Mode::SelfFilled, Lang::Nl) => "zelf ingevuld",
+            (Mode::SelfFilled, Lang::En) => "self-filled",
+        }
+    }
+    pub fn audience(self) -> Audience {
+        match self {
+            Mode::SelfFilled => Audience::Customer,
+            _ => Audience::Specialist,
+        }
+    }
+}
+
+/// One intake as the front ends see it: its record, its form and its typed answers.
+#[derive(Clone, Debug)]
+pub struct Loaded {
+    pub record: IntakeRecord,
+    pub form: Arc<Form>,
+    pub answers: Answers,
+    /// Answers the current form no longer has a question for (or whose type changed):
+    /// kept and shown, never dropped.
+    pub orphans: BTreeMap<String, serde_json::Value>,
+}
+
+impl Loaded {
+    pub fn mode(&self) -> Mode {
+        self.record.mode
+    }
+    pub fn evaluate(&self, today: time::Date) -> Evaluation {
+        self.form.evaluate(&self.answers, self.mode().audience(), today)
+    }
+}
+
+pub struct Workspace {
+    pub store: Store,
+    forms: forms::Forms,
+}
+
+pub use crate::store::os_user;
+
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date()
+}
+
+impl Workspace {
+    pub fn open(db: &Path) -> Result<Workspace> {
+        let store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
+        Workspace::with_store(store)
+    }
+
+    pub fn with_store(store: Store) -> Result<Workspace> {
+        let forms = forms::Forms::new().context("loading the built-in standard form")?;
+        Ok(Workspace { store, forms })
+    }
+
+    pub fn standard_form(&self) -> Arc<Form> {
+        self.forms.standard()
+    }
+
+    /// Creates an intake; the customer name and mode are also its first answers, and
+    /// the form's defaults are written so they show in the history like any answer.
+    pub fn new_intake(&mut self, customer: &str, mode: Mode, form: Option<FormSource>) -> Result<i64> {
+        let customer = customer.trim();
+        if customer.is_empty() {
+            bail!("the customer name is empty");
+        }
+        if customer.chars().count() > 200 {
+            bail!("the customer name is longer than 200 characters");
+        }
+        let form = match form {
+            Some(src) => self.forms.register(&mut self.store, src)?,
+            None => self.forms.standard(),
+        };
+        let id = self.store.create_intake(&NewIntake {
+            customer: customer.to_string(),
+            mode,
+            form_id: form.id.clone(),
+            form_version: form.version,
+        })?;
+        let mut changes = Vec::new();
+        for s in form.sections.iter().filter(|s| s.repeat.is_none()) {
+            for q in &s.questions {
+                if let Some(d) = &q.default {
+                    changes.push((format!("{}.{}", s.id, q.id), d.clone()));
+                }
+            }
+        }
+        if form.find("company.name").is_some() {
+            changes.push(("company.name".into(), Value::Text(customer.to_string())));
+        }
+        if form.find("intake.mode").is_some() {
+            changes.push(("intake.mode".into(), Value::Text(mode.id().to_string())));
+        }
+        if form.find("intake.date").is_some() {
+            changes.push(("intake.date".into(), Value::Date(today())));
+        }
+        let changes: Vec<_> = changes
+            .into_iter()
+            .map(|(k, v)| crate::store::Change { key: k, value: Some(v.to_json()) })
+            .collect();
+        self.store.apply(id, &changes, &os_user())?;
+        Ok(id)
+    }
+
+    /// Loads an intake with the newest known version of its form.
+    pub fn load(&self, id: i64) -> Result<Loaded> {
+        let record = self.store.intake(id)?;
+        let form = self.forms.for_intake(&self.store, &record.form_id, record.form_version)?;
+        let raw = self.store.answers(id)?;
+        let mut answers = Answers::new();
+        let mut orphans = BTreeMap::new();
+        for (k, j) in raw {
+            let typed = form::AnswerKey::parse(&k)
+                .ok()
+                .and_then(|key| form.find(&key.path()))
+                .and_then(|(_, q)| q.value_from_json(&j));
+            match typed {
+                Some(v) if !v.is_null() => {
+                    answers.insert(k, v);
+                }
+                _ => {
+                    orphans.insert(k, j);
+                }
+            }
+        }
+        Ok(Loaded { record, form, answers, orphans })
+    }
+}
