@@ -5,10 +5,12 @@
 //! are plain libraries; `workspace` joins form and store for every front end;
 //! `tui` draws state and turns keys into actions; `cli` is the thin clap front.
 pub mod cli;
+pub mod demo;
 pub mod faq;
 pub mod form;
 pub mod fsutil;
 pub mod plan;
+pub mod probe;
 pub mod quote;
 pub mod store;
 pub mod tui;

@@ -4,7 +4,11 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 
 #[derive(Parser, Debug)]
-#[command(name = "intake", version, about = "Intake en locatieonderzoek voor MKB Werkplek Online / intake and site survey")]
+#[command(
+    name = "intake",
+    version,
+    about = "Intake en locatieonderzoek voor MKB Werkplek Online / intake and site survey"
+)]
 pub struct Cli {
     /// The database file (default: the user's data directory, e.g. ~/.local/share/intake/intake.db).
     #[arg(long, global = true, env = "INTAKE_DB")]

@@ -27,7 +27,11 @@ pub fn run(ctx: &Ctx, cmd: FormCmd) -> Result<ExitCode> {
                     }
                 }
             }
-            Ok(if failed == 0 { ExitCode::SUCCESS } else { ExitCode::FAILURE })
+            Ok(if failed == 0 {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::FAILURE
+            })
         }
         FormCmd::Show { file, json } => {
             let form = form::load_file(&file).map_err(|e| anyhow!("{e}"))?;
@@ -54,7 +58,11 @@ fn print_form(form: &form::Form, lang: Lang) {
         if let Some(e) = &s.relevant {
             tags.push(format!("if {}", e.source()));
         }
-        let tags = if tags.is_empty() { String::new() } else { format!(" [{}]", tags.join("; ")) };
+        let tags = if tags.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", tags.join("; "))
+        };
         println!("\n{} ({}){tags}", s.title.get(lang), s.id);
         for q in &s.questions {
             let req = match &q.required {
@@ -62,7 +70,13 @@ fn print_form(form: &form::Form, lang: Lang) {
                 form::Required::If(_) => " *?",
                 form::Required::No => "",
             };
-            println!("  {}.{:<24} {:<14} {}{req}", s.id, q.id, q.kind.name(), q.label.get(lang));
+            println!(
+                "  {}.{:<24} {:<14} {}{req}",
+                s.id,
+                q.id,
+                q.kind.name(),
+                q.label.get(lang)
+            );
             if !q.choices.is_empty() {
                 let ids: Vec<&str> = q.choices.iter().map(|c| c.id.as_str()).collect();
                 println!("  {:>40} choices: {}", "", ids.join(", "));

@@ -42,12 +42,18 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
             .collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else if items.is_empty() {
-        println!("{}", match ctx.lang {
-            Lang::Nl => "Nog geen intakes. Begin met: intake new --customer \"Naam\"",
-            Lang::En => "No intakes yet. Start with: intake new --customer \"Name\"",
-        });
+        println!(
+            "{}",
+            match ctx.lang {
+                Lang::Nl => "Nog geen intakes. Begin met: intake new --customer \"Naam\"",
+                Lang::En => "No intakes yet. Start with: intake new --customer \"Name\"",
+            }
+        );
     } else {
-        println!("{:>4}  {:<32} {:<10} {:<9} {:>8}  {}", "id", "customer", "mode", "status", "progress", "updated");
+        println!(
+            "{:>4}  {:<32} {:<10} {:<9} {:>8}  {}",
+            "id", "customer", "mode", "status", "progress", "updated"
+        );
         for i in &items {
             println!(
                 "{:>4}  {:<32} {:<10} {:<9} {:>7}%  {}",
@@ -64,11 +70,16 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
 }
 
 pub fn rfc3339(t: time::OffsetDateTime) -> String {
-    t.format(&time::format_description::well_known::Rfc3339).unwrap_or_default()
+    t.format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
 }
 
 fn truncate(s: &str, n: usize) -> String {
-    if s.chars().count() <= n { s.to_string() } else { format!("{}…", s.chars().take(n - 1).collect::<String>()) }
+    if s.chars().count() <= n {
+        s.to_string()
+    } else {
+        format!("{}…", s.chars().take(n - 1).collect::<String>())
+    }
 }
 
 pub fn show(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
@@ -106,7 +117,11 @@ pub fn show(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
                        "answered": st.answered, "required": st.required, "missing": st.missing, "errors": st.errors})
             })
             .collect();
-        let answers: serde_json::Map<_, _> = l.answers.iter().map(|(k, v)| (k.clone(), v.to_json())).collect();
+        let answers: serde_json::Map<_, _> = l
+            .answers
+            .iter()
+            .map(|(k, v)| (k.clone(), v.to_json()))
+            .collect();
         let out = json!({
             "id": l.record.id, "customer": l.record.customer, "mode": l.record.mode.as_str(), "status": l.record.status.as_str(),
             "form": {"id": l.form.id, "version": l.form.version, "started_with": l.record.form_version},
@@ -125,7 +140,13 @@ pub fn show(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
-fn print_human(l: &Loaded, ev: &crate::form::Evaluation, lang: Lang, missing: &[String], errors: &[(String, String)]) {
+fn print_human(
+    l: &Loaded,
+    ev: &crate::form::Evaluation,
+    lang: Lang,
+    missing: &[String],
+    errors: &[(String, String)],
+) {
     println!(
         "#{} {} — {}, {} — {} v{}",
         l.record.id,
@@ -151,8 +172,19 @@ fn print_human(l: &Loaded, ev: &crate::form::Evaluation, lang: Lang, missing: &[
         if !st.visible {
             continue;
         }
-        let mark = if st.errors > 0 { "!" } else if st.missing == 0 { "✓" } else { " " };
-        println!("{mark} {} ({}/{})", s.title.get(lang), st.required - st.missing, st.required);
+        let mark = if st.errors > 0 {
+            "!"
+        } else if st.missing == 0 {
+            "✓"
+        } else {
+            " "
+        };
+        println!(
+            "{mark} {} ({}/{})",
+            s.title.get(lang),
+            st.required - st.missing,
+            st.required
+        );
         for (inst, row) in st.items.iter().enumerate() {
             for (qi, item) in row.iter().enumerate() {
                 let q = &s.questions[qi];
@@ -165,7 +197,14 @@ fn print_human(l: &Loaded, ev: &crate::form::Evaluation, lang: Lang, missing: &[
         }
     }
     if !missing.is_empty() {
-        println!("\n{}:", if lang == Lang::Nl { "Ontbreekt" } else { "Missing" });
+        println!(
+            "\n{}:",
+            if lang == Lang::Nl {
+                "Ontbreekt"
+            } else {
+                "Missing"
+            }
+        );
         for k in missing {
             println!("    {k}");
         }
@@ -177,7 +216,14 @@ fn print_human(l: &Loaded, ev: &crate::form::Evaluation, lang: Lang, missing: &[
         }
     }
     if !l.orphans.is_empty() {
-        println!("\n{}:", if lang == Lang::Nl { "Niet meer in het formulier (bewaard)" } else { "No longer in the form (kept)" });
+        println!(
+            "\n{}:",
+            if lang == Lang::Nl {
+                "Niet meer in het formulier (bewaard)"
+            } else {
+                "No longer in the form (kept)"
+            }
+        );
         for (k, v) in &l.orphans {
             println!("    {k} = {v}");
         }
@@ -186,7 +232,10 @@ fn print_human(l: &Loaded, ev: &crate::form::Evaluation, lang: Lang, missing: &[
 
 pub fn set(ctx: &Ctx, id: i64, pairs: &[String]) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
-    let parsed = pairs.iter().map(|p| parse_assignment(p)).collect::<Result<Vec<_>, SetError>>()?;
+    let parsed = pairs
+        .iter()
+        .map(|p| parse_assignment(p))
+        .collect::<Result<Vec<_>, SetError>>()?;
     ws.set_answers(id, &parsed)?;
     Ok(ExitCode::SUCCESS)
 }
@@ -213,8 +262,19 @@ pub fn history(ctx: &Ctx, id: i64, key: Option<&str>, json_out: bool) -> Result<
         return Ok(ExitCode::SUCCESS);
     }
     for h in &rows {
-        let show = |v: &Option<serde_json::Value>| v.as_ref().map(|v| v.to_string()).unwrap_or_else(|| "—".into());
-        println!("{}  {:<12} {:<32} {} → {}", rfc3339(h.changed_at), h.changed_by, h.key, show(&h.old), show(&h.new));
+        let show = |v: &Option<serde_json::Value>| {
+            v.as_ref()
+                .map(|v| v.to_string())
+                .unwrap_or_else(|| "—".into())
+        };
+        println!(
+            "{}  {:<12} {:<32} {} → {}",
+            rfc3339(h.changed_at),
+            h.changed_by,
+            h.key,
+            show(&h.old),
+            show(&h.new)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -223,7 +283,8 @@ pub fn export(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
     let bundle = ws.store.export_bundle(id)?;
     let text = serde_json::to_vec_pretty(&bundle)?;
-    crate::fsutil::write_atomic(out, &text).with_context(|| format!("writing {}", out.display()))?;
+    crate::fsutil::write_atomic(out, &text)
+        .with_context(|| format!("writing {}", out.display()))?;
     ws.store.set_status(id, crate::store::Status::Exported)?;
     eprintln!("{} → {}", id, out.display());
     Ok(ExitCode::SUCCESS)
@@ -242,18 +303,27 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<Exi
         ),
         _ => ImportMode::New,
     };
-    let id = ws.store.import_bundle(&bundle, mode, &crate::workspace::os_user())?;
+    let id = ws
+        .store
+        .import_bundle(&bundle, mode, &crate::workspace::os_user())?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 
 fn read_limited(file: &Path, limit: usize) -> Result<Vec<u8>> {
     use std::io::Read;
-    let f = std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
+    let f =
+        std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
     let mut buf = Vec::new();
-    f.take(limit as u64 + 1).read_to_end(&mut buf).with_context(|| format!("{}: cannot read", file.display()))?;
+    f.take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
     if buf.len() > limit {
-        bail!("{}: the file is larger than the {} byte limit for a bundle", file.display(), limit);
+        bail!(
+            "{}: the file is larger than the {} byte limit for a bundle",
+            file.display(),
+            limit
+        );
     }
     Ok(buf)
 }
@@ -265,7 +335,11 @@ fn validate_bundle(ws: &crate::workspace::Workspace, b: &Bundle) -> Result<()> {
     let form = if b.intake.form_id == form.id {
         form
     } else {
-        bail!("unknown form '{}' (this program knows '{}')", b.intake.form_id, form.id);
+        bail!(
+            "unknown form '{}' (this program knows '{}')",
+            b.intake.form_id,
+            form.id
+        );
     };
     let mut problems = Vec::new();
     for (key, value) in &b.answers {
@@ -287,7 +361,10 @@ fn validate_bundle(ws: &crate::workspace::Workspace, b: &Bundle) -> Result<()> {
     if !problems.is_empty() {
         let n = problems.len();
         problems.truncate(20);
-        bail!("{n} invalid answer(s), nothing imported:\n  {}", problems.join("\n  "));
+        bail!(
+            "{n} invalid answer(s), nothing imported:\n  {}",
+            problems.join("\n  ")
+        );
     }
     Ok(())
 }
@@ -296,7 +373,10 @@ pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
     let rec = ws.store.intake(id)?;
     let question = if purge {
-        format!("Erase intake {id} ({}) with all its history and probes for good?", rec.customer)
+        format!(
+            "Erase intake {id} ({}) with all its history and probes for good?",
+            rec.customer
+        )
     } else {
         format!("Delete intake {id} ({}) from the list?", rec.customer)
     };

@@ -3,6 +3,7 @@
 pub mod args;
 mod forms;
 mod intakes;
+mod probe;
 
 use crate::form::Lang;
 use crate::workspace::Workspace;
@@ -26,8 +27,15 @@ impl Ctx {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli.lang.as_deref().and_then(Lang::parse).unwrap_or_default();
-    let ctx = Ctx { db: cli.db.clone().unwrap_or_else(crate::store::default_path), lang };
+    let lang = cli
+        .lang
+        .as_deref()
+        .and_then(Lang::parse)
+        .unwrap_or_default();
+    let ctx = Ctx {
+        db: cli.db.clone().unwrap_or_else(crate::store::default_path),
+        lang,
+    };
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
@@ -46,16 +54,35 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
     };
     match cmd {
         Command::Form(f) => forms::run(ctx, f),
-        Command::New { customer, mode, form } => intakes::new(ctx, &customer, mode, form.as_deref()),
+        Command::New {
+            customer,
+            mode,
+            form,
+        } => intakes::new(ctx, &customer, mode, form.as_deref()),
         Command::List { json } => intakes::list(ctx, json),
         Command::Show { id, json } => intakes::show(ctx, id, json),
         Command::Set { id, pairs } => intakes::set(ctx, id, &pairs),
         Command::Unset { id, keys } => intakes::unset(ctx, id, &keys),
         Command::History { id, key, json } => intakes::history(ctx, id, key.as_deref(), json),
         Command::Export { id, out } => intakes::export(ctx, id, &out),
-        Command::Import { file, replace, as_new } => intakes::import(ctx, &file, replace, as_new),
+        Command::Import {
+            file,
+            replace,
+            as_new,
+        } => intakes::import(ctx, &file, replace, as_new),
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
         Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
+        Command::Demo => {
+            let mut ws = ctx.workspace()?;
+            let id = crate::demo::create(&mut ws)?;
+            println!("{id}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Probe(p) => probe::run(ctx, p),
+        Command::BandwidthServer {
+            listen,
+            max_seconds,
+        } => probe::server_cmd(&listen, max_seconds),
         other => not_yet(&other),
     }
 }
@@ -63,7 +90,11 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
 /// Commands whose part is not built yet say so and fail, never pretend.
 fn not_yet(cmd: &Command) -> Result<ExitCode> {
     let name = format!("{cmd:?}");
-    let name = name.split([' ', '(', '{']).next().unwrap_or("this command").to_lowercase();
+    let name = name
+        .split([' ', '(', '{'])
+        .next()
+        .unwrap_or("this command")
+        .to_lowercase();
     eprintln!("error: '{name}' is not available in this version yet");
     Ok(ExitCode::from(3))
 }
@@ -80,5 +111,8 @@ pub fn confirm(question: &str) -> bool {
     if std::io::stdin().read_line(&mut line).is_err() {
         return false;
     }
-    matches!(line.trim().to_lowercase().as_str(), "y" | "yes" | "j" | "ja")
+    matches!(
+        line.trim().to_lowercase().as_str(),
+        "y" | "yes" | "j" | "ja"
+    )
 }

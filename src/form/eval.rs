@@ -59,16 +59,32 @@ pub struct Evaluation {
 
 impl Evaluation {
     pub fn item(&self, section: usize, instance: usize, question: usize) -> Option<&ItemState> {
-        self.sections.get(section)?.items.get(instance)?.get(question)
+        self.sections
+            .get(section)?
+            .items
+            .get(instance)?
+            .get(question)
     }
     pub fn total_required(&self) -> usize {
-        self.sections.iter().filter(|s| s.visible).map(|s| s.required).sum()
+        self.sections
+            .iter()
+            .filter(|s| s.visible)
+            .map(|s| s.required)
+            .sum()
     }
     pub fn total_missing(&self) -> usize {
-        self.sections.iter().filter(|s| s.visible).map(|s| s.missing).sum()
+        self.sections
+            .iter()
+            .filter(|s| s.visible)
+            .map(|s| s.missing)
+            .sum()
     }
     pub fn total_errors(&self) -> usize {
-        self.sections.iter().filter(|s| s.visible).map(|s| s.errors).sum()
+        self.sections
+            .iter()
+            .filter(|s| s.visible)
+            .map(|s| s.errors)
+            .sum()
     }
     /// Percentage of required answers given (100 when nothing is required).
     pub fn progress_percent(&self) -> u8 {
@@ -110,7 +126,9 @@ impl Ctx<'_> {
 
 impl Env for Ctx<'_> {
     fn value(&self, path: &str) -> Value {
-        let Some((scope, q)) = path.split_once('.') else { return Value::Null };
+        let Some((scope, q)) = path.split_once('.') else {
+            return Value::Null;
+        };
         let is_group = self.form.section(scope).is_some_and(|s| s.repeat.is_some());
         if is_group {
             match self.group {
@@ -123,7 +141,9 @@ impl Env for Ctx<'_> {
     }
     fn group_values(&self, group: &str, field: &str) -> Vec<Value> {
         let n = self.counts.get(group).copied().unwrap_or(0);
-        (1..=n).map(|i| self.lookup(&format!("{group}[{i}].{field}"))).collect()
+        (1..=n)
+            .map(|i| self.lookup(&format!("{group}[{i}].{field}")))
+            .collect()
     }
     fn group_count(&self, group: &str) -> usize {
         self.counts.get(group).copied().unwrap_or(0)
@@ -148,7 +168,11 @@ impl Form {
 
     /// As `instance_counts`, with extra minimums (an entry the user just added and has
     /// not typed into yet).
-    pub fn instance_counts_with(&self, answers: &Answers, at_least: &HashMap<String, usize>) -> HashMap<String, usize> {
+    pub fn instance_counts_with(
+        &self,
+        answers: &Answers,
+        at_least: &HashMap<String, usize>,
+    ) -> HashMap<String, usize> {
         let mut counts: HashMap<String, usize> = HashMap::new();
         for s in &self.sections {
             if let Some(r) = &s.repeat {
@@ -175,7 +199,13 @@ impl Form {
     }
 
     /// As `evaluate`, with extra minimum entry counts per group.
-    pub fn evaluate_with(&self, answers: &Answers, audience: Audience, today: Date, at_least: &HashMap<String, usize>) -> Evaluation {
+    pub fn evaluate_with(
+        &self,
+        answers: &Answers,
+        audience: Audience,
+        today: Date,
+        at_least: &HashMap<String, usize>,
+    ) -> Evaluation {
         let mut counts = self.instance_counts_with(answers, at_least);
         let mut hidden: HashSet<String> = HashSet::new();
         let mut eval = Evaluation::default();
@@ -186,7 +216,16 @@ impl Form {
                 if let Some(r) = &s.repeat
                     && let Some(e) = &r.count
                 {
-                    let ctx = Ctx { form: self, answers, calc: &calc, hidden: &hidden, counts: &counts, group: None, this: Value::Null, today };
+                    let ctx = Ctx {
+                        form: self,
+                        answers,
+                        calc: &calc,
+                        hidden: &hidden,
+                        counts: &counts,
+                        group: None,
+                        this: Value::Null,
+                        today,
+                    };
                     if let Some(n) = e.eval(&ctx).as_f64() {
                         let n = (n.max(0.0) as usize).min(r.max).min(MAX_INSTANCES);
                         let c = counts.entry(s.id.clone()).or_default();
@@ -214,17 +253,36 @@ impl Form {
         eval
     }
 
-    fn calculate(&self, answers: &Answers, hidden: &HashSet<String>, counts: &HashMap<String, usize>, today: Date) -> HashMap<String, Value> {
+    fn calculate(
+        &self,
+        answers: &Answers,
+        hidden: &HashSet<String>,
+        counts: &HashMap<String, usize>,
+        today: Date,
+    ) -> HashMap<String, Value> {
         let mut calc = HashMap::new();
         for &(si, qi) in &self.calc_order {
             let s = &self.sections[si];
             let q = &s.questions[qi];
             let Some(e) = &q.calculate else { continue };
-            let n = if s.repeat.is_some() { counts.get(&s.id).copied().unwrap_or(0) } else { 1 };
+            let n = if s.repeat.is_some() {
+                counts.get(&s.id).copied().unwrap_or(0)
+            } else {
+                1
+            };
             for inst in 0..n {
                 let group = s.repeat.as_ref().map(|_| (s.id.as_str(), inst + 1));
                 let v = {
-                    let ctx = Ctx { form: self, answers, calc: &calc, hidden, counts, group, this: Value::Null, today };
+                    let ctx = Ctx {
+                        form: self,
+                        answers,
+                        calc: &calc,
+                        hidden,
+                        counts,
+                        group,
+                        this: Value::Null,
+                        today,
+                    };
                     e.eval(&ctx)
                 };
                 calc.insert(key_of(s, inst, q), v);
@@ -233,19 +291,60 @@ impl Form {
         calc
     }
 
-    fn states(&self, answers: &Answers, calc: &HashMap<String, Value>, hidden: &HashSet<String>, counts: &HashMap<String, usize>, audience: Audience, today: Date) -> Evaluation {
-        let mut out = Evaluation { sections: Vec::with_capacity(self.sections.len()) };
+    fn states(
+        &self,
+        answers: &Answers,
+        calc: &HashMap<String, Value>,
+        hidden: &HashSet<String>,
+        counts: &HashMap<String, usize>,
+        audience: Audience,
+        today: Date,
+    ) -> Evaluation {
+        let mut out = Evaluation {
+            sections: Vec::with_capacity(self.sections.len()),
+        };
         for s in &self.sections {
-            let base = Ctx { form: self, answers, calc, hidden, counts, group: None, this: Value::Null, today };
-            let visible = !(audience == Audience::Customer && s.specialist) && s.relevant.as_ref().is_none_or(|e| e.eval(&base).truthy());
-            let instances = if s.repeat.is_some() { counts.get(&s.id).copied().unwrap_or(0) } else { 1 };
-            let mut st = SectionState { visible, instances, items: Vec::with_capacity(instances), ..Default::default() };
+            let base = Ctx {
+                form: self,
+                answers,
+                calc,
+                hidden,
+                counts,
+                group: None,
+                this: Value::Null,
+                today,
+            };
+            let visible = !(audience == Audience::Customer && s.specialist)
+                && s.relevant.as_ref().is_none_or(|e| e.eval(&base).truthy());
+            let instances = if s.repeat.is_some() {
+                counts.get(&s.id).copied().unwrap_or(0)
+            } else {
+                1
+            };
+            let mut st = SectionState {
+                visible,
+                instances,
+                items: Vec::with_capacity(instances),
+                ..Default::default()
+            };
             for inst in 0..instances {
                 let group = s.repeat.as_ref().map(|_| (s.id.as_str(), inst + 1));
                 let mut row = Vec::with_capacity(s.questions.len());
                 for q in &s.questions {
                     let key = key_of(s, inst, q);
-                    let ctx = Ctx { group, ..Ctx { form: self, answers, calc, hidden, counts, group: None, this: Value::Null, today } };
+                    let ctx = Ctx {
+                        group,
+                        ..Ctx {
+                            form: self,
+                            answers,
+                            calc,
+                            hidden,
+                            counts,
+                            group: None,
+                            this: Value::Null,
+                            today,
+                        }
+                    };
                     let item = item_state(q, &key, &ctx, audience);
                     if visible && item.visible {
                         if item.required {
@@ -272,9 +371,18 @@ impl Form {
 
     /// Checks a value for one key in the context of all other answers, exactly as the
     /// TUI and `intake set` do before saving: type bounds, then the constraint.
-    pub fn check_answer(&self, key: &AnswerKey, value: &Value, answers: &Answers, today: Date) -> Result<(), Msg> {
+    pub fn check_answer(
+        &self,
+        key: &AnswerKey,
+        value: &Value,
+        answers: &Answers,
+        today: Date,
+    ) -> Result<(), Msg> {
         let Some((s, q)) = self.find(&key.path()) else {
-            return Err(Msg::new(format!("onbekende vraag '{key}'"), format!("unknown question '{key}'")));
+            return Err(Msg::new(
+                format!("onbekende vraag '{key}'"),
+                format!("unknown question '{key}'"),
+            ));
         };
         if value.is_null() {
             return Ok(());
@@ -284,8 +392,20 @@ impl Form {
             let counts = self.instance_counts(answers);
             let calc = self.calculate(answers, &HashSet::new(), &counts, today);
             let hidden = HashSet::new();
-            let group = s.repeat.as_ref().and_then(|_| key.instance.map(|i| (s.id.as_str(), i)));
-            let ctx = Ctx { form: self, answers, calc: &calc, hidden: &hidden, counts: &counts, group, this: value.clone(), today };
+            let group = s
+                .repeat
+                .as_ref()
+                .and_then(|_| key.instance.map(|i| (s.id.as_str(), i)));
+            let ctx = Ctx {
+                form: self,
+                answers,
+                calc: &calc,
+                hidden: &hidden,
+                counts: &counts,
+                group,
+                this: value.clone(),
+                today,
+            };
             if !c.expr.eval(&ctx).truthy() {
                 return Err(c.message.to_msg());
             }
@@ -298,17 +418,31 @@ impl Form {
         let counts = self.instance_counts(answers);
         let calc = self.calculate(answers, &HashSet::new(), &counts, today);
         let hidden = HashSet::new();
-        let ctx = Ctx { form: self, answers, calc: &calc, hidden: &hidden, counts: &counts, group: None, this: Value::Null, today };
+        let ctx = Ctx {
+            form: self,
+            answers,
+            calc: &calc,
+            hidden: &hidden,
+            counts: &counts,
+            group: None,
+            this: Value::Null,
+            today,
+        };
         e.eval(&ctx)
     }
 }
 
 pub fn key_of(s: &Section, inst: usize, q: &Question) -> String {
-    if s.repeat.is_some() { format!("{}[{}].{}", s.id, inst + 1, q.id) } else { format!("{}.{}", s.id, q.id) }
+    if s.repeat.is_some() {
+        format!("{}[{}].{}", s.id, inst + 1, q.id)
+    } else {
+        format!("{}.{}", s.id, q.id)
+    }
 }
 
 fn item_state(q: &Question, key: &str, ctx: &Ctx<'_>, audience: Audience) -> ItemState {
-    let visible = !(audience == Audience::Customer && q.specialist) && q.relevant.as_ref().is_none_or(|e| e.eval(ctx).truthy());
+    let visible = !(audience == Audience::Customer && q.specialist)
+        && q.relevant.as_ref().is_none_or(|e| e.eval(ctx).truthy());
     let value = if q.kind == Kind::Calculated {
         ctx.calc.get(key).cloned().unwrap_or_default()
     } else {
@@ -320,18 +454,30 @@ fn item_state(q: &Question, key: &str, ctx: &Ctx<'_>, audience: Audience) -> Ite
             Required::Yes => true,
             Required::If(e) => e.eval(ctx).truthy(),
         };
-    let mut item = ItemState { visible, required, value, error: None, warning: None };
+    let mut item = ItemState {
+        visible,
+        required,
+        value,
+        error: None,
+        warning: None,
+    };
     if visible && !item.value.is_null() && q.kind.is_input() {
         if let Err(m) = q.check_bounds(&item.value) {
             item.error = Some(m);
         } else if let Some(c) = &q.constraint {
-            let cctx = Ctx { this: item.value.clone(), ..ctx.clone() };
+            let cctx = Ctx {
+                this: item.value.clone(),
+                ..ctx.clone()
+            };
             if !c.expr.eval(&cctx).truthy() {
                 item.error = Some(c.message.to_msg());
             }
         }
         if let Some(w) = &q.warning {
-            let cctx = Ctx { this: item.value.clone(), ..ctx.clone() };
+            let cctx = Ctx {
+                this: item.value.clone(),
+                ..ctx.clone()
+            };
             if w.expr.eval(&cctx).truthy() {
                 item.warning = Some(w.message.to_msg());
             }

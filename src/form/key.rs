@@ -31,7 +31,8 @@ impl AnswerKey {
 
     /// Parses `a.b` or `g[3].b`; ids are `[a-z_][a-z0-9_]*`.
     pub fn parse(s: &str) -> Result<AnswerKey, String> {
-        let bad = || format!("'{s}' is not an answer key (use section.question or group[N].question)");
+        let bad =
+            || format!("'{s}' is not an answer key (use section.question or group[N].question)");
         let (head, question) = s.split_once('.').ok_or_else(bad)?;
         if !is_id(question) {
             return Err(bad());
@@ -94,7 +95,15 @@ mod tests {
 
     #[test]
     fn refuses_malformed_keys() {
-        for bad in ["company", "Company.name", "locations[0].name", "locations[x].name", "a.b.c", ".x", "a[1.b"] {
+        for bad in [
+            "company",
+            "Company.name",
+            "locations[0].name",
+            "locations[x].name",
+            "a.b.c",
+            ".x",
+            "a[1.b",
+        ] {
             assert!(AnswerKey::parse(bad).is_err(), "{bad}");
         }
     }

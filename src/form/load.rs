@@ -1,11 +1,11 @@
 //! Loading a form file: TOML → checked `Form`, or every error with file:line:col.
 
+use super::Lang;
 use super::expr::{Expr, Ty, TypeEnv};
 use super::key::is_id;
 use super::model::*;
 use super::schema::*;
 use super::value::{Value, parse_date};
-use super::Lang;
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -23,7 +23,11 @@ pub struct Diagnostic {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}:{}:{}: {}", self.file, self.line, self.col, self.message)
+        write!(
+            f,
+            "{}:{}:{}: {}",
+            self.file, self.line, self.col, self.message
+        )
     }
 }
 
@@ -48,10 +52,20 @@ const MAX_FORM_BYTES: usize = 4 * 1024 * 1024;
 
 pub fn load_file(path: &Path) -> Result<Form, FormErrors> {
     let name = path.display().to_string();
-    let one = |message: String| FormErrors(vec![Diagnostic { file: name.clone(), line: 0, col: 0, message }]);
+    let one = |message: String| {
+        FormErrors(vec![Diagnostic {
+            file: name.clone(),
+            line: 0,
+            col: 0,
+            message,
+        }])
+    };
     let meta = std::fs::metadata(path).map_err(|e| one(format!("cannot read: {e}")))?;
     if meta.len() as usize > MAX_FORM_BYTES {
-        return Err(one(format!("file is {} bytes; a form may be at most {MAX_FORM_BYTES}", meta.len())));
+        return Err(one(format!(
+            "file is {} bytes; a form may be at most {MAX_FORM_BYTES}",
+            meta.len()
+        )));
     }
     let src = std::fs::read_to_string(path).map_err(|e| one(format!("cannot read: {e}")))?;
     load_str(&src, &name)
@@ -70,7 +84,11 @@ pub fn load_str(src: &str, file: &str) -> Result<Form, FormErrors> {
             }]));
         }
     };
-    let mut b = Builder { src, file, diags: Vec::new() };
+    let mut b = Builder {
+        src,
+        file,
+        diags: Vec::new(),
+    };
     let form = b.build(raw);
     if b.diags.is_empty() {
         Ok(form)
@@ -85,7 +103,12 @@ pub fn line_col(src: &str, offset: usize) -> (usize, usize) {
     let offset = offset.min(src.len());
     let before = &src[..src.floor_char_boundary(offset)];
     let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map(|l| l.chars().count()).unwrap_or(0) + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
     (line, col)
 }
 
@@ -116,7 +139,12 @@ enum Want {
 impl Builder<'_> {
     fn err(&mut self, span: Range<usize>, message: impl Into<String>) {
         let (line, col) = line_col(self.src, span.start);
-        self.diags.push(Diagnostic { file: self.file.to_string(), line, col, message: message.into() });
+        self.diags.push(Diagnostic {
+            file: self.file.to_string(),
+            line,
+            col,
+            message: message.into(),
+        });
     }
 
     fn text(&mut self, t: &Spanned<RawText>, what: &str, langs: &[Lang]) -> Text {
@@ -130,21 +158,43 @@ impl Builder<'_> {
             }
         };
         if langs.contains(&Lang::En) && raw.en.as_deref().is_none_or(|s| s.trim().is_empty()) {
-            self.err(span, format!("{what} has no English text (en), but the form declares en"));
+            self.err(
+                span,
+                format!("{what} has no English text (en), but the form declares en"),
+            );
         }
-        Text { nl, en: raw.en.clone() }
+        Text {
+            nl,
+            en: raw.en.clone(),
+        }
     }
 
-    fn expr(&mut self, s: &Spanned<String>, pending: &mut Vec<Pending>, want: Want, scope: Option<&str>, this: Option<Ty>) -> Option<Expr> {
+    fn expr(
+        &mut self,
+        s: &Spanned<String>,
+        pending: &mut Vec<Pending>,
+        want: Want,
+        scope: Option<&str>,
+        this: Option<Ty>,
+    ) -> Option<Expr> {
         // The expression text starts one byte after the opening quote of the TOML string.
         let base = s.span().start + 1;
         match Expr::parse(s.get_ref()) {
             Ok(e) => {
-                pending.push(Pending { expr: e.clone(), span: base..s.span().end, want, scope: scope.map(str::to_owned), this });
+                pending.push(Pending {
+                    expr: e.clone(),
+                    span: base..s.span().end,
+                    want,
+                    scope: scope.map(str::to_owned),
+                    this,
+                });
                 Some(e)
             }
             Err(e) => {
-                self.err(base + e.offset..base + e.offset, format!("in expression: {}", e.message));
+                self.err(
+                    base + e.offset..base + e.offset,
+                    format!("in expression: {}", e.message),
+                );
                 None
             }
         }
@@ -156,17 +206,32 @@ impl Builder<'_> {
             match l.as_str() {
                 "nl" => langs.push(Lang::Nl),
                 "en" => langs.push(Lang::En),
-                other => self.err(raw.languages.span(), format!("unknown language '{other}' (known: nl, en)")),
+                other => self.err(
+                    raw.languages.span(),
+                    format!("unknown language '{other}' (known: nl, en)"),
+                ),
             }
         }
         if !langs.contains(&Lang::Nl) {
-            self.err(raw.languages.span(), "a form must have Dutch (nl) among its languages");
+            self.err(
+                raw.languages.span(),
+                "a form must have Dutch (nl) among its languages",
+            );
         }
         if !is_form_id(raw.id.get_ref()) {
-            self.err(raw.id.span(), format!("form id '{}' must be lower case letters, digits and '-'", raw.id.get_ref()));
+            self.err(
+                raw.id.span(),
+                format!(
+                    "form id '{}' must be lower case letters, digits and '-'",
+                    raw.id.get_ref()
+                ),
+            );
         }
         let title = self.text(&raw.title, "the form title", &langs);
-        let description = raw.description.as_ref().map(|d| self.text(d, "the form description", &langs));
+        let description = raw
+            .description
+            .as_ref()
+            .map(|d| self.text(d, "the form description", &langs));
 
         let mut pending = Vec::new();
         let mut sections = Vec::new();
@@ -180,7 +245,10 @@ impl Builder<'_> {
         for (si, rs) in raw.sections.iter().enumerate() {
             let sid = rs.id.get_ref().clone();
             if !is_id(&sid) {
-                self.err(rs.id.span(), format!("section id '{sid}' must be lower case letters, digits and '_'"));
+                self.err(
+                    rs.id.span(),
+                    format!("section id '{sid}' must be lower case letters, digits and '_'"),
+                );
             }
             if !section_ids.insert(sid.clone()) {
                 self.err(rs.id.span(), format!("duplicate section id '{sid}'"));
@@ -190,13 +258,22 @@ impl Builder<'_> {
                 groups.insert(sid.clone());
             }
             let title = self.text(&rs.title, &format!("section '{sid}' title"), &langs);
-            let intro = rs.intro.as_ref().map(|t| self.text(t, &format!("section '{sid}' intro"), &langs));
-            let relevant = rs.relevant.as_ref().and_then(|e| self.expr(e, &mut pending, Want::Bool, None, None));
+            let intro = rs
+                .intro
+                .as_ref()
+                .map(|t| self.text(t, &format!("section '{sid}' intro"), &langs));
+            let relevant = rs
+                .relevant
+                .as_ref()
+                .and_then(|e| self.expr(e, &mut pending, Want::Bool, None, None));
             let repeat = rs.repeat.as_ref().map(|r| {
                 let min = r.min.unwrap_or(0) as usize;
                 let max = r.max.unwrap_or(200) as usize;
                 if min > max {
-                    self.err(rs.id.span(), format!("group '{sid}': min {min} is larger than max {max}"));
+                    self.err(
+                        rs.id.span(),
+                        format!("group '{sid}': min {min} is larger than max {max}"),
+                    );
                 }
                 for s in &r.summary {
                     summaries.push((si, s.clone()));
@@ -204,7 +281,10 @@ impl Builder<'_> {
                 Repeat {
                     min,
                     max,
-                    count: r.count.as_ref().and_then(|e| self.expr(e, &mut pending, Want::Number, None, None)),
+                    count: r
+                        .count
+                        .as_ref()
+                        .and_then(|e| self.expr(e, &mut pending, Want::Number, None, None)),
                     item: self.text(&r.item, &format!("group '{sid}' item name"), &langs),
                     summary: r.summary.iter().map(|s| s.get_ref().clone()).collect(),
                 }
@@ -214,7 +294,10 @@ impl Builder<'_> {
             for rq in &rs.questions {
                 let qid = rq.id.get_ref().clone();
                 if !is_id(&qid) {
-                    self.err(rq.id.span(), format!("question id '{qid}' must be lower case letters, digits and '_'"));
+                    self.err(
+                        rq.id.span(),
+                        format!("question id '{qid}' must be lower case letters, digits and '_'"),
+                    );
                 }
                 if !qids.insert(qid.clone()) {
                     self.err(rq.id.span(), format!("duplicate question id '{sid}.{qid}'"));
@@ -223,7 +306,14 @@ impl Builder<'_> {
                 let path = format!("{sid}.{qid}");
                 let qi = questions.len();
                 if q.kind == Kind::Calculated {
-                    calcs.push((si, qi, rq.calculate.as_ref().map(|c| c.span()).unwrap_or(rq.id.span())));
+                    calcs.push((
+                        si,
+                        qi,
+                        rq.calculate
+                            .as_ref()
+                            .map(|c| c.span())
+                            .unwrap_or(rq.id.span()),
+                    ));
                 }
                 if let Some(t) = ty_of(q.kind) {
                     types.insert(path.clone(), t);
@@ -240,7 +330,10 @@ impl Builder<'_> {
                     let oq = Question {
                         id: oid.clone(),
                         kind: Kind::Text,
-                        label: Text { nl: "Anders, namelijk".into(), en: Some("Other, namely".into()) },
+                        label: Text {
+                            nl: "Anders, namelijk".into(),
+                            en: Some("Other, namely".into()),
+                        },
                         self_label: None,
                         hint: None,
                         faq: vec![],
@@ -263,20 +356,43 @@ impl Builder<'_> {
                     questions.push(oq);
                 }
             }
-            sections.push(Section { id: sid, title, intro, relevant, specialist: rs.specialist, repeat, questions });
+            sections.push(Section {
+                id: sid,
+                title,
+                intro,
+                relevant,
+                specialist: rs.specialist,
+                repeat,
+                questions,
+            });
         }
         for (si, s) in summaries {
             let path = format!("{}.{}", sections[si].id, s.get_ref());
             if !index.contains_key(&path) {
-                self.err(s.span(), format!("summary field '{}' is not a question of group '{}'", s.get_ref(), sections[si].id));
+                self.err(
+                    s.span(),
+                    format!(
+                        "summary field '{}' is not a question of group '{}'",
+                        s.get_ref(),
+                        sections[si].id
+                    ),
+                );
             }
         }
         // Calculated values: their type is unknown until evaluated, so `Any`.
         for (si, qi, _) in &calcs {
-            types.insert(format!("{}.{}", sections[*si].id, sections[*si].questions[*qi].id), Ty::Any);
+            types.insert(
+                format!("{}.{}", sections[*si].id, sections[*si].questions[*qi].id),
+                Ty::Any,
+            );
         }
         for p in pending {
-            let env = CheckEnv { types: &types, groups: &groups, this: p.this, scope: p.scope.as_deref() };
+            let env = CheckEnv {
+                types: &types,
+                groups: &groups,
+                this: p.this,
+                scope: p.scope.as_deref(),
+            };
             match p.expr.check(&env) {
                 Ok(t) => {
                     let ok = match p.want {
@@ -285,11 +401,21 @@ impl Builder<'_> {
                         Want::Any => true,
                     };
                     if !ok {
-                        let what = if p.want == Want::Bool { "a yes/no condition" } else { "a number" };
-                        self.err(p.span.clone(), format!("expression '{}' must give {what}", p.expr.source()));
+                        let what = if p.want == Want::Bool {
+                            "a yes/no condition"
+                        } else {
+                            "a number"
+                        };
+                        self.err(
+                            p.span.clone(),
+                            format!("expression '{}' must give {what}", p.expr.source()),
+                        );
                     }
                 }
-                Err(e) => self.err(p.span.start + e.offset..p.span.start + e.offset, format!("in expression: {}", e.message)),
+                Err(e) => self.err(
+                    p.span.start + e.offset..p.span.start + e.offset,
+                    format!("in expression: {}", e.message),
+                ),
             }
         }
         let calc_order = self.calc_order(&sections, &index, &calcs);
@@ -305,34 +431,67 @@ impl Builder<'_> {
         }
     }
 
-    fn question(&mut self, rq: &RawQuestion, sid: &str, scope: Option<&str>, langs: &[Lang], pending: &mut Vec<Pending>) -> Question {
+    fn question(
+        &mut self,
+        rq: &RawQuestion,
+        sid: &str,
+        scope: Option<&str>,
+        langs: &[Lang],
+        pending: &mut Vec<Pending>,
+    ) -> Question {
         let qid = rq.id.get_ref();
         let path = format!("{sid}.{qid}");
         let kind = match Kind::from_name(rq.kind.get_ref()) {
             Some(k) => k,
             None => {
                 let names: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
-                self.err(rq.kind.span(), format!("unknown question type '{}' (known: {})", rq.kind.get_ref(), names.join(", ")));
+                self.err(
+                    rq.kind.span(),
+                    format!(
+                        "unknown question type '{}' (known: {})",
+                        rq.kind.get_ref(),
+                        names.join(", ")
+                    ),
+                );
                 Kind::Text
             }
         };
         let label = self.text(&rq.label, &format!("question '{path}' label"), langs);
-        let self_label = rq.self_label.as_ref().map(|t| self.text(t, &format!("question '{path}' self_label"), langs));
-        let hint = rq.hint.as_ref().map(|t| self.text(t, &format!("question '{path}' hint"), langs));
+        let self_label = rq
+            .self_label
+            .as_ref()
+            .map(|t| self.text(t, &format!("question '{path}' self_label"), langs));
+        let hint = rq
+            .hint
+            .as_ref()
+            .map(|t| self.text(t, &format!("question '{path}' hint"), langs));
         let this = ty_of(kind);
-        let relevant = rq.relevant.as_ref().and_then(|e| self.expr(e, pending, Want::Bool, scope, None));
+        let relevant = rq
+            .relevant
+            .as_ref()
+            .and_then(|e| self.expr(e, pending, Want::Bool, scope, None));
         let required = match (&rq.required_if, rq.required) {
-            (Some(e), _) => self.expr(e, pending, Want::Bool, scope, None).map(Required::If).unwrap_or(Required::No),
+            (Some(e), _) => self
+                .expr(e, pending, Want::Bool, scope, None)
+                .map(Required::If)
+                .unwrap_or(Required::No),
             (None, true) => Required::Yes,
             (None, false) => Required::No,
         };
-        let mut check = |b: &mut Self, e: &Option<Spanned<String>>, m: &Option<Spanned<RawText>>, what: &str| -> Option<Check> {
+        let mut check = |b: &mut Self,
+                         e: &Option<Spanned<String>>,
+                         m: &Option<Spanned<RawText>>,
+                         what: &str|
+         -> Option<Check> {
             let e = e.as_ref()?;
             let expr = b.expr(e, pending, Want::Bool, scope, this)?;
             let message = match m {
                 Some(m) => b.text(m, &format!("question '{path}' {what}_message"), langs),
                 None => {
-                    b.err(e.span(), format!("question '{path}': a {what} needs a {what}_message"));
+                    b.err(
+                        e.span(),
+                        format!("question '{path}': a {what} needs a {what}_message"),
+                    );
                     Text::default()
                 }
             };
@@ -343,11 +502,19 @@ impl Builder<'_> {
         let calculate = match (&rq.calculate, kind) {
             (Some(e), Kind::Calculated) => self.expr(e, pending, Want::Any, scope, None),
             (None, Kind::Calculated) => {
-                self.err(rq.id.span(), format!("calculated question '{path}' needs a 'calculate' expression"));
+                self.err(
+                    rq.id.span(),
+                    format!("calculated question '{path}' needs a 'calculate' expression"),
+                );
                 None
             }
             (Some(e), _) => {
-                self.err(e.span(), format!("question '{path}': only type 'calculated' takes a 'calculate' expression"));
+                self.err(
+                    e.span(),
+                    format!(
+                        "question '{path}': only type 'calculated' takes a 'calculate' expression"
+                    ),
+                );
                 None
             }
             (None, _) => None,
@@ -357,7 +524,10 @@ impl Builder<'_> {
         for c in &rq.choices {
             let id = c.id.get_ref().clone();
             if !is_id(&id) {
-                self.err(c.id.span(), format!("choice id '{id}' must be lower case letters, digits and '_'"));
+                self.err(
+                    c.id.span(),
+                    format!("choice id '{id}' must be lower case letters, digits and '_'"),
+                );
             }
             if !cids.insert(id.clone()) {
                 self.err(c.id.span(), format!("duplicate choice '{id}' in '{path}'"));
@@ -366,18 +536,36 @@ impl Builder<'_> {
             choices.push(Choice { id, label });
         }
         if rq.other && kind.is_choice() && !cids.contains("other") {
-            choices.push(Choice { id: "other".into(), label: Text { nl: "Anders".into(), en: Some("Other".into()) } });
+            choices.push(Choice {
+                id: "other".into(),
+                label: Text {
+                    nl: "Anders".into(),
+                    en: Some("Other".into()),
+                },
+            });
         }
         if kind.is_choice() && choices.is_empty() {
-            self.err(rq.id.span(), format!("choice question '{path}' has no choices"));
+            self.err(
+                rq.id.span(),
+                format!("choice question '{path}' has no choices"),
+            );
         }
         if !kind.is_choice() && !rq.choices.is_empty() {
-            self.err(rq.id.span(), format!("question '{path}' of type {} cannot have choices", kind.name()));
+            self.err(
+                rq.id.span(),
+                format!(
+                    "question '{path}' of type {} cannot have choices",
+                    kind.name()
+                ),
+            );
         }
         if let (Some(min), Some(max)) = (rq.min, rq.max)
             && min > max
         {
-            self.err(rq.id.span(), format!("question '{path}': min {min} is larger than max {max}"));
+            self.err(
+                rq.id.span(),
+                format!("question '{path}': min {min} is larger than max {max}"),
+            );
         }
         let mut q = Question {
             id: qid.clone(),
@@ -409,10 +597,17 @@ impl Builder<'_> {
     }
 
     /// Orders calculated questions so each comes after those it reads; reports cycles.
-    fn calc_order(&mut self, sections: &[Section], index: &HashMap<String, (usize, usize)>, calcs: &[(usize, usize, Range<usize>)]) -> Vec<(usize, usize)> {
+    fn calc_order(
+        &mut self,
+        sections: &[Section],
+        index: &HashMap<String, (usize, usize)>,
+        calcs: &[(usize, usize, Range<usize>)],
+    ) -> Vec<(usize, usize)> {
         let calc_set: HashSet<(usize, usize)> = calcs.iter().map(|(s, q, _)| (*s, *q)).collect();
         let deps = |s: usize, q: usize| -> Vec<(usize, usize)> {
-            let Some(e) = &sections[s].questions[q].calculate else { return vec![] };
+            let Some(e) = &sections[s].questions[q].calculate else {
+                return vec![];
+            };
             e.references()
                 .into_iter()
                 .filter_map(|(r, _)| index.get(&r).copied())
@@ -437,8 +632,14 @@ impl Builder<'_> {
                     *i += 1;
                     match state.get(&next) {
                         Some(1) => {
-                            let a = format!("{}.{}", sections[node.0].id, sections[node.0].questions[node.1].id);
-                            let b = format!("{}.{}", sections[next.0].id, sections[next.0].questions[next.1].id);
+                            let a = format!(
+                                "{}.{}",
+                                sections[node.0].id, sections[node.0].questions[node.1].id
+                            );
+                            let b = format!(
+                                "{}.{}",
+                                sections[next.0].id, sections[next.0].questions[next.1].id
+                            );
                             self.err(span.clone(), format!("calculation cycle: '{a}' depends on '{b}', which depends back on it"));
                             return order;
                         }
@@ -457,7 +658,10 @@ impl Builder<'_> {
 }
 
 fn is_form_id(s: &str) -> bool {
-    !s.is_empty() && s.len() <= 64 && s.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
+    !s.is_empty()
+        && s.len() <= 64
+        && s.chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-' || c == '_')
 }
 
 pub(crate) fn ty_of(kind: Kind) -> Option<Ty> {
@@ -479,14 +683,19 @@ fn default_value(q: &Question, d: &toml::Value) -> Result<Value, String> {
         toml::Value::Integer(i) => i.to_string(),
         toml::Value::Float(f) => f.to_string(),
         toml::Value::Boolean(b) => if *b { "yes" } else { "no" }.to_string(),
-        toml::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect::<Vec<_>>().join(","),
+        toml::Value::Array(a) => a
+            .iter()
+            .filter_map(|v| v.as_str())
+            .collect::<Vec<_>>()
+            .join(","),
         toml::Value::Datetime(dt) => dt.to_string(),
         toml::Value::Table(_) => return Err("a default cannot be a table".into()),
     };
     if q.kind == Kind::Date && parse_date(&text).is_none() {
         return Err(format!("'{text}' is not a date YYYY-MM-DD"));
     }
-    q.parse_input(&text).map_err(|m| m.get(Lang::En).to_string())
+    q.parse_input(&text)
+        .map_err(|m| m.get(Lang::En).to_string())
 }
 
 struct CheckEnv<'a> {
@@ -508,4 +717,3 @@ impl TypeEnv for CheckEnv<'_> {
         self.this
     }
 }
-

@@ -281,7 +281,11 @@ impl Question {
     /// Min/max and length limits that belong to the question itself.
     pub fn check_bounds(&self, v: &Value) -> Result<(), Msg> {
         if let Some(n) = v.as_f64() {
-            let unit = self.unit.as_deref().map(|u| format!(" {u}")).unwrap_or_default();
+            let unit = self
+                .unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
             if let Some(min) = self.min
                 && n < min
             {

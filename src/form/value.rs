@@ -60,7 +60,9 @@ impl Value {
             Value::Null => J::Null,
             Value::Bool(b) => J::Bool(*b),
             Value::Int(i) => J::from(*i),
-            Value::Num(n) => serde_json::Number::from_f64(*n).map(J::Number).unwrap_or(J::Null),
+            Value::Num(n) => serde_json::Number::from_f64(*n)
+                .map(J::Number)
+                .unwrap_or(J::Null),
             Value::Text(s) => J::String(s.clone()),
             Value::Date(d) => J::String(format_date(*d)),
             Value::List(l) => J::Array(l.iter().cloned().map(J::String).collect()),

@@ -34,7 +34,9 @@ impl Store {
     }
 
     pub fn form_source(&self, form_id: &str, version: u32) -> Result<Option<String>> {
-        let mut st = self.conn.prepare_cached("SELECT source FROM forms WHERE form_id = ?1 AND version = ?2")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT source FROM forms WHERE form_id = ?1 AND version = ?2")?;
         let mut rows = st.query(rusqlite::params![form_id, version])?;
         Ok(match rows.next()? {
             Some(r) => Some(r.get(0)?),
@@ -44,13 +46,18 @@ impl Store {
 
     /// All stored versions of a form, oldest first.
     pub fn form_sources(&self, form_id: &str) -> Result<Vec<(u32, String)>> {
-        let mut st = self.conn.prepare_cached("SELECT version, source FROM forms WHERE form_id = ?1 ORDER BY version")?;
+        let mut st = self.conn.prepare_cached(
+            "SELECT version, source FROM forms WHERE form_id = ?1 ORDER BY version",
+        )?;
         let rows = st.query_map([form_id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
     pub fn set_mode(&mut self, id: i64, mode: Mode) -> Result<()> {
-        self.conn.execute("UPDATE intakes SET mode = ?2 WHERE id = ?1", rusqlite::params![id, mode.as_str()])?;
+        self.conn.execute(
+            "UPDATE intakes SET mode = ?2 WHERE id = ?1",
+            rusqlite::params![id, mode.as_str()],
+        )?;
         Ok(())
     }
 
@@ -64,7 +71,9 @@ impl Store {
     }
 
     pub fn progress_all(&self) -> Result<HashMap<i64, u8>> {
-        let mut st = self.conn.prepare_cached("SELECT intake_id, percent FROM intake_progress")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT intake_id, percent FROM intake_progress")?;
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
     }
@@ -81,8 +90,18 @@ mod tests {
         s.save_form("f", 2, "src2").unwrap();
         s.save_form("f", 1, "src1").unwrap();
         assert_eq!(s.form_source("f", 2).unwrap().as_deref(), Some("src2"));
-        assert_eq!(s.form_sources("f").unwrap(), vec![(1, "src1".into()), (2, "src2".into())]);
-        let id = s.create_intake(&NewIntake { customer: "c".into(), mode: Mode::Online, form_id: "f".into(), form_version: 1 }).unwrap();
+        assert_eq!(
+            s.form_sources("f").unwrap(),
+            vec![(1, "src1".into()), (2, "src2".into())]
+        );
+        let id = s
+            .create_intake(&NewIntake {
+                customer: "c".into(),
+                mode: Mode::Online,
+                form_id: "f".into(),
+                form_version: 1,
+            })
+            .unwrap();
         s.set_progress(id, 40).unwrap();
         s.set_progress(id, 55).unwrap();
         assert_eq!(s.progress_all().unwrap().get(&id), Some(&55));

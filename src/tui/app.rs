@@ -53,17 +53,35 @@ pub const MIN_HEIGHT: u16 = 16;
 impl App {
     pub fn new(ws: Workspace, lang: Lang, theme: Theme, today: Date) -> anyhow::Result<App> {
         let home = HomeScreen::new(&ws, today)?;
-        Ok(App { ws, lang, theme, today, screen: Screen::Home(home), show_help: false, status: None, quit: false })
+        Ok(App {
+            ws,
+            lang,
+            theme,
+            today,
+            screen: Screen::Home(home),
+            show_help: false,
+            status: None,
+            quit: false,
+        })
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), kind: StatusKind::Info });
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Info,
+        });
     }
     pub fn error(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), kind: StatusKind::Error });
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Error,
+        });
     }
     pub fn saved(&mut self, text: impl Into<String>) {
-        self.status = Some(Status { text: text.into(), kind: StatusKind::Saved });
+        self.status = Some(Status {
+            text: text.into(),
+            kind: StatusKind::Saved,
+        });
     }
 
     pub fn handle_event(&mut self, ev: Event) {
@@ -76,7 +94,9 @@ impl App {
     }
 
     fn handle_key(&mut self, k: KeyEvent) {
-        if k.modifiers.contains(KeyModifiers::CONTROL) && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q')) {
+        if k.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(k.code, KeyCode::Char('c') | KeyCode::Char('q'))
+        {
             self.quit = true;
             return;
         }
@@ -113,7 +133,9 @@ impl App {
         }
         let outcome = match &mut self.screen {
             Screen::Home(h) => h.handle_key(k, &mut self.ws, self.lang, &mut self.status),
-            Screen::Intake(i) => i.handle_key(k, &mut self.ws, self.lang, self.today, &mut self.status),
+            Screen::Intake(i) => {
+                i.handle_key(k, &mut self.ws, self.lang, self.today, &mut self.status)
+            }
         };
         self.apply(outcome);
     }
@@ -121,7 +143,9 @@ impl App {
     fn handle_mouse(&mut self, m: MouseEvent) {
         let outcome = match &mut self.screen {
             Screen::Home(h) => h.handle_mouse(m, &mut self.ws),
-            Screen::Intake(i) => i.handle_mouse(m, &mut self.ws, self.lang, self.today, &mut self.status),
+            Screen::Intake(i) => {
+                i.handle_mouse(m, &mut self.ws, self.lang, self.today, &mut self.status)
+            }
         };
         self.apply(outcome);
     }

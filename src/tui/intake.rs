@@ -4,7 +4,9 @@ use super::app::{Outcome, Status, StatusKind};
 use super::home::tr;
 use crate::form::{Evaluation, Kind, Lang, Msg, Question, Value, eval::key_of};
 use crate::workspace::{Loaded, Mode, Workspace};
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
+};
 use ratatui::layout::Rect;
 use serde_json::json;
 use std::collections::HashMap;
@@ -103,7 +105,9 @@ impl IntakeScreen {
 
     /// Returns to where the user was, with any draft they were typing.
     fn restore(&mut self, ws: &Workspace) {
-        let Ok(Some(state)) = ws.store.ui_state(self.id) else { return };
+        let Ok(Some(state)) = ws.store.ui_state(self.id) else {
+            return;
+        };
         if let Some(sid) = state.get("section").and_then(|v| v.as_str())
             && let Some(i) = self.loaded.form.sections.iter().position(|s| s.id == sid)
         {
@@ -113,26 +117,36 @@ impl IntakeScreen {
         if self.entry > 0 && self.is_group() {
             let n = self.entries();
             if self.entry >= n {
-                self.added.insert(self.section_id().to_string(), self.entry + 1);
+                self.added
+                    .insert(self.section_id().to_string(), self.entry + 1);
                 self.reevaluate();
             }
         }
         self.focus = state.get("focus").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
         self.clamp_focus();
         if let Some(d) = state.get("draft")
-            && let (Some(key), Some(text)) = (d.get("key").and_then(|v| v.as_str()), d.get("text").and_then(|v| v.as_str()))
+            && let (Some(key), Some(text)) = (
+                d.get("key").and_then(|v| v.as_str()),
+                d.get("text").and_then(|v| v.as_str()),
+            )
             && let Some(pos) = self.rows().iter().position(|&qi| self.key(qi) == key)
         {
             self.focus = pos;
             let qi = self.rows()[pos];
-            let mut ed = Editor { key: key.to_string(), question: qi, input: Input::new(text.to_string()), error: None };
+            let mut ed = Editor {
+                key: key.to_string(),
+                question: qi,
+                input: Input::new(text.to_string()),
+                error: None,
+            };
             ed.error = self.loaded.check_input(key, text).err().map(|e| e.message);
             self.editor = Some(ed);
         }
     }
 
     fn save_position(&self, ws: &mut Workspace) {
-        let mut state = json!({"section": self.section_id(), "entry": self.entry, "focus": self.focus});
+        let mut state =
+            json!({"section": self.section_id(), "entry": self.entry, "focus": self.focus});
         if let Some(ed) = &self.editor {
             state["draft"] = json!({"key": ed.key, "text": ed.input.value()});
         }
@@ -154,14 +168,23 @@ impl IntakeScreen {
 
     /// Visible sections, in form order.
     pub fn visible_sections(&self) -> Vec<usize> {
-        (0..self.loaded.form.sections.len()).filter(|&i| self.eval.sections[i].visible).collect()
+        (0..self.loaded.form.sections.len())
+            .filter(|&i| self.eval.sections[i].visible)
+            .collect()
     }
 
     /// The visible questions of the current section and entry.
     pub fn rows(&self) -> Vec<usize> {
         let st = &self.eval.sections[self.section];
-        let Some(items) = st.items.get(self.entry) else { return vec![] };
-        items.iter().enumerate().filter(|(_, it)| it.visible).map(|(i, _)| i).collect()
+        let Some(items) = st.items.get(self.entry) else {
+            return vec![];
+        };
+        items
+            .iter()
+            .enumerate()
+            .filter(|(_, it)| it.visible)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     pub fn key(&self, qi: usize) -> String {
@@ -199,14 +222,20 @@ impl IntakeScreen {
     }
 
     fn reevaluate(&mut self) {
-        self.eval = self.loaded.form.evaluate_with(&self.loaded.answers, self.mode().audience(), self.today, &self.added);
+        self.eval = self.loaded.form.evaluate_with(
+            &self.loaded.answers,
+            self.mode().audience(),
+            self.today,
+            &self.added,
+        );
     }
 
     fn reload(&mut self, ws: &mut Workspace) -> anyhow::Result<()> {
         self.loaded = ws.load(self.id)?;
         // Entries the user added are real once something is typed in them.
         let counts = self.loaded.form.instance_counts(&self.loaded.answers);
-        self.added.retain(|g, n| counts.get(g).copied().unwrap_or(0) < *n);
+        self.added
+            .retain(|g, n| counts.get(g).copied().unwrap_or(0) < *n);
         self.reevaluate();
         self.clamp_focus();
         self.ensure_visible_section();
@@ -214,14 +243,27 @@ impl IntakeScreen {
     }
 
     /// Saves one answer through the workspace (the same checks as `intake set`).
-    fn save(&mut self, ws: &mut Workspace, key: &str, input: &str, lang: Lang, status: &mut Option<Status>) -> bool {
+    fn save(
+        &mut self,
+        ws: &mut Workspace,
+        key: &str,
+        input: &str,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) -> bool {
         match ws.set_answers(self.id, &[(key.to_string(), input.to_string())]) {
             Ok(_) => {
                 if let Err(e) = self.reload(ws) {
-                    *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error });
+                    *status = Some(Status {
+                        text: format!("{e:#}"),
+                        kind: StatusKind::Error,
+                    });
                     return false;
                 }
-                *status = Some(Status { text: tr(lang, "Opgeslagen", "Saved"), kind: StatusKind::Saved });
+                *status = Some(Status {
+                    text: tr(lang, "Opgeslagen", "Saved"),
+                    kind: StatusKind::Saved,
+                });
                 true
             }
             Err(e) => {
@@ -229,7 +271,10 @@ impl IntakeScreen {
                     Some(se) => se.message.get(lang).to_string(),
                     None => format!("{e:#}"),
                 };
-                *status = Some(Status { text, kind: StatusKind::Error });
+                *status = Some(Status {
+                    text,
+                    kind: StatusKind::Error,
+                });
                 false
             }
         }
@@ -241,7 +286,13 @@ impl IntakeScreen {
         }
     }
 
-    pub fn paste(&mut self, text: &str, ws: &mut Workspace, _lang: Lang, _status: &mut Option<Status>) {
+    pub fn paste(
+        &mut self,
+        text: &str,
+        ws: &mut Workspace,
+        _lang: Lang,
+        _status: &mut Option<Status>,
+    ) {
         if self.editor.is_none() {
             let Some(qi) = self.focused() else { return };
             if !is_text_like(self.question(qi).kind) {
@@ -260,28 +311,48 @@ impl IntakeScreen {
     fn start_editor(&mut self, qi: usize, first: Option<char>) {
         let key = self.key(qi);
         let q = self.question(qi);
-        let current = self.loaded.answers.get(&key).map(|v| q.input_text(v)).unwrap_or_default();
+        let current = self
+            .loaded
+            .answers
+            .get(&key)
+            .map(|v| q.input_text(v))
+            .unwrap_or_default();
         let mut input = Input::new(current);
         if let Some(c) = first {
             input.handle(InputRequest::InsertChar(c));
         }
-        self.editor = Some(Editor { key, question: qi, input, error: None });
+        self.editor = Some(Editor {
+            key,
+            question: qi,
+            input,
+            error: None,
+        });
     }
 
     /// After every key in an editor: check as the user types, save the draft.
     fn after_edit(&mut self, ws: &mut Workspace) {
         if let Some(ed) = &mut self.editor {
-            ed.error = self.loaded.check_input(&ed.key, ed.input.value()).err().map(|e| e.message);
+            ed.error = self
+                .loaded
+                .check_input(&ed.key, ed.input.value())
+                .err()
+                .map(|e| e.message);
         }
         self.save_position(ws);
     }
 
     /// Leaves the editor, saving a valid value; stays when it is not valid.
     fn commit(&mut self, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) -> bool {
-        let Some(ed) = self.editor.take() else { return true };
+        let Some(ed) = self.editor.take() else {
+            return true;
+        };
         let ok = self.save(ws, &ed.key, ed.input.value(), lang, status);
         if !ok {
-            let error = self.loaded.check_input(&ed.key, ed.input.value()).err().map(|e| e.message);
+            let error = self
+                .loaded
+                .check_input(&ed.key, ed.input.value())
+                .err()
+                .map(|e| e.message);
             self.editor = Some(Editor { error, ..ed });
             return false;
         }
@@ -289,7 +360,14 @@ impl IntakeScreen {
         true
     }
 
-    pub fn handle_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang, today: Date, status: &mut Option<Status>) -> Outcome {
+    pub fn handle_key(
+        &mut self,
+        k: KeyEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        today: Date,
+        status: &mut Option<Status>,
+    ) -> Outcome {
         self.today = today;
         if self.editor.is_some() {
             self.editor_key(k, ws, lang, status);
@@ -324,14 +402,18 @@ impl IntakeScreen {
             KeyCode::Char(']') if self.is_group() => self.move_entry(1, ws),
             KeyCode::Char('[') if self.is_group() => self.move_entry(-1, ws),
             KeyCode::Char('a') if self.is_group() => self.add_entry(ws, lang, status),
-            KeyCode::Char('D') | KeyCode::Char('x') if self.is_group() && self.entries() > 0 => self.confirm_remove = true,
+            KeyCode::Char('D') | KeyCode::Char('x') if self.is_group() && self.entries() > 0 => {
+                self.confirm_remove = true
+            }
             KeyCode::Char('}') if self.is_group() => self.shift_entry(1, ws, lang, status),
             KeyCode::Char('{') if self.is_group() => self.shift_entry(-1, ws, lang, status),
             KeyCode::Char('r') => {
                 self.view = View::Review;
                 self.review_sel = 0;
             }
-            KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Char('e') | KeyCode::Char('i') => self.activate(ws, lang, status),
+            KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Char('e') | KeyCode::Char('i') => {
+                self.activate(ws, lang, status)
+            }
             KeyCode::Char(c @ ('y' | 'n')) => {
                 if let Some(qi) = self.focused()
                     && self.question(qi).kind == Kind::YesNo
@@ -367,10 +449,15 @@ impl IntakeScreen {
             }
             Kind::SingleChoice | Kind::MultiChoice => {
                 let cursor = match self.loaded.answers.get(&key) {
-                    Some(Value::Text(id)) => q.choices.iter().position(|c| &c.id == id).unwrap_or(0),
+                    Some(Value::Text(id)) => {
+                        q.choices.iter().position(|c| &c.id == id).unwrap_or(0)
+                    }
                     _ => 0,
                 };
-                self.picker = Some(Picker { question: qi, cursor });
+                self.picker = Some(Picker {
+                    question: qi,
+                    cursor,
+                });
             }
             Kind::Note | Kind::Calculated => {}
             _ => {
@@ -380,13 +467,22 @@ impl IntakeScreen {
         }
     }
 
-    fn editor_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) {
+    fn editor_key(
+        &mut self,
+        k: KeyEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) {
         match k.code {
             KeyCode::Esc => {
                 // Back out: the saved answer stays as it was; the draft is dropped.
                 self.editor = None;
                 self.save_position(ws);
-                *status = Some(Status { text: tr(lang, "Wijziging ongedaan gemaakt", "Edit cancelled"), kind: StatusKind::Info });
+                *status = Some(Status {
+                    text: tr(lang, "Wijziging ongedaan gemaakt", "Edit cancelled"),
+                    kind: StatusKind::Info,
+                });
             }
             KeyCode::Enter | KeyCode::Tab | KeyCode::Down => {
                 if self.commit(ws, lang, status) {
@@ -411,15 +507,25 @@ impl IntakeScreen {
         }
     }
 
-    fn picker_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) {
+    fn picker_key(
+        &mut self,
+        k: KeyEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) {
         let Some(p) = &mut self.picker else { return };
         let qi = p.question;
         let q = self.loaded.form.sections[self.section].questions[qi].clone();
         let n = q.choices.len();
         match k.code {
             KeyCode::Esc => self.picker = None,
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => p.cursor = (p.cursor + 1).min(n.saturating_sub(1)),
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => p.cursor = p.cursor.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+                p.cursor = (p.cursor + 1).min(n.saturating_sub(1))
+            }
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
+                p.cursor = p.cursor.saturating_sub(1)
+            }
             KeyCode::Char(' ') | KeyCode::Enter => {
                 let cursor = p.cursor;
                 let key = self.key(qi);
@@ -487,10 +593,21 @@ impl IntakeScreen {
     }
 
     fn add_entry(&mut self, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) {
-        let max = self.loaded.form.sections[self.section].repeat.as_ref().map(|r| r.max).unwrap_or(0);
+        let max = self.loaded.form.sections[self.section]
+            .repeat
+            .as_ref()
+            .map(|r| r.max)
+            .unwrap_or(0);
         let n = self.entries();
         if n >= max {
-            *status = Some(Status { text: tr(lang, &format!("Maximaal {max} items."), &format!("At most {max} entries.")), kind: StatusKind::Error });
+            *status = Some(Status {
+                text: tr(
+                    lang,
+                    &format!("Maximaal {max} items."),
+                    &format!("At most {max} entries."),
+                ),
+                kind: StatusKind::Error,
+            });
             return;
         }
         self.added.insert(self.section_id().to_string(), n + 1);
@@ -508,21 +625,51 @@ impl IntakeScreen {
         }
         match ws.remove_entry(self.id, &group, n) {
             Ok(()) => {
-                *status = Some(Status { text: tr(lang, &format!("Item {n} verwijderd"), &format!("Entry {n} removed")), kind: StatusKind::Saved });
+                *status = Some(Status {
+                    text: tr(
+                        lang,
+                        &format!("Item {n} verwijderd"),
+                        &format!("Entry {n} removed"),
+                    ),
+                    kind: StatusKind::Saved,
+                });
             }
-            Err(e) if self.loaded.form.instance_counts(&self.loaded.answers).get(&group).copied().unwrap_or(0) < n => {
+            Err(e)
+                if self
+                    .loaded
+                    .form
+                    .instance_counts(&self.loaded.answers)
+                    .get(&group)
+                    .copied()
+                    .unwrap_or(0)
+                    < n =>
+            {
                 // An entry that was never typed into has nothing to remove in the store.
                 let _ = e;
             }
-            Err(e) => *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error }),
+            Err(e) => {
+                *status = Some(Status {
+                    text: format!("{e:#}"),
+                    kind: StatusKind::Error,
+                })
+            }
         }
         if let Err(e) = self.reload(ws) {
-            *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error });
+            *status = Some(Status {
+                text: format!("{e:#}"),
+                kind: StatusKind::Error,
+            });
         }
         self.save_position(ws);
     }
 
-    fn shift_entry(&mut self, d: isize, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) {
+    fn shift_entry(
+        &mut self,
+        d: isize,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) {
         let n = self.entries() as isize;
         let to = self.entry as isize + d;
         if to < 0 || to >= n {
@@ -533,12 +680,23 @@ impl IntakeScreen {
             Ok(()) => {
                 self.entry = to as usize;
                 if let Err(e) = self.reload(ws) {
-                    *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error });
+                    *status = Some(Status {
+                        text: format!("{e:#}"),
+                        kind: StatusKind::Error,
+                    });
                 } else {
-                    *status = Some(Status { text: tr(lang, "Verplaatst", "Moved"), kind: StatusKind::Saved });
+                    *status = Some(Status {
+                        text: tr(lang, "Verplaatst", "Moved"),
+                        kind: StatusKind::Saved,
+                    });
                 }
             }
-            Err(e) => *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error }),
+            Err(e) => {
+                *status = Some(Status {
+                    text: format!("{e:#}"),
+                    kind: StatusKind::Error,
+                })
+            }
         }
         self.save_position(ws);
     }
@@ -557,7 +715,13 @@ impl IntakeScreen {
                         continue;
                     }
                     if item.missing() || item.error.is_some() {
-                        out.push(Problem { section: si, entry: inst, question: qi, key: key_of(s, inst, &s.questions[qi]), message: item.error.clone() });
+                        out.push(Problem {
+                            section: si,
+                            entry: inst,
+                            question: qi,
+                            key: key_of(s, inst, &s.questions[qi]),
+                            message: item.error.clone(),
+                        });
                     }
                 }
             }
@@ -565,13 +729,23 @@ impl IntakeScreen {
         out
     }
 
-    fn review_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) -> Outcome {
+    fn review_key(
+        &mut self,
+        k: KeyEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) -> Outcome {
         let problems = self.problems();
         match k.code {
             KeyCode::Char('q') => return Outcome::Quit,
             KeyCode::Esc | KeyCode::Char('r') => self.view = View::Form,
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => self.review_sel = (self.review_sel + 1).min(problems.len().saturating_sub(1)),
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => self.review_sel = self.review_sel.saturating_sub(1),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+                self.review_sel = (self.review_sel + 1).min(problems.len().saturating_sub(1))
+            }
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
+                self.review_sel = self.review_sel.saturating_sub(1)
+            }
             KeyCode::Enter => {
                 if let Some(p) = problems.get(self.review_sel) {
                     self.jump_to(p, ws);
@@ -586,7 +760,11 @@ impl IntakeScreen {
     pub fn jump_to(&mut self, p: &Problem, ws: &mut Workspace) {
         self.section = p.section;
         self.entry = p.entry;
-        self.focus = self.rows().iter().position(|&q| q == p.question).unwrap_or(0);
+        self.focus = self
+            .rows()
+            .iter()
+            .position(|&q| q == p.question)
+            .unwrap_or(0);
         self.view = View::Form;
         self.save_position(ws);
     }
@@ -597,33 +775,68 @@ impl IntakeScreen {
         if !self.eval.complete() {
             let n = self.eval.total_missing() + self.eval.total_errors();
             *status = Some(Status {
-                text: tr(lang, &format!("Nog {n} punten open; los die eerst op."), &format!("{n} items still open; resolve them first.")),
+                text: tr(
+                    lang,
+                    &format!("Nog {n} punten open; los die eerst op."),
+                    &format!("{n} items still open; resolve them first."),
+                ),
                 kind: StatusKind::Error,
             });
             return;
         }
         if let Err(e) = ws.store.set_status(self.id, crate::store::Status::Complete) {
-            *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error });
+            *status = Some(Status {
+                text: format!("{e:#}"),
+                kind: StatusKind::Error,
+            });
             return;
         }
         if self.mode() == Mode::SelfFilled {
             match export_bundle_file(ws, self.id) {
                 Ok(path) => {
                     *status = Some(Status {
-                        text: tr(lang, &format!("Klaar. Stuur dit bestand terug: {path}"), &format!("Done. Send this file back: {path}")),
+                        text: tr(
+                            lang,
+                            &format!("Klaar. Stuur dit bestand terug: {path}"),
+                            &format!("Done. Send this file back: {path}"),
+                        ),
                         kind: StatusKind::Saved,
                     });
                 }
-                Err(e) => *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error }),
+                Err(e) => {
+                    *status = Some(Status {
+                        text: format!("{e:#}"),
+                        kind: StatusKind::Error,
+                    })
+                }
             }
         } else {
-            *status = Some(Status { text: tr(lang, "Intake is compleet.", "Intake marked complete."), kind: StatusKind::Saved });
+            *status = Some(Status {
+                text: tr(lang, "Intake is compleet.", "Intake marked complete."),
+                kind: StatusKind::Saved,
+            });
         }
         let _ = self.reload(ws);
     }
 
-    pub fn handle_mouse(&mut self, m: MouseEvent, ws: &mut Workspace, lang: Lang, _today: Date, status: &mut Option<Status>) -> Outcome {
-        let hit = |rows: &[(Rect, usize)]| rows.iter().find(|(r, _)| m.row >= r.y && m.row < r.y + r.height && m.column >= r.x && m.column < r.x + r.width).map(|(_, i)| *i);
+    pub fn handle_mouse(
+        &mut self,
+        m: MouseEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        _today: Date,
+        status: &mut Option<Status>,
+    ) -> Outcome {
+        let hit = |rows: &[(Rect, usize)]| {
+            rows.iter()
+                .find(|(r, _)| {
+                    m.row >= r.y
+                        && m.row < r.y + r.height
+                        && m.column >= r.x
+                        && m.column < r.x + r.width
+                })
+                .map(|(_, i)| *i)
+        };
         match m.kind {
             MouseEventKind::ScrollDown if self.editor.is_none() => self.move_focus(1, ws),
             MouseEventKind::ScrollUp if self.editor.is_none() => self.move_focus(-1, ws),
@@ -666,5 +879,8 @@ fn export_bundle_file(ws: &mut Workspace, id: i64) -> anyhow::Result<String> {
 }
 
 pub fn is_text_like(k: Kind) -> bool {
-    !matches!(k, Kind::YesNo | Kind::SingleChoice | Kind::MultiChoice | Kind::Note | Kind::Calculated)
+    !matches!(
+        k,
+        Kind::YesNo | Kind::SingleChoice | Kind::MultiChoice | Kind::Note | Kind::Calculated
+    )
 }

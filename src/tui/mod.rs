@@ -14,7 +14,9 @@ mod view;
 use crate::form::Lang;
 use crate::workspace::{Workspace, today};
 use anyhow::Result;
-use crossterm::event::{DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture};
+use crossterm::event::{
+    DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
+};
 use crossterm::execute;
 use std::path::Path;
 
@@ -23,7 +25,11 @@ pub use home_view::status_label;
 
 /// Leaves the terminal as we found it; safe to call more than once.
 fn restore_terminal() {
-    let _ = execute!(std::io::stdout(), DisableMouseCapture, DisableBracketedPaste);
+    let _ = execute!(
+        std::io::stdout(),
+        DisableMouseCapture,
+        DisableBracketedPaste
+    );
     ratatui::restore();
 }
 

@@ -43,11 +43,18 @@ impl Loaded {
     /// Parses and checks one typed input for `key` against the form and all other
     /// answers, without saving. `Ok(Value::Null)` means "clear the answer".
     pub fn check_input(&self, key: &str, input: &str) -> Result<(AnswerKey, Value), SetError> {
-        let err = |m: Msg| SetError { key: key.to_string(), message: m };
+        let err = |m: Msg| SetError {
+            key: key.to_string(),
+            message: m,
+        };
         let k = AnswerKey::parse(key).map_err(|e| err(Msg::new(e.clone(), e)))?;
         let (section, q) = self.form.find(&k.path()).ok_or_else(|| {
             err(Msg::new(
-                format!("het formulier '{}' heeft geen vraag '{}'", self.form.id, k.path()),
+                format!(
+                    "het formulier '{}' heeft geen vraag '{}'",
+                    self.form.id,
+                    k.path()
+                ),
                 format!("form '{}' has no question '{}'", self.form.id, k.path()),
             ))
         })?;
@@ -60,8 +67,14 @@ impl Loaded {
             }
             (Some(_), None) => {
                 return Err(err(Msg::new(
-                    format!("'{}' is een herhaalgroep: gebruik {}[N].{}", section.id, section.id, q.id),
-                    format!("'{}' is a repeat group: use {}[N].{}", section.id, section.id, q.id),
+                    format!(
+                        "'{}' is een herhaalgroep: gebruik {}[N].{}",
+                        section.id, section.id, q.id
+                    ),
+                    format!(
+                        "'{}' is a repeat group: use {}[N].{}",
+                        section.id, section.id, q.id
+                    ),
                 )));
             }
             (None, Some(_)) => {
@@ -103,7 +116,10 @@ impl Workspace {
             loaded
                 .form
                 .check_answer(k, v, &loaded.answers, today())
-                .map_err(|m| SetError { key: k.to_string(), message: m })?;
+                .map_err(|m| SetError {
+                    key: k.to_string(),
+                    message: m,
+                })?;
             changes.push(Change {
                 key: k.to_string(),
                 value: (!v.is_null()).then(|| v.to_json()),
@@ -111,8 +127,11 @@ impl Workspace {
         }
         self.store.apply(id, &changes, &os_user())?;
         self.sync_mode(&loaded)?;
-        self.store.set_progress(id, loaded.evaluate(today()).progress_percent())?;
-        loaded.orphans.retain(|k, _| !parsed.iter().any(|(p, _)| p.to_string() == *k));
+        self.store
+            .set_progress(id, loaded.evaluate(today()).progress_percent())?;
+        loaded
+            .orphans
+            .retain(|k, _| !parsed.iter().any(|(p, _)| p.to_string() == *k));
         Ok(loaded)
     }
 
@@ -126,19 +145,29 @@ impl Workspace {
                 message: Msg::new(e.clone(), e),
             })?;
             let known = loaded.answers.contains_key(key) || loaded.orphans.contains_key(key);
-            let in_form = AnswerKey::parse(key).ok().and_then(|k| loaded.form.find(&k.path())).is_some();
+            let in_form = AnswerKey::parse(key)
+                .ok()
+                .and_then(|k| loaded.form.find(&k.path()))
+                .is_some();
             if !known && !in_form {
                 return Err(SetError {
                     key: key.clone(),
-                    message: Msg::new("geen antwoord en geen vraag met deze sleutel", "no answer and no question with this key"),
+                    message: Msg::new(
+                        "geen antwoord en geen vraag met deze sleutel",
+                        "no answer and no question with this key",
+                    ),
                 }
                 .into());
             }
-            changes.push(Change { key: key.clone(), value: None });
+            changes.push(Change {
+                key: key.clone(),
+                value: None,
+            });
         }
         self.store.apply(id, &changes, &os_user())?;
         let after = self.load(id)?;
-        self.store.set_progress(id, after.evaluate(today()).progress_percent())?;
+        self.store
+            .set_progress(id, after.evaluate(today()).progress_percent())?;
         Ok(())
     }
 
@@ -164,7 +193,10 @@ impl Workspace {
                 let next = loaded.answers.get(&from).map(Value::to_json);
                 let cur = loaded.answers.get(&to).map(Value::to_json);
                 if next != cur {
-                    changes.push(Change { key: to, value: next });
+                    changes.push(Change {
+                        key: to,
+                        value: next,
+                    });
                 }
             }
         }

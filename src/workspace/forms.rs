@@ -18,7 +18,10 @@ impl FormSource {
     pub fn read(path: &std::path::Path) -> Result<FormSource> {
         let src = std::fs::read_to_string(path)
             .map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
-        Ok(FormSource { path: path.to_path_buf(), src })
+        Ok(FormSource {
+            path: path.to_path_buf(),
+            src,
+        })
     }
 }
 
@@ -29,7 +32,9 @@ pub(super) struct Forms {
 impl Forms {
     pub fn new() -> Result<Forms> {
         let standard = form::standard_form().map_err(|e| anyhow!("{e}"))?;
-        Ok(Forms { standard: Arc::new(standard) })
+        Ok(Forms {
+            standard: Arc::new(standard),
+        })
     }
 
     pub fn standard(&self) -> Arc<Form> {
@@ -79,7 +84,9 @@ impl Forms {
         }
         match best {
             Some((_, f)) => Ok(f),
-            None => bail!("form '{form_id}' version {version} is not known to this program or database"),
+            None => {
+                bail!("form '{form_id}' version {version} is not known to this program or database")
+            }
         }
     }
 }

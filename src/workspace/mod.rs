@@ -59,7 +59,8 @@ impl Loaded {
         self.record.mode
     }
     pub fn evaluate(&self, today: time::Date) -> Evaluation {
-        self.form.evaluate(&self.answers, self.mode().audience(), today)
+        self.form
+            .evaluate(&self.answers, self.mode().audience(), today)
     }
 }
 
@@ -78,7 +79,8 @@ pub fn today() -> time::Date {
 
 impl Workspace {
     pub fn open(db: &Path) -> Result<Workspace> {
-        let store = Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
+        let store =
+            Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
         Workspace::with_store(store)
     }
 
@@ -93,7 +95,12 @@ impl Workspace {
 
     /// Creates an intake; the customer name and mode are also its first answers, and
     /// the form's defaults are written so they show in the history like any answer.
-    pub fn new_intake(&mut self, customer: &str, mode: Mode, form: Option<FormSource>) -> Result<i64> {
+    pub fn new_intake(
+        &mut self,
+        customer: &str,
+        mode: Mode,
+        form: Option<FormSource>,
+    ) -> Result<i64> {
         let customer = customer.trim();
         if customer.is_empty() {
             bail!("the customer name is empty");
@@ -130,7 +137,10 @@ impl Workspace {
         }
         let changes: Vec<_> = changes
             .into_iter()
-            .map(|(k, v)| crate::store::Change { key: k, value: Some(v.to_json()) })
+            .map(|(k, v)| crate::store::Change {
+                key: k,
+                value: Some(v.to_json()),
+            })
             .collect();
         self.store.apply(id, &changes, &os_user())?;
         Ok(id)
@@ -139,7 +149,9 @@ impl Workspace {
     /// Loads an intake with the newest known version of its form.
     pub fn load(&self, id: i64) -> Result<Loaded> {
         let record = self.store.intake(id)?;
-        let form = self.forms.for_intake(&self.store, &record.form_id, record.form_version)?;
+        let form = self
+            .forms
+            .for_intake(&self.store, &record.form_id, record.form_version)?;
         let raw = self.store.answers(id)?;
         let mut answers = Answers::new();
         let mut orphans = BTreeMap::new();
@@ -157,6 +169,11 @@ impl Workspace {
                 }
             }
         }
-        Ok(Loaded { record, form, answers, orphans })
+        Ok(Loaded {
+            record,
+            form,
+            answers,
+            orphans,
+        })
     }
 }

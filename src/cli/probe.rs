@@ -1,0 +1,330 @@
+//! `intake probe ...` and `intake bandwidth-server`: measure, print, save with an intake.
+
+use super::Ctx;
+use super::args::{ProbeCmd, WorkstationArgs};
+use crate::probe::{bandwidth, lan, readiness, workstation};
+use anyhow::{Context, Result, bail};
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+use std::process::ExitCode;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
+
+pub fn run(ctx: &Ctx, cmd: ProbeCmd) -> Result<ExitCode> {
+    match cmd {
+        ProbeCmd::Workstation(a) => workstation_cmd(ctx, a),
+        ProbeCmd::Lan {
+            cidr,
+            force,
+            save,
+            json,
+        } => lan_cmd(ctx, cidr.as_deref(), force, save, json),
+        ProbeCmd::Bandwidth {
+            server,
+            seconds,
+            streams,
+            save,
+            json,
+        } => bandwidth_cmd(ctx, &server, seconds, streams, save, json),
+        ProbeCmd::Import { id, files } => import_cmd(ctx, id, &files),
+    }
+}
+
+/// The stored payload of a workstation: the probe plus its readiness verdict today.
+fn workstation_payload(p: &workstation::WorkstationProbe) -> Result<serde_json::Value> {
+    let thresholds = readiness::Thresholds::embedded()
+        .map_err(|e| anyhow::anyhow!("assets/readiness.toml: {e}"))?;
+    let verdict = readiness::assess(p, &thresholds, crate::workspace::today());
+    let mut v = serde_json::to_value(p)?;
+    v["readiness"] = serde_json::to_value(&verdict)?;
+    Ok(v)
+}
+
+fn workstation_cmd(ctx: &Ctx, a: WorkstationArgs) -> Result<ExitCode> {
+    // Check the intake exists before measuring, so a typo does not waste a run.
+    let mut ws = a.save.map(|_| ctx.workspace()).transpose()?;
+    if let (Some(ws), Some(id)) = (&ws, a.save) {
+        ws.store.intake(id)?;
+    }
+    let p = workstation::collect();
+    let payload = workstation_payload(&p)?;
+    if let Some(out) = &a.out {
+        let bytes = serde_json::to_vec_pretty(&p)?;
+        crate::fsutil::write_atomic(out, &bytes)
+            .with_context(|| format!("writing {}", out.display()))?;
+        eprintln!(
+            "probe written to {} — import it with: intake probe import ID {}",
+            out.display(),
+            out.display()
+        );
+    }
+    if let (Some(ws), Some(id)) = (&mut ws, a.save) {
+        let replaced =
+            ws.store
+                .add_probe(id, "workstation", &p.machine_key(), &payload, "local")?;
+        eprintln!(
+            "saved with intake {id}{}",
+            if replaced {
+                " (replaced this machine's earlier result)"
+            } else {
+                ""
+            }
+        );
+    }
+    if a.json {
+        println!("{}", serde_json::to_string_pretty(&payload)?);
+    } else if a.out.is_none() || a.save.is_some() {
+        print_workstation(&payload, ctx);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn print_workstation(v: &serde_json::Value, ctx: &Ctx) {
+    let s = |k: &str| v[k].as_str().unwrap_or("?").to_string();
+    let gb = |b: &serde_json::Value| {
+        b.as_u64()
+            .map(|b| format!("{:.1} GB", b as f64 / 1e9))
+            .unwrap_or_else(|| "?".into())
+    };
+    println!(
+        "{} — {} {} ({}, {})",
+        s("hostname"),
+        s("os_name"),
+        s("os_version"),
+        s("arch"),
+        s("kernel")
+    );
+    println!("cpu      {} ({} cores)", s("cpu_model"), v["cpu_cores"]);
+    println!(
+        "memory   {} total, {} available",
+        gb(&v["memory_total_bytes"]),
+        gb(&v["memory_available_bytes"])
+    );
+    for d in v["disks"].as_array().into_iter().flatten() {
+        println!(
+            "disk     {} {} free of {}",
+            d["mount"].as_str().unwrap_or("?"),
+            gb(&d["available_bytes"]),
+            gb(&d["total_bytes"])
+        );
+    }
+    for i in v["interfaces"].as_array().into_iter().flatten() {
+        let addrs: Vec<&str> = i["addresses"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a.as_str())
+            .collect();
+        println!(
+            "net      {} {}",
+            i["name"].as_str().unwrap_or("?"),
+            addrs.join(", ")
+        );
+    }
+    let r = &v["readiness"];
+    println!("verdict  {}", r["verdict"].as_str().unwrap_or("?"));
+    let lang = ctx.lang.code();
+    for reason in r["reasons"].as_array().into_iter().flatten() {
+        println!("         - {}", reason[lang].as_str().unwrap_or(""));
+    }
+    if let Some(u) = v["unreadable"].as_array().filter(|u| !u.is_empty()) {
+        let u: Vec<&str> = u.iter().filter_map(|x| x.as_str()).collect();
+        println!("could not read: {}", u.join("; "));
+    }
+}
+
+fn import_cmd(ctx: &Ctx, id: i64, files: &[std::path::PathBuf]) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    ws.store.intake(id)?;
+    // Check every file before saving any, so one bad file does not leave half an import.
+    let mut probes = Vec::new();
+    for f in files {
+        let bytes = read_limited(f, workstation::MAX_FILE_BYTES)?;
+        let p = workstation::WorkstationProbe::from_untrusted_json(&bytes)
+            .with_context(|| format!("{}", f.display()))?;
+        probes.push((f, p));
+    }
+    for (f, p) in probes {
+        let payload = workstation_payload(&p)?;
+        let replaced =
+            ws.store
+                .add_probe(id, "workstation", &p.machine_key(), &payload, "import")?;
+        let what = if replaced {
+            "same machine as an earlier probe: replaced"
+        } else {
+            "added"
+        };
+        println!("{}: {} ({what})", f.display(), p.hostname);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn read_limited(file: &Path, limit: usize) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let f =
+        std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
+    let mut buf = Vec::new();
+    f.take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    if buf.len() > limit {
+        bail!(
+            "{}: larger than the {limit} byte limit for a probe file",
+            file.display()
+        );
+    }
+    Ok(buf)
+}
+
+fn lan_cmd(
+    ctx: &Ctx,
+    cidr: Option<&str>,
+    force: bool,
+    save: Option<i64>,
+    json: bool,
+) -> Result<ExitCode> {
+    let mut ws = save.map(|_| ctx.workspace()).transpose()?;
+    if let (Some(ws), Some(id)) = (&ws, save) {
+        ws.store.intake(id)?;
+    }
+    let targets = lan::plan(cidr, force)?;
+    let mut nets: Vec<&str> = targets.iter().map(|t| t.network.as_str()).collect();
+    nets.dedup();
+    let opts = lan::LanOptions::default();
+    let ports: Vec<String> = opts.ports.iter().map(u16::to_string).collect();
+    // Say what will be scanned before scanning (issue #6).
+    eprintln!(
+        "scanning {} addresses in {} (TCP ports {})",
+        targets.len(),
+        nets.join(", "),
+        ports.join(",")
+    );
+    let tty = std::io::stderr().is_terminal();
+    let mut progress = |p: lan::LanProgress| {
+        if tty {
+            eprint!(
+                "\r{}/{} probed, {} hosts up, {:.1} s   ",
+                p.probed,
+                p.total,
+                p.hosts_up,
+                p.elapsed.as_secs_f64()
+            );
+            let _ = std::io::stderr().flush();
+        }
+    };
+    let hosts = lan::scan(&targets, &opts, &mut progress, &AtomicBool::new(false));
+    if tty {
+        eprintln!();
+    }
+    let payload = serde_json::json!({ "networks": nets, "hosts": hosts });
+    if let (Some(ws), Some(id)) = (&mut ws, save) {
+        ws.store
+            .add_probe(id, "lan", &nets.join(","), &payload, "local")?;
+        eprintln!("saved with intake {id}");
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&hosts)?);
+    } else {
+        println!(
+            "{:<16} {:<16} {:<28} hostname",
+            "address", "role", "open ports"
+        );
+        for h in &hosts {
+            let v = serde_json::to_value(h)?;
+            let ports: Vec<String> = h.open_ports.iter().map(u16::to_string).collect();
+            println!(
+                "{:<16} {:<16} {:<28} {}",
+                h.address,
+                v["role"].as_str().unwrap_or("?"),
+                ports.join(","),
+                h.hostname.as_deref().unwrap_or("")
+            );
+        }
+        println!("{} hosts", hosts.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn bandwidth_cmd(
+    ctx: &Ctx,
+    server: &str,
+    seconds: u64,
+    streams: usize,
+    save: Option<i64>,
+    json: bool,
+) -> Result<ExitCode> {
+    let mut ws = save.map(|_| ctx.workspace()).transpose()?;
+    if let (Some(ws), Some(id)) = (&ws, save) {
+        ws.store.intake(id)?;
+    }
+    if !(1..=120).contains(&seconds) {
+        bail!("--seconds must be between 1 and 120");
+    }
+    let opts = bandwidth::MeasureOptions {
+        seconds: seconds as f64,
+        streams,
+        ..Default::default()
+    };
+    let tty = std::io::stderr().is_terminal();
+    let mut show = |p: bandwidth::BandwidthProgress| {
+        if tty {
+            let rate = p
+                .current_mbps
+                .map(|r| {
+                    format!(
+                        "{r:8.2} Mbit/s{}",
+                        if p.warming_up { " (warm-up)" } else { "" }
+                    )
+                })
+                .unwrap_or_default();
+            eprint!(
+                "\r{:?} {:5.1}/{:.1} s {rate}      ",
+                p.phase,
+                p.elapsed.as_secs_f64(),
+                p.planned.as_secs_f64()
+            );
+            let _ = std::io::stderr().flush();
+        }
+    };
+    let r = bandwidth::measure(server, &opts, &mut show, &AtomicBool::new(false))?;
+    if tty {
+        eprintln!();
+    }
+    let payload = serde_json::to_value(&r)?;
+    if let (Some(ws), Some(id)) = (&mut ws, save) {
+        ws.store
+            .add_probe(id, "bandwidth", server, &payload, "local")?;
+        eprintln!("saved with intake {id}");
+    }
+    if json {
+        println!("{}", serde_json::to_string_pretty(&payload)?);
+    } else {
+        println!("download  {:8.2} Mbit/s", r.download_mbps);
+        println!("upload    {:8.2} Mbit/s", r.upload_mbps);
+        println!(
+            "latency   {:8.2} ms (jitter {:.2} ms)",
+            r.latency_ms, r.jitter_ms
+        );
+        println!("loaded    {:8.2} ms", r.loaded_latency_ms);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
+    let addr: std::net::SocketAddr = listen
+        .parse()
+        .with_context(|| format!("--listen {listen}: expected ADDR:PORT, e.g. 0.0.0.0:5201"))?;
+    let stop = Arc::new(AtomicBool::new(false));
+    if let Some(secs) = max_seconds {
+        let stop = stop.clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(Duration::from_secs(secs));
+            stop.store(true, Ordering::SeqCst);
+        });
+    }
+    eprintln!("bandwidth server listening on {addr} (nothing is stored or forwarded)");
+    bandwidth::serve(addr, &bandwidth::ServerOptions::default(), &stop)
+        .with_context(|| format!("serving on {addr}"))?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -1,0 +1,162 @@
+//! Bandwidth and latency between this workstation and a companion server
+//! (`intake bandwidth-server`), both in this binary.
+//!
+//! Protocol (one TCP port, every connection starts with one JSON line):
+//! - control: `{"op":"hello","version":1}` -> `{"op":"welcome","test":ID,...}`;
+//!   the server then sends `{"op":"bytes","t_ms":T,"up_bytes":B}` every 100 ms
+//!   (bytes received on the test's upload streams, timed by the server's
+//!   clock) until the client sends `{"op":"stop"}` or hangs up.
+//! - data: `{"op":"data","test":ID,"dir":"download"|"upload"}`, then raw
+//!   payload: the server sends for download, the client for upload.
+//! - echo: `{"op":"echo","test":ID}`, then every byte is echoed (latency).
+//!
+//! Both directions are counted at the receiver (client for download, server
+//! for upload), ramp-up is discarded, and 1 Mbit = 10^6 bits of TCP payload.
+
+mod client;
+mod latency;
+mod phase;
+mod protocol;
+mod server;
+mod stats;
+
+pub use client::measure;
+pub use server::{serve, serve_on};
+
+use serde::{Deserialize, Serialize};
+use std::time::Duration;
+use thiserror::Error;
+
+#[derive(Debug, Clone)]
+pub struct ServerOptions {
+    /// Tests (control connections) at once; more are refused with a message.
+    pub max_clients: usize,
+    /// Data streams per test and direction.
+    pub max_streams: usize,
+    /// A test is cut off after this, whatever the client does.
+    pub max_test_duration: Duration,
+    /// Time a new connection has to send its first line.
+    pub handshake_timeout: Duration,
+}
+
+impl Default for ServerOptions {
+    fn default() -> Self {
+        ServerOptions {
+            max_clients: 8,
+            max_streams: 16,
+            max_test_duration: Duration::from_secs(90),
+            handshake_timeout: Duration::from_secs(3),
+        }
+    }
+}
+
+#[derive(Debug, Clone)]
+pub struct MeasureOptions {
+    /// Parallel TCP streams per direction.
+    pub streams: usize,
+    /// Measured seconds per direction (warm-up comes on top).
+    pub seconds: f64,
+    /// Discarded ramp-up; `None` = min(2 s, 20% of `seconds`).
+    pub warmup: Option<Duration>,
+    /// Idle round trips, and the pause between them.
+    pub latency_probes: usize,
+    pub latency_interval: Duration,
+    /// Loaded-latency probe interval during download and upload.
+    pub loaded_interval: Duration,
+    /// Also measure download with a single stream for this many seconds
+    /// (0 = skip). A remote-desktop session is one flow.
+    pub single_stream_seconds: f64,
+    pub connect_timeout: Duration,
+}
+
+impl Default for MeasureOptions {
+    fn default() -> Self {
+        MeasureOptions {
+            streams: 4,
+            seconds: 10.0,
+            warmup: None,
+            latency_probes: 20,
+            latency_interval: Duration::from_millis(100),
+            loaded_interval: Duration::from_millis(200),
+            single_stream_seconds: 0.0,
+            connect_timeout: Duration::from_secs(3),
+        }
+    }
+}
+
+impl MeasureOptions {
+    pub fn effective_warmup(&self) -> Duration {
+        self.warmup
+            .unwrap_or_else(|| Duration::from_secs_f64((self.seconds * 0.2).clamp(0.0, 2.0)))
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Phase {
+    Latency,
+    Download,
+    Upload,
+    SingleStream,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct BandwidthProgress {
+    pub phase: Phase,
+    /// Time since the phase started, and its planned length (warm-up included).
+    pub elapsed: Duration,
+    pub planned: Duration,
+    /// Rate over the last ~0.5 s; `None` during the latency phase.
+    pub current_mbps: Option<f64>,
+    pub warming_up: bool,
+    /// Last round trip, latency phase only.
+    pub last_rtt_ms: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BandwidthResult {
+    /// Mean goodput over the measured window, Mbit/s (10^6 bits of payload).
+    pub download_mbps: f64,
+    pub upload_mbps: f64,
+    /// Median idle round trip.
+    pub latency_ms: f64,
+    pub latency_min_ms: f64,
+    pub latency_p90_ms: f64,
+    /// Mean |difference| of consecutive idle round trips.
+    pub jitter_ms: f64,
+    /// Median round trip while download/upload run (separate connection).
+    pub loaded_latency_ms: f64,
+    pub loaded_latency_download_ms: Option<f64>,
+    pub loaded_latency_upload_ms: Option<f64>,
+    /// Single-stream download, when asked for.
+    pub download_single_stream_mbps: Option<f64>,
+    pub server: String,
+    pub streams: usize,
+    /// Measured seconds per direction.
+    pub seconds: f64,
+    pub warmup_seconds: f64,
+    pub mode: String,
+    /// RFC 3339.
+    pub measured_at: String,
+}
+
+#[derive(Debug, Error)]
+pub enum BandwidthError {
+    #[error("bandwidth server {server:?}: cannot resolve the address: {message}")]
+    Resolve { server: String, message: String },
+    #[error("bandwidth server {server} ({addr}): {what} failed: {source}")]
+    Connect {
+        server: String,
+        addr: String,
+        what: String,
+        source: std::io::Error,
+    },
+    #[error("bandwidth server {server}: {message}")]
+    Protocol { server: String, message: String },
+    #[error("bandwidth server {server} refused the test: {message}")]
+    Refused { server: String, message: String },
+    #[error("measurement cancelled")]
+    Cancelled,
+    #[error("invalid options: {0}")]
+    Options(String),
+}

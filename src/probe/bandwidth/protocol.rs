@@ -1,0 +1,112 @@
+//! JSON-line messages and bounded line reading.
+
+use serde::{Deserialize, Serialize};
+use std::io::{self, Read, Write};
+
+/// Longest line accepted; real messages are < 200 bytes.
+pub const MAX_LINE: usize = 1024;
+pub const VERSION: u32 = 1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dir {
+    Download,
+    Upload,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "op", rename_all = "snake_case")]
+pub enum Msg {
+    Hello {
+        version: u32,
+    },
+    Welcome {
+        test: String,
+        max_seconds: u64,
+        max_streams: usize,
+    },
+    Error {
+        message: String,
+    },
+    Data {
+        test: String,
+        dir: Dir,
+    },
+    Echo {
+        test: String,
+    },
+    Bytes {
+        t_ms: u64,
+        up_bytes: u64,
+    },
+    Stop,
+}
+
+pub fn send(w: &mut impl Write, m: &Msg) -> io::Result<()> {
+    let mut line = serde_json::to_vec(m).map_err(io::Error::other)?;
+    line.push(b'\n');
+    w.write_all(&line)
+}
+
+/// Reads one line byte by byte, so nothing after the newline is consumed
+/// (upload payload follows the data line directly).
+pub fn read_line_exact(r: &mut impl Read) -> io::Result<Msg> {
+    let mut buf = Vec::with_capacity(128);
+    let mut b = [0u8; 1];
+    loop {
+        match r.read(&mut b)? {
+            0 => {
+                return Err(io::Error::new(
+                    io::ErrorKind::UnexpectedEof,
+                    "connection closed before a full line",
+                ));
+            }
+            _ if b[0] == b'\n' => break,
+            _ => buf.push(b[0]),
+        }
+        if buf.len() > MAX_LINE {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidData,
+                "line longer than 1024 bytes",
+            ));
+        }
+    }
+    parse(&buf)
+}
+
+pub fn parse(line: &[u8]) -> io::Result<Msg> {
+    serde_json::from_slice(line)
+        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, format!("bad message: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_limits() {
+        let mut v = Vec::new();
+        send(
+            &mut v,
+            &Msg::Data {
+                test: "ab".into(),
+                dir: Dir::Upload,
+            },
+        )
+        .expect("write");
+        v.extend_from_slice(b"PAYLOAD");
+        let mut r = &v[..];
+        assert_eq!(
+            read_line_exact(&mut r).expect("read"),
+            Msg::Data {
+                test: "ab".into(),
+                dir: Dir::Upload
+            }
+        );
+        assert_eq!(r, b"PAYLOAD");
+        let long = vec![b'x'; MAX_LINE + 10];
+        assert!(read_line_exact(&mut &long[..]).is_err());
+        assert!(read_line_exact(&mut &b"{\"op\":\"nope\"}\n"[..]).is_err());
+        assert!(read_line_exact(&mut &b"{\"op\":\"stop\""[..]).is_err());
+    }
+}

@@ -1,0 +1,326 @@
+//! The measuring server. Stores nothing, forwards nothing: it sends zeros for
+//! download, counts and discards upload bytes, and echoes latency probes.
+//! Bounded: tests at once, streams per test, test length, handshake time.
+
+use super::ServerOptions;
+use super::protocol::{self, Dir, Msg};
+use std::collections::HashMap;
+use std::io::{self, ErrorKind, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+/// How often blocked reads/writes wake up to look at the stop flags.
+const TICK: Duration = Duration::from_millis(250);
+const CHUNK: usize = 128 * 1024;
+
+struct Test {
+    started: Instant,
+    deadline: Instant,
+    up_bytes: AtomicU64,
+    stop: AtomicBool,
+    /// Data + echo connections, bounded per test.
+    conns: AtomicUsize,
+}
+
+impl Test {
+    fn over(&self, global: &AtomicBool) -> bool {
+        self.stop.load(Ordering::Relaxed)
+            || global.load(Ordering::Relaxed)
+            || Instant::now() >= self.deadline
+    }
+}
+
+struct Shared {
+    opts: ServerOptions,
+    tests: Mutex<HashMap<String, Arc<Test>>>,
+    live: AtomicUsize,
+    next_id: AtomicU64,
+}
+
+/// Decrements the live-connection count however the handler ends.
+struct LiveGuard<'a>(&'a AtomicUsize);
+impl Drop for LiveGuard<'_> {
+    fn drop(&mut self) {
+        self.0.fetch_sub(1, Ordering::Relaxed);
+    }
+}
+
+pub fn serve(listen: SocketAddr, opts: &ServerOptions, stop: &AtomicBool) -> io::Result<()> {
+    let listener = TcpListener::bind(listen)?;
+    serve_on(listener, opts, stop)
+}
+
+/// Like [`serve`] on a listener the caller bound (tests bind port 0 first).
+pub fn serve_on(listener: TcpListener, opts: &ServerOptions, stop: &AtomicBool) -> io::Result<()> {
+    listener.set_nonblocking(true)?;
+    let shared = Shared {
+        opts: opts.clone(),
+        tests: Mutex::new(HashMap::new()),
+        live: AtomicUsize::new(0),
+        next_id: AtomicU64::new(1),
+    };
+    // A hard cap on connections overall: every test's streams plus slack.
+    let max_live = opts.max_clients.saturating_mul(2 * opts.max_streams + 3);
+    std::thread::scope(|s| {
+        while !stop.load(Ordering::Relaxed) {
+            match listener.accept() {
+                Ok((sock, _peer)) => {
+                    if shared.live.load(Ordering::Relaxed) >= max_live {
+                        drop(sock);
+                        continue;
+                    }
+                    shared.live.fetch_add(1, Ordering::Relaxed);
+                    let sh = &shared;
+                    let spawned = std::thread::Builder::new()
+                        .stack_size(256 * 1024)
+                        .spawn_scoped(s, move || {
+                            let _g = LiveGuard(&sh.live);
+                            let _ = handle(sock, sh, stop);
+                        });
+                    if spawned.is_err() {
+                        shared.live.fetch_sub(1, Ordering::Relaxed);
+                    }
+                }
+                Err(e) if e.kind() == ErrorKind::WouldBlock => {
+                    std::thread::sleep(Duration::from_millis(20))
+                }
+                Err(e) if e.kind() == ErrorKind::Interrupted => {}
+                // Out of descriptors and the like: wait, don't spin.
+                Err(_) => std::thread::sleep(Duration::from_millis(100)),
+            }
+        }
+        // Handlers see the global stop within one TICK; the scope joins them.
+    });
+    Ok(())
+}
+
+fn handle(mut sock: TcpStream, sh: &Shared, stop: &AtomicBool) -> io::Result<()> {
+    sock.set_nonblocking(false)?;
+    sock.set_nodelay(true)?;
+    sock.set_read_timeout(Some(sh.opts.handshake_timeout))?;
+    sock.set_write_timeout(Some(TICK))?;
+    match protocol::read_line_exact(&mut sock)? {
+        Msg::Hello { version } => control(sock, sh, stop, version),
+        Msg::Data { test, dir } => {
+            let Some(t) = join(sh, &test, &mut sock)? else {
+                return Ok(());
+            };
+            let r = match dir {
+                Dir::Download => send_zeros(&mut sock, &t, stop),
+                Dir::Upload => count_upload(&mut sock, &t, stop),
+            };
+            t.conns.fetch_sub(1, Ordering::Relaxed);
+            r
+        }
+        Msg::Echo { test } => {
+            let Some(t) = join(sh, &test, &mut sock)? else {
+                return Ok(());
+            };
+            let r = echo(&mut sock, &t, stop);
+            t.conns.fetch_sub(1, Ordering::Relaxed);
+            r
+        }
+        other => protocol::send(
+            &mut sock,
+            &Msg::Error {
+                message: format!("unexpected first message {other:?}"),
+            },
+        ),
+    }
+}
+
+/// Finds the test and takes a connection slot in it, or tells the client why not.
+fn join(sh: &Shared, id: &str, sock: &mut TcpStream) -> io::Result<Option<Arc<Test>>> {
+    let t = sh
+        .tests
+        .lock()
+        .map_err(|_| io::Error::other("lock poisoned"))?
+        .get(id)
+        .cloned();
+    let Some(t) = t else {
+        protocol::send(
+            sock,
+            &Msg::Error {
+                message: format!("unknown or finished test {id:?}"),
+            },
+        )?;
+        return Ok(None);
+    };
+    if t.conns.fetch_add(1, Ordering::Relaxed) >= 2 * sh.opts.max_streams + 2 {
+        t.conns.fetch_sub(1, Ordering::Relaxed);
+        protocol::send(
+            sock,
+            &Msg::Error {
+                message: "too many streams for this test".into(),
+            },
+        )?;
+        return Ok(None);
+    }
+    Ok(Some(t))
+}
+
+fn control(mut sock: TcpStream, sh: &Shared, stop: &AtomicBool, version: u32) -> io::Result<()> {
+    if version != protocol::VERSION {
+        let message = format!(
+            "protocol version {version} not supported (server speaks {})",
+            protocol::VERSION
+        );
+        return protocol::send(&mut sock, &Msg::Error { message });
+    }
+    let id = format!(
+        "{:x}-{:x}",
+        std::process::id(),
+        sh.next_id.fetch_add(1, Ordering::Relaxed)
+    );
+    let now = Instant::now();
+    let t = Arc::new(Test {
+        started: now,
+        deadline: now + sh.opts.max_test_duration,
+        up_bytes: AtomicU64::new(0),
+        stop: AtomicBool::new(false),
+        conns: AtomicUsize::new(0),
+    });
+    {
+        let mut tests = sh
+            .tests
+            .lock()
+            .map_err(|_| io::Error::other("lock poisoned"))?;
+        if tests.len() >= sh.opts.max_clients {
+            drop(tests);
+            let message = format!(
+                "server busy: {} tests running, try again later",
+                sh.opts.max_clients
+            );
+            return protocol::send(&mut sock, &Msg::Error { message });
+        }
+        tests.insert(id.clone(), t.clone());
+    }
+    let welcome = Msg::Welcome {
+        test: id.clone(),
+        max_seconds: sh.opts.max_test_duration.as_secs(),
+        max_streams: sh.opts.max_streams,
+    };
+    let r = report_loop(&mut sock, &t, stop, welcome);
+    t.stop.store(true, Ordering::Relaxed);
+    if let Ok(mut tests) = sh.tests.lock() {
+        tests.remove(&id);
+    }
+    let _ = sock.shutdown(Shutdown::Both);
+    r
+}
+
+/// Sends the upload byte count every 100 ms and watches for "stop".
+fn report_loop(sock: &mut TcpStream, t: &Test, stop: &AtomicBool, welcome: Msg) -> io::Result<()> {
+    protocol::send(sock, &welcome)?;
+    let mut line = Vec::new();
+    let mut buf = [0u8; 512];
+    let mut next = Instant::now();
+    while !t.over(stop) {
+        let now = Instant::now();
+        if now >= next {
+            let m = Msg::Bytes {
+                t_ms: now.duration_since(t.started).as_millis() as u64,
+                up_bytes: t.up_bytes.load(Ordering::Relaxed),
+            };
+            protocol::send(sock, &m)?;
+            next += Duration::from_millis(100);
+            if next < now {
+                next = now + Duration::from_millis(100);
+            }
+        }
+        let wait = next
+            .saturating_duration_since(Instant::now())
+            .max(Duration::from_millis(5));
+        sock.set_read_timeout(Some(wait))?;
+        match sock.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => {
+                line.extend_from_slice(&buf[..n]);
+                while let Some(pos) = line.iter().position(|b| *b == b'\n') {
+                    let msg = protocol::parse(&line[..pos]);
+                    line.drain(..=pos);
+                    if matches!(msg, Ok(Msg::Stop)) {
+                        return Ok(());
+                    }
+                }
+                if line.len() > protocol::MAX_LINE {
+                    return Err(io::Error::new(
+                        ErrorKind::InvalidData,
+                        "control line too long",
+                    ));
+                }
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    // Cut off by the server (duration limit or shutdown): say so.
+    protocol::send(
+        sock,
+        &Msg::Error {
+            message: "test ended by the server (time limit or shutdown)".into(),
+        },
+    )
+}
+
+fn send_zeros(sock: &mut TcpStream, t: &Test, stop: &AtomicBool) -> io::Result<()> {
+    let buf = vec![0u8; CHUNK];
+    while !t.over(stop) {
+        match sock.write(&buf) {
+            Ok(0) => return Ok(()),
+            Ok(_) => {}
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    sock.shutdown(Shutdown::Both)
+}
+
+fn count_upload(sock: &mut TcpStream, t: &Test, stop: &AtomicBool) -> io::Result<()> {
+    sock.set_read_timeout(Some(TICK))?;
+    let mut buf = vec![0u8; CHUNK];
+    while !t.over(stop) {
+        match sock.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => {
+                t.up_bytes.fetch_add(n as u64, Ordering::Relaxed);
+            }
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    sock.shutdown(Shutdown::Both)
+}
+
+fn echo(sock: &mut TcpStream, t: &Test, stop: &AtomicBool) -> io::Result<()> {
+    sock.set_read_timeout(Some(TICK))?;
+    sock.set_write_timeout(Some(Duration::from_secs(2)))?;
+    let mut buf = [0u8; 256];
+    while !t.over(stop) {
+        match sock.read(&mut buf) {
+            Ok(0) => return Ok(()),
+            Ok(n) => sock.write_all(&buf[..n])?,
+            Err(e)
+                if matches!(
+                    e.kind(),
+                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
+                ) => {}
+            Err(e) => return Err(e),
+        }
+    }
+    sock.shutdown(Shutdown::Both)
+}
