@@ -8,6 +8,7 @@ mod home_view;
 pub mod intake;
 mod intake_view;
 mod keys;
+pub mod probes;
 pub mod theme;
 mod view;
 
