@@ -12,6 +12,7 @@ pub mod fsutil;
 pub mod plan;
 pub mod probe;
 pub mod quote;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod workspace;
