@@ -4,11 +4,13 @@
 //! (SQLite) know nothing of the UI; `probe`, `advice`, `quote`, `plan` and `report`
 //! are plain libraries; `workspace` joins form and store for every front end;
 //! `tui` draws state and turns keys into actions; `cli` is the thin clap front.
+pub mod advice;
 pub mod cli;
 pub mod faq;
 pub mod form;
 pub mod fsutil;
 pub mod plan;
+pub mod proposal;
 pub mod quote;
 pub mod store;
 pub mod tui;
