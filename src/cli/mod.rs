@@ -3,6 +3,7 @@
 pub mod args;
 mod forms;
 mod intakes;
+mod proposal;
 
 use crate::form::Lang;
 use crate::workspace::Workspace;
@@ -56,6 +57,10 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Import { file, replace, as_new } => intakes::import(ctx, &file, replace, as_new),
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
         Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
+        Command::Advise { id, json } => proposal::advise(ctx, id, json),
+        Command::Accept { id, rule, reason } => proposal::accept(ctx, id, &rule, &reason),
+        Command::Quote { id, json } => proposal::quote(ctx, id, json),
+        Command::Plan { id, json } => proposal::plan(ctx, id, json),
         other => not_yet(&other),
     }
 }
