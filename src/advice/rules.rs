@@ -548,9 +548,7 @@ impl Builder<'_> {
         }
         let for_each = r.for_each.as_ref().map(|g| g.get_ref().clone());
         if let Some(g) = &r.for_each
-            && !form
-                .section(g.get_ref())
-                .is_some_and(|s| s.repeat.is_some())
+            && form.section(g.get_ref()).is_none_or(|s| s.repeat.is_none())
         {
             self.err(
                 g.span(),
