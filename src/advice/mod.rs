@@ -10,6 +10,7 @@
 //! accepted, and no longer adds quote lines or plan flags.
 
 pub mod facts;
+mod load;
 mod rules;
 mod template;
 #[cfg(test)]
