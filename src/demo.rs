@@ -171,9 +171,36 @@ fn add_probes(ws: &mut Workspace, id: i64) -> Result<()> {
     use crate::probe::{readiness, workstation::WorkstationProbe};
     let gb = 1_000_000_000u64;
     let machines = [
-        ("VDB-DIRECTIE", "Windows", "11 (23H2)", 16 * gb, 180 * gb, "Intel(R) Core(TM) i5-1245U", 10, "0a:1b:2c:00:00:01"),
-        ("VDB-ADMIN", "Windows", "10 (22H2)", 8 * gb, 40 * gb, "Intel(R) Core(TM) i3-8100", 4, "0a:1b:2c:00:00:02"),
-        ("VDB-WERKPLAATS", "Windows", "10 (21H2)", 4 * gb, 12 * gb, "Intel(R) Celeron(R) J4125", 4, "0a:1b:2c:00:00:03"),
+        (
+            "VDB-DIRECTIE",
+            "Windows",
+            "11 (23H2)",
+            16 * gb,
+            180 * gb,
+            "Intel(R) Core(TM) i5-1245U",
+            10,
+            "0a:1b:2c:00:00:01",
+        ),
+        (
+            "VDB-ADMIN",
+            "Windows",
+            "10 (22H2)",
+            8 * gb,
+            40 * gb,
+            "Intel(R) Core(TM) i3-8100",
+            4,
+            "0a:1b:2c:00:00:02",
+        ),
+        (
+            "VDB-WERKPLAATS",
+            "Windows",
+            "10 (21H2)",
+            4 * gb,
+            12 * gb,
+            "Intel(R) Celeron(R) J4125",
+            4,
+            "0a:1b:2c:00:00:03",
+        ),
     ];
     let thresholds = readiness::Thresholds::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
     for (host, os, version, mem, free, cpu, cores, mac) in machines {
@@ -189,15 +216,18 @@ fn add_probes(ws: &mut Workspace, id: i64) -> Result<()> {
         });
         let probe = WorkstationProbe::from_untrusted_json(json.to_string().as_bytes())?;
         let mut payload = serde_json::to_value(&probe)?;
-        payload["readiness"] = serde_json::to_value(readiness::assess(&probe, &thresholds, today()))?;
-        ws.store.add_probe(id, "workstation", &probe.machine_key(), &payload, "import")?;
+        payload["readiness"] =
+            serde_json::to_value(readiness::assess(&probe, &thresholds, today()))?;
+        ws.store
+            .add_probe(id, "workstation", &probe.machine_key(), &payload, "import")?;
     }
     let link = serde_json::json!({
         "download_mbps": 93.4, "upload_mbps": 91.2, "latency_ms": 14.8, "latency_min_ms": 13.9, "latency_p90_ms": 16.2,
         "jitter_ms": 0.9, "loaded_latency_ms": 38.5, "server": "meet.example.nl:5201", "streams": 4, "seconds": 10.0,
         "measured_at": "2026-11-20T10:05:00Z", "mode": "tcp"
     });
-    ws.store.add_probe(id, "bandwidth", "meet.example.nl:5201", &link, "local")?;
+    ws.store
+        .add_probe(id, "bandwidth", "meet.example.nl:5201", &link, "local")?;
     Ok(())
 }
 
@@ -220,6 +250,10 @@ mod tests {
         assert_eq!(l.form.instance_counts(&l.answers)["users"], 12);
         let probes = ws.store.probes(id).unwrap();
         assert_eq!(probes.iter().filter(|p| p.kind == "workstation").count(), 3);
-        assert!(probes.iter().any(|p| p.kind == "workstation" && p.payload["readiness"]["verdict"] == "not_ready"));
+        assert!(
+            probes.iter().any(
+                |p| p.kind == "workstation" && p.payload["readiness"]["verdict"] == "not_ready"
+            )
+        );
     }
 }

@@ -7,7 +7,10 @@ use crate::form::{Lang, Value};
 use crate::probe::readiness::Verdict;
 use crate::proposal::{self, Config, Proposal};
 use crate::quote::{Period as QuotePeriod, Quote, QuoteKind as QKind};
-use crate::report::{self, Customer, FindingRow, LocationRow, PhaseRow, QuoteDoc, QuoteKind, QuoteLineRow, ReportInput, SepaInfo, Severity, Summary, WorkstationRow};
+use crate::report::{
+    self, Customer, FindingRow, LocationRow, PhaseRow, QuoteDoc, QuoteKind, QuoteLineRow,
+    ReportInput, SepaInfo, Severity, Summary, WorkstationRow,
+};
 use crate::workspace::{Loaded, Workspace, today};
 use anyhow::{Context, Result};
 use std::path::Path;
@@ -25,10 +28,18 @@ pub fn export_report(ws: &mut Workspace, id: i64, out: &Path, lang: Lang) -> Res
     let input = report_input(ws, id, lang, today())?;
     let pdf = report::render(&input).context("rendering the report")?;
     crate::fsutil::write_atomic(out, &pdf).with_context(|| format!("writing {}", out.display()))?;
-    let sha256 = crate::store::sha256_file(out).with_context(|| format!("reading back {}", out.display()))?;
-    let path = std::fs::canonicalize(out).unwrap_or_else(|_| out.to_path_buf()).display().to_string();
+    let sha256 = crate::store::sha256_file(out)
+        .with_context(|| format!("reading back {}", out.display()))?;
+    let path = std::fs::canonicalize(out)
+        .unwrap_or_else(|_| out.to_path_buf())
+        .display()
+        .to_string();
     ws.store.record_report(id, &path, &sha256, lang.code())?;
-    Ok(Exported { path, bytes: pdf.len(), sha256 })
+    Ok(Exported {
+        path,
+        bytes: pdf.len(),
+        sha256,
+    })
 }
 
 /// An answer as shown in Dutch (IBAN grouped, postcode spaced); for names and numbers.
@@ -80,8 +91,17 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         contact_role: None,
     };
     let open: Vec<&Finding> = p.findings.iter().filter(|f| f.accepted.is_none()).collect();
-    let readiness = open.iter().map(|f| severity(f.severity)).max().unwrap_or(Severity::Ok);
-    let headlines = open.iter().filter(|f| f.severity != AdviceSeverity::Ok).take(5).map(|f| f.title.get(lang).to_string()).collect();
+    let readiness = open
+        .iter()
+        .map(|f| severity(f.severity))
+        .max()
+        .unwrap_or(Severity::Ok);
+    let headlines = open
+        .iter()
+        .filter(|f| f.severity != AdviceSeverity::Ok)
+        .take(5)
+        .map(|f| f.title.get(lang).to_string())
+        .collect();
     Ok(ReportInput {
         lang,
         provider,
@@ -89,7 +109,10 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         intake_date,
         mode: l.mode().label(lang).to_string(),
         specialist: text(&l, "intake.specialist"),
-        summary: Summary { readiness, headlines },
+        summary: Summary {
+            readiness,
+            headlines,
+        },
         locations: locations(&l, &cfg, &probes),
         workstations: workstations(&probes, lang),
         software: software(&l, lang),
@@ -98,13 +121,32 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         domain: domain(&l, lang),
         data: data(&l, lang),
         findings: p.findings.iter().map(|f| finding_row(f, lang)).collect(),
-        plan: p.plan.phases.iter().map(|ph| PhaseRow { name: if lang == Lang::Nl { ph.name_nl.clone() } else { ph.name_en.clone() }, start: ph.start, end: ph.end, working_days: ph.working_days }).collect(),
+        plan: p
+            .plan
+            .phases
+            .iter()
+            .map(|ph| PhaseRow {
+                name: if lang == Lang::Nl {
+                    ph.name_nl.clone()
+                } else {
+                    ph.name_en.clone()
+                },
+                start: ph.start,
+                end: ph.end,
+                working_days: ph.working_days,
+            })
+            .collect(),
         quote: quote_doc(&p, id, lang),
-        sepa: l.answers.get("company.iban").and_then(Value::as_str).map(|iban| SepaInfo {
-            mandate_reference: format!("MWO-{id:06}"),
-            iban: crate::form::types::format_iban(iban),
-            account_holder: text(&l, "company.iban_holder").unwrap_or_else(|| l.record.customer.clone()),
-        }),
+        sepa: l
+            .answers
+            .get("company.iban")
+            .and_then(Value::as_str)
+            .map(|iban| SepaInfo {
+                mandate_reference: format!("MWO-{id:06}"),
+                iban: crate::form::types::format_iban(iban),
+                account_holder: text(&l, "company.iban_holder")
+                    .unwrap_or_else(|| l.record.customer.clone()),
+            }),
     })
 }
 
@@ -121,20 +163,56 @@ fn finding_row(f: &Finding, lang: Lang) -> FindingRow {
 /// is the saved bandwidth probe, which is taken at the first (main) location.
 fn locations(l: &Loaded, cfg: &Config, probes: &[crate::store::ProbeRecord]) -> Vec<LocationRow> {
     let sizing = &cfg.rules.sizing;
-    let workload = l.answers.get("workstations.workload").and_then(Value::as_str).unwrap_or(&sizing.default_workload);
-    let rate = sizing.workloads.get(workload).or_else(|| sizing.workloads.get(&sizing.default_workload));
-    let measured = probes.iter().find(|p| p.kind == "bandwidth").map(|p| (p.payload["download_mbps"].as_f64(), p.payload["upload_mbps"].as_f64()));
-    let n = l.form.instance_counts(&l.answers).get("locations").copied().unwrap_or(0);
+    let workload = l
+        .answers
+        .get("workstations.workload")
+        .and_then(Value::as_str)
+        .unwrap_or(&sizing.default_workload);
+    let rate = sizing
+        .workloads
+        .get(workload)
+        .or_else(|| sizing.workloads.get(&sizing.default_workload));
+    let measured = probes.iter().find(|p| p.kind == "bandwidth").map(|p| {
+        (
+            p.payload["download_mbps"].as_f64(),
+            p.payload["upload_mbps"].as_f64(),
+        )
+    });
+    let n = l
+        .form
+        .instance_counts(&l.answers)
+        .get("locations")
+        .copied()
+        .unwrap_or(0);
     (1..=n)
         .filter_map(|i| {
             let name = text(l, &format!("locations[{i}].name"))?;
-            let ws = num(l, &format!("locations[{i}].workstations")).unwrap_or(0.0).max(0.0);
+            let ws = num(l, &format!("locations[{i}].workstations"))
+                .unwrap_or(0.0)
+                .max(0.0);
             let (down, up) = match (i, measured) {
                 (1, Some((d, u))) => (d, u),
-                _ => (num(l, &format!("locations[{i}].down_mbps")), num(l, &format!("locations[{i}].up_mbps"))),
+                _ => (
+                    num(l, &format!("locations[{i}].down_mbps")),
+                    num(l, &format!("locations[{i}].up_mbps")),
+                ),
             };
-            let (nd, nu) = rate.map(|r| (ws * r.down_mbps * sizing.headroom, ws * r.up_mbps * sizing.headroom)).unwrap_or((0.0, 0.0));
-            Some(LocationRow { name, workstations: ws as u32, down_mbps: down, up_mbps: up, needed_down_mbps: nd, needed_up_mbps: nu })
+            let (nd, nu) = rate
+                .map(|r| {
+                    (
+                        ws * r.down_mbps * sizing.headroom,
+                        ws * r.up_mbps * sizing.headroom,
+                    )
+                })
+                .unwrap_or((0.0, 0.0));
+            Some(LocationRow {
+                name,
+                workstations: ws as u32,
+                down_mbps: down,
+                up_mbps: up,
+                needed_down_mbps: nd,
+                needed_up_mbps: nu,
+            })
         })
         .collect()
 }
@@ -145,16 +223,27 @@ fn workstations(probes: &[crate::store::ProbeRecord], lang: Lang) -> Vec<Worksta
         .filter(|p| p.kind == "workstation")
         .map(|p| {
             let v = &p.payload;
-            let verdict: Option<Verdict> = serde_json::from_value(v["readiness"]["verdict"].clone()).ok();
+            let verdict: Option<Verdict> =
+                serde_json::from_value(v["readiness"]["verdict"].clone()).ok();
             let reason = v["readiness"]["reasons"]
                 .as_array()
-                .and_then(|rs| rs.iter().find(|r| r["verdict"].as_str() != Some("ready")).or(rs.first()))
+                .and_then(|rs| {
+                    rs.iter()
+                        .find(|r| r["verdict"].as_str() != Some("ready"))
+                        .or(rs.first())
+                })
                 .and_then(|r| r[lang.code()].as_str())
                 .unwrap_or("")
                 .to_string();
             WorkstationRow {
                 hostname: v["hostname"].as_str().unwrap_or("?").to_string(),
-                os: format!("{} {}", v["os_name"].as_str().unwrap_or(""), v["os_version"].as_str().unwrap_or("")).trim().to_string(),
+                os: format!(
+                    "{} {}",
+                    v["os_name"].as_str().unwrap_or(""),
+                    v["os_version"].as_str().unwrap_or("")
+                )
+                .trim()
+                .to_string(),
                 memory_gb: v["memory_total_bytes"].as_u64().map(|b| b as f64 / 1e9),
                 verdict: match verdict {
                     Some(Verdict::Ready) => Severity::Ok,
@@ -175,14 +264,29 @@ fn software(l: &Loaded, lang: Lang) -> Vec<String> {
             Lang::En => format!("Current Office version: {v}"),
         });
     }
-    let Some((_, q)) = l.form.find("users.options") else { return out };
-    let n = l.form.instance_counts(&l.answers).get("users").copied().unwrap_or(0);
+    let Some((_, q)) = l.form.find("users.options") else {
+        return out;
+    };
+    let n = l
+        .form
+        .instance_counts(&l.answers)
+        .get("users")
+        .copied()
+        .unwrap_or(0);
     for c in &q.choices {
         let users = (1..=n).filter(|i| matches!(l.answers.get(&format!("users[{i}].options")), Some(Value::List(ids)) if ids.contains(&c.id))).count();
         if users > 0 {
             out.push(match lang {
-                Lang::Nl => format!("{} ({users} gebruiker{})", c.label.get(lang), if users == 1 { "" } else { "s" }),
-                Lang::En => format!("{} ({users} user{})", c.label.get(lang), if users == 1 { "" } else { "s" }),
+                Lang::Nl => format!(
+                    "{} ({users} gebruiker{})",
+                    c.label.get(lang),
+                    if users == 1 { "" } else { "s" }
+                ),
+                Lang::En => format!(
+                    "{} ({users} user{})",
+                    c.label.get(lang),
+                    if users == 1 { "" } else { "s" }
+                ),
             });
         }
     }
@@ -190,16 +294,27 @@ fn software(l: &Loaded, lang: Lang) -> Vec<String> {
 }
 
 fn business_apps(l: &Loaded, lang: Lang) -> Vec<String> {
-    let n = l.form.instance_counts(&l.answers).get("apps").copied().unwrap_or(0);
+    let n = l
+        .form
+        .instance_counts(&l.answers)
+        .get("apps")
+        .copied()
+        .unwrap_or(0);
     (1..=n)
         .filter_map(|i| {
             let name = match l.answers.get(&format!("apps[{i}].name")) {
-                Some(Value::Text(id)) if id == "other" => text(l, &format!("apps[{i}].name_other"))?,
+                Some(Value::Text(id)) if id == "other" => {
+                    text(l, &format!("apps[{i}].name_other"))?
+                }
                 Some(_) => shown(l, &format!("apps[{i}].name"), lang)?,
                 None => return None,
             };
-            let product = text(l, &format!("apps[{i}].product")).map(|p| format!(" — {p}")).unwrap_or_default();
-            let hosting = shown(l, &format!("apps[{i}].hosting"), lang).map(|h| format!(" ({h})")).unwrap_or_default();
+            let product = text(l, &format!("apps[{i}].product"))
+                .map(|p| format!(" — {p}"))
+                .unwrap_or_default();
+            let hosting = shown(l, &format!("apps[{i}].hosting"), lang)
+                .map(|h| format!(" ({h})"))
+                .unwrap_or_default();
             Some(format!("{name}{product}{hosting}"))
         })
         .collect()
@@ -226,8 +341,12 @@ fn email(l: &Loaded, lang: Lang) -> Option<String> {
 
 fn domain(l: &Loaded, lang: Lang) -> Option<String> {
     let name = text(l, "domain.name")?;
-    let at = shown(l, "domain.provider", lang).map(|p| format!(" — {p}")).unwrap_or_default();
-    let host = text(l, "domain.hosting_name").map(|h| format!(" ({h})")).unwrap_or_default();
+    let at = shown(l, "domain.provider", lang)
+        .map(|p| format!(" — {p}"))
+        .unwrap_or_default();
+    let host = text(l, "domain.hosting_name")
+        .map(|h| format!(" ({h})"))
+        .unwrap_or_default();
     Some(format!("{name}{at}{host}"))
 }
 
@@ -248,7 +367,11 @@ fn quote_doc(p: &Proposal, id: i64, lang: Lang) -> Option<QuoteDoc> {
         .lines
         .iter()
         .map(|ln| {
-            let mut description = if lang == Lang::Nl { ln.description_nl.clone() } else { ln.description_en.clone() };
+            let mut description = if lang == Lang::Nl {
+                ln.description_nl.clone()
+            } else {
+                ln.description_en.clone()
+            };
             if ln.only_if_cancelled {
                 description.push_str(match lang {
                     Lang::Nl => " (alleen als u afziet van de overstap, FAQ 3.4)",

@@ -89,7 +89,7 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Accept { id, rule, reason } => proposal::accept(ctx, id, &rule, &reason),
         Command::Quote { id, json } => proposal::quote(ctx, id, json),
         Command::Plan { id, json } => proposal::plan(ctx, id, json),
-        Command::Report { id, out, report_lang } => report::run(ctx, id, &out, &report_lang),
+        Command::Report { id, out } => report::run(ctx, id, &out),
     }
 }
 
