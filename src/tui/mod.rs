@@ -9,6 +9,7 @@ pub mod intake;
 mod intake_view;
 mod keys;
 pub mod probes;
+pub mod proposal;
 pub mod theme;
 mod view;
 
