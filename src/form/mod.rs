@@ -6,6 +6,8 @@
 //! calculations over a set of answers.
 
 pub mod eval;
+#[cfg(test)]
+mod eval_tests;
 pub mod expr;
 pub mod key;
 pub mod load;

@@ -115,7 +115,7 @@ impl Workspace {
         for (k, v) in &parsed {
             loaded
                 .form
-                .check_answer(k, v, &loaded.answers, today())
+                .check_answer_as(k, v, &loaded.answers, loaded.mode().audience(), today())
                 .map_err(|m| SetError {
                     key: k.to_string(),
                     message: m,
