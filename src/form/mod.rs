@@ -13,6 +13,8 @@ pub mod key;
 pub mod load;
 pub mod model;
 pub mod schema;
+#[cfg(test)]
+mod standard_tests;
 pub mod types;
 pub mod value;
 
