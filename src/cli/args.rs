@@ -129,13 +129,11 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Export the PDF migration plan and quote.
+    /// Export the PDF migration plan and quote (in the language of the global --lang).
     Report {
         id: i64,
         #[arg(long)]
         out: PathBuf,
-        #[arg(long = "lang", value_parser = ["nl", "en"], default_value = "nl", id = "report_lang")]
-        report_lang: String,
     },
     /// Create a realistic sample intake (12 workstations, 2 locations).
     Demo,
@@ -219,5 +217,27 @@ impl ModeArg {
             ModeArg::Online => "online",
             ModeArg::SelfFilled => "self",
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    /// clap checks the definition only when parsing in a debug build, and then panics:
+    /// a second `--lang` on `report` made `intake report` panic before it ran.
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn lang_is_global_so_report_takes_it_after_the_command() {
+        let cli = <Cli as clap::Parser>::try_parse_from([
+            "intake", "report", "1", "--out", "r.pdf", "--lang", "en",
+        ])
+        .unwrap();
+        assert_eq!(cli.lang.as_deref(), Some("en"));
     }
 }
