@@ -38,7 +38,12 @@ impl Env {
     /// Runs and expects success; returns stdout.
     pub fn ok(&self, args: &[&str]) -> String {
         let out = self.run(args);
-        assert!(out.status.success(), "intake {args:?} failed ({:?}):\n{}", out.status, stderr(&out));
+        assert!(
+            out.status.success(),
+            "intake {args:?} failed ({:?}):\n{}",
+            out.status,
+            stderr(&out)
+        );
         stdout(&out)
     }
 
@@ -46,9 +51,19 @@ impl Env {
     pub fn fails(&self, args: &[&str]) -> String {
         let out = self.run(args);
         let err = stderr(&out);
-        assert!(!out.status.success(), "intake {args:?} should fail but printed:\n{}", stdout(&out));
-        assert!(!err.contains("panicked"), "intake {args:?} panicked:\n{err}");
-        assert!(err.starts_with("error: ") || err.contains("\nerror: ") || err.contains(".toml:"), "no error message for {args:?}:\n{err}");
+        assert!(
+            !out.status.success(),
+            "intake {args:?} should fail but printed:\n{}",
+            stdout(&out)
+        );
+        assert!(
+            !err.contains("panicked"),
+            "intake {args:?} panicked:\n{err}"
+        );
+        assert!(
+            err.starts_with("error: ") || err.contains("\nerror: ") || err.contains(".toml:"),
+            "no error message for {args:?}:\n{err}"
+        );
         err
     }
 
@@ -60,7 +75,8 @@ impl Env {
 
     pub fn json(&self, args: &[&str]) -> Json {
         let text = self.ok(args);
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("intake {args:?}: not JSON ({e}):\n{text}"))
+        serde_json::from_str(&text)
+            .unwrap_or_else(|e| panic!("intake {args:?}: not JSON ({e}):\n{text}"))
     }
 
     pub fn show(&self, id: &str) -> Json {
@@ -73,7 +89,9 @@ impl Env {
     }
 
     pub fn intake_count(&self) -> usize {
-        self.json(&["list", "--json"]).as_array().map_or(0, Vec::len)
+        self.json(&["list", "--json"])
+            .as_array()
+            .map_or(0, Vec::len)
     }
 }
 
@@ -95,4 +113,14 @@ pub fn stdout(o: &Output) -> String {
 
 pub fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// One section of `show --json` by id.
+pub fn section<'a>(show: &'a Json, id: &str) -> &'a Json {
+    show["sections"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == serde_json::json!(id))
+        .unwrap_or_else(|| panic!("no section {id}"))
 }
