@@ -13,6 +13,7 @@ pub mod key;
 pub mod load;
 pub mod model;
 pub mod schema;
+mod toml_str;
 #[cfg(test)]
 mod standard_tests;
 pub mod types;
