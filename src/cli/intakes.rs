@@ -51,8 +51,8 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
         );
     } else {
         println!(
-            "{:>4}  {:<32} {:<10} {:<9} {:>8}  {}",
-            "id", "customer", "mode", "status", "progress", "updated"
+            "{:>4}  {:<32} {:<10} {:<9} {:>8}  updated",
+            "id", "customer", "mode", "status", "progress"
         );
         for i in &items {
             println!(
@@ -294,7 +294,8 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<Exi
     let mut ws = ctx.workspace()?;
     let bytes = read_limited(file, crate::store::bundle::MAX_BUNDLE_BYTES)?;
     let bundle = Bundle::parse(&bytes).with_context(|| format!("{}", file.display()))?;
-    validate_bundle(&ws, &bundle).with_context(|| format!("{}", file.display()))?;
+    ws.check_bundle(&bundle)
+        .with_context(|| format!("{}", file.display()))?;
     let mode = match (ws.store.find_duplicate(&bundle)?, replace, as_new) {
         (Some(existing), true, _) => ImportMode::Replace(existing),
         (Some(existing), false, false) => bail!(
@@ -303,9 +304,7 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<Exi
         ),
         _ => ImportMode::New,
     };
-    let id = ws
-        .store
-        .import_bundle(&bundle, mode, &crate::workspace::os_user())?;
+    let id = ws.import_bundle(&bundle, mode)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
@@ -326,47 +325,6 @@ fn read_limited(file: &Path, limit: usize) -> Result<Vec<u8>> {
         );
     }
     Ok(buf)
-}
-
-/// A bundle is untrusted: every answer must be a valid value for a question of a
-/// known form, checked exactly as if it had been typed.
-fn validate_bundle(ws: &crate::workspace::Workspace, b: &Bundle) -> Result<()> {
-    let form = ws.standard_form();
-    let form = if b.intake.form_id == form.id {
-        form
-    } else {
-        bail!(
-            "unknown form '{}' (this program knows '{}')",
-            b.intake.form_id,
-            form.id
-        );
-    };
-    let mut problems = Vec::new();
-    for (key, value) in &b.answers {
-        let Ok(k) = AnswerKey::parse(key) else {
-            problems.push(format!("{key}: not an answer key"));
-            continue;
-        };
-        match form.find(&k.path()) {
-            None => problems.push(format!("{key}: the form has no such question")),
-            Some((s, q)) => {
-                if s.repeat.is_some() != k.instance.is_some() {
-                    problems.push(format!("{key}: wrong key shape for '{}'", s.id));
-                } else if let Err(m) = q.validate_stored(value) {
-                    problems.push(format!("{key}: {}", m.get(Lang::En)));
-                }
-            }
-        }
-    }
-    if !problems.is_empty() {
-        let n = problems.len();
-        problems.truncate(20);
-        bail!(
-            "{n} invalid answer(s), nothing imported:\n  {}",
-            problems.join("\n  ")
-        );
-    }
-    Ok(())
 }
 
 pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {

@@ -38,6 +38,13 @@ pub fn main() -> ExitCode {
         db: cli.db.clone().unwrap_or_else(crate::store::default_path),
         lang,
     };
+    let prints_only = !matches!(
+        cli.command,
+        None | Some(Command::Probe(_) | Command::BandwidthServer { .. })
+    );
+    if prints_only {
+        quiet_broken_pipe();
+    }
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
@@ -47,6 +54,18 @@ pub fn main() -> ExitCode {
             }
             ExitCode::FAILURE
         }
+    }
+}
+
+/// `intake show 1 | head` must end quietly like any Unix tool, not panic in `println!`
+/// when the reader goes away: the Rust runtime ignores SIGPIPE, so we restore the default
+/// for the commands that only print. Not for the TUI or the network probes, which write to
+/// sockets (std sends with MSG_NOSIGNAL, but those commands never need it).
+fn quiet_broken_pipe() {
+    // SAFETY: called once at start-up, before any thread is spawned; SIG_DFL is a valid
+    // disposition for SIGPIPE.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
 }
 

@@ -237,17 +237,7 @@ impl Form {
                 }
             }
             eval = self.states(answers, &calc, &hidden, &counts, audience, today);
-            let mut now_hidden = HashSet::new();
-            for (si, s) in self.sections.iter().enumerate() {
-                let st = &eval.sections[si];
-                for inst in 0..st.instances {
-                    for (qi, q) in s.questions.iter().enumerate() {
-                        if !st.visible || !st.items[inst][qi].visible {
-                            now_hidden.insert(key_of(s, inst, q));
-                        }
-                    }
-                }
-            }
+            let now_hidden = self.hidden_keys(&eval);
             if pass == 0 && now_hidden == hidden {
                 break;
             }
@@ -381,6 +371,20 @@ impl Form {
         answers: &Answers,
         today: Date,
     ) -> Result<(), Msg> {
+        self.check_answer_as(key, value, answers, Audience::Specialist, today)
+    }
+
+    /// As `check_answer`, for one audience. The constraint sees the other answers as
+    /// `evaluate` does: answers to hidden questions read as empty. Otherwise `intake set`
+    /// could refuse a value because of a hidden answer that `intake show` ignores.
+    pub fn check_answer_as(
+        &self,
+        key: &AnswerKey,
+        value: &Value,
+        answers: &Answers,
+        audience: Audience,
+        today: Date,
+    ) -> Result<(), Msg> {
         let Some((s, q)) = self.find(&key.path()) else {
             return Err(Msg::new(
                 format!("onbekende vraag '{key}'"),
@@ -392,9 +396,17 @@ impl Form {
         }
         q.check_bounds(value)?;
         if let Some(c) = &q.constraint {
-            let counts = self.instance_counts(answers);
-            let calc = self.calculate(answers, &HashSet::new(), &counts, today);
-            let hidden = HashSet::new();
+            let eval = self.evaluate(answers, audience, today);
+            let hidden = self.hidden_keys(&eval);
+            // The entry counts evaluate settled on, including count expressions.
+            let counts: HashMap<String, usize> = self
+                .sections
+                .iter()
+                .zip(&eval.sections)
+                .filter(|(s, _)| s.repeat.is_some())
+                .map(|(s, st)| (s.id.clone(), st.instances))
+                .collect();
+            let calc = self.calculate(answers, &hidden, &counts, today);
             let group = s
                 .repeat
                 .as_ref()
@@ -414,6 +426,22 @@ impl Form {
             }
         }
         Ok(())
+    }
+
+    /// Keys of every question that is not visible in `eval` (its section hidden or
+    /// its relevance false): expressions read their answers as empty.
+    fn hidden_keys(&self, eval: &Evaluation) -> HashSet<String> {
+        let mut hidden = HashSet::new();
+        for (s, st) in self.sections.iter().zip(&eval.sections) {
+            for (inst, row) in st.items.iter().enumerate() {
+                for (q, item) in s.questions.iter().zip(row) {
+                    if !st.visible || !item.visible {
+                        hidden.insert(key_of(s, inst, q));
+                    }
+                }
+            }
+        }
+        hidden
     }
 
     /// Evaluates any expression (advice rules use this) over the answers.

@@ -5,6 +5,7 @@ use super::expr::{Expr, Ty, TypeEnv};
 use super::key::is_id;
 use super::model::*;
 use super::schema::*;
+use super::toml_str::raw_offset;
 use super::value::{Value, parse_date};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
@@ -121,6 +122,7 @@ struct Builder<'a> {
 /// An expression waiting to be checked once all questions are known.
 struct Pending {
     expr: Expr,
+    /// The TOML string token holding the expression, quotes included.
     span: Range<usize>,
     want: Want,
     /// The group the expression is evaluated in, if any.
@@ -177,13 +179,11 @@ impl Builder<'_> {
         scope: Option<&str>,
         this: Option<Ty>,
     ) -> Option<Expr> {
-        // The expression text starts one byte after the opening quote of the TOML string.
-        let base = s.span().start + 1;
         match Expr::parse(s.get_ref()) {
             Ok(e) => {
                 pending.push(Pending {
                     expr: e.clone(),
-                    span: base..s.span().end,
+                    span: s.span(),
                     want,
                     scope: scope.map(str::to_owned),
                     this,
@@ -191,10 +191,8 @@ impl Builder<'_> {
                 Some(e)
             }
             Err(e) => {
-                self.err(
-                    base + e.offset..base + e.offset,
-                    format!("in expression: {}", e.message),
-                );
+                let at = raw_offset(self.src, s.span(), e.offset);
+                self.err(at..at, format!("in expression: {}", e.message));
                 None
             }
         }
@@ -406,16 +404,17 @@ impl Builder<'_> {
                         } else {
                             "a number"
                         };
+                        let at = raw_offset(self.src, p.span.clone(), 0);
                         self.err(
-                            p.span.clone(),
+                            at..at,
                             format!("expression '{}' must give {what}", p.expr.source()),
                         );
                     }
                 }
-                Err(e) => self.err(
-                    p.span.start + e.offset..p.span.start + e.offset,
-                    format!("in expression: {}", e.message),
-                ),
+                Err(e) => {
+                    let at = raw_offset(self.src, p.span.clone(), e.offset);
+                    self.err(at..at, format!("in expression: {}", e.message))
+                }
             }
         }
         let calc_order = self.calc_order(&sections, &index, &calcs);

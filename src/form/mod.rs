@@ -6,11 +6,16 @@
 //! calculations over a set of answers.
 
 pub mod eval;
+#[cfg(test)]
+mod eval_tests;
 pub mod expr;
 pub mod key;
 pub mod load;
 pub mod model;
 pub mod schema;
+mod toml_str;
+#[cfg(test)]
+mod standard_tests;
 pub mod types;
 pub mod value;
 

@@ -31,11 +31,29 @@ impl Msg {
     }
 }
 
-/// Accepts `12`, `-3`; refuses decimals and text.
+/// Accepts `12`, `-3` and thousands grouped with `.`, `_` or a space (`1.000`,
+/// `12 500`); refuses decimals and text. A separator only counts between groups of
+/// three digits: `2.5` is a decimal typed by mistake, not 25.
 pub fn parse_integer(s: &str) -> Result<i64, Msg> {
-    let t = s.trim().replace(['.', '_', ' '], "");
-    t.parse::<i64>()
-        .map_err(|_| Msg::new("Vul een geheel getal in.", "Enter a whole number."))
+    let err = || Msg::new("Vul een geheel getal in.", "Enter a whole number.");
+    let t = s.trim();
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", t.strip_prefix('+').unwrap_or(t)),
+    };
+    let groups: Vec<&str> = digits.split(['.', '_', ' ']).collect();
+    let grouped_ok = groups.len() == 1
+        || ((1..=3).contains(&groups[0].len()) && groups[1..].iter().all(|g| g.len() == 3));
+    if !grouped_ok
+        || groups
+            .iter()
+            .any(|g| g.is_empty() || !g.bytes().all(|b| b.is_ascii_digit()))
+    {
+        return Err(err());
+    }
+    format!("{sign}{}", groups.concat())
+        .parse::<i64>()
+        .map_err(|_| err())
 }
 
 /// Accepts a decimal point or a decimal comma (`2,5` and `2.5`), not both.
@@ -320,6 +338,33 @@ mod tests {
             "DE89370400440532013000"
         );
         assert_eq!(format_iban("NL91ABNA0417164300"), "NL91 ABNA 0417 1643 00");
+    }
+
+    #[test]
+    fn integers_accept_thousands_groups_but_not_decimals() {
+        assert_eq!(parse_integer("12").unwrap(), 12);
+        assert_eq!(parse_integer(" -3 ").unwrap(), -3);
+        assert_eq!(parse_integer("+7").unwrap(), 7);
+        assert_eq!(parse_integer("1.000").unwrap(), 1000);
+        assert_eq!(parse_integer("12 500").unwrap(), 12500);
+        assert_eq!(parse_integer("1_000_000").unwrap(), 1_000_000);
+        // These used to lose their separators and become 25, 120 and 10.
+        for bad in [
+            "2.5",
+            "1.2.0",
+            "1.0",
+            "1..000",
+            "1000.",
+            ".5",
+            "1,5",
+            "",
+            "-",
+            "abc",
+            "1e3",
+            "99999999999999999999",
+        ] {
+            assert!(parse_integer(bad).is_err(), "{bad:?}");
+        }
     }
 
     #[test]

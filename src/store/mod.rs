@@ -132,14 +132,43 @@ fn default_path_in(data_dir: Option<PathBuf>) -> PathBuf {
     }
 }
 
-/// The OS account's user name for `changed_by` (USER, else USERNAME, else "unknown").
+/// The OS account's user name for `changed_by`: USER, LOGNAME or USERNAME, else the name
+/// of the account the process runs as (services, cron and `sudo -i` shells often have no
+/// USER), else "unknown".
 pub fn os_user() -> String {
-    ["USER", "USERNAME"]
+    ["USER", "LOGNAME", "USERNAME"]
         .iter()
         .filter_map(|v| std::env::var(v).ok())
         .map(|s| s.trim().to_string())
         .find(|s| !s.is_empty())
+        .or_else(account_name)
         .unwrap_or_else(|| "unknown".to_string())
+}
+
+/// The user name of the effective user id, from the password database.
+fn account_name() -> Option<String> {
+    let mut buf = vec![0 as libc::c_char; 4096];
+    // SAFETY: an all-zero passwd is a valid value to be overwritten by getpwuid_r.
+    let mut pwd: libc::passwd = unsafe { std::mem::zeroed() };
+    let mut result: *mut libc::passwd = std::ptr::null_mut();
+    // SAFETY: every pointer refers to live, writable memory of the stated size; the
+    // strings getpwuid_r stores in `pwd` point into `buf`, which outlives their use.
+    let rc = unsafe {
+        libc::getpwuid_r(
+            libc::geteuid(),
+            &mut pwd,
+            buf.as_mut_ptr(),
+            buf.len(),
+            &mut result,
+        )
+    };
+    if rc != 0 || result.is_null() || pwd.pw_name.is_null() {
+        return None;
+    }
+    // SAFETY: pw_name is a NUL-terminated string inside `buf`.
+    let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
+    let name = name.to_string_lossy().trim().to_string();
+    (!name.is_empty()).then_some(name)
 }
 
 fn prepare_file(path: &Path) -> Result<()> {
@@ -322,5 +351,16 @@ mod tests {
     #[test]
     fn os_user_is_never_empty() {
         assert!(!os_user().is_empty());
+    }
+
+    #[test]
+    fn account_name_matches_the_password_database() {
+        // The test runs as some account that has a name (root in CI containers).
+        let name = account_name().expect("the effective user has an account name");
+        let out = std::process::Command::new("id")
+            .arg("-un")
+            .output()
+            .unwrap();
+        assert_eq!(name, String::from_utf8_lossy(&out.stdout).trim());
     }
 }

@@ -115,7 +115,7 @@ impl Workspace {
         for (k, v) in &parsed {
             loaded
                 .form
-                .check_answer(k, v, &loaded.answers, today())
+                .check_answer_as(k, v, &loaded.answers, loaded.mode().audience(), today())
                 .map_err(|m| SetError {
                     key: k.to_string(),
                     message: m,
@@ -168,62 +168,6 @@ impl Workspace {
         let after = self.load(id)?;
         self.store
             .set_progress(id, after.evaluate(today()).progress_percent())?;
-        Ok(())
-    }
-
-    /// Removes entry `n` (1-based) of a repeat group; later entries move up one place
-    /// so their answers stay together. One transaction, recorded in the history.
-    pub fn remove_entry(&mut self, id: i64, group: &str, n: usize) -> Result<()> {
-        let loaded = self.load(id)?;
-        let counts = loaded.form.instance_counts(&loaded.answers);
-        let count = counts.get(group).copied().unwrap_or(0);
-        let section = loaded
-            .form
-            .section(group)
-            .filter(|s| s.repeat.is_some())
-            .ok_or_else(|| anyhow::anyhow!("'{group}' is not a repeat group"))?;
-        if n == 0 || n > count {
-            anyhow::bail!("'{group}' has no entry {n}");
-        }
-        let mut changes = Vec::new();
-        for q in &section.questions {
-            for i in n..=count {
-                let from = format!("{group}[{}].{}", i + 1, q.id);
-                let to = format!("{group}[{i}].{}", q.id);
-                let next = loaded.answers.get(&from).map(Value::to_json);
-                let cur = loaded.answers.get(&to).map(Value::to_json);
-                if next != cur {
-                    changes.push(Change {
-                        key: to,
-                        value: next,
-                    });
-                }
-            }
-        }
-        self.store.apply(id, &changes, &os_user())?;
-        Ok(())
-    }
-
-    /// Swaps entries `a` and `b` of a repeat group (moving an entry up or down).
-    pub fn swap_entries(&mut self, id: i64, group: &str, a: usize, b: usize) -> Result<()> {
-        let loaded = self.load(id)?;
-        let section = loaded
-            .form
-            .section(group)
-            .filter(|s| s.repeat.is_some())
-            .ok_or_else(|| anyhow::anyhow!("'{group}' is not a repeat group"))?;
-        let mut changes = Vec::new();
-        for q in &section.questions {
-            let ka = format!("{group}[{a}].{}", q.id);
-            let kb = format!("{group}[{b}].{}", q.id);
-            let va = loaded.answers.get(&ka).map(Value::to_json);
-            let vb = loaded.answers.get(&kb).map(Value::to_json);
-            if va != vb {
-                changes.push(Change { key: ka, value: vb });
-                changes.push(Change { key: kb, value: va });
-            }
-        }
-        self.store.apply(id, &changes, &os_user())?;
         Ok(())
     }
 

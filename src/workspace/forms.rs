@@ -89,4 +89,22 @@ impl Forms {
             }
         }
     }
+
+    /// Every known version of a form, newest first (the built-in one and those kept in
+    /// the database). Empty when the form is unknown.
+    pub fn versions(&self, store: &Store, form_id: &str) -> Result<Vec<(u32, Arc<Form>)>> {
+        let mut out: Vec<(u32, Arc<Form>)> = Vec::new();
+        if form_id == self.standard.id {
+            out.push((self.standard.version, self.standard.clone()));
+        }
+        for (v, src) in store.form_sources(form_id)? {
+            if out.iter().all(|(known, _)| *known != v) {
+                let f = form::load_str(&src, &format!("{form_id} v{v} (stored)"))
+                    .map_err(|e| anyhow!("{e}"))?;
+                out.push((v, Arc::new(f)));
+            }
+        }
+        out.sort_by_key(|(v, _)| std::cmp::Reverse(*v));
+        Ok(out)
+    }
 }

@@ -3,7 +3,11 @@
 //! here, once, with the form's rules, before anything reaches SQLite.
 
 mod answers;
+mod bundles;
+mod entries;
 mod forms;
+#[cfg(test)]
+mod tests;
 
 pub use answers::{SetError, parse_assignment};
 pub use forms::FormSource;
