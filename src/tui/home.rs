@@ -59,13 +59,16 @@ pub struct HomeScreen {
     pub dialog: Option<NewDialog>,
     pub confirm_delete: Option<(i64, String)>,
     pub today: Date,
+    /// The local time zone, fixed at start-up (reading it later is unreliable once
+    /// threads run) and injectable so that tests draw the same times everywhere.
+    pub offset: time::UtcOffset,
     /// First row of the list on screen (for mouse clicks), set while drawing.
     pub list_top: u16,
     pub list_offset: usize,
 }
 
 impl HomeScreen {
-    pub fn new(ws: &Workspace, today: Date) -> anyhow::Result<HomeScreen> {
+    pub fn new(ws: &Workspace, today: Date, offset: time::UtcOffset) -> anyhow::Result<HomeScreen> {
         let all = ws.store.list_intakes()?;
         let progress = ws.store.progress_all()?;
         let mut h = HomeScreen {
@@ -79,6 +82,7 @@ impl HomeScreen {
             dialog: None,
             confirm_delete: None,
             today,
+            offset,
             list_top: 0,
             list_offset: 0,
         };
@@ -105,11 +109,20 @@ impl HomeScreen {
             Sort::Updated => shown.sort_by(|&x, &y| a[y].updated_at.cmp(&a[x].updated_at)),
             Sort::Customer => shown.sort_by_key(|&x| a[x].customer.to_lowercase()),
             Sort::Status => shown.sort_by_key(|&x| a[x].status.as_str()),
-            Sort::Progress => shown.sort_by_key(|&x| self.progress.get(&a[x].id).copied().unwrap_or(0)),
+            Sort::Progress => {
+                shown.sort_by_key(|&x| self.progress.get(&a[x].id).copied().unwrap_or(0))
+            }
         }
         self.shown = shown;
         if self.selected >= self.shown.len() {
             self.selected = self.shown.len().saturating_sub(1);
+        }
+    }
+
+    /// Puts the selection on intake `id` when it is in the list.
+    pub fn select_id(&mut self, id: i64) {
+        if let Some(pos) = self.shown.iter().position(|&i| self.all[i].id == id) {
+            self.selected = pos;
         }
     }
 
@@ -132,11 +145,19 @@ impl HomeScreen {
         }
     }
 
-    pub fn handle_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) -> Outcome {
+    pub fn handle_key(
+        &mut self,
+        k: KeyEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) -> Outcome {
         if let Some(d) = &mut self.dialog {
             match k.code {
                 KeyCode::Esc => self.dialog = None,
-                KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => d.field = 1 - d.field,
+                KeyCode::Tab | KeyCode::BackTab | KeyCode::Down | KeyCode::Up => {
+                    d.field = 1 - d.field
+                }
                 KeyCode::Left | KeyCode::Right if d.field == 1 => {
                     d.mode = cycle_mode(d.mode, k.code == KeyCode::Right);
                 }
@@ -144,7 +165,14 @@ impl HomeScreen {
                 KeyCode::Enter => {
                     let name = d.name.value().trim().to_string();
                     if name.is_empty() {
-                        *status = Some(Status { text: tr(lang, "Vul de naam van de klant in.", "Enter the customer's name."), kind: StatusKind::Error });
+                        *status = Some(Status {
+                            text: tr(
+                                lang,
+                                "Vul de naam van de klant in.",
+                                "Enter the customer's name.",
+                            ),
+                            kind: StatusKind::Error,
+                        });
                         return Outcome::None;
                     }
                     match ws.new_intake(&name, d.mode, None) {
@@ -152,7 +180,12 @@ impl HomeScreen {
                             self.dialog = None;
                             return Outcome::Open(id);
                         }
-                        Err(e) => *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error }),
+                        Err(e) => {
+                            *status = Some(Status {
+                                text: format!("{e:#}"),
+                                kind: StatusKind::Error,
+                            })
+                        }
                     }
                 }
                 _ if d.field == 0 => {
@@ -166,13 +199,25 @@ impl HomeScreen {
             if matches!(k.code, KeyCode::Char('y') | KeyCode::Char('j')) {
                 match ws.store.delete_intake(id) {
                     Ok(()) => {
-                        *status = Some(Status { text: tr(lang, &format!("Intake {id} verwijderd."), &format!("Intake {id} deleted.")), kind: StatusKind::Saved });
+                        *status = Some(Status {
+                            text: tr(
+                                lang,
+                                &format!("Intake {id} verwijderd."),
+                                &format!("Intake {id} deleted."),
+                            ),
+                            kind: StatusKind::Saved,
+                        });
                         if let Ok(all) = ws.store.list_intakes() {
                             self.all = all;
                         }
                         self.refresh_view();
                     }
-                    Err(e) => *status = Some(Status { text: format!("{e:#}"), kind: StatusKind::Error }),
+                    Err(e) => {
+                        *status = Some(Status {
+                            text: format!("{e:#}"),
+                            kind: StatusKind::Error,
+                        })
+                    }
                 }
             }
             self.confirm_delete = None;
@@ -213,7 +258,11 @@ impl HomeScreen {
                 self.refresh_view();
             }
             KeyCode::Char('n') | KeyCode::Char('+') => {
-                self.dialog = Some(NewDialog { name: Input::default(), mode: Mode::OnSite, field: 0 });
+                self.dialog = Some(NewDialog {
+                    name: Input::default(),
+                    mode: Mode::OnSite,
+                    field: 0,
+                });
             }
             KeyCode::Char('d') | KeyCode::Delete => {
                 if let Some(c) = self.current() {
@@ -234,7 +283,11 @@ impl HomeScreen {
         match m.kind {
             MouseEventKind::ScrollDown => self.move_sel(1),
             MouseEventKind::ScrollUp => self.move_sel(-1),
-            MouseEventKind::Down(_) if m.row >= self.list_top && self.dialog.is_none() => {
+            MouseEventKind::Down(_)
+                if m.row >= self.list_top
+                    && self.dialog.is_none()
+                    && self.confirm_delete.is_none() =>
+            {
                 let idx = self.list_offset + (m.row - self.list_top) as usize;
                 if idx < self.shown.len() {
                     if idx == self.selected {
@@ -258,10 +311,15 @@ impl HomeScreen {
 
     /// Human "last change": today, yesterday, or the date.
     pub fn when(&self, t: time::OffsetDateTime, lang: Lang) -> String {
-        let local = time::UtcOffset::current_local_offset().map(|o| t.to_offset(o)).unwrap_or(t);
+        let local = t.to_offset(self.offset);
         let d = local.date();
         if d == self.today {
-            format!("{} {:02}:{:02}", tr(lang, "vandaag", "today"), local.hour(), local.minute())
+            format!(
+                "{} {:02}:{:02}",
+                tr(lang, "vandaag", "today"),
+                local.hour(),
+                local.minute()
+            )
         } else if Some(d) == self.today.previous_day() {
             tr(lang, "gisteren", "yesterday")
         } else {

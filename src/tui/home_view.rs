@@ -13,24 +13,44 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 
 pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: Lang) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
-    let mut title = vec![Span::styled(" intake ", theme.title()), Span::styled(tr(lang, "— MKB Werkplek Online", "— MKB Werkplek Online"), theme.dim())];
+    let mut title = vec![
+        Span::styled(" intake ", theme.title()),
+        Span::styled(
+            tr(lang, "— MKB Werkplek Online", "— MKB Werkplek Online"),
+            theme.dim(),
+        ),
+    ];
     if h.filtering || !h.filter.value().is_empty() {
         title.push(Span::raw(format!("   / {}", h.filter.value())));
         if h.filtering {
             title.push(Span::styled("▏", theme.key()));
         }
     }
-    title.push(Span::styled(format!("   {}: {}", tr(lang, "sortering", "sort"), h.sort.label(lang)), theme.dim()));
+    title.push(Span::styled(
+        format!(
+            "   {}: {}",
+            tr(lang, "sortering", "sort"),
+            h.sort.label(lang)
+        ),
+        theme.dim(),
+    ));
     f.render_widget(Paragraph::new(Line::from(title)), top);
 
     if h.all.is_empty() {
         let text = tr(
             lang,
-            "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste intake te beginnen:\nklantnaam, manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nProbeer 'intake demo' voor een ingevuld voorbeeld.",
-            "Welcome to intake.\n\nYour intakes for MKB Werkplek Online will be listed here.\nPress n to start the first one:\ncustomer name, mode (on site, online or self), then question by question.\n\nEverything you enter is saved at once.\nTry 'intake demo' for a filled-in example.",
+            "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste te beginnen: de naam van de klant,\nde manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nEen ingevuld voorbeeld: stop met q en typ 'intake demo'.",
+            "Welcome to intake.\n\nYour intakes for MKB Werkplek Online will be listed here.\nPress n to start the first one: the customer's name,\nthe mode (on site, online or self), then question by question.\n\nEverything you enter is saved at once.\nFor a filled-in example: quit with q and run 'intake demo'.",
         );
-        let r = centered(body, 70, 12);
-        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }).block(Block::default().borders(Borders::ALL).border_style(theme.border())), r);
+        let r = centered(body, 70, 11);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .padding(ratatui::widgets::Padding::horizontal(1));
+        f.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: false }).block(block),
+            r,
+        );
     } else {
         let header = Row::new(vec![
             Cell::from("#"),
@@ -56,52 +76,127 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                 ])
             })
             .collect();
-        let widths = [Constraint::Length(5), Constraint::Min(16), Constraint::Length(13), Constraint::Length(11), Constraint::Length(16), Constraint::Length(11)];
+        let widths = [
+            Constraint::Length(5),
+            Constraint::Min(16),
+            Constraint::Length(13),
+            Constraint::Length(11),
+            Constraint::Length(16),
+            Constraint::Length(14),
+        ];
         let empty_filter = rows.is_empty();
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected())
             .highlight_symbol("▶ ")
-            .block(Block::default().borders(Borders::TOP).border_style(theme.border()));
+            .block(
+                Block::default()
+                    .borders(Borders::TOP)
+                    .border_style(theme.border()),
+            );
         let mut state = TableState::default().with_selected(Some(h.selected));
         f.render_stateful_widget(table, body, &mut state);
         h.list_top = body.y + 2;
         h.list_offset = state.offset();
         if empty_filter {
-            let r = Rect { y: body.y + 3, height: 1, ..body };
-            f.render_widget(Paragraph::new(tr(lang, "  Niets gevonden voor dit filter.", "  Nothing matches this filter.")).style(theme.dim()), r);
+            let r = Rect {
+                y: body.y + 3,
+                height: 1,
+                ..body
+            };
+            f.render_widget(
+                Paragraph::new(tr(
+                    lang,
+                    "  Niets gevonden voor dit filter.",
+                    "  Nothing matches this filter.",
+                ))
+                .style(theme.dim()),
+                r,
+            );
         }
     }
     if let Some(d) = &h.dialog {
         let r = centered(area, 60, 9);
         f.render_widget(Clear, r);
-        let name_style = if d.field == 0 { theme.border_focus() } else { theme.border() };
-        let mode_style = if d.field == 1 { theme.border_focus() } else { theme.border() };
+        let name_style = if d.field == 0 {
+            theme.border_focus()
+        } else {
+            theme.border()
+        };
+        let mode_style = if d.field == 1 {
+            theme.border_focus()
+        } else {
+            theme.border()
+        };
         let modes: Vec<Span> = [Mode::OnSite, Mode::Online, Mode::SelfFilled]
             .iter()
             .map(|m| {
                 let mark = if *m == d.mode { "(•) " } else { "( ) " };
-                let s = if *m == d.mode { theme.value() } else { theme.dim() };
+                let s = if *m == d.mode {
+                    theme.value()
+                } else {
+                    theme.dim()
+                };
                 Span::styled(format!("{mark}{}   ", m.label(lang)), s)
             })
             .collect();
+        // The name field scrolls within the dialog; the terminal cursor marks the spot.
+        let field_w = r.width.saturating_sub(6) as usize;
+        let scroll = d.name.visual_scroll(field_w);
+        let shown: String = d.name.value().chars().skip(scroll).collect();
+        let shown = crate::tui::text::truncate(&shown, field_w);
+        let pad = " "
+            .repeat(field_w.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str())));
+        if d.field == 0 {
+            let x = r.x + 3 + (d.name.visual_cursor().saturating_sub(scroll)) as u16;
+            f.set_cursor_position(ratatui::layout::Position { x, y: r.y + 2 });
+        }
+        let field = theme
+            .value()
+            .add_modifier(ratatui::style::Modifier::UNDERLINED);
         let lines = vec![
             Line::styled(tr(lang, "Klantnaam", "Customer name"), name_style),
-            Line::from(vec![Span::raw(format!("  {}", d.name.value())), Span::styled(if d.field == 0 { "▏" } else { "" }, theme.key())]),
+            Line::from(vec![
+                Span::raw("  "),
+                Span::styled(format!("{shown}{pad}"), field),
+            ]),
             Line::raw(""),
-            Line::styled(tr(lang, "Manier van intake (FAQ 3.1)", "Intake mode (FAQ 3.1)"), mode_style),
+            Line::styled(
+                tr(lang, "Manier van intake (FAQ 3.1)", "Intake mode (FAQ 3.1)"),
+                mode_style,
+            ),
             Line::from(modes),
         ];
         f.render_widget(
-            Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(tr(lang, " Nieuwe intake ", " New intake ")).border_style(theme.border_focus())),
+            Paragraph::new(lines).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(tr(lang, " Nieuwe intake ", " New intake "))
+                    .border_style(theme.border_focus()),
+            ),
             r,
         );
     }
     if let Some((id, name)) = &h.confirm_delete {
-        let r = centered(area, 56, 5);
+        let r = centered(area, 60, 6);
         f.render_widget(Clear, r);
-        let text = tr(lang, &format!("Intake {id} ({name}) verwijderen?\ny = ja, andere toets = nee"), &format!("Delete intake {id} ({name})?\ny = yes, any other key = no"));
-        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }).block(Block::default().borders(Borders::ALL).border_style(theme.error())), r);
+        let text = tr(
+            lang,
+            &format!(
+                "Intake {id} ({name}) verwijderen?\nDe gegevens blijven in de database tot 'intake purge'.\ny = ja, andere toets = nee"
+            ),
+            &format!(
+                "Delete intake {id} ({name})?\nIts data stays in the database until 'intake purge'.\ny = yes, any other key = no"
+            ),
+        );
+        f.render_widget(
+            Paragraph::new(text).wrap(Wrap { trim: true }).block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .border_style(theme.error()),
+            ),
+            r,
+        );
     }
 }
 
@@ -117,5 +212,10 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
 /// `████░░░░░░  40%`: readable without colour.
 pub fn progress_bar(pct: u8) -> String {
     let filled = (pct as usize).min(100) / 10;
-    format!("{}{} {:>3}%", "█".repeat(filled), "░".repeat(10 - filled), pct)
+    format!(
+        "{}{} {:>3}%",
+        "█".repeat(filled),
+        "░".repeat(10 - filled),
+        pct
+    )
 }

@@ -17,9 +17,26 @@ fn t(lang: Lang, nl: &str, en: &str) -> String {
 pub fn bar(app: &App) -> Keys {
     let l = app.lang;
     match &app.screen {
-        Screen::Home(h) if h.dialog.is_some() => vec![("Enter", t(l, "aanmaken", "create")), ("Tab", t(l, "veld", "field")), ("←→", t(l, "manier", "mode")), ("Esc", t(l, "annuleren", "cancel"))],
-        Screen::Home(h) if h.confirm_delete.is_some() => vec![("y", t(l, "ja, verwijderen", "yes, delete")), ("n", t(l, "nee", "no"))],
-        Screen::Home(h) if h.filtering => vec![("Enter", t(l, "klaar", "done")), ("Esc", t(l, "filter wissen", "clear filter"))],
+        Screen::Home(h) if h.dialog.is_some() => vec![
+            ("Enter", t(l, "aanmaken", "create")),
+            ("Tab", t(l, "veld", "field")),
+            ("←→", t(l, "manier", "mode")),
+            ("Esc", t(l, "annuleren", "cancel")),
+        ],
+        Screen::Home(h) if h.confirm_delete.is_some() => vec![
+            ("y", t(l, "ja, verwijderen", "yes, delete")),
+            ("n", t(l, "nee", "no")),
+        ],
+        Screen::Home(h) if h.filtering => vec![
+            ("Enter", t(l, "klaar", "done")),
+            ("Esc", t(l, "filter wissen", "clear filter")),
+        ],
+        Screen::Home(h) if h.all.is_empty() => vec![
+            ("n", t(l, "nieuwe intake", "new intake")),
+            ("L", "nl/en".into()),
+            ("?", t(l, "toetsen", "keys")),
+            ("q", t(l, "stoppen", "quit")),
+        ],
         Screen::Home(_) => vec![
             ("Enter", t(l, "openen", "open")),
             ("n", t(l, "nieuw", "new")),
@@ -36,8 +53,16 @@ pub fn bar(app: &App) -> Keys {
             ("Esc", t(l, "annuleren", "cancel")),
             ("Ctrl-U", t(l, "wissen", "clear")),
         ],
-        Screen::Intake(s) if s.picker.is_some() => vec![("↑↓", t(l, "kiezen", "choose")), ("Space", t(l, "selecteren", "select")), ("Enter", t(l, "klaar", "done")), ("Esc", t(l, "sluiten", "close"))],
-        Screen::Intake(s) if s.confirm_remove => vec![("y", t(l, "ja, verwijderen", "yes, remove")), ("n", t(l, "nee", "no"))],
+        Screen::Intake(s) if s.picker.is_some() => vec![
+            ("↑↓", t(l, "kiezen", "choose")),
+            ("Space", t(l, "selecteren", "select")),
+            ("Enter", t(l, "klaar", "done")),
+            ("Esc", t(l, "sluiten", "close")),
+        ],
+        Screen::Intake(s) if s.confirm_remove => vec![
+            ("y", t(l, "ja, verwijderen", "yes, remove")),
+            ("n", t(l, "nee", "no")),
+        ],
         Screen::Intake(s) if s.view == View::Review => vec![
             ("Enter", t(l, "naar vraag", "go to question")),
             ("c", t(l, "afronden", "complete")),
@@ -45,7 +70,11 @@ pub fn bar(app: &App) -> Keys {
             ("q", t(l, "stoppen", "quit")),
         ],
         Screen::Intake(s) => {
-            let mut k = vec![("↑↓", t(l, "vraag", "question")), ("←→", t(l, "onderdeel", "section")), ("Enter", t(l, "invullen", "answer"))];
+            let mut k = vec![
+                ("↑↓", t(l, "vraag", "question")),
+                ("←→", t(l, "onderdeel", "section")),
+                ("Enter", t(l, "invullen", "answer")),
+            ];
             if s.is_group() {
                 k.push(("a", t(l, "toevoegen", "add")));
                 k.push(("[ ]", t(l, "item", "entry")));
@@ -63,23 +92,80 @@ pub fn all(app: &App) -> Keys {
     let l = app.lang;
     vec![
         ("", t(l, "Overal", "Everywhere")),
-        ("? / L / F2", t(l, "deze hulp / Nederlands-Engels", "this help / Dutch-English")),
-        ("q, Ctrl-C", t(l, "stoppen (alles is al opgeslagen)", "quit (everything is already saved)")),
+        ("?", t(l, "deze hulp", "this help")),
+        ("L  F2", t(l, "Nederlands / Engels", "Dutch / English")),
+        (
+            "q  Ctrl-C",
+            t(
+                l,
+                "stoppen (alles is al opgeslagen)",
+                "quit (everything is already saved)",
+            ),
+        ),
         ("Esc", t(l, "terug / annuleren", "back / cancel")),
+        ("", String::new()),
         ("", t(l, "Lijst", "List")),
-        ("↑↓ j k", t(l, "kiezen", "move")),
+        ("↑↓  j k", t(l, "kiezen", "move")),
         ("Enter", t(l, "intake openen", "open intake")),
-        ("n  /  s  d", t(l, "nieuw / zoeken / sorteren / verwijderen", "new / filter / sort / delete")),
+        ("n  /", t(l, "nieuw / zoeken", "new / filter")),
+        ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
+        ("", String::new()),
         ("", t(l, "Intake", "Intake")),
-        ("↑↓ Tab S-Tab", t(l, "vorige/volgende vraag", "previous/next question")),
-        ("←→ PgUp PgDn", t(l, "vorig/volgend onderdeel", "previous/next section")),
-        ("Enter Space e", t(l, "invullen, aan/uit, kiezen", "answer, toggle, choose")),
-        ("y n", t(l, "ja/nee direct", "yes/no at once")),
+        (
+            "↑↓  Tab  S-Tab",
+            t(l, "vorige/volgende vraag", "previous/next question"),
+        ),
+        (
+            "←→  PgUp PgDn",
+            t(l, "vorig/volgend onderdeel", "previous/next section"),
+        ),
+        (
+            "Enter  Space",
+            t(l, "invullen, aan/uit, kiezen", "answer, toggle, choose"),
+        ),
+        ("y  n", t(l, "ja/nee direct", "yes/no at once")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
-        ("a  x", t(l, "item toevoegen / verwijderen", "add / remove entry")),
-        ("[ ]  { }", t(l, "vorig/volgend item, item verplaatsen", "previous/next entry, move entry")),
-        ("r", t(l, "controle: wat ontbreekt nog", "review: what is missing")),
-        ("c", t(l, "(in controle) intake afronden", "(in review) complete the intake")),
-        ("Muis", t(l, "klikken kiest, wiel bladert", "click selects, wheel scrolls")),
+        (
+            "a  x",
+            t(l, "item toevoegen / verwijderen", "add / remove entry"),
+        ),
+        (
+            "[ ]  { }",
+            t(
+                l,
+                "vorig/volgend item, item verplaatsen",
+                "previous/next entry, move entry",
+            ),
+        ),
+        (
+            "r",
+            t(l, "controle: wat ontbreekt nog", "review: what is missing"),
+        ),
+        (
+            "c",
+            t(
+                l,
+                "(in controle) intake afronden",
+                "(in review) complete the intake",
+            ),
+        ),
+        ("", String::new()),
+        ("", t(l, "Tekstveld", "Text field")),
+        ("Enter  Tab", t(l, "opslaan en verder", "save and go on")),
+        ("←→  Home End", t(l, "cursor", "cursor")),
+        ("Ctrl-U", t(l, "veld leegmaken", "clear the field")),
+        ("Esc", t(l, "wijziging ongedaan maken", "cancel the change")),
+        ("", String::new()),
+        (
+            (match l {
+                Lang::Nl => "Muis",
+                Lang::En => "Mouse",
+            }),
+            t(
+                l,
+                "klikken kiest, nog eens klikken opent; wiel bladert",
+                "click selects, click again opens; wheel scrolls",
+            ),
+        ),
     ]
 }

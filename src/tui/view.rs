@@ -14,13 +14,29 @@ pub fn draw(app: &mut App, f: &mut Frame) {
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         let msg = tr(
             app.lang,
-            &format!("Het venster is te klein ({}×{}).\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq of Ctrl-C: stoppen", area.width, area.height),
-            &format!("The window is too small ({}×{}).\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq or Ctrl-C: quit", area.width, area.height),
+            &format!(
+                "Het venster is te klein ({}×{}).\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq of Ctrl-C: stoppen",
+                area.width, area.height
+            ),
+            &format!(
+                "The window is too small ({}×{}).\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq or Ctrl-C: quit",
+                area.width, area.height
+            ),
         );
-        f.render_widget(Paragraph::new(msg).alignment(Alignment::Center).wrap(Wrap { trim: true }), area);
+        f.render_widget(
+            Paragraph::new(msg)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true }),
+            area,
+        );
         return;
     }
-    let [main, status, help] = Layout::vertical([Constraint::Min(1), Constraint::Length(1), Constraint::Length(1)]).areas(area);
+    let [main, status, help] = Layout::vertical([
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
     let theme = app.theme;
     let lang = app.lang;
     match &mut app.screen {
@@ -41,7 +57,14 @@ pub fn draw(app: &mut App, f: &mut Frame) {
                 StatusKind::Info => theme.dim(),
             },
         ),
-        None => (tr(lang, "Alles wordt direct opgeslagen.", "Everything is saved as you go."), theme.dim()),
+        None => (
+            tr(
+                lang,
+                "Alles wordt direct opgeslagen.",
+                "Everything is saved as you go.",
+            ),
+            theme.dim(),
+        ),
     };
     f.render_widget(Paragraph::new(Line::styled(text, style)), status);
     let bar = keys::bar(app);
@@ -56,7 +79,7 @@ pub fn draw(app: &mut App, f: &mut Frame) {
     }
 }
 
-fn draw_help(f: &mut Frame, area: Rect, app: &App) {
+fn draw_help(f: &mut Frame, area: Rect, app: &mut App) {
     let theme = app.theme;
     let lines: Vec<Line> = keys::all(app)
         .into_iter()
@@ -64,21 +87,53 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
             if k.is_empty() {
                 Line::styled(d, theme.title())
             } else {
-                Line::from(vec![Span::styled(format!("{k:>14}  "), theme.key()), Span::raw(d)])
+                Line::from(vec![
+                    Span::styled(format!("{k:>15}  "), theme.key()),
+                    Span::raw(d),
+                ])
             }
         })
         .collect();
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let w = 72.min(area.width);
-    let r = Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h };
+    let r = centered(area, 76, lines.len() as u16 + 2);
+    // A short terminal scrolls the list (↑↓); the title says so.
+    let inner_h = r.height.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(inner_h);
+    app.help_scroll = app.help_scroll.min(max_scroll);
+    let title = if max_scroll > 0 {
+        tr(
+            app.lang,
+            " Toetsen — ↑↓ bladeren, andere toets sluit ",
+            " Keys — ↑↓ scroll, any other key closes ",
+        )
+    } else {
+        tr(
+            app.lang,
+            " Toetsen — druk op een toets om te sluiten ",
+            " Keys — press any key to close ",
+        )
+    };
     f.render_widget(Clear, r);
-    let title = tr(app.lang, " Toetsen — druk op een toets om te sluiten ", " Keys — press any key to close ");
-    f.render_widget(Paragraph::new(lines).block(Block::default().borders(Borders::ALL).title(title).border_style(theme.border_focus())), r);
+    f.render_widget(
+        Paragraph::new(lines)
+            .scroll((app.help_scroll as u16, 0))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(title)
+                    .border_style(theme.border_focus()),
+            ),
+        r,
+    );
 }
 
 /// A centred box of the given size inside `area`.
 pub fn centered(area: Rect, width: u16, height: u16) -> Rect {
     let w = width.min(area.width);
     let h = height.min(area.height);
-    Rect { x: area.x + (area.width - w) / 2, y: area.y + (area.height - h) / 2, width: w, height: h }
+    Rect {
+        x: area.x + (area.width - w) / 2,
+        y: area.y + (area.height - h) / 2,
+        width: w,
+        height: h,
+    }
 }
