@@ -26,14 +26,14 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             title.push(Span::styled("▏", theme.key()));
         }
     }
-    title.push(Span::styled(
-        format!(
+    if !h.all.is_empty() {
+        let sort = format!(
             "   {}: {}",
             tr(lang, "sortering", "sort"),
             h.sort.label(lang)
-        ),
-        theme.dim(),
-    ));
+        );
+        title.push(Span::styled(sort, theme.dim()));
+    }
     f.render_widget(Paragraph::new(Line::from(title)), top);
 
     if h.all.is_empty() {
@@ -116,7 +116,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         }
     }
     if let Some(d) = &h.dialog {
-        let r = centered(area, 60, 9);
+        let r = centered(area, 60, 7);
         f.render_widget(Clear, r);
         let name_style = if d.field == 0 {
             theme.border_focus()

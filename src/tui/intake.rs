@@ -100,6 +100,7 @@ impl IntakeScreen {
         };
         s.restore(ws);
         s.ensure_visible_section();
+        s.settle_focus(1);
         Ok(s)
     }
 

@@ -193,29 +193,60 @@ fn head_lines(s: &IntakeScreen, theme: &Theme, lang: Lang, width: usize) -> Vec<
             );
         } else {
             let lead = format!("{item} {} / {n}  ", s.entry + 1);
-            let mut used = lead.width();
-            let mut spans = vec![Span::raw(lead)];
-            for i in 0..n {
+            // A window of entries around the current one, as many as fit; the others
+            // are counted at either end. Only the shown summaries are computed.
+            let text_of = |i: usize| {
                 let summary = truncate(&entry_summary(s, i, lang), 18);
-                let text = if i == s.entry {
+                if i == s.entry {
                     format!("[{}:{summary}]", i + 1)
                 } else {
                     format!(" {}:{summary} ", i + 1)
-                };
-                let more = format!(" +{}", n - i);
-                if used + text.width() + more.width() > width && i + 1 < n {
-                    spans.push(Span::styled(more, theme.dim()));
+                }
+            };
+            let budget = width.saturating_sub(lead.width() + 10);
+            let mut shown = vec![(s.entry, text_of(s.entry))];
+            let mut used = shown[0].1.width();
+            let (mut lo, mut hi) = (s.entry, s.entry + 1);
+            loop {
+                let mut grew = false;
+                if hi < n {
+                    let t = text_of(hi);
+                    if used + t.width() <= budget {
+                        used += t.width();
+                        shown.push((hi, t));
+                        hi += 1;
+                        grew = true;
+                    }
+                }
+                if lo > 0 {
+                    let t = text_of(lo - 1);
+                    if used + t.width() <= budget {
+                        used += t.width();
+                        shown.insert(0, (lo - 1, t));
+                        lo -= 1;
+                        grew = true;
+                    }
+                }
+                if !grew {
                     break;
                 }
-                used += text.width();
+            }
+            let mut spans = vec![Span::raw(lead)];
+            if lo > 0 {
+                spans.push(Span::styled(format!("«{lo} "), theme.dim()));
+            }
+            for (i, t) in shown {
                 spans.push(Span::styled(
-                    text,
+                    t,
                     if i == s.entry {
                         theme.selected()
                     } else {
                         theme.dim()
                     },
                 ));
+            }
+            if hi < n {
+                spans.push(Span::styled(format!(" {}»", n - hi), theme.dim()));
             }
             head.push(Line::from(spans));
         }
@@ -307,7 +338,9 @@ fn block(
                 .as_deref()
                 .map(|u| format!(" {u}"))
                 .unwrap_or_default();
-            let field_w = text_w.saturating_sub(unit.width() + 1).max(4);
+            let field_w = field_width(q.kind)
+                .min(text_w.saturating_sub(unit.width() + 1))
+                .max(4);
             let scroll = ed.input.visual_scroll(field_w);
             let shown: String = ed.input.value().chars().skip(scroll).collect();
             let shown = truncate(&shown, field_w);
@@ -399,6 +432,17 @@ fn block(
         }
     }
     b
+}
+
+/// Short values get a short field, so a unit stands next to the number.
+fn field_width(kind: Kind) -> usize {
+    match kind {
+        Kind::Integer | Kind::Decimal | Kind::Date => 14,
+        Kind::PostcodeNl | Kind::Kvk => 12,
+        Kind::MobileNl | Kind::VatNl => 18,
+        Kind::Iban => 36,
+        _ => usize::MAX,
+    }
 }
 
 fn placeholder(q: &Question, lang: Lang) -> String {

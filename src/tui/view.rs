@@ -15,19 +15,27 @@ pub fn draw(app: &mut App, f: &mut Frame) {
         let msg = tr(
             app.lang,
             &format!(
-                "Het venster is te klein ({}×{}).\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq of Ctrl-C: stoppen",
+                "Het venster is te klein ({}×{}).\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT}.\n\nCtrl-C: stoppen (alles is opgeslagen)",
                 area.width, area.height
             ),
             &format!(
-                "The window is too small ({}×{}).\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq or Ctrl-C: quit",
+                "The window is too small ({}×{}).\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\nCtrl-C: quit (everything is saved)",
                 area.width, area.height
             ),
         );
+        // Centred vertically too; wrapping may add lines in a very narrow window.
+        let lines = msg.lines().count() as u16;
+        let top = area.height.saturating_sub(lines + 1) / 2;
+        let r = Rect {
+            y: area.y + top,
+            height: area.height - top,
+            ..area
+        };
         f.render_widget(
             Paragraph::new(msg)
                 .alignment(Alignment::Center)
                 .wrap(Wrap { trim: true }),
-            area,
+            r,
         );
         return;
     }
