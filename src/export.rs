@@ -136,7 +136,7 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
                 working_days: ph.working_days,
             })
             .collect(),
-        quote: quote_doc(&p, id, lang),
+        quote: quote_doc(&p, id, lang, &option_users(&l)),
         sepa: l
             .answers
             .get("company.iban")
@@ -190,11 +190,14 @@ fn locations(l: &Loaded, cfg: &Config, probes: &[crate::store::ProbeRecord]) -> 
             let ws = num(l, &format!("locations[{i}].workstations"))
                 .unwrap_or(0.0)
                 .max(0.0);
-            let (down, up) = match (i, measured) {
-                (1, Some((d, u))) => (d, u),
+            // The probe counts as this location's figure only when it gave a rate; otherwise
+            // the subscription's speeds are shown, labelled as such.
+            let (down, up, was_measured) = match (i, measured) {
+                (1, Some((d, u))) if d.is_some() || u.is_some() => (d, u, true),
                 _ => (
                     num(l, &format!("locations[{i}].down_mbps")),
                     num(l, &format!("locations[{i}].up_mbps")),
+                    false,
                 ),
             };
             let (nd, nu) = rate
@@ -210,6 +213,7 @@ fn locations(l: &Loaded, cfg: &Config, probes: &[crate::store::ProbeRecord]) -> 
                 workstations: ws as u32,
                 down_mbps: down,
                 up_mbps: up,
+                measured: was_measured,
                 needed_down_mbps: nd,
                 needed_up_mbps: nu,
             })
@@ -361,7 +365,34 @@ fn data(l: &Loaded, lang: Lang) -> Option<String> {
     }
 }
 
-fn quote_doc(p: &Proposal, id: i64, lang: Lang) -> Option<QuoteDoc> {
+/// Per option id, the users who take it, so each option's quote line names them: the customer
+/// checks who gets what before signing.
+fn option_users(l: &Loaded) -> std::collections::BTreeMap<String, Vec<String>> {
+    let n = l
+        .form
+        .instance_counts(&l.answers)
+        .get("users")
+        .copied()
+        .unwrap_or(0);
+    let mut out: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for i in 1..=n {
+        let Some(Value::List(ids)) = l.answers.get(&format!("users[{i}].options")) else {
+            continue;
+        };
+        let name = text(l, &format!("users[{i}].name")).unwrap_or_else(|| format!("#{i}"));
+        for id in ids {
+            out.entry(id.clone()).or_default().push(name.clone());
+        }
+    }
+    out
+}
+
+fn quote_doc(
+    p: &Proposal,
+    id: i64,
+    lang: Lang,
+    users: &std::collections::BTreeMap<String, Vec<String>>,
+) -> Option<QuoteDoc> {
     let q: &Quote = p.quote.as_ref().ok()?;
     let lines = q
         .lines
@@ -372,11 +403,17 @@ fn quote_doc(p: &Proposal, id: i64, lang: Lang) -> Option<QuoteDoc> {
             } else {
                 ln.description_en.clone()
             };
+            // The catalogue's description already says when it is charged; the FAQ reference
+            // is what the report adds (it used to repeat the condition in other words).
             if ln.only_if_cancelled {
-                description.push_str(match lang {
-                    Lang::Nl => " (alleen als u afziet van de overstap, FAQ 3.4)",
-                    Lang::En => " (only if you do not go ahead, FAQ 3.4)",
-                });
+                description.push_str(" [FAQ 3.4]");
+            }
+            if let Some(names) = users.get(&ln.code) {
+                let who = match lang {
+                    Lang::Nl => "voor",
+                    Lang::En => "for",
+                };
+                description.push_str(&format!("\n{who}: {}", names.join(", ")));
             }
             QuoteLineRow {
                 code: ln.code.clone(),
@@ -411,6 +448,7 @@ fn quote_doc(p: &Proposal, id: i64, lang: Lang) -> Option<QuoteDoc> {
         one_time_vat_cents: t.one_time_vat_cents,
         one_time_gross_cents: t.one_time_gross_cents,
         first_year_commitment_cents: t.first_year_commitment_cents,
+        first_year_commitment_gross_cents: t.first_year_commitment_gross_cents,
         promo_note: (q.price_name == "promo").then(|| match lang {
             Lang::Nl => "Actieprijs per werkplek; deze blijft gelden tijdens de initiële contractduur (FAQ 1.12).".to_string(),
             Lang::En => "Promotional price per workstation, kept for the initial contract term (FAQ 1.12).".to_string(),

@@ -8,55 +8,12 @@
 //! connection_upgrade and custom_hosting_setup on request. VAT 21 % per line, half up.
 //! First-year commitment: workstation × (12 + (n − 1) × 1) + options × 1 month + one-time net.
 
+#[path = "profiles/mod.rs"]
+mod common;
+
+use common::{iso, json, ok, run, today};
 use serde_json::Value;
-use std::path::Path;
-use std::process::Command;
 use std::time::Instant;
-
-fn bin() -> &'static str {
-    env!("CARGO_BIN_EXE_intake")
-}
-
-fn run(db: &Path, args: &[&str]) -> (bool, String, String) {
-    let out = Command::new(bin())
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("INTAKE_DB")
-        .output()
-        .expect("run intake");
-    (
-        out.status.success(),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let (success, out, err) = run(db, args);
-    assert!(success, "intake {args:?} failed: {err}");
-    out
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    let out = ok(db, args);
-    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
-}
-
-/// A new intake with `pairs` set; returns its id.
-fn profile(db: &Path, customer: &str, mode: &str, pairs: &[String]) -> String {
-    let id = ok(db, &["new", "--customer", customer, "--mode", mode])
-        .trim()
-        .to_string();
-    let mut args: Vec<&str> = vec!["set", &id];
-    args.extend(pairs.iter().map(String::as_str));
-    ok(db, &args);
-    id
-}
-
-fn s(v: &[&str]) -> Vec<String> {
-    v.iter().map(|x| x.to_string()).collect()
-}
 
 fn rules(advice: &Value) -> Vec<String> {
     advice
@@ -159,16 +116,6 @@ fn totals(q: &Value) -> [i64; 7] {
     .map(|k| t[k].as_i64().unwrap_or_else(|| panic!("{k}")))
 }
 
-fn today() -> time::Date {
-    time::OffsetDateTime::now_local()
-        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
-        .date()
-}
-
-fn iso(d: time::Date) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
-}
-
 fn assert_plan_sane(p: &Value) {
     let phases = p["phases"].as_array().unwrap();
     assert!(phases.len() >= 6, "{p}");
@@ -188,31 +135,7 @@ fn assert_plan_sane(p: &Value) {
 fn four_workstations_small_company_cost_overview() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.db");
-    let id = profile(
-        &db,
-        "Notaris Klein",
-        "on-site",
-        &s(&[
-            "workstations.count=4",
-            "workstations.workload=light",
-            "locations[1].name=Kantoor",
-            "locations[1].workstations=4",
-            "locations[1].down_mbps=50",
-            "locations[1].up_mbps=10",
-            "users[1].name=An",
-            "users[1].mobile=0611111111",
-            "users[1].options=access",
-            "users[2].name=Bo",
-            "users[2].mobile=0622222222",
-            "users[3].name=Cor",
-            "users[3].mobile=0633333333",
-            "users[4].name=Dirk",
-            "users[4].mobile=0644444444",
-            "email.size_gb=5",
-            "data.size_gb=10",
-            "site.cabling=good",
-        ]),
-    );
+    let id = common::four_workstations().create(&db);
     let a = json(&db, &["advise", &id, "--json"]);
     assert_rules(
         &a,
@@ -268,25 +191,8 @@ fn four_workstations_small_company_cost_overview() {
 fn eight_workstations_slow_link_missing_mobile_accept() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.db");
-    let early = iso(today() + time::Duration::days(2));
-    let go_live = format!("planning.go_live={early}");
-    let mut pairs = s(&[
-        "workstations.count=8",
-        "workstations.workload=medium",
-        "locations[1].name=Winkel",
-        "locations[1].workstations=8",
-        "locations[1].down_mbps=20",
-        "locations[1].up_mbps=5",
-        "users[1].name=An",
-        "users[1].options=visio",
-        "users[2].name=Bo",
-        "users[2].mobile=0612345678",
-        "email.size_gb=30",
-        "data.size_gb=40",
-        "site.cabling=fair",
-    ]);
-    pairs.push(go_live);
-    let id = profile(&db, "Bakkerij Jansen", "on-site", &pairs);
+    let early = common::eight_workstations_go_live();
+    let id = common::eight_workstations().create(&db);
     let a = json(&db, &["advise", &id, "--json"]);
     assert_rules(
         &a,
@@ -431,47 +337,7 @@ fn eight_workstations_slow_link_missing_mobile_accept() {
 fn twelve_workstations_three_locations_apps_domain_quote() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.db");
-    let later = format!(
-        "planning.go_live={}",
-        iso(today() + time::Duration::days(365))
-    );
-    let mut pairs = s(&[
-        "workstations.count=12",
-        "workstations.workload=heavy",
-        "locations[1].name=Hoofdkantoor",
-        "locations[1].workstations=6",
-        "locations[1].down_mbps=100",
-        "locations[1].up_mbps=20",
-        "locations[2].name=Magazijn",
-        "locations[2].workstations=3",
-        "locations[2].down_mbps=10",
-        "locations[2].up_mbps=1",
-        "locations[3].name=Filiaal",
-        "locations[3].workstations=3",
-        "locations[3].down_mbps=50",
-        "locations[3].up_mbps=10",
-        "users[1].name=An",
-        "users[1].mobile=0611111111",
-        "users[1].options=project",
-        "users[2].name=Bo",
-        "users[2].mobile=0622222222",
-        "users[2].options=visio,access",
-        "users[3].name=Cor",
-        "users[3].mobile=0633333333",
-        "apps[1].name=exact",
-        "apps[1].hosting=local_server",
-        "apps[2].name=afas",
-        "apps[2].hosting=cloud_saas",
-        "domain.has_domain=yes",
-        "domain.name=groothandel.nl",
-        "domain.provider=other_hosting",
-        "email.size_gb=120",
-        "email.mailboxes=12",
-        "data.size_gb=150",
-        "site.cabling=good",
-    ]);
-    pairs.push(later);
-    let id = profile(&db, "Groothandel De Vries", "on-site", &pairs);
+    let id = common::twelve_workstations().create(&db);
     let a = json(&db, &["advise", &id, "--json"]);
     assert_rules(
         &a,
@@ -587,32 +453,7 @@ fn twelve_workstations_three_locations_apps_domain_quote() {
 fn forty_workstations_online_intake_quote_and_timing() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("i.db");
-    let mut pairs = s(&[
-        "workstations.count=40",
-        "workstations.workload=medium",
-        "locations[1].name=Utrecht",
-        "locations[1].workstations=30",
-        "locations[1].down_mbps=500",
-        "locations[1].up_mbps=100",
-        "locations[2].name=Zwolle",
-        "locations[2].workstations=10",
-        "locations[2].down_mbps=100",
-        "locations[2].up_mbps=40",
-        "email.size_gb=40",
-        "email.mailboxes=40",
-        "data.size_gb=5",
-    ]);
-    for i in 1..=40 {
-        pairs.push(format!("users[{i}].name=Medewerker {i}"));
-        pairs.push(format!("users[{i}].mobile=06{:08}", 10_000_000 + i));
-        if i <= 10 {
-            pairs.push(format!(
-                "users[{i}].options={}",
-                if i <= 5 { "winrar,visio" } else { "winrar" }
-            ));
-        }
-    }
-    let id = profile(&db, "Adviesbureau Noord", "online", &pairs);
+    let id = common::forty_workstations().create(&db);
     let started = Instant::now();
     let a = json(&db, &["advise", &id, "--json"]);
     let took = started.elapsed();

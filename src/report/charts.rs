@@ -16,11 +16,15 @@ const VALUE_W: f32 = 34.0;
 
 pub const NEEDED: Colour = Colour(0.62, 0.64, 0.68);
 pub const SHORT: Colour = Colour(0.75, 0.16, 0.16);
+/// A stated (subscription) speed: lighter than a measured one, so the two are not confused.
+pub const STATED: Colour = Colour(0.55, 0.68, 0.84);
 
-/// One pair of bars: what was measured (if anything) against what is needed.
+/// One pair of bars: what is available (if known) against what is needed.
 pub struct BarPair {
     pub label: String,
     pub measured: Option<f64>,
+    /// The available figure is the subscription's stated speed, not a measurement.
+    pub stated: bool,
     pub needed: f64,
     /// Texts printed after the bars, e.g. "Gemeten 18,0 Mbit/s (te laag)".
     pub measured_text: String,
@@ -28,12 +32,13 @@ pub struct BarPair {
 }
 
 /// Horizontal bar chart; bars of one chart share a scale. A measured bar below the needed value is
-/// red and its text says so, so the colour is never the only signal.
+/// red and its text says so, so the colour is never the only signal. `legend` names the measured,
+/// stated and needed bars; the stated entry only shows when a pair is stated.
 pub fn bar_chart(
     layout: &mut Layout,
     caption: &str,
     pairs: &[BarPair],
-    legend: (&str, &str),
+    legend: (&str, &str, &str),
 ) -> Result<(), ReportError> {
     if pairs.is_empty() {
         return Ok(());
@@ -58,7 +63,14 @@ pub fn bar_chart(
         caption,
     )?;
     let mut x = MARGIN_L + LABEL_W;
-    for (colour, text) in [(PRIMARY, legend.0), (NEEDED, legend.1)] {
+    let any_measured = pairs.iter().any(|p| !p.stated && p.measured.is_some());
+    let any_stated = pairs.iter().any(|p| p.stated && p.measured.is_some());
+    let entries = [
+        (any_measured, PRIMARY, legend.0),
+        (any_stated, STATED, legend.1),
+        (true, NEEDED, legend.2),
+    ];
+    for (_, colour, text) in entries.into_iter().filter(|e| e.0) {
         layout
             .canvas
             .rect(layout.page, x, y + 0.6, 3.0, 3.0, Some(colour), None)?;
@@ -96,7 +108,11 @@ pub fn bar_chart(
         let x0 = MARGIN_L + LABEL_W;
         let short = pair.measured.is_some_and(|m| m < pair.needed);
         let measured_w = (pair.measured.unwrap_or(0.0) * scale) as f32;
-        let colour = if short { SHORT } else { PRIMARY };
+        let colour = match (short, pair.stated) {
+            (true, _) => SHORT,
+            (false, true) => STATED,
+            (false, false) => PRIMARY,
+        };
         if measured_w > 0.0 {
             layout
                 .canvas

@@ -16,10 +16,11 @@ const FRAME_X: f32 = MARGIN_L - 5.0;
 const FRAME_W: f32 = CONTENT_W + 10.0;
 const GROUP_FILL: Colour = Colour(0.88, 0.92, 0.96);
 
-fn quote_columns(l: &labels::Labels) -> [Column; 6] {
+/// No column for the catalogue code: it is an internal identifier that broke mid-word in a
+/// narrow column ("migration_proje / ct"); the description says what the line is.
+fn quote_columns(l: &labels::Labels) -> [Column; 5] {
     [
-        Column::new(l.code, 25.0, Align::Left),
-        Column::new(l.description, 57.0, Align::Left),
+        Column::new(l.description, 82.0, Align::Left),
         Column::new(l.quantity, 14.0, Align::Right),
         Column::new(l.unit_price, 24.0, Align::Right),
         Column::new(l.net, 27.0, Align::Right),
@@ -34,7 +35,6 @@ fn line_row(input: &ReportInput, line: &QuoteLineRow) -> Row {
         _ => format_eur(c, lang),
     };
     Row::new(vec![
-        Cell::styled(&line.code, Style::Regular, MUTED),
         Cell::text(&line.description),
         Cell::text(line.quantity.to_string()),
         Cell::text(amount(line.unit_cents)),
@@ -44,7 +44,7 @@ fn line_row(input: &ReportInput, line: &QuoteLineRow) -> Row {
 }
 
 fn group_row(title: &str) -> Row {
-    let mut cells = vec![Cell::default(), Cell::bold(title)];
+    let mut cells = vec![Cell::bold(title)];
     cells.extend((0..4).map(|_| Cell::default()));
     Row {
         cells,
@@ -131,10 +131,21 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
     ];
     total_rows[2].fill = Some(GROUP_FILL);
     table(layout, &cols_t, &total_rows)?;
+    // The customer signs for the amount they pay, so the gross figure stands beside the net one.
+    let note = if q.first_year_commitment_gross_cents > 0 {
+        format!(
+            "{}: {}. {}",
+            l.first_year_gross,
+            eur(q.first_year_commitment_gross_cents),
+            l.first_year_note
+        )
+    } else {
+        l.first_year_note.to_string()
+    };
     commitment(
         layout,
         l.first_year,
-        l.first_year_note,
+        &note,
         &eur(q.first_year_commitment_cents),
     )?;
     if let Some(note) = &q.promo_note {

@@ -72,9 +72,13 @@ pub struct Summary {
 pub struct LocationRow {
     pub name: String,
     pub workstations: u32,
-    /// Measured rates; `None` when no measurement was made at that location.
+    /// Available rates; `None` when neither measured nor known from the subscription.
     pub down_mbps: Option<f64>,
     pub up_mbps: Option<f64>,
+    /// `true` when the rates were measured at this location, `false` when they are the
+    /// subscription's stated speeds: the report must not call a stated speed "measured".
+    #[serde(default)]
+    pub measured: bool,
     pub needed_down_mbps: f64,
     pub needed_up_mbps: f64,
 }
@@ -149,6 +153,9 @@ pub struct QuoteDoc {
     pub one_time_vat_cents: i64,
     pub one_time_gross_cents: i64,
     pub first_year_commitment_cents: i64,
+    /// The same including VAT; 0 when not known (older inputs), then it is not shown.
+    #[serde(default)]
+    pub first_year_commitment_gross_cents: i64,
     pub promo_note: Option<String>,
 }
 

@@ -57,6 +57,8 @@ pub fn quote_doc(
         sum(Period::OneTime, |l| l.net_cents),
         sum(Period::OneTime, |l| l.vat_cents),
     );
+    // One year for the first workstation, one month for every further one [FAQ 1.20].
+    let commitment = 12 * ws_unit + i64::from(workstations.saturating_sub(1)) * ws_unit;
     QuoteDoc {
         kind,
         number: number.to_string(),
@@ -68,9 +70,9 @@ pub fn quote_doc(
         one_time_net_cents: on,
         one_time_vat_cents: ov,
         one_time_gross_cents: on + ov,
-        // One year for the first workstation, one month for every further one [FAQ 1.20].
-        first_year_commitment_cents: 12 * ws_unit
-            + i64::from(workstations.saturating_sub(1)) * ws_unit,
+        first_year_commitment_cents: commitment,
+        // 21 % VAT, half up, as the quote module rounds.
+        first_year_commitment_gross_cents: commitment + (commitment * 21 + 50) / 100,
         promo_note: Some(
             "De actieprijs van € 79,95 per werkplek per maand (normaal € 99,95) geldt voor de \
              initiële contractduur [FAQ 1.11, 1.12]."
@@ -232,8 +234,8 @@ pub fn small_office() -> ReportInput {
             ],
         },
         locations: vec![
-            LocationRow { name: "Utrecht (hoofdvestiging)".into(), workstations: 8, down_mbps: Some(94.6), up_mbps: Some(38.2), needed_down_mbps: 28.8, needed_up_mbps: 5.8 },
-            LocationRow { name: "Amersfoort".into(), workstations: 4, down_mbps: Some(18.5), up_mbps: Some(2.1), needed_down_mbps: 14.4, needed_up_mbps: 2.9 },
+            LocationRow { name: "Utrecht (hoofdvestiging)".into(), workstations: 8, down_mbps: Some(94.6), up_mbps: Some(38.2), measured: true, needed_down_mbps: 28.8, needed_up_mbps: 5.8 },
+            LocationRow { name: "Amersfoort".into(), workstations: 4, down_mbps: Some(18.5), up_mbps: Some(2.1), measured: true, needed_down_mbps: 14.4, needed_up_mbps: 2.9 },
         ],
         workstations: (0..12).map(|i| workstation(i, Lang::Nl)).collect(),
         software: vec!["Microsoft 365 (Word, Excel, Outlook)".into(), "Adobe Acrobat Reader".into(), "Google Chrome".into(), "TeamViewer".into()],
@@ -317,14 +319,17 @@ pub fn large_office() -> ReportInput {
             workstations: 22,
             down_mbps: Some(240.3),
             up_mbps: Some(48.9),
+            measured: true,
             needed_down_mbps: 79.2,
             needed_up_mbps: 15.8,
         },
         LocationRow {
             name: "Den Haag".into(),
             workstations: 12,
+            // Done remotely: the subscription's speeds, not measured.
             down_mbps: Some(35.0),
-            up_mbps: Some(6.2),
+            up_mbps: Some(6.0),
+            measured: false,
             needed_down_mbps: 43.2,
             needed_up_mbps: 8.6,
         },
@@ -333,6 +338,7 @@ pub fn large_office() -> ReportInput {
             workstations: 6,
             down_mbps: None,
             up_mbps: None,
+            measured: false,
             needed_down_mbps: 21.6,
             needed_up_mbps: 4.3,
         },
@@ -364,7 +370,7 @@ pub fn large_office() -> ReportInput {
     }
     input.findings.push(FindingRow {
         severity: Severity::Blocker,
-        title: "Download Den Haag te laag: gemeten 35,0 Mbit/s, nodig 43,2 Mbit/s".into(),
+        title: "Download Den Haag te laag: abonnement 35 Mbit/s, nodig 43,2 Mbit/s".into(),
         measure: "Zakelijke glasvezel (100/100 Mbit/s) aanvragen; levertijd circa vier weken."
             .into(),
         accepted: None,

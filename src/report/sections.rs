@@ -276,13 +276,23 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
     if !input.locations.is_empty() {
         layout.heading(l.locations, 2, 25.0)?;
         let cols = [
-            Column::new(l.location, 50.0, Align::Left),
-            Column::new(l.workstations, 24.0, Align::Right),
-            Column::new(&format!("{} {}", l.measured, l.down), 24.0, Align::Right),
-            Column::new(&format!("{} {}", l.measured, l.up), 24.0, Align::Right),
-            Column::new(&format!("{} {}", l.needed, l.down), 24.0, Align::Right),
-            Column::new(&format!("{} {}", l.needed, l.up), 24.0, Align::Right),
+            Column::new(l.location, 44.0, Align::Left),
+            Column::new(l.workstations, 22.0, Align::Right),
+            Column::new(l.source, 22.0, Align::Left),
+            Column::new(&format!("{} {}", l.speed, l.down), 20.5, Align::Right),
+            Column::new(&format!("{} {}", l.speed, l.up), 20.5, Align::Right),
+            Column::new(&format!("{} {}", l.needed, l.down), 20.5, Align::Right),
+            Column::new(&format!("{} {}", l.needed, l.up), 20.5, Align::Right),
         ];
+        let source = |loc: &crate::report::LocationRow| {
+            if loc.down_mbps.is_none() && loc.up_mbps.is_none() {
+                ""
+            } else if loc.measured {
+                l.source_measured
+            } else {
+                l.source_subscription
+            }
+        };
         let rows: Vec<Row> = input
             .locations
             .iter()
@@ -290,6 +300,7 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
                 Row::new(vec![
                     Cell::bold(&loc.name),
                     Cell::text(loc.workstations.to_string()),
+                    Cell::text(source(loc)),
                     Cell::text(mbps(loc.down_mbps)),
                     Cell::text(mbps(loc.up_mbps)),
                     Cell::text(format_mbps(loc.needed_down_mbps, lang)),
@@ -299,15 +310,18 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
             .collect();
         table(layout, &cols, &rows)?;
         layout.heading(l.bandwidth, 2, 30.0)?;
-        let pair = |name: &str, measured: Option<f64>, needed: f64| {
-            let short = measured.is_some_and(|m| m < needed);
-            let mut measured_text = format!("{} {}", l.measured, mbps(measured));
+        let pair = |name: &str, measured: bool, value: Option<f64>, needed: f64| {
+            let short = value.is_some_and(|m| m < needed);
+            let stated = !measured && value.is_some();
+            let what = if stated { l.subscription } else { l.measured };
+            let mut measured_text = format!("{what} {}", mbps(value));
             if short {
                 measured_text.push_str(&format!(" ({})", l.too_low));
             }
             BarPair {
                 label: name.to_string(),
-                measured,
+                measured: value,
+                stated,
                 needed,
                 measured_text,
                 needed_text: format!("{} {}", l.needed, format_mbps(needed, lang)),
@@ -317,15 +331,23 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
         let down: Vec<BarPair> = input
             .locations
             .iter()
-            .map(|x| pair(&x.name, x.down_mbps, x.needed_down_mbps))
+            .map(|x| pair(&x.name, x.measured, x.down_mbps, x.needed_down_mbps))
             .collect();
         let up: Vec<BarPair> = input
             .locations
             .iter()
-            .map(|x| pair(&x.name, x.up_mbps, x.needed_up_mbps))
+            .map(|x| pair(&x.name, x.measured, x.up_mbps, x.needed_up_mbps))
             .collect();
-        charts::bar_chart(layout, l.download, &down, (l.measured, l.needed))?;
-        charts::bar_chart(layout, l.upload, &up, (l.measured, l.needed))?;
+        let legend = (l.measured, l.subscription, l.needed);
+        charts::bar_chart(layout, l.download, &down, legend)?;
+        charts::bar_chart(layout, l.upload, &up, legend)?;
+        if input
+            .locations
+            .iter()
+            .any(|x| !x.measured && (x.down_mbps.is_some() || x.up_mbps.is_some()))
+        {
+            layout.paragraph(l.subscription_note, SMALL, Style::Regular, MUTED, 0.0)?;
+        }
         layout.paragraph(l.bandwidth_note, SMALL, Style::Regular, MUTED, 0.0)?;
     }
     if !input.workstations.is_empty() {

@@ -1,0 +1,281 @@
+//! Shared by the integration tests that drive the real binary: running `intake` on a database in
+//! a temp dir, and the customer profiles of the advice, quote and report tests.
+// Each test crate uses its own subset of these helpers.
+#![allow(dead_code)]
+
+use serde_json::Value;
+use std::path::Path;
+use std::process::Command;
+
+pub fn bin() -> &'static str {
+    env!("CARGO_BIN_EXE_intake")
+}
+
+/// Runs `intake --db DB ARGS`; (success, stdout, stderr).
+pub fn run(db: &Path, args: &[&str]) -> (bool, String, String) {
+    let out = Command::new(bin())
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("INTAKE_DB")
+        .output()
+        .expect("run intake");
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+pub fn ok(db: &Path, args: &[&str]) -> String {
+    let (success, out, err) = run(db, args);
+    assert!(success, "intake {args:?} failed: {err}");
+    out
+}
+
+pub fn json(db: &Path, args: &[&str]) -> Value {
+    let out = ok(db, args);
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{args:?}: {e}: {out}"))
+}
+
+pub fn s(v: &[&str]) -> Vec<String> {
+    v.iter().map(|x| x.to_string()).collect()
+}
+
+pub fn today() -> time::Date {
+    time::OffsetDateTime::now_local()
+        .unwrap_or_else(|_| time::OffsetDateTime::now_utc())
+        .date()
+}
+
+pub fn iso(d: time::Date) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), u8::from(d.month()), d.day())
+}
+
+/// A customer profile: who, how the intake was done, and the answers as `key=value`.
+pub struct Profile {
+    pub customer: &'static str,
+    pub mode: &'static str,
+    pub pairs: Vec<String>,
+}
+
+impl Profile {
+    /// Creates the intake with `intake new` + `intake set`; returns its id.
+    pub fn create(&self, db: &Path) -> String {
+        let id = ok(
+            db,
+            &["new", "--customer", self.customer, "--mode", self.mode],
+        )
+        .trim()
+        .to_string();
+        let mut args: Vec<&str> = vec!["set", &id];
+        args.extend(self.pairs.iter().map(String::as_str));
+        ok(db, &args);
+        id
+    }
+}
+
+/// 4 workstations, one location, light work: a cost overview.
+pub fn four_workstations() -> Profile {
+    Profile {
+        customer: "Notaris Klein",
+        mode: "on-site",
+        pairs: s(&[
+            "workstations.count=4",
+            "workstations.workload=light",
+            "locations[1].name=Kantoor",
+            "locations[1].workstations=4",
+            "locations[1].down_mbps=50",
+            "locations[1].up_mbps=10",
+            "users[1].name=An",
+            "users[1].mobile=0611111111",
+            "users[1].options=access",
+            "users[2].name=Bo",
+            "users[2].mobile=0622222222",
+            "users[3].name=Cor",
+            "users[3].mobile=0633333333",
+            "users[4].name=Dirk",
+            "users[4].mobile=0644444444",
+            "email.size_gb=5",
+            "data.size_gb=10",
+            "site.cabling=good",
+        ]),
+    }
+}
+
+/// The go-live date the 8-workstation profile asks for: too early on purpose.
+pub fn eight_workstations_go_live() -> String {
+    iso(today() + time::Duration::days(2))
+}
+
+/// 8 workstations on a slow link, a user without a mobile number, go-live too early.
+pub fn eight_workstations() -> Profile {
+    let mut pairs = s(&[
+        "workstations.count=8",
+        "workstations.workload=medium",
+        "locations[1].name=Winkel",
+        "locations[1].workstations=8",
+        "locations[1].down_mbps=20",
+        "locations[1].up_mbps=5",
+        "users[1].name=An",
+        "users[1].options=visio",
+        "users[2].name=Bo",
+        "users[2].mobile=0612345678",
+        "email.size_gb=30",
+        "data.size_gb=40",
+        "site.cabling=fair",
+    ]);
+    pairs.push(format!("planning.go_live={}", eight_workstations_go_live()));
+    Profile {
+        customer: "Bakkerij Jansen",
+        mode: "on-site",
+        pairs,
+    }
+}
+
+/// 12 workstations on three locations, business applications, a domain elsewhere: a quote.
+pub fn twelve_workstations() -> Profile {
+    let mut pairs = s(&[
+        "workstations.count=12",
+        "workstations.workload=heavy",
+        "locations[1].name=Hoofdkantoor",
+        "locations[1].workstations=6",
+        "locations[1].down_mbps=100",
+        "locations[1].up_mbps=20",
+        "locations[2].name=Magazijn",
+        "locations[2].workstations=3",
+        "locations[2].down_mbps=10",
+        "locations[2].up_mbps=1",
+        "locations[3].name=Filiaal",
+        "locations[3].workstations=3",
+        "locations[3].down_mbps=50",
+        "locations[3].up_mbps=10",
+        "users[1].name=An",
+        "users[1].mobile=0611111111",
+        "users[1].options=project",
+        "users[2].name=Bo",
+        "users[2].mobile=0622222222",
+        "users[2].options=visio,access",
+        "users[3].name=Cor",
+        "users[3].mobile=0633333333",
+        "apps[1].name=exact",
+        "apps[1].hosting=local_server",
+        "apps[2].name=afas",
+        "apps[2].hosting=cloud_saas",
+        "domain.has_domain=yes",
+        "domain.name=groothandel.nl",
+        "domain.provider=other_hosting",
+        "email.size_gb=120",
+        "email.mailboxes=12",
+        "data.size_gb=150",
+        "site.cabling=good",
+    ]);
+    pairs.push(format!(
+        "planning.go_live={}",
+        iso(today() + time::Duration::days(365))
+    ));
+    Profile {
+        customer: "Groothandel De Vries",
+        mode: "on-site",
+        pairs,
+    }
+}
+
+/// 40 workstations on two locations, an online intake, options for the first ten users.
+pub fn forty_workstations() -> Profile {
+    let mut pairs = s(&[
+        "workstations.count=40",
+        "workstations.workload=medium",
+        "locations[1].name=Utrecht",
+        "locations[1].workstations=30",
+        "locations[1].down_mbps=500",
+        "locations[1].up_mbps=100",
+        "locations[2].name=Zwolle",
+        "locations[2].workstations=10",
+        "locations[2].down_mbps=100",
+        "locations[2].up_mbps=40",
+        "email.size_gb=40",
+        "email.mailboxes=40",
+        "data.size_gb=5",
+    ]);
+    for i in 1..=40 {
+        pairs.push(format!("users[{i}].name=Medewerker {i}"));
+        pairs.push(format!("users[{i}].mobile=06{:08}", 10_000_000 + i));
+        if i <= 10 {
+            pairs.push(format!(
+                "users[{i}].options={}",
+                if i <= 5 { "winrar,visio" } else { "winrar" }
+            ));
+        }
+    }
+    Profile {
+        customer: "Adviesbureau Noord",
+        mode: "online",
+        pairs,
+    }
+}
+
+/// Every per-user option the form offers, in the form's order.
+pub const OPTIONS: [&str; 9] = [
+    "access",
+    "project",
+    "visio",
+    "publisher",
+    "infopath",
+    "vandale_nl",
+    "vandale_de_en_fr",
+    "winrar",
+    "app_virtualisation",
+];
+
+/// 40 workstations on three locations with 40 users who each pick a few options, local business
+/// applications, poor cabling and network equipment and 400 GB to move: the longest quote an
+/// intake gives, so its table spans pages.
+pub fn forty_workstations_three_locations() -> Profile {
+    let mut pairs = s(&[
+        "workstations.count=40",
+        "workstations.workload=medium",
+        "locations[1].name=Eindhoven",
+        "locations[1].workstations=24",
+        "locations[1].down_mbps=500",
+        "locations[1].up_mbps=100",
+        "locations[2].name=Tilburg",
+        "locations[2].workstations=10",
+        "locations[2].down_mbps=100",
+        "locations[2].up_mbps=20",
+        "locations[3].name=Breda",
+        "locations[3].workstations=6",
+        "locations[3].down_mbps=15",
+        "locations[3].up_mbps=2",
+        "apps[1].name=exact",
+        "apps[1].hosting=local_server",
+        "apps[2].name=unit4",
+        "apps[2].hosting=local_server",
+        "apps[3].name=afas",
+        "apps[3].hosting=cloud_saas",
+        "domain.has_domain=yes",
+        "domain.name=zuidtechniek.nl",
+        "domain.provider=other_hosting",
+        "email.size_gb=150",
+        "email.mailboxes=40",
+        "data.size_gb=250",
+        "site.cabling=poor",
+        "site.network_equipment=poor",
+    ]);
+    for i in 1..=40usize {
+        pairs.push(format!("users[{i}].name=Collega {i}"));
+        pairs.push(format!("users[{i}].mobile=06{:08}", 20_000_000 + i));
+        // User i takes option i mod 9 and, every third user, the next one too: each option is
+        // taken by several users, so every option has its own quote line.
+        let mut opts = vec![OPTIONS[i % OPTIONS.len()]];
+        if i % 3 == 0 {
+            opts.push(OPTIONS[(i + 1) % OPTIONS.len()]);
+        }
+        pairs.push(format!("users[{i}].options={}", opts.join(",")));
+    }
+    Profile {
+        customer: "Zuid Installatietechniek B.V.",
+        mode: "on-site",
+        pairs,
+    }
+}
