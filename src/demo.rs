@@ -161,7 +161,74 @@ pub fn create(ws: &mut Workspace) -> Result<i64> {
         }
     }
     ws.set_answers(id, &pairs)?;
+    add_probes(ws, id)?;
     Ok(id)
+}
+
+/// Three workstations as the portable probe would report them, and a bandwidth
+/// measurement at the main office. Added through the same validation as imports.
+fn add_probes(ws: &mut Workspace, id: i64) -> Result<()> {
+    use crate::probe::{readiness, workstation::WorkstationProbe};
+    let gb = 1_000_000_000u64;
+    let machines = [
+        (
+            "VDB-DIRECTIE",
+            "Windows",
+            "11 (23H2)",
+            16 * gb,
+            180 * gb,
+            "Intel(R) Core(TM) i5-1245U",
+            10,
+            "0a:1b:2c:00:00:01",
+        ),
+        (
+            "VDB-ADMIN",
+            "Windows",
+            "10 (22H2)",
+            8 * gb,
+            40 * gb,
+            "Intel(R) Core(TM) i3-8100",
+            4,
+            "0a:1b:2c:00:00:02",
+        ),
+        (
+            "VDB-WERKPLAATS",
+            "Windows",
+            "10 (21H2)",
+            4 * gb,
+            12 * gb,
+            "Intel(R) Celeron(R) J4125",
+            4,
+            "0a:1b:2c:00:00:03",
+        ),
+    ];
+    let thresholds = readiness::Thresholds::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
+    for (host, os, version, mem, free, cpu, cores, mac) in machines {
+        let json = serde_json::json!({
+            "hostname": host, "os_name": os, "os_version": version, "os_long_version": format!("{os} {version}"),
+            "kernel": "10.0", "arch": "x86_64", "cpu_model": cpu, "cpu_cores": cores, "cpu_physical_cores": cores / 2,
+            "memory_total_bytes": mem, "memory_available_bytes": mem / 2,
+            "disks": [{"mount": "C:\\", "total_bytes": 256 * gb, "available_bytes": free, "kind": "ssd", "file_system": "NTFS", "removable": false}],
+            "uptime_seconds": 86_400,
+            "interfaces": [{"name": "Ethernet", "addresses": ["192.168.10.21/24"], "mac": mac, "loopback": false}],
+            "time_zone": "Europe/Amsterdam", "machine_id": null, "collected_at": "2026-11-20T09:30:00Z",
+            "probe_version": crate::probe::PROBE_VERSION, "unreadable": ["machine id (demo data)"],
+        });
+        let probe = WorkstationProbe::from_untrusted_json(json.to_string().as_bytes())?;
+        let mut payload = serde_json::to_value(&probe)?;
+        payload["readiness"] =
+            serde_json::to_value(readiness::assess(&probe, &thresholds, today()))?;
+        ws.store
+            .add_probe(id, "workstation", &probe.machine_key(), &payload, "import")?;
+    }
+    let link = serde_json::json!({
+        "download_mbps": 93.4, "upload_mbps": 91.2, "latency_ms": 14.8, "latency_min_ms": 13.9, "latency_p90_ms": 16.2,
+        "jitter_ms": 0.9, "loaded_latency_ms": 38.5, "server": "meet.example.nl:5201", "streams": 4, "seconds": 10.0,
+        "measured_at": "2026-11-20T10:05:00Z", "mode": "tcp"
+    });
+    ws.store
+        .add_probe(id, "bandwidth", "meet.example.nl:5201", &link, "local")?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -181,5 +248,12 @@ mod tests {
         );
         assert!(l.orphans.is_empty());
         assert_eq!(l.form.instance_counts(&l.answers)["users"], 12);
+        let probes = ws.store.probes(id).unwrap();
+        assert_eq!(probes.iter().filter(|p| p.kind == "workstation").count(), 3);
+        assert!(
+            probes.iter().any(
+                |p| p.kind == "workstation" && p.payload["readiness"]["verdict"] == "not_ready"
+            )
+        );
     }
 }

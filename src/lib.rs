@@ -4,14 +4,18 @@
 //! (SQLite) know nothing of the UI; `probe`, `advice`, `quote`, `plan` and `report`
 //! are plain libraries; `workspace` joins form and store for every front end;
 //! `tui` draws state and turns keys into actions; `cli` is the thin clap front.
+pub mod advice;
 pub mod cli;
 pub mod demo;
+pub mod export;
 pub mod faq;
 pub mod form;
 pub mod fsutil;
 pub mod plan;
 pub mod probe;
+pub mod proposal;
 pub mod quote;
+pub mod report;
 pub mod store;
 pub mod tui;
 pub mod workspace;

@@ -4,6 +4,8 @@ pub mod args;
 mod forms;
 mod intakes;
 mod probe;
+mod proposal;
+mod report;
 
 use crate::form::Lang;
 use crate::workspace::Workspace;
@@ -102,20 +104,12 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
             listen,
             max_seconds,
         } => probe::server_cmd(&listen, max_seconds),
-        other => not_yet(&other),
+        Command::Advise { id, json } => proposal::advise(ctx, id, json),
+        Command::Accept { id, rule, reason } => proposal::accept(ctx, id, &rule, &reason),
+        Command::Quote { id, json } => proposal::quote(ctx, id, json),
+        Command::Plan { id, json } => proposal::plan(ctx, id, json),
+        Command::Report { id, out } => report::run(ctx, id, &out),
     }
-}
-
-/// Commands whose part is not built yet say so and fail, never pretend.
-fn not_yet(cmd: &Command) -> Result<ExitCode> {
-    let name = format!("{cmd:?}");
-    let name = name
-        .split([' ', '(', '{'])
-        .next()
-        .unwrap_or("this command")
-        .to_lowercase();
-    eprintln!("error: '{name}' is not available in this version yet");
-    Ok(ExitCode::from(3))
 }
 
 /// Asks on the terminal; `false` when stdin is not a terminal or the answer is not yes.

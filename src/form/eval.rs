@@ -10,6 +10,9 @@ use super::value::Value;
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
+mod env;
+pub use env::{FormEnv, FormTypes};
+
 /// Answers by key (`company.name`, `locations[2].name`).
 pub type Answers = BTreeMap<String, Value>;
 

@@ -20,7 +20,7 @@ mod standard_tests;
 pub mod types;
 pub mod value;
 
-pub use eval::{Answers, Audience, Evaluation, ItemState, SectionState};
+pub use eval::{Answers, Audience, Evaluation, FormEnv, FormTypes, ItemState, SectionState};
 pub use key::AnswerKey;
 pub use load::{Diagnostic, FormErrors, load_file, load_str};
 pub use model::{Choice, Form, Kind, Question, Required, Section, Text};

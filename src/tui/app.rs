@@ -5,12 +5,14 @@ use super::intake::IntakeScreen;
 use super::theme::Theme;
 use crate::form::Lang;
 use crate::workspace::Workspace;
-use crossterm::event::{Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent};
+use crossterm::event::{
+    Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseEvent, MouseEventKind,
+};
 use ratatui::Frame;
 use time::Date;
 
 pub enum Screen {
-    Home(HomeScreen),
+    Home(Box<HomeScreen>),
     Intake(Box<IntakeScreen>),
 }
 
@@ -40,8 +42,12 @@ pub struct App {
     pub lang: Lang,
     pub theme: Theme,
     pub today: Date,
+    /// The local time zone for showing times (UTC unless set).
+    pub offset: time::UtcOffset,
     pub screen: Screen,
     pub show_help: bool,
+    /// First line of the key overview when it does not fit.
+    pub help_scroll: usize,
     pub status: Option<Status>,
     pub quit: bool,
 }
@@ -52,17 +58,29 @@ pub const MIN_HEIGHT: u16 = 16;
 
 impl App {
     pub fn new(ws: Workspace, lang: Lang, theme: Theme, today: Date) -> anyhow::Result<App> {
-        let home = HomeScreen::new(&ws, today)?;
+        let offset = time::UtcOffset::UTC;
+        let home = HomeScreen::new(&ws, today, offset)?;
         Ok(App {
             ws,
             lang,
             theme,
             today,
-            screen: Screen::Home(home),
+            offset,
+            screen: Screen::Home(Box::new(home)),
             show_help: false,
+            help_scroll: 0,
             status: None,
             quit: false,
         })
+    }
+
+    /// Shows times in this time zone (the terminal's, read once at start-up).
+    pub fn with_utc_offset(mut self, offset: time::UtcOffset) -> App {
+        self.offset = offset;
+        if let Screen::Home(h) = &mut self.screen {
+            h.offset = offset;
+        }
+        self
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
@@ -101,8 +119,18 @@ impl App {
             return;
         }
         if self.show_help {
-            // Any key closes the key overview.
-            self.show_help = false;
+            // Arrows scroll the key overview when it does not fit; any other key closes it.
+            match k.code {
+                KeyCode::Down | KeyCode::Char('j') | KeyCode::PageDown => {
+                    self.help_scroll += if k.code == KeyCode::PageDown { 10 } else { 1 }
+                }
+                KeyCode::Up | KeyCode::Char('k') | KeyCode::PageUp => {
+                    self.help_scroll = self
+                        .help_scroll
+                        .saturating_sub(if k.code == KeyCode::PageUp { 10 } else { 1 })
+                }
+                _ => self.show_help = false,
+            }
             return;
         }
         let typing = match &self.screen {
@@ -113,19 +141,16 @@ impl App {
             match k.code {
                 KeyCode::Char('?') => {
                     self.show_help = true;
+                    self.help_scroll = 0;
                     return;
                 }
-                KeyCode::Char('L') => {
+                KeyCode::Char('L') | KeyCode::F(2) => {
                     self.lang = self.lang.toggle();
                     let msg = match self.lang {
                         Lang::Nl => "Taal: Nederlands",
                         Lang::En => "Language: English",
                     };
                     self.info(msg);
-                    return;
-                }
-                KeyCode::F(2) => {
-                    self.lang = self.lang.toggle();
                     return;
                 }
                 _ => {}
@@ -141,6 +166,12 @@ impl App {
     }
 
     fn handle_mouse(&mut self, m: MouseEvent) {
+        if self.show_help {
+            if matches!(m.kind, MouseEventKind::Down(_)) {
+                self.show_help = false;
+            }
+            return;
+        }
         let outcome = match &mut self.screen {
             Screen::Home(h) => h.handle_mouse(m, &mut self.ws),
             Screen::Intake(i) => {
@@ -169,8 +200,13 @@ impl App {
                 }
                 Err(e) => self.error(format!("{e:#}")),
             },
-            Outcome::Home => match HomeScreen::new(&self.ws, self.today) {
-                Ok(h) => self.screen = Screen::Home(h),
+            Outcome::Home => match HomeScreen::new(&self.ws, self.today, self.offset) {
+                Ok(mut h) => {
+                    if let Screen::Intake(i) = &self.screen {
+                        h.select_id(i.id);
+                    }
+                    self.screen = Screen::Home(Box::new(h));
+                }
                 Err(e) => self.error(format!("{e:#}")),
             },
         }

@@ -59,13 +59,16 @@ pub struct HomeScreen {
     pub dialog: Option<NewDialog>,
     pub confirm_delete: Option<(i64, String)>,
     pub today: Date,
+    /// The local time zone, fixed at start-up (reading it later is unreliable once
+    /// threads run) and injectable so that tests draw the same times everywhere.
+    pub offset: time::UtcOffset,
     /// First row of the list on screen (for mouse clicks), set while drawing.
     pub list_top: u16,
     pub list_offset: usize,
 }
 
 impl HomeScreen {
-    pub fn new(ws: &Workspace, today: Date) -> anyhow::Result<HomeScreen> {
+    pub fn new(ws: &Workspace, today: Date, offset: time::UtcOffset) -> anyhow::Result<HomeScreen> {
         let all = ws.store.list_intakes()?;
         let progress = ws.store.progress_all()?;
         let mut h = HomeScreen {
@@ -79,6 +82,7 @@ impl HomeScreen {
             dialog: None,
             confirm_delete: None,
             today,
+            offset,
             list_top: 0,
             list_offset: 0,
         };
@@ -112,6 +116,13 @@ impl HomeScreen {
         self.shown = shown;
         if self.selected >= self.shown.len() {
             self.selected = self.shown.len().saturating_sub(1);
+        }
+    }
+
+    /// Puts the selection on intake `id` when it is in the list.
+    pub fn select_id(&mut self, id: i64) {
+        if let Some(pos) = self.shown.iter().position(|&i| self.all[i].id == id) {
+            self.selected = pos;
         }
     }
 
@@ -272,7 +283,11 @@ impl HomeScreen {
         match m.kind {
             MouseEventKind::ScrollDown => self.move_sel(1),
             MouseEventKind::ScrollUp => self.move_sel(-1),
-            MouseEventKind::Down(_) if m.row >= self.list_top && self.dialog.is_none() => {
+            MouseEventKind::Down(_)
+                if m.row >= self.list_top
+                    && self.dialog.is_none()
+                    && self.confirm_delete.is_none() =>
+            {
                 let idx = self.list_offset + (m.row - self.list_top) as usize;
                 if idx < self.shown.len() {
                     if idx == self.selected {
@@ -296,9 +311,7 @@ impl HomeScreen {
 
     /// Human "last change": today, yesterday, or the date.
     pub fn when(&self, t: time::OffsetDateTime, lang: Lang) -> String {
-        let local = time::UtcOffset::current_local_offset()
-            .map(|o| t.to_offset(o))
-            .unwrap_or(t);
+        let local = t.to_offset(self.offset);
         let d = local.date();
         if d == self.today {
             format!(

@@ -26,29 +26,29 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             title.push(Span::styled("▏", theme.key()));
         }
     }
-    title.push(Span::styled(
-        format!(
+    if !h.all.is_empty() {
+        let sort = format!(
             "   {}: {}",
             tr(lang, "sortering", "sort"),
             h.sort.label(lang)
-        ),
-        theme.dim(),
-    ));
+        );
+        title.push(Span::styled(sort, theme.dim()));
+    }
     f.render_widget(Paragraph::new(Line::from(title)), top);
 
     if h.all.is_empty() {
         let text = tr(
             lang,
-            "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste intake te beginnen:\nklantnaam, manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nProbeer 'intake demo' voor een ingevuld voorbeeld.",
-            "Welcome to intake.\n\nYour intakes for MKB Werkplek Online will be listed here.\nPress n to start the first one:\ncustomer name, mode (on site, online or self), then question by question.\n\nEverything you enter is saved at once.\nTry 'intake demo' for a filled-in example.",
+            "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste te beginnen: de naam van de klant,\nde manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nEen ingevuld voorbeeld: stop met q en typ 'intake demo'.",
+            "Welcome to intake.\n\nYour intakes for MKB Werkplek Online will be listed here.\nPress n to start the first one: the customer's name,\nthe mode (on site, online or self), then question by question.\n\nEverything you enter is saved at once.\nFor a filled-in example: quit with q and run 'intake demo'.",
         );
-        let r = centered(body, 70, 12);
+        let r = centered(body, 70, 11);
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.border())
+            .padding(ratatui::widgets::Padding::horizontal(1));
         f.render_widget(
-            Paragraph::new(text).wrap(Wrap { trim: false }).block(
-                Block::default()
-                    .borders(Borders::ALL)
-                    .border_style(theme.border()),
-            ),
+            Paragraph::new(text).wrap(Wrap { trim: false }).block(block),
             r,
         );
     } else {
@@ -82,7 +82,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             Constraint::Length(13),
             Constraint::Length(11),
             Constraint::Length(16),
-            Constraint::Length(11),
+            Constraint::Length(14),
         ];
         let empty_filter = rows.is_empty();
         let table = Table::new(rows, widths)
@@ -116,7 +116,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         }
     }
     if let Some(d) = &h.dialog {
-        let r = centered(area, 60, 9);
+        let r = centered(area, 60, 7);
         f.render_widget(Clear, r);
         let name_style = if d.field == 0 {
             theme.border_focus()
@@ -140,11 +140,25 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                 Span::styled(format!("{mark}{}   ", m.label(lang)), s)
             })
             .collect();
+        // The name field scrolls within the dialog; the terminal cursor marks the spot.
+        let field_w = r.width.saturating_sub(6) as usize;
+        let scroll = d.name.visual_scroll(field_w);
+        let shown: String = d.name.value().chars().skip(scroll).collect();
+        let shown = crate::tui::text::truncate(&shown, field_w);
+        let pad = " "
+            .repeat(field_w.saturating_sub(unicode_width::UnicodeWidthStr::width(shown.as_str())));
+        if d.field == 0 {
+            let x = r.x + 3 + (d.name.visual_cursor().saturating_sub(scroll)) as u16;
+            f.set_cursor_position(ratatui::layout::Position { x, y: r.y + 2 });
+        }
+        let field = theme
+            .value()
+            .add_modifier(ratatui::style::Modifier::UNDERLINED);
         let lines = vec![
             Line::styled(tr(lang, "Klantnaam", "Customer name"), name_style),
             Line::from(vec![
-                Span::raw(format!("  {}", d.name.value())),
-                Span::styled(if d.field == 0 { "▏" } else { "" }, theme.key()),
+                Span::raw("  "),
+                Span::styled(format!("{shown}{pad}"), field),
             ]),
             Line::raw(""),
             Line::styled(
@@ -164,12 +178,16 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         );
     }
     if let Some((id, name)) = &h.confirm_delete {
-        let r = centered(area, 56, 5);
+        let r = centered(area, 60, 6);
         f.render_widget(Clear, r);
         let text = tr(
             lang,
-            &format!("Intake {id} ({name}) verwijderen?\ny = ja, andere toets = nee"),
-            &format!("Delete intake {id} ({name})?\ny = yes, any other key = no"),
+            &format!(
+                "Intake {id} ({name}) verwijderen?\nDe gegevens blijven in de database tot 'intake purge'.\ny = ja, andere toets = nee"
+            ),
+            &format!(
+                "Delete intake {id} ({name})?\nIts data stays in the database until 'intake purge'.\ny = yes, any other key = no"
+            ),
         );
         f.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(

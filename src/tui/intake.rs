@@ -7,7 +7,7 @@ use crate::workspace::{Loaded, Mode, Workspace};
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
-use ratatui::layout::Rect;
+use ratatui::layout::{Position, Rect};
 use serde_json::json;
 use std::collections::HashMap;
 use time::Date;
@@ -65,7 +65,12 @@ pub struct IntakeScreen {
     /// Screen areas from the last draw, for mouse clicks.
     pub sidebar_rows: Vec<(Rect, usize)>,
     pub question_rows: Vec<(Rect, usize)>,
+    /// The lines of an open picker, by choice index.
+    pub choice_rows: Vec<(Rect, usize)>,
     pub review_rows: Vec<(Rect, usize)>,
+    /// First line of the question list on screen, and the (section, entry) it is for.
+    pub q_scroll: usize,
+    pub q_scroll_at: (usize, usize),
 }
 
 impl IntakeScreen {
@@ -88,10 +93,14 @@ impl IntakeScreen {
             added: HashMap::new(),
             sidebar_rows: vec![],
             question_rows: vec![],
+            choice_rows: vec![],
             review_rows: vec![],
+            q_scroll: 0,
+            q_scroll_at: (0, 0),
         };
         s.restore(ws);
         s.ensure_visible_section();
+        s.settle_focus(1);
         Ok(s)
     }
 
@@ -124,6 +133,7 @@ impl IntakeScreen {
         }
         self.focus = state.get("focus").and_then(|v| v.as_u64()).unwrap_or(0) as usize;
         self.clamp_focus();
+        self.settle_focus(1);
         if let Some(d) = state.get("draft")
             && let (Some(key), Some(text)) = (
                 d.get("key").and_then(|v| v.as_str()),
@@ -201,14 +211,38 @@ impl IntakeScreen {
     }
 
     fn clamp_focus(&mut self) {
-        let n = self.rows().len();
-        if self.focus >= n {
-            self.focus = n.saturating_sub(1);
-        }
         let entries = self.entries();
         if self.is_group() && self.entry >= entries {
             self.entry = entries.saturating_sub(1);
         }
+        let n = self.rows().len();
+        if self.focus >= n {
+            self.focus = n.saturating_sub(1);
+        }
+    }
+
+    /// Notes are read, not answered: focus never rests on one. Moves the focus from a
+    /// note to the nearest question in direction `dir`, else the other way.
+    fn settle_focus(&mut self, dir: isize) {
+        let rows = self.rows();
+        let ok = |p: usize| rows.get(p).is_some_and(|&qi| self.focusable(qi));
+        if rows.is_empty() || ok(self.focus) {
+            return;
+        }
+        let forward = (self.focus..rows.len()).find(|&p| ok(p));
+        let backward = (0..self.focus.min(rows.len())).rev().find(|&p| ok(p));
+        let found = if dir >= 0 {
+            forward.or(backward)
+        } else {
+            backward.or(forward)
+        };
+        if let Some(p) = found {
+            self.focus = p;
+        }
+    }
+
+    pub fn focusable(&self, qi: usize) -> bool {
+        self.question(qi).kind != Kind::Note
     }
 
     fn ensure_visible_section(&mut self) {
@@ -218,6 +252,7 @@ impl IntakeScreen {
             self.section = first;
             self.entry = 0;
             self.focus = 0;
+            self.settle_focus(1);
         }
     }
 
@@ -238,6 +273,7 @@ impl IntakeScreen {
             .retain(|g, n| counts.get(g).copied().unwrap_or(0) < *n);
         self.reevaluate();
         self.clamp_focus();
+        self.settle_focus(1);
         self.ensure_visible_section();
         Ok(())
     }
@@ -281,8 +317,15 @@ impl IntakeScreen {
     }
 
     fn clear(&mut self, ws: &mut Workspace, key: &str, lang: Lang, status: &mut Option<Status>) {
-        if self.loaded.answers.contains_key(key) {
-            self.save(ws, key, "", lang, status);
+        if self.loaded.answers.contains_key(key) && self.save(ws, key, "", lang, status) {
+            *status = Some(Status {
+                text: tr(
+                    lang,
+                    "Antwoord gewist (staat in de geschiedenis)",
+                    "Answer cleared (kept in the history)",
+                ),
+                kind: StatusKind::Saved,
+            });
         }
     }
 
@@ -397,8 +440,16 @@ impl IntakeScreen {
             KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => self.move_focus(-1, ws),
             KeyCode::PageDown | KeyCode::Right | KeyCode::Char('l') => self.move_section(1, ws),
             KeyCode::PageUp | KeyCode::Left | KeyCode::Char('h') => self.move_section(-1, ws),
-            KeyCode::Home | KeyCode::Char('g') => self.focus = 0,
-            KeyCode::End | KeyCode::Char('G') => self.focus = self.rows().len().saturating_sub(1),
+            KeyCode::Home | KeyCode::Char('g') => {
+                self.focus = 0;
+                self.settle_focus(1);
+                self.save_position(ws);
+            }
+            KeyCode::End | KeyCode::Char('G') => {
+                self.focus = self.rows().len().saturating_sub(1);
+                self.settle_focus(-1);
+                self.save_position(ws);
+            }
             KeyCode::Char(']') if self.is_group() => self.move_entry(1, ws),
             KeyCode::Char('[') if self.is_group() => self.move_entry(-1, ws),
             KeyCode::Char('a') if self.is_group() => self.add_entry(ws, lang, status),
@@ -422,12 +473,25 @@ impl IntakeScreen {
                     self.save(ws, &key, if c == 'y' { "yes" } else { "no" }, lang, status);
                 }
             }
-            KeyCode::Delete | KeyCode::Backspace => {
+            // Delete clears the answer (kept in the history); Backspace opens the
+            // editor one character shorter, so a habitual Backspace never wipes an answer.
+            KeyCode::Delete => {
                 if let Some(qi) = self.focused()
                     && self.question(qi).kind.is_input()
                 {
                     let key = self.key(qi);
                     self.clear(ws, &key, lang, status);
+                }
+            }
+            KeyCode::Backspace => {
+                if let Some(qi) = self.focused()
+                    && is_text_like(self.question(qi).kind)
+                {
+                    self.start_editor(qi, None);
+                    if let Some(ed) = &mut self.editor {
+                        ed.input.handle(InputRequest::DeletePrevChar);
+                    }
+                    self.after_edit(ws);
                 }
             }
             _ => {}
@@ -452,6 +516,11 @@ impl IntakeScreen {
                     Some(Value::Text(id)) => {
                         q.choices.iter().position(|c| &c.id == id).unwrap_or(0)
                     }
+                    Some(Value::List(ids)) => q
+                        .choices
+                        .iter()
+                        .position(|c| ids.contains(&c.id))
+                        .unwrap_or(0),
                     _ => 0,
                 };
                 self.picker = Some(Picker {
@@ -515,9 +584,9 @@ impl IntakeScreen {
         status: &mut Option<Status>,
     ) {
         let Some(p) = &mut self.picker else { return };
-        let qi = p.question;
-        let q = self.loaded.form.sections[self.section].questions[qi].clone();
-        let n = q.choices.len();
+        let n = self.loaded.form.sections[self.section].questions[p.question]
+            .choices
+            .len();
         match k.code {
             KeyCode::Esc => self.picker = None,
             KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
@@ -526,42 +595,84 @@ impl IntakeScreen {
             KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
                 p.cursor = p.cursor.saturating_sub(1)
             }
-            KeyCode::Char(' ') | KeyCode::Enter => {
-                let cursor = p.cursor;
-                let key = self.key(qi);
-                let choice = q.choices[cursor].id.clone();
-                if q.kind == Kind::SingleChoice {
-                    self.picker = None;
-                    if self.save(ws, &key, &choice, lang, status) {
-                        self.move_focus(1, ws);
-                    }
-                } else if k.code == KeyCode::Enter && self.loaded.answers.contains_key(&key) {
-                    self.picker = None;
-                } else {
-                    let mut ids = match self.loaded.answers.get(&key) {
-                        Some(Value::List(l)) => l.clone(),
-                        _ => vec![],
-                    };
-                    if let Some(pos) = ids.iter().position(|i| *i == choice) {
-                        ids.remove(pos);
-                    } else {
-                        ids.push(choice);
-                    }
-                    // Keep the form's order so the stored list reads naturally.
-                    ids.sort_by_key(|id| q.choices.iter().position(|c| &c.id == id));
-                    self.save(ws, &key, &ids.join(","), lang, status);
-                }
+            KeyCode::Home | KeyCode::Char('g') => p.cursor = 0,
+            KeyCode::End | KeyCode::Char('G') => p.cursor = n.saturating_sub(1),
+            KeyCode::Char(' ') => {
+                let c = p.cursor;
+                self.pick(c, false, ws, lang, status);
+            }
+            KeyCode::Enter => {
+                let c = p.cursor;
+                self.pick(c, true, ws, lang, status);
             }
             _ => {}
         }
     }
 
-    fn move_focus(&mut self, d: isize, ws: &mut Workspace) {
-        let n = self.rows().len() as isize;
-        if n == 0 {
+    /// Chooses choice `cursor` of the open picker. A single choice is saved and the
+    /// picker closes; a multiple choice toggles, and Enter closes once something is
+    /// chosen (Enter on an empty list chooses the line under the cursor first).
+    fn pick(
+        &mut self,
+        cursor: usize,
+        enter: bool,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) {
+        let Some(p) = &mut self.picker else { return };
+        p.cursor = cursor;
+        let qi = p.question;
+        let q = self.loaded.form.sections[self.section].questions[qi].clone();
+        let Some(choice) = q.choices.get(cursor).map(|c| c.id.clone()) else {
+            return;
+        };
+        let key = self.key(qi);
+        if q.kind == Kind::SingleChoice {
+            self.picker = None;
+            if self.save(ws, &key, &choice, lang, status) {
+                self.move_focus(1, ws);
+            }
             return;
         }
-        self.focus = (self.focus as isize + d).clamp(0, n - 1) as usize;
+        if enter && self.loaded.answers.contains_key(&key) {
+            self.picker = None;
+            return;
+        }
+        let mut ids = match self.loaded.answers.get(&key) {
+            Some(Value::List(l)) => l.clone(),
+            _ => vec![],
+        };
+        if let Some(pos) = ids.iter().position(|i| *i == choice) {
+            ids.remove(pos);
+        } else {
+            ids.push(choice);
+        }
+        // Keep the form's order so the stored list reads naturally.
+        ids.sort_by_key(|id| q.choices.iter().position(|c| &c.id == id));
+        self.save(ws, &key, &ids.join(","), lang, status);
+    }
+
+    /// Moves `d` questions up or down, passing over notes; stays put at either end.
+    fn move_focus(&mut self, d: isize, ws: &mut Workspace) {
+        let rows = self.rows();
+        if rows.is_empty() {
+            return;
+        }
+        let mut pos = self.focus.min(rows.len() - 1);
+        for _ in 0..d.unsigned_abs() {
+            let next = if d > 0 {
+                (pos + 1..rows.len()).find(|&p| self.focusable(rows[p]))
+            } else {
+                (0..pos).rev().find(|&p| self.focusable(rows[p]))
+            };
+            match next {
+                Some(p) => pos = p,
+                None => break,
+            }
+        }
+        self.focus = pos;
+        self.settle_focus(d);
         self.save_position(ws);
     }
 
@@ -578,6 +689,7 @@ impl IntakeScreen {
             self.entry = 0;
             self.focus = 0;
             self.clamp_focus();
+            self.settle_focus(1);
             self.save_position(ws);
         }
     }
@@ -589,6 +701,7 @@ impl IntakeScreen {
         }
         self.entry = (self.entry as isize + d).clamp(0, n - 1) as usize;
         self.clamp_focus();
+        self.settle_focus(1);
         self.save_position(ws);
     }
 
@@ -614,6 +727,7 @@ impl IntakeScreen {
         self.reevaluate();
         self.entry = n;
         self.focus = 0;
+        self.settle_focus(1);
         self.save_position(ws);
     }
 
@@ -625,11 +739,16 @@ impl IntakeScreen {
         }
         match ws.remove_entry(self.id, &group, n) {
             Ok(()) => {
+                let item = self.loaded.form.sections[self.section]
+                    .repeat
+                    .as_ref()
+                    .map(|r| r.item.get(lang).to_string())
+                    .unwrap_or_default();
                 *status = Some(Status {
                     text: tr(
                         lang,
-                        &format!("Item {n} verwijderd"),
-                        &format!("Entry {n} removed"),
+                        &format!("{item} {n} verwijderd"),
+                        &format!("{item} {n} removed"),
                     ),
                     kind: StatusKind::Saved,
                 });
@@ -765,6 +884,7 @@ impl IntakeScreen {
             .iter()
             .position(|&q| q == p.question)
             .unwrap_or(0);
+        self.settle_focus(1);
         self.view = View::Form;
         self.save_position(ws);
     }
@@ -830,27 +950,38 @@ impl IntakeScreen {
         let hit = |rows: &[(Rect, usize)]| {
             rows.iter()
                 .find(|(r, _)| {
-                    m.row >= r.y
-                        && m.row < r.y + r.height
-                        && m.column >= r.x
-                        && m.column < r.x + r.width
+                    r.contains(Position {
+                        x: m.column,
+                        y: m.row,
+                    })
                 })
                 .map(|(_, i)| *i)
         };
+        if self.confirm_remove {
+            // The dialog asks for a key; a click elsewhere must not remove anything.
+            return Outcome::None;
+        }
         match m.kind {
-            MouseEventKind::ScrollDown if self.editor.is_none() => self.move_focus(1, ws),
-            MouseEventKind::ScrollUp if self.editor.is_none() => self.move_focus(-1, ws),
+            MouseEventKind::ScrollDown if self.editor.is_none() && self.picker.is_none() => {
+                self.move_focus(1, ws)
+            }
+            MouseEventKind::ScrollUp if self.editor.is_none() && self.picker.is_none() => {
+                self.move_focus(-1, ws)
+            }
             MouseEventKind::Down(MouseButton::Left) => {
                 if self.editor.is_some() && !self.commit(ws, lang, status) {
                     return Outcome::None;
                 }
                 if let Some(s) = hit(&self.sidebar_rows) {
+                    self.picker = None;
                     self.view = View::Form;
                     self.go_to_section(s, ws);
+                } else if let Some(ci) = hit(&self.choice_rows).filter(|_| self.picker.is_some()) {
+                    self.pick(ci, false, ws, lang, status);
                 } else if let Some(pos) = hit(&self.question_rows) {
                     if self.focus == pos && self.picker.is_none() {
                         self.activate(ws, lang, status);
-                    } else {
+                    } else if self.rows().get(pos).is_some_and(|&qi| self.focusable(qi)) {
                         self.picker = None;
                         self.focus = pos;
                         self.save_position(ws);

@@ -31,6 +31,12 @@ pub fn bar(app: &App) -> Keys {
             ("Enter", t(l, "klaar", "done")),
             ("Esc", t(l, "filter wissen", "clear filter")),
         ],
+        Screen::Home(h) if h.all.is_empty() => vec![
+            ("n", t(l, "nieuwe intake", "new intake")),
+            ("L", "nl/en".into()),
+            ("?", t(l, "toetsen", "keys")),
+            ("q", t(l, "stoppen", "quit")),
+        ],
         Screen::Home(_) => vec![
             ("Enter", t(l, "openen", "open")),
             ("n", t(l, "nieuw", "new")),
@@ -86,16 +92,10 @@ pub fn all(app: &App) -> Keys {
     let l = app.lang;
     vec![
         ("", t(l, "Overal", "Everywhere")),
+        ("?", t(l, "deze hulp", "this help")),
+        ("L  F2", t(l, "Nederlands / Engels", "Dutch / English")),
         (
-            "? / L / F2",
-            t(
-                l,
-                "deze hulp / Nederlands-Engels",
-                "this help / Dutch-English",
-            ),
-        ),
-        (
-            "q, Ctrl-C",
+            "q  Ctrl-C",
             t(
                 l,
                 "stoppen (alles is al opgeslagen)",
@@ -103,31 +103,27 @@ pub fn all(app: &App) -> Keys {
             ),
         ),
         ("Esc", t(l, "terug / annuleren", "back / cancel")),
+        ("", String::new()),
         ("", t(l, "Lijst", "List")),
-        ("↑↓ j k", t(l, "kiezen", "move")),
+        ("↑↓  j k", t(l, "kiezen", "move")),
         ("Enter", t(l, "intake openen", "open intake")),
-        (
-            "n  /  s  d",
-            t(
-                l,
-                "nieuw / zoeken / sorteren / verwijderen",
-                "new / filter / sort / delete",
-            ),
-        ),
+        ("n  /", t(l, "nieuw / zoeken", "new / filter")),
+        ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
+        ("", String::new()),
         ("", t(l, "Intake", "Intake")),
         (
-            "↑↓ Tab S-Tab",
+            "↑↓  Tab  S-Tab",
             t(l, "vorige/volgende vraag", "previous/next question"),
         ),
         (
-            "←→ PgUp PgDn",
+            "←→  PgUp PgDn",
             t(l, "vorig/volgend onderdeel", "previous/next section"),
         ),
         (
-            "Enter Space e",
+            "Enter  Space",
             t(l, "invullen, aan/uit, kiezen", "answer, toggle, choose"),
         ),
-        ("y n", t(l, "ja/nee direct", "yes/no at once")),
+        ("y  n", t(l, "ja/nee direct", "yes/no at once")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
         (
             "a  x",
@@ -153,12 +149,22 @@ pub fn all(app: &App) -> Keys {
                 "(in review) complete the intake",
             ),
         ),
+        ("", String::new()),
+        ("", t(l, "Tekstveld", "Text field")),
+        ("Enter  Tab", t(l, "opslaan en verder", "save and go on")),
+        ("←→  Home End", t(l, "cursor", "cursor")),
+        ("Ctrl-U", t(l, "veld leegmaken", "clear the field")),
+        ("Esc", t(l, "wijziging ongedaan maken", "cancel the change")),
+        ("", String::new()),
         (
-            "Muis",
+            (match l {
+                Lang::Nl => "Muis",
+                Lang::En => "Mouse",
+            }),
             t(
                 l,
-                "klikken kiest, wiel bladert",
-                "click selects, wheel scrolls",
+                "klikken kiest, nog eens klikken opent; wiel bladert",
+                "click selects, click again opens; wheel scrolls",
             ),
         ),
     ]

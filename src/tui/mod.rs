@@ -9,6 +9,9 @@ pub mod intake;
 mod intake_view;
 mod keys;
 pub mod probes;
+pub mod proposal;
+mod questions_view;
+mod text;
 pub mod theme;
 mod view;
 
@@ -24,14 +27,36 @@ use std::path::Path;
 pub use app::App;
 pub use home_view::status_label;
 
-/// Leaves the terminal as we found it; safe to call more than once.
-fn restore_terminal() {
-    let _ = execute!(
-        std::io::stdout(),
+/// The escape sequences that undo what we turn on: mouse capture, bracketed paste, the
+/// alternate screen, the hidden cursor. Written before leaving raw mode.
+pub fn write_restore_sequence(w: &mut impl std::io::Write) -> std::io::Result<()> {
+    crossterm::queue!(
+        w,
         DisableMouseCapture,
-        DisableBracketedPaste
-    );
+        DisableBracketedPaste,
+        crossterm::terminal::LeaveAlternateScreen,
+        crossterm::cursor::Show
+    )?;
+    w.flush()
+}
+
+/// Leaves the terminal as we found it; safe to call more than once. `ratatui::restore`
+/// alone would leave mouse capture and bracketed paste on.
+pub fn restore_terminal() {
+    let _ = write_restore_sequence(&mut std::io::stdout());
     ratatui::restore();
+}
+
+/// A panic hook that first runs `restore` (so the message lands on a sane terminal)
+/// and then the hook that was installed before it.
+pub fn chain_panic_hook(
+    restore: impl Fn() + Send + Sync + 'static,
+    previous: Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync + 'static>,
+) -> Box<dyn Fn(&std::panic::PanicHookInfo<'_>) + Send + Sync + 'static> {
+    Box::new(move |info| {
+        restore();
+        previous(info);
+    })
 }
 
 /// Restores the terminal when dropped, on errors and early returns alike.
@@ -44,19 +69,20 @@ impl Drop for TerminalGuard {
 }
 
 pub fn run(db: &Path, lang: Lang) -> Result<()> {
+    // Read the time zone while this is the only thread (the `time` crate refuses later).
+    let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     // Open the database before touching the terminal, so its errors print plainly.
     let ws = Workspace::open(db)?;
-    let mut app = App::new(ws, lang, theme::Theme::from_env(), today())?;
-    let previous = std::panic::take_hook();
-    std::panic::set_hook(Box::new(move |info| {
-        restore_terminal();
-        previous(info);
-    }));
+    let mut app = App::new(ws, lang, theme::Theme::from_env(), today())?.with_utc_offset(offset);
+    std::panic::set_hook(chain_panic_hook(restore_terminal, std::panic::take_hook()));
+    // No `terminal.clear()`: it would ask the terminal for the cursor position, and the
+    // first draw paints every cell anyway.
     let mut terminal = ratatui::try_init()?;
     let _guard = TerminalGuard;
     execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
     while !app.quit {
         terminal.draw(|f| app.draw(f))?;
+        // A resize needs nothing else: the next draw takes the new size.
         let ev = crossterm::event::read()?;
         app.handle_event(ev);
     }

@@ -92,7 +92,11 @@ impl ProbesScreen {
         if let Some(job) = &self.job {
             if k.code == KeyCode::Esc {
                 job.cancel.store(true, Ordering::SeqCst);
-                self.message = Some(tr(lang, "Meting wordt afgebroken…", "Cancelling the measurement…"));
+                self.message = Some(tr(
+                    lang,
+                    "Meting wordt afgebroken…",
+                    "Cancelling the measurement…",
+                ));
             }
             return false;
         }
@@ -116,10 +120,24 @@ impl ProbesScreen {
         self.save("workstation", &p.machine_key(), &payload, ws, lang);
     }
 
-    fn save(&mut self, kind: &str, key: &str, payload: &serde_json::Value, ws: &mut Workspace, lang: Lang) {
-        match ws.store.add_probe(self.intake_id, kind, key, payload, "local") {
+    fn save(
+        &mut self,
+        kind: &str,
+        key: &str,
+        payload: &serde_json::Value,
+        ws: &mut Workspace,
+        lang: Lang,
+    ) {
+        match ws
+            .store
+            .add_probe(self.intake_id, kind, key, payload, "local")
+        {
             Ok(_) => {
-                self.message = Some(tr(lang, &format!("Meting '{kind}' opgeslagen."), &format!("Measurement '{kind}' saved.")));
+                self.message = Some(tr(
+                    lang,
+                    &format!("Meting '{kind}' opgeslagen."),
+                    &format!("Measurement '{kind}' saved."),
+                ));
                 self.saved = ws.store.probes(self.intake_id).unwrap_or_default();
             }
             Err(e) => self.message = Some(format!("{e:#}")),
@@ -136,41 +154,90 @@ impl ProbesScreen {
         };
         let mut nets: Vec<String> = targets.iter().map(|t| t.network.clone()).collect();
         nets.dedup();
-        let title = tr(lang, &format!("Netwerk scannen: {} adressen in {}", targets.len(), nets.join(", ")), &format!("Scanning {} addresses in {}", targets.len(), nets.join(", ")));
+        let title = tr(
+            lang,
+            &format!(
+                "Netwerk scannen: {} adressen in {}",
+                targets.len(),
+                nets.join(", ")
+            ),
+            &format!(
+                "Scanning {} addresses in {}",
+                targets.len(),
+                nets.join(", ")
+            ),
+        );
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let c = cancel.clone();
         std::thread::spawn(move || {
             let tx2 = tx.clone();
-            let hosts = lan::scan(&targets, &lan::LanOptions::default(), &mut |p| {
-                let _ = tx2.send(JobEvent::Lan(p));
-            }, &c);
+            let hosts = lan::scan(
+                &targets,
+                &lan::LanOptions::default(),
+                &mut |p| {
+                    let _ = tx2.send(JobEvent::Lan(p));
+                },
+                &c,
+            );
             let payload = serde_json::json!({"networks": nets, "hosts": hosts});
             let _ = tx.send(JobEvent::Done(Ok(("lan".into(), nets.join(","), payload))));
         });
-        self.job = Some(Job { title, rx, cancel, ratio: 0.0, label: String::new(), samples: vec![], offset: 0.0, last_phase: None });
+        self.job = Some(Job {
+            title,
+            rx,
+            cancel,
+            ratio: 0.0,
+            label: String::new(),
+            samples: vec![],
+            offset: 0.0,
+            last_phase: None,
+        });
     }
 
     fn start_bandwidth(&mut self, server: String, lang: Lang) {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let c = cancel.clone();
-        let title = tr(lang, &format!("Bandbreedte meten met {server}"), &format!("Measuring bandwidth with {server}"));
+        let title = tr(
+            lang,
+            &format!("Bandbreedte meten met {server}"),
+            &format!("Measuring bandwidth with {server}"),
+        );
         std::thread::spawn(move || {
             let tx2 = tx.clone();
-            let r = bandwidth::measure(&server, &bandwidth::MeasureOptions::default(), &mut |p| {
-                let _ = tx2.send(JobEvent::Bandwidth(p));
-            }, &c);
-            let done = r.map_err(|e| e.to_string()).and_then(|r| serde_json::to_value(&r).map_err(|e| e.to_string())).map(|v| ("bandwidth".to_string(), server, v));
+            let r = bandwidth::measure(
+                &server,
+                &bandwidth::MeasureOptions::default(),
+                &mut |p| {
+                    let _ = tx2.send(JobEvent::Bandwidth(p));
+                },
+                &c,
+            );
+            let done = r
+                .map_err(|e| e.to_string())
+                .and_then(|r| serde_json::to_value(&r).map_err(|e| e.to_string()))
+                .map(|v| ("bandwidth".to_string(), server, v));
             let _ = tx.send(JobEvent::Done(done));
         });
-        self.job = Some(Job { title, rx, cancel, ratio: 0.0, label: String::new(), samples: vec![], offset: 0.0, last_phase: None });
+        self.job = Some(Job {
+            title,
+            rx,
+            cancel,
+            ratio: 0.0,
+            label: String::new(),
+            samples: vec![],
+            offset: 0.0,
+            last_phase: None,
+        });
     }
 
     /// Takes what the background job sent since the last frame. Returns whether
     /// anything changed (so the loop redraws).
     pub fn poll(&mut self, ws: &mut Workspace, lang: Lang) -> bool {
-        let Some(job) = &mut self.job else { return false };
+        let Some(job) = &mut self.job else {
+            return false;
+        };
         let mut changed = false;
         let mut finished = None;
         loop {
@@ -185,7 +252,10 @@ impl ProbesScreen {
                     job.ratio = (p.elapsed.as_secs_f64() / planned).clamp(0.0, 1.0);
                     let phase = format!("{:?}", p.phase);
                     job.label = match (p.current_mbps, p.last_rtt_ms) {
-                        (Some(r), _) => format!("{phase} {r:.1} Mbit/s{}", if p.warming_up { " (warm-up)" } else { "" }),
+                        (Some(r), _) => format!(
+                            "{phase} {r:.1} Mbit/s{}",
+                            if p.warming_up { " (warm-up)" } else { "" }
+                        ),
                         (None, Some(ms)) => format!("{phase} {ms:.1} ms"),
                         _ => phase,
                     };
@@ -195,7 +265,11 @@ impl ProbesScreen {
                 }
                 Ok(JobEvent::Lan(p)) => {
                     changed = true;
-                    job.ratio = if p.total == 0 { 1.0 } else { p.probed as f64 / p.total as f64 };
+                    job.ratio = if p.total == 0 {
+                        1.0
+                    } else {
+                        p.probed as f64 / p.total as f64
+                    };
                     job.label = format!("{}/{} — {} hosts", p.probed, p.total, p.hosts_up);
                 }
                 Ok(JobEvent::Done(r)) => {
@@ -204,7 +278,11 @@ impl ProbesScreen {
                 }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
-                    finished = Some(Err(tr(lang, "de meting stopte onverwacht", "the measurement stopped unexpectedly")));
+                    finished = Some(Err(tr(
+                        lang,
+                        "de meting stopte onverwacht",
+                        "the measurement stopped unexpectedly",
+                    )));
                     break;
                 }
             }
@@ -214,8 +292,16 @@ impl ProbesScreen {
             self.job = None;
             changed = true;
             match r {
-                Ok((kind, key, payload)) if !cancelled => self.save(&kind, &key, &payload, ws, lang),
-                Ok(_) => self.message = Some(tr(lang, "Meting afgebroken; niets opgeslagen.", "Measurement cancelled; nothing saved.")),
+                Ok((kind, key, payload)) if !cancelled => {
+                    self.save(&kind, &key, &payload, ws, lang)
+                }
+                Ok(_) => {
+                    self.message = Some(tr(
+                        lang,
+                        "Meting afgebroken; niets opgeslagen.",
+                        "Measurement cancelled; nothing saved.",
+                    ))
+                }
                 Err(e) => self.message = Some(e),
             }
         }
@@ -223,23 +309,51 @@ impl ProbesScreen {
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        let [head, gauge, chart, list] = Layout::vertical([Constraint::Length(3), Constraint::Length(3), Constraint::Min(6), Constraint::Length(8)]).areas(area);
+        let [head, gauge, chart, list] = Layout::vertical([
+            Constraint::Length(3),
+            Constraint::Length(3),
+            Constraint::Min(6),
+            Constraint::Length(8),
+        ])
+        .areas(area);
         let intro = tr(
             lang,
             "Metingen voor deze intake. w: deze werkplek   l: lokaal netwerk scannen   b: bandbreedte en vertraging   Esc: terug/afbreken",
             "Measurements for this intake. w: this workstation   l: scan the local network   b: bandwidth and latency   Esc: back/cancel",
         );
-        let mut lines = vec![Line::styled(tr(lang, "Metingen", "Probes"), theme.title()), Line::raw(intro)];
+        let mut lines = vec![
+            Line::styled(tr(lang, "Metingen", "Probes"), theme.title()),
+            Line::raw(intro),
+        ];
         if let Some(m) = &self.message {
             lines.push(Line::styled(m.clone(), theme.dim()));
         }
         f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
         if let Some(input) = &self.server_input {
-            let text = tr(lang, &format!("Meetserver (HOST:POORT): {}▏  Enter: start", input.value()), &format!("Measuring server (HOST:PORT): {}▏  Enter: start", input.value()));
-            f.render_widget(Paragraph::new(text).block(Block::default().borders(Borders::ALL).border_style(theme.border_focus())), gauge);
+            let text = tr(
+                lang,
+                &format!("Meetserver (HOST:POORT): {}▏  Enter: start", input.value()),
+                &format!(
+                    "Measuring server (HOST:PORT): {}▏  Enter: start",
+                    input.value()
+                ),
+            );
+            f.render_widget(
+                Paragraph::new(text).block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .border_style(theme.border_focus()),
+                ),
+                gauge,
+            );
         } else if let Some(job) = &self.job {
             let g = Gauge::default()
-                .block(Block::default().borders(Borders::ALL).title(job.title.clone()).border_style(theme.border_focus()))
+                .block(
+                    Block::default()
+                        .borders(Borders::ALL)
+                        .title(job.title.clone())
+                        .border_style(theme.border_focus()),
+                )
                 .gauge_style(theme.ok())
                 .ratio(job.ratio)
                 .label(job.label.clone());
@@ -247,22 +361,51 @@ impl ProbesScreen {
             if !job.samples.is_empty() {
                 let max_x = job.samples.last().map(|s| s.0).unwrap_or(1.0).max(1.0);
                 let max_y = job.samples.iter().map(|s| s.1).fold(1.0_f64, f64::max) * 1.1;
-                let data = Dataset::default().graph_type(GraphType::Line).style(theme.key()).data(&job.samples);
+                let data = Dataset::default()
+                    .graph_type(GraphType::Line)
+                    .style(theme.key())
+                    .data(&job.samples);
                 let c = Chart::new(vec![data])
-                    .block(Block::default().borders(Borders::ALL).title(" Mbit/s ").border_style(theme.border()))
-                    .x_axis(Axis::default().bounds([0.0, max_x]).labels(vec![Line::raw("0 s"), Line::raw(format!("{max_x:.0} s"))]))
-                    .y_axis(Axis::default().bounds([0.0, max_y]).labels(vec![Line::raw("0"), Line::raw(format!("{max_y:.0}"))]));
+                    .block(
+                        Block::default()
+                            .borders(Borders::ALL)
+                            .title(" Mbit/s ")
+                            .border_style(theme.border()),
+                    )
+                    .x_axis(
+                        Axis::default()
+                            .bounds([0.0, max_x])
+                            .labels(vec![Line::raw("0 s"), Line::raw(format!("{max_x:.0} s"))]),
+                    )
+                    .y_axis(
+                        Axis::default()
+                            .bounds([0.0, max_y])
+                            .labels(vec![Line::raw("0"), Line::raw(format!("{max_y:.0}"))]),
+                    );
                 f.render_widget(c, chart);
             }
         }
-        let mut rows = vec![Line::styled(tr(lang, "Opgeslagen metingen", "Saved measurements"), theme.title())];
+        let mut rows = vec![Line::styled(
+            tr(lang, "Opgeslagen metingen", "Saved measurements"),
+            theme.title(),
+        )];
         if self.saved.is_empty() {
-            rows.push(Line::styled(tr(lang, "Nog geen metingen.", "No measurements yet."), theme.dim()));
+            rows.push(Line::styled(
+                tr(lang, "Nog geen metingen.", "No measurements yet."),
+                theme.dim(),
+            ));
         }
         for p in &self.saved {
             rows.push(Line::styled(summary(p, lang), Style::new()));
         }
-        f.render_widget(Paragraph::new(rows).block(Block::default().borders(Borders::TOP).border_style(theme.border())), list);
+        f.render_widget(
+            Paragraph::new(rows).block(
+                Block::default()
+                    .borders(Borders::TOP)
+                    .border_style(theme.border()),
+            ),
+            list,
+        );
     }
 }
 
@@ -286,7 +429,12 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             v["upload_mbps"].as_f64().unwrap_or(0.0),
             v["latency_ms"].as_f64().unwrap_or(0.0)
         ),
-        "lan" => format!("{} {} — {} hosts", tr(lang, "netwerk", "network"), p.machine_key, v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)),
+        "lan" => format!(
+            "{} {} — {} hosts",
+            tr(lang, "netwerk", "network"),
+            p.machine_key,
+            v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
+        ),
         other => format!("{other} {}", p.machine_key),
     }
 }

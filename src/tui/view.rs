@@ -15,19 +15,27 @@ pub fn draw(app: &mut App, f: &mut Frame) {
         let msg = tr(
             app.lang,
             &format!(
-                "Het venster is te klein ({}×{}).\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq of Ctrl-C: stoppen",
+                "Het venster is te klein ({}×{}).\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT}.\n\nCtrl-C: stoppen (alles is opgeslagen)",
                 area.width, area.height
             ),
             &format!(
-                "The window is too small ({}×{}).\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\nq or Ctrl-C: quit",
+                "The window is too small ({}×{}).\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\nCtrl-C: quit (everything is saved)",
                 area.width, area.height
             ),
         );
+        // Centred vertically too; wrapping may add lines in a very narrow window.
+        let lines = msg.lines().count() as u16;
+        let top = area.height.saturating_sub(lines + 1) / 2;
+        let r = Rect {
+            y: area.y + top,
+            height: area.height - top,
+            ..area
+        };
         f.render_widget(
             Paragraph::new(msg)
                 .alignment(Alignment::Center)
                 .wrap(Wrap { trim: true }),
-            area,
+            r,
         );
         return;
     }
@@ -79,7 +87,7 @@ pub fn draw(app: &mut App, f: &mut Frame) {
     }
 }
 
-fn draw_help(f: &mut Frame, area: Rect, app: &App) {
+fn draw_help(f: &mut Frame, area: Rect, app: &mut App) {
     let theme = app.theme;
     let lines: Vec<Line> = keys::all(app)
         .into_iter()
@@ -88,33 +96,40 @@ fn draw_help(f: &mut Frame, area: Rect, app: &App) {
                 Line::styled(d, theme.title())
             } else {
                 Line::from(vec![
-                    Span::styled(format!("{k:>14}  "), theme.key()),
+                    Span::styled(format!("{k:>15}  "), theme.key()),
                     Span::raw(d),
                 ])
             }
         })
         .collect();
-    let h = (lines.len() as u16 + 2).min(area.height);
-    let w = 72.min(area.width);
-    let r = Rect {
-        x: area.x + (area.width - w) / 2,
-        y: area.y + (area.height - h) / 2,
-        width: w,
-        height: h,
+    let r = centered(area, 76, lines.len() as u16 + 2);
+    // A short terminal scrolls the list (↑↓); the title says so.
+    let inner_h = r.height.saturating_sub(2) as usize;
+    let max_scroll = lines.len().saturating_sub(inner_h);
+    app.help_scroll = app.help_scroll.min(max_scroll);
+    let title = if max_scroll > 0 {
+        tr(
+            app.lang,
+            " Toetsen — ↑↓ bladeren, andere toets sluit ",
+            " Keys — ↑↓ scroll, any other key closes ",
+        )
+    } else {
+        tr(
+            app.lang,
+            " Toetsen — druk op een toets om te sluiten ",
+            " Keys — press any key to close ",
+        )
     };
     f.render_widget(Clear, r);
-    let title = tr(
-        app.lang,
-        " Toetsen — druk op een toets om te sluiten ",
-        " Keys — press any key to close ",
-    );
     f.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(title)
-                .border_style(theme.border_focus()),
-        ),
+        Paragraph::new(lines)
+            .scroll((app.help_scroll as u16, 0))
+            .block(
+                Block::default()
+                    .borders(Borders::ALL)
+                    .title(title)
+                    .border_style(theme.border_focus()),
+            ),
         r,
     );
 }

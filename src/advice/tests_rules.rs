@@ -1,0 +1,795 @@
+//! Every shipped rule: fires on answers and probes that call for it, stays quiet on ones that
+//! do not. `COVERED` lists the rules tested here; a test fails when a shipped rule is missing.
+
+use super::*;
+use crate::form::AnswerKey;
+use serde_json::{Value as J, json};
+use time::macros::date;
+
+const TODAY: Date = date!(2026 - 03 - 02);
+
+pub(crate) fn answers(form: &Form, pairs: &[(&str, &str)]) -> Answers {
+    let mut a = Answers::new();
+    for (k, v) in pairs {
+        let key = AnswerKey::parse(k).unwrap_or_else(|e| panic!("{k}: {e}"));
+        let (_, q) = form
+            .find(&key.path())
+            .unwrap_or_else(|| panic!("no question {k}"));
+        let value = q
+            .parse_input(v)
+            .unwrap_or_else(|m| panic!("{k}={v}: {}", m.get(Lang::En)));
+        a.insert(k.to_string(), value);
+    }
+    a
+}
+
+pub(crate) fn probe(kind: &str, machine: &str, secs: i64, payload: J) -> ProbeRecord {
+    ProbeRecord {
+        kind: kind.into(),
+        machine_key: machine.into(),
+        payload,
+        measured_at: OffsetDateTime::UNIX_EPOCH + time::Duration::seconds(secs),
+        source: "test".into(),
+    }
+}
+
+fn bw(down: f64, up: f64, latency: f64, loaded: f64, location: J) -> ProbeRecord {
+    probe(
+        "bandwidth",
+        &format!("link-{location}"),
+        1,
+        json!({"download_mbps": down, "upload_mbps": up, "latency_ms": latency, "jitter_ms": 2.0,
+               "loaded_latency_ms": loaded, "location": location}),
+    )
+}
+
+fn ws_probe(host: &str, verdict: &str, reasons: J) -> ProbeRecord {
+    probe(
+        "workstation",
+        host,
+        1,
+        json!({"hostname": host, "readiness": {"verdict": verdict, "reasons": reasons}}),
+    )
+}
+
+fn run(pairs: &[(&str, &str)], probes: &[ProbeRecord]) -> Vec<Finding> {
+    let form = crate::form::standard_form().unwrap();
+    let rules = Rules::embedded().unwrap();
+    advise(&rules, &form, &answers(&form, pairs), probes, &[], TODAY)
+}
+
+fn fired<'a>(f: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+    f.iter().filter(|x| x.rule_id == rule).collect()
+}
+
+/// `rule` fires (exactly `n` times) on `yes` and not on `no`; returns the findings of `yes`.
+fn check(
+    rule: &str,
+    yes: &[(&str, &str)],
+    yes_p: &[ProbeRecord],
+    no: &[(&str, &str)],
+    no_p: &[ProbeRecord],
+    n: usize,
+) -> Vec<Finding> {
+    let f = run(yes, yes_p);
+    assert_eq!(
+        fired(&f, rule).len(),
+        n,
+        "{rule} on {yes:?}: {:#?}",
+        ids(&f)
+    );
+    let g = run(no, no_p);
+    assert!(fired(&g, rule).is_empty(), "{rule} fired on {no:?}");
+    f.into_iter().filter(|x| x.rule_id == rule).collect()
+}
+
+fn ids(f: &[Finding]) -> Vec<&str> {
+    f.iter().map(|x| x.rule_id.as_str()).collect()
+}
+
+const COVERED: &[&str] = &[
+    "small_company",
+    "order_online",
+    "sales_conversation",
+    "workload_unknown",
+    "bandwidth_location_slow",
+    "bandwidth_total_slow",
+    "bandwidth_unknown",
+    "bandwidth_ok",
+    "latency_high",
+    "latency_text_only",
+    "latency_under_load",
+    "latency_ok",
+    "mobile_missing",
+    "mobile_ok",
+    "custom_hosting",
+    "saas_app",
+    "domain_elsewhere",
+    "domain_provider_unknown",
+    "migration_project_needed",
+    "migration_project_chosen",
+    "migration_manual",
+    "migration_volume_unknown",
+    "workstations_not_ready",
+    "workstations_marginal",
+    "workstations_ready",
+    "windows_outdated",
+    "apple_computers",
+    "offline_needed",
+    "no_site_survey",
+    "cabling_poor",
+    "cabling_fair",
+    "location_cabling",
+    "servers_on_site",
+    "network_equipment_poor",
+    "network_equipment_fair",
+    "wifi_poor",
+    "go_live_too_early",
+];
+
+#[test]
+fn every_shipped_rule_is_covered() {
+    for r in &Rules::embedded().unwrap().rules {
+        assert!(
+            COVERED.contains(&r.id.as_str()),
+            "rule {} has no test",
+            r.id
+        );
+    }
+}
+
+#[test]
+fn size_rules() {
+    let f = check(
+        "small_company",
+        &[("workstations.count", "4")],
+        &[],
+        &[("workstations.count", "6")],
+        &[],
+        1,
+    );
+    assert_eq!(f[0].severity, Severity::Attention);
+    assert!(
+        f[0].finding.nl.contains("Er zijn 4 werkplekken"),
+        "{}",
+        f[0].finding.nl
+    );
+    assert_eq!(f[0].faq, ["1.23", "1.25"]);
+    check(
+        "order_online",
+        &[("workstations.count", "8")],
+        &[],
+        &[("workstations.count", "12")],
+        &[],
+        1,
+    );
+    check(
+        "order_online",
+        &[("workstations.count", "9")],
+        &[],
+        &[("workstations.count", "5")],
+        &[],
+        1,
+    );
+    check(
+        "sales_conversation",
+        &[("workstations.count", "10")],
+        &[],
+        &[("workstations.count", "9")],
+        &[],
+        1,
+    );
+    // Without a count the sum over the locations counts.
+    check(
+        "sales_conversation",
+        &[
+            ("locations[1].workstations", "6"),
+            ("locations[2].workstations", "6"),
+        ],
+        &[],
+        &[],
+        &[],
+        1,
+    );
+}
+
+#[test]
+fn workload_unknown_uses_the_default_rate() {
+    let f = check(
+        "workload_unknown",
+        &[],
+        &[],
+        &[("workstations.workload", "medium")],
+        &[],
+        1,
+    );
+    assert!(
+        f[0].finding.en.contains("3 Mbit/s per user"),
+        "{}",
+        f[0].finding.en
+    );
+}
+
+const LINK: &[(&str, &str)] = &[
+    ("workstations.count", "8"),
+    ("workstations.workload", "medium"),
+    ("locations[1].name", "Hoofdkantoor"),
+    ("locations[1].workstations", "8"),
+];
+
+fn link(down: &str, up: &str) -> Vec<(&'static str, String)> {
+    let mut v: Vec<(&str, String)> = LINK.iter().map(|(k, v)| (*k, v.to_string())).collect();
+    v.push(("locations[1].down_mbps", down.into()));
+    v.push(("locations[1].up_mbps", up.into()));
+    v
+}
+
+fn pairs<'a>(v: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    v.iter().map(|(k, s)| (*k, s.as_str())).collect()
+}
+
+#[test]
+fn slow_link_per_location_names_the_numbers() {
+    // 8 workstations × 3 Mbit/s × 1.25 = 30 down; × 1 × 1.25 = 10 up.
+    let slow = link("20", "20");
+    let fast = link("100", "20");
+    let f = check(
+        "bandwidth_location_slow",
+        &pairs(&slow),
+        &[],
+        &pairs(&fast),
+        &[],
+        1,
+    );
+    assert_eq!(f[0].severity, Severity::Blocker);
+    assert_eq!(f[0].entry, Some(1));
+    assert_eq!(
+        f[0].finding.nl,
+        "Locatie 1 (Hoofdkantoor): volgens abonnement 20 Mbit/s down en 20 Mbit/s up, nodig 30 Mbit/s down en 10 Mbit/s up voor 8 werkplekken."
+    );
+    assert_eq!(f[0].quote_lines, [("connection_upgrade".to_string(), 1)]);
+    assert_eq!(f[0].plan, [PlanFlag::Measures]);
+    // Upload too slow alone fires too.
+    check(
+        "bandwidth_location_slow",
+        &pairs(&link("100", "5")),
+        &[],
+        &pairs(&link("30", "10")),
+        &[],
+        1,
+    );
+    // A measurement at the only location replaces the subscription.
+    let f = check(
+        "bandwidth_location_slow",
+        &pairs(&fast),
+        &[bw(18.0, 9.0, 20.0, 40.0, J::Null)],
+        &pairs(&slow),
+        &[bw(80.0, 20.0, 20.0, 40.0, J::Null)],
+        1,
+    );
+    assert!(
+        f[0].finding
+            .en
+            .contains("measured 18 Mbit/s down and 9 Mbit/s up, needed 30 Mbit/s down"),
+        "{}",
+        f[0].finding.en
+    );
+    assert!(
+        f[0].finding.nl.contains("gemeten 18 Mbit/s down"),
+        "{}",
+        f[0].finding.nl
+    );
+}
+
+#[test]
+fn slow_link_at_the_second_of_three_locations() {
+    let three = [
+        ("workstations.count", "20"),
+        ("workstations.workload", "light"),
+        ("locations[1].workstations", "10"),
+        ("locations[1].down_mbps", "100"),
+        ("locations[1].up_mbps", "30"),
+        ("locations[2].name", "Magazijn"),
+        ("locations[2].workstations", "6"),
+        ("locations[2].down_mbps", "8"),
+        ("locations[2].up_mbps", "1"),
+        ("locations[3].workstations", "4"),
+        ("locations[3].down_mbps", "50"),
+        ("locations[3].up_mbps", "10"),
+    ];
+    let f = run(&three, &[]);
+    let slow = fired(&f, "bandwidth_location_slow");
+    assert_eq!(slow.iter().map(|x| x.entry).collect::<Vec<_>>(), [Some(2)]);
+    // 6 × 1.5 × 1.25 = 11.25 → 11,3 (one decimal); up 6 × 0.5 × 1.25 = 3.75 → 3,8.
+    assert!(
+        slow[0]
+            .finding
+            .nl
+            .contains("nodig 11,3 Mbit/s down en 3,8 Mbit/s up voor 6 werkplekken"),
+        "{}",
+        slow[0].finding.nl
+    );
+    assert_eq!(
+        fired(&f, "bandwidth_ok")
+            .iter()
+            .map(|x| x.entry)
+            .collect::<Vec<_>>(),
+        [Some(1), Some(3)]
+    );
+    // A measurement tagged with location 2 (by name) replaces its subscription.
+    let m = run(&three, &[bw(40.0, 10.0, 20.0, 30.0, json!("magazijn"))]);
+    assert!(fired(&m, "bandwidth_location_slow").is_empty());
+    assert!(fired(&m, "bandwidth_total_slow").is_empty());
+}
+
+#[test]
+fn slow_measured_link_that_no_location_claims() {
+    let two = [
+        ("workstations.count", "8"),
+        ("workstations.workload", "medium"),
+        ("locations[2].name", "Filiaal"),
+    ];
+    let f = check(
+        "bandwidth_total_slow",
+        &two,
+        &[bw(20.0, 20.0, 10.0, 10.0, J::Null)],
+        &two,
+        &[bw(20.0, 20.0, 10.0, 10.0, json!(1))],
+        1,
+    );
+    assert!(
+        f[0].finding
+            .en
+            .starts_with("Measured 20 Mbit/s down and 20 Mbit/s up, needed 30 Mbit/s down"),
+        "{}",
+        f[0].finding.en
+    );
+    check(
+        "bandwidth_total_slow",
+        &two,
+        &[bw(50.0, 2.0, 10.0, 10.0, J::Null)],
+        &two,
+        &[bw(50.0, 20.0, 10.0, 10.0, J::Null)],
+        1,
+    );
+}
+
+#[test]
+fn unknown_and_sufficient_link() {
+    check(
+        "bandwidth_unknown",
+        LINK,
+        &[],
+        &pairs(&link("100", "20")),
+        &[],
+        1,
+    );
+    check(
+        "bandwidth_ok",
+        &pairs(&link("100", "20")),
+        &[],
+        &pairs(&link("100", "5")),
+        &[],
+        1,
+    );
+}
+
+#[test]
+fn latency_bands() {
+    let p = |lat: f64, loaded: f64| [bw(500.0, 100.0, lat, loaded, J::Null)];
+    check(
+        "latency_high",
+        &[],
+        &p(250.0, 260.0),
+        &[],
+        &p(200.0, 210.0),
+        1,
+    );
+    check(
+        "latency_text_only",
+        &[],
+        &p(170.0, 180.0),
+        &[],
+        &p(150.0, 150.0),
+        1,
+    );
+    check(
+        "latency_text_only",
+        &[],
+        &p(200.0, 200.0),
+        &[],
+        &p(201.0, 201.0),
+        1,
+    );
+    check(
+        "latency_ok",
+        &[],
+        &p(150.0, 150.0),
+        &[],
+        &p(151.0, 151.0),
+        1,
+    );
+    let f = check(
+        "latency_under_load",
+        &[],
+        &p(20.0, 320.0),
+        &[],
+        &p(20.0, 120.0),
+        1,
+    );
+    assert!(
+        f[0].finding.en.contains("Idle 20 ms, under load 320 ms"),
+        "{}",
+        f[0].finding.en
+    );
+    assert!(
+        run(&[], &[])
+            .iter()
+            .all(|x| !x.rule_id.starts_with("latency"))
+    );
+}
+
+#[test]
+fn users_without_mobile() {
+    let yes = [
+        ("users[1].name", "An"),
+        ("users[1].mobile", "0612345678"),
+        ("users[2].name", "Bo"),
+    ];
+    let no = [("users[1].name", "An"), ("users[1].mobile", "0612345678")];
+    let f = check("mobile_missing", &yes, &[], &no, &[], 1);
+    assert_eq!(
+        f[0].finding.nl,
+        "1 gebruiker(s) zonder mobiel nummer voor de sms-inlog: Bo."
+    );
+    assert_eq!(f[0].faq, ["1.2", "1.31"]);
+    check("mobile_ok", &no, &[], &yes, &[], 1);
+}
+
+#[test]
+fn business_applications() {
+    let yes = [
+        ("apps[1].name", "exact"),
+        ("apps[1].hosting", "local_server"),
+        ("apps[2].name", "other"),
+        ("apps[2].name_other", "Navision"),
+    ];
+    let no = [("apps[1].name", "afas"), ("apps[1].hosting", "cloud_saas")];
+    let f = check("custom_hosting", &yes, &[], &no, &[], 2);
+    assert!(
+        f[0].finding
+            .nl
+            .starts_with("Exact draait nu niet in de cloud"),
+        "{}",
+        f[0].finding.nl
+    );
+    assert!(
+        f[1].finding.en.starts_with("Navision does not run"),
+        "{}",
+        f[1].finding.en
+    );
+    assert_eq!(f[1].entry, Some(2));
+    assert_eq!(
+        quote_lines(&f),
+        [
+            ("custom_hosting_study".to_string(), 2),
+            ("custom_hosting_setup".to_string(), 2)
+        ]
+    );
+    check("saas_app", &no, &[], &yes, &[], 1);
+}
+
+#[test]
+fn domain_rules_read_only_relevant_answers() {
+    let yes = [
+        ("domain.has_domain", "yes"),
+        ("domain.name", "jansen.nl"),
+        ("domain.provider", "other_hosting"),
+        ("domain.hosting_name", "TransIP"),
+    ];
+    // The provider answer stays stored but is hidden once there is no own domain.
+    let hidden = [
+        ("domain.has_domain", "no"),
+        ("domain.provider", "other_hosting"),
+    ];
+    let f = check("domain_elsewhere", &yes, &[], &hidden, &[], 1);
+    assert!(
+        f[0].finding
+            .nl
+            .contains("jansen.nl staat bij een andere hostingprovider (TransIP)"),
+        "{}",
+        f[0].finding.nl
+    );
+    assert_eq!(f[0].quote_lines, [("dns_change".to_string(), 1)]);
+    check(
+        "domain_provider_unknown",
+        &[("domain.has_domain", "yes"), ("domain.provider", "unknown")],
+        &[],
+        &yes,
+        &[],
+        1,
+    );
+}
+
+#[test]
+fn migration_by_volume() {
+    let big = [
+        ("email.size_gb", "120"),
+        ("data.size_gb", "150"),
+        ("email.mailboxes", "8"),
+    ];
+    let small = [("email.size_gb", "20"), ("data.size_gb", "10,5")];
+    let f = check("migration_project_needed", &big, &[], &small, &[], 1);
+    // 270 GB: project covers 100, then ceil(170 / 50) = 4 × 50 GB.
+    assert_eq!(
+        f[0].quote_lines,
+        [
+            ("migration_project".to_string(), 1),
+            ("migration_extra_50gb".to_string(), 4)
+        ]
+    );
+    assert_eq!(f[0].plan, [PlanFlag::MigrationProject]);
+    check(
+        "migration_project_needed",
+        &[("email.mailboxes", "16")],
+        &[],
+        &[("email.mailboxes", "15")],
+        &[],
+        1,
+    );
+    let mut chosen = small.to_vec();
+    chosen.push(("planning.migration_by", "migration_project"));
+    let f = check("migration_project_chosen", &chosen, &[], &small, &[], 1);
+    assert_eq!(f[0].quote_lines, [("migration_project".to_string(), 1)]);
+    let f = check("migration_manual", &small, &[], &chosen, &[], 1);
+    assert!(f[0].finding.nl.contains("30,5 GB"), "{}", f[0].finding.nl);
+    check(
+        "migration_volume_unknown",
+        &[],
+        &[],
+        &[("data.size_gb", "1")],
+        &[],
+        1,
+    );
+}
+
+#[test]
+fn workstation_readiness_from_probes() {
+    let bad = [
+        ws_probe(
+            "pc-1",
+            "not_ready",
+            json!(["4 GB memory, needs 8", {"message": "Windows 7"}]),
+        ),
+        ws_probe("pc-2", "ready", json!([])),
+        ws_probe("pc-3", "warning", json!(["disk almost full"])),
+        probe("workstation", "pc-4", 1, json!({"hostname": "pc-4"})),
+    ];
+    let good = [ws_probe("pc-2", "ready", json!([]))];
+    let f = check("workstations_not_ready", &[], &bad, &[], &good, 1);
+    assert_eq!(
+        f[0].finding.en,
+        "1 of the 3 measured computers are not ready: pc-1 (4 GB memory, needs 8; Windows 7)."
+    );
+    let f = check("workstations_marginal", &[], &bad, &[], &good, 1);
+    assert!(f[0].finding.nl.contains("pc-3 (disk almost full)"));
+    check("workstations_ready", &[], &good, &[], &bad, 1);
+    assert!(fired(&run(&[], &[]), "workstations_ready").is_empty());
+}
+
+#[test]
+fn computers_and_ways_of_working() {
+    check(
+        "windows_outdated",
+        &[("workstations.os", "windows_10,windows_older")],
+        &[],
+        &[("workstations.os", "windows_11")],
+        &[],
+        1,
+    );
+    check(
+        "apple_computers",
+        &[("workstations.apple", "yes")],
+        &[],
+        &[("workstations.apple", "no")],
+        &[],
+        1,
+    );
+    check(
+        "apple_computers",
+        &[("workstations.os", "macos")],
+        &[],
+        &[("workstations.os", "linux")],
+        &[],
+        1,
+    );
+    let f = check(
+        "offline_needed",
+        &[("work.offline_needed", "yes")],
+        &[],
+        &[("work.offline_needed", "no")],
+        &[],
+        1,
+    );
+    assert_eq!(f[0].faq, ["1.34", "1.24"]);
+}
+
+#[test]
+fn site_observations_only_on_site() {
+    check(
+        "no_site_survey",
+        &[("intake.mode", "online")],
+        &[],
+        &[("intake.mode", "on_site")],
+        &[],
+        1,
+    );
+    let poor = [("intake.mode", "on_site"), ("site.cabling", "poor")];
+    let online = [("intake.mode", "online"), ("site.cabling", "poor")];
+    let f = check("cabling_poor", &poor, &[], &online, &[], 1);
+    assert_eq!(f[0].severity, Severity::Blocker);
+    let fair = [
+        ("intake.mode", "on_site"),
+        ("site.cabling", "fair"),
+        ("locations[3].name", "C"),
+    ];
+    let f = check("cabling_fair", &fair, &[], &poor, &[], 1);
+    assert_eq!(f[0].quote_lines, [("cabling_check".to_string(), 3)]);
+    let loc = [
+        ("locations[1].cabling_ok", "no"),
+        ("locations[2].cabling_ok", "no"),
+    ];
+    let f = check(
+        "location_cabling",
+        &loc,
+        &[],
+        &[("locations[1].cabling_ok", "yes")],
+        &[],
+        2,
+    );
+    assert_eq!(quote_lines(&f), [("cabling_check".to_string(), 2)]);
+    check(
+        "servers_on_site",
+        &[("intake.mode", "on_site"), ("site.servers", "yes")],
+        &[],
+        &online,
+        &[],
+        1,
+    );
+    check(
+        "servers_on_site",
+        &[("data.servers", "2")],
+        &[],
+        &[("data.servers", "0")],
+        &[],
+        1,
+    );
+    let ne = |v: &'static str| [("intake.mode", "on_site"), ("site.network_equipment", v)];
+    check(
+        "network_equipment_poor",
+        &ne("poor"),
+        &[],
+        &ne("fair"),
+        &[],
+        1,
+    );
+    check(
+        "network_equipment_fair",
+        &ne("fair"),
+        &[],
+        &ne("good"),
+        &[],
+        1,
+    );
+    check(
+        "wifi_poor",
+        &[("intake.mode", "on_site"), ("site.wifi_ok", "no")],
+        &[],
+        &[("intake.mode", "on_site"), ("site.wifi_ok", "yes")],
+        &[],
+        1,
+    );
+}
+
+#[test]
+fn go_live_rule_reads_plan_facts() {
+    let form = crate::form::standard_form().unwrap();
+    let rules = Rules::embedded().unwrap();
+    let a = answers(&form, &[("planning.go_live", "2026-03-20")]);
+    let mut extra = BTreeMap::new();
+    extra.insert("facts.go_live_too_early".to_string(), Value::Bool(true));
+    extra.insert(
+        "facts.earliest_go_live".to_string(),
+        Value::Date(date!(2026 - 04 - 07)),
+    );
+    let f = advise_with(&rules, &form, &a, &[], &[], TODAY, &extra);
+    let g = fired(&f, "go_live_too_early");
+    assert_eq!(g.len(), 1);
+    assert!(
+        g[0].finding.nl.contains("startdatum 20-3-2026 is te vroeg")
+            && g[0].finding.nl.contains("7-4-2026"),
+        "{}",
+        g[0].finding.nl
+    );
+    assert!(
+        fired(
+            &advise(&rules, &form, &a, &[], &[], TODAY),
+            "go_live_too_early"
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn sorted_by_severity_and_accepted_findings_add_nothing() {
+    let form = crate::form::standard_form().unwrap();
+    let rules = Rules::embedded().unwrap();
+    let a = answers(
+        &form,
+        &[
+            ("workstations.count", "4"),
+            ("users[1].name", "An"),
+            ("site.cabling", "poor"),
+            ("email.size_gb", "500"),
+        ],
+    );
+    let f = advise(&rules, &form, &a, &[], &[], TODAY);
+    let sev: Vec<Severity> = f.iter().map(|x| x.severity).collect();
+    let mut sorted = sev.clone();
+    sorted.sort();
+    assert_eq!(sev, sorted);
+    assert_eq!(f[0].severity, Severity::Blocker);
+    assert!(
+        quote_lines(&f)
+            .iter()
+            .any(|(c, _)| c == "migration_project")
+    );
+    assert!(plan_flag(&f, PlanFlag::MigrationProject));
+    let acc = [AcceptedFinding {
+        rule_id: "migration_project_needed".into(),
+        reason: "customer migrates".into(),
+        accepted_by: "piet".into(),
+        accepted_at: OffsetDateTime::UNIX_EPOCH,
+    }];
+    let f = advise(&rules, &form, &a, &[], &acc, TODAY);
+    let m = fired(&f, "migration_project_needed");
+    assert_eq!(
+        m[0].accepted.as_ref().map(|x| x.reason.as_str()),
+        Some("customer migrates")
+    );
+    assert!(
+        !quote_lines(&f)
+            .iter()
+            .any(|(c, _)| c.starts_with("migration"))
+    );
+    assert!(!plan_flag(&f, PlanFlag::MigrationProject));
+}
+
+#[test]
+fn quote_lines_sum_within_a_rule_and_take_the_largest_across_rules() {
+    let mk = |rule: &str, code: &str, q: u32| Finding {
+        rule_id: rule.into(),
+        severity: Severity::Attention,
+        title: Bilingual::default(),
+        finding: Bilingual::default(),
+        measure: Bilingual::default(),
+        values: BTreeMap::new(),
+        accepted: None,
+        quote_lines: vec![(code.into(), q)],
+        plan: vec![],
+        faq: vec![],
+        entry: None,
+    };
+    let f = [
+        mk("a", "x", 1),
+        mk("a", "x", 1),
+        mk("b", "x", 3),
+        mk("c", "y", 2),
+    ];
+    assert_eq!(
+        quote_lines(&f),
+        [("x".to_string(), 3), ("y".to_string(), 2)]
+    );
+    let f = [mk("a", "x", 2), mk("a", "x", 2), mk("b", "x", 3)];
+    assert_eq!(quote_lines(&f), [("x".to_string(), 4)]);
+}

@@ -1,0 +1,475 @@
+//! Realistic sample inputs (fictional companies) for tests, the benchmark and `intake demo`.
+
+use time::macros::date;
+
+use super::model::*;
+use super::provider::Provider;
+
+/// VAT at 21%, rounded half up per line the way a Dutch invoice does.
+pub fn vat_21(net_cents: i64) -> i64 {
+    (net_cents * 21 + 50).div_euclid(100)
+}
+
+pub fn line(
+    code: &str,
+    description: &str,
+    quantity: u32,
+    unit_cents: i64,
+    period: Period,
+) -> QuoteLineRow {
+    let net = if period == Period::OnRequest {
+        0
+    } else {
+        i64::from(quantity) * unit_cents
+    };
+    QuoteLineRow {
+        code: code.to_string(),
+        description: description.to_string(),
+        quantity,
+        unit_cents,
+        net_cents: net,
+        vat_cents: vat_21(net),
+        period,
+        optional: false,
+    }
+}
+
+/// A quote with totals summed from its non-optional lines, as the quote module does.
+pub fn quote_doc(
+    kind: QuoteKind,
+    number: &str,
+    lines: Vec<QuoteLineRow>,
+    workstations: u32,
+    ws_unit: i64,
+) -> QuoteDoc {
+    let sum = |p: Period, f: fn(&QuoteLineRow) -> i64| -> i64 {
+        lines
+            .iter()
+            .filter(|l| !l.optional && l.period == p)
+            .map(f)
+            .sum()
+    };
+    let (mn, mv) = (
+        sum(Period::Monthly, |l| l.net_cents),
+        sum(Period::Monthly, |l| l.vat_cents),
+    );
+    let (on, ov) = (
+        sum(Period::OneTime, |l| l.net_cents),
+        sum(Period::OneTime, |l| l.vat_cents),
+    );
+    QuoteDoc {
+        kind,
+        number: number.to_string(),
+        date: date!(2026 - 11 - 25),
+        valid_until: date!(2026 - 12 - 23),
+        monthly_net_cents: mn,
+        monthly_vat_cents: mv,
+        monthly_gross_cents: mn + mv,
+        one_time_net_cents: on,
+        one_time_vat_cents: ov,
+        one_time_gross_cents: on + ov,
+        // One year for the first workstation, one month for every further one [FAQ 1.20].
+        first_year_commitment_cents: 12 * ws_unit
+            + i64::from(workstations.saturating_sub(1)) * ws_unit,
+        promo_note: Some(
+            "De actieprijs van € 79,95 per werkplek per maand (normaal € 99,95) geldt voor de \
+             initiële contractduur [FAQ 1.11, 1.12]."
+                .to_string(),
+        ),
+        lines,
+    }
+}
+
+fn provider() -> Provider {
+    // The embedded file is part of the build; if it were broken every test would say so.
+    Provider::embedded().unwrap_or_else(|e| panic!("embedded provider.toml: {e}"))
+}
+
+fn workstation(i: usize, lang: Lang) -> WorkstationRow {
+    let (os, mem, verdict, reason_nl, reason_en) = match i % 6 {
+        0 => (
+            "Windows 11 Pro 23H2",
+            16.0,
+            Severity::Ok,
+            "Voldoet",
+            "Meets requirements",
+        ),
+        1 => (
+            "Windows 11 Pro 23H2",
+            8.0,
+            Severity::Ok,
+            "Voldoet",
+            "Meets requirements",
+        ),
+        2 => (
+            "Windows 10 Pro 22H2",
+            8.0,
+            Severity::Attention,
+            "Windows 10 buiten ondersteuning; vervangen of upgraden",
+            "Windows 10 out of support; replace or upgrade",
+        ),
+        3 => (
+            "Windows 11 Pro 24H2",
+            16.0,
+            Severity::Ok,
+            "Voldoet",
+            "Meets requirements",
+        ),
+        4 => (
+            "macOS 14 Sonoma",
+            8.0,
+            Severity::Attention,
+            "Apple: Remote Desktop-app nodig, geen lokale Office-koppeling",
+            "Apple: needs the Remote Desktop app, no local Office integration",
+        ),
+        _ => (
+            "Windows 10 Home 21H2",
+            4.0,
+            Severity::Blocker,
+            "4 GB geheugen en Home-editie: onder de minimumeisen",
+            "4 GB memory and Home edition: below the minimum",
+        ),
+    };
+    WorkstationRow {
+        hostname: format!("WS-{:02}", i + 1),
+        os: os.to_string(),
+        memory_gb: Some(mem),
+        verdict,
+        reason: match lang {
+            Lang::Nl => reason_nl.to_string(),
+            Lang::En => reason_en.to_string(),
+        },
+    }
+}
+
+/// The 12-workstation, 2-location intake (a quote: 10 or more workstations [FAQ 2.2]).
+pub fn small_office() -> ReportInput {
+    let lines = vec![
+        line(
+            "WPO-WS",
+            "MKB Werkplek Online, per werkplek per maand (actieprijs)",
+            12,
+            7995,
+            Period::Monthly,
+        ),
+        line(
+            "OPT-OPS25",
+            "Gebruikersoptie extra opslag 25 GB",
+            3,
+            495,
+            Period::Monthly,
+        ),
+        line(
+            "OPT-VISIO",
+            "Gebruikersoptie Microsoft Visio",
+            2,
+            1250,
+            Period::Monthly,
+        ),
+        line(
+            "INT-SURVEY",
+            "Intake en site survey (inbegrepen bij implementatie)",
+            1,
+            0,
+            Period::OneTime,
+        ),
+        line(
+            "MIG-PROJ",
+            "Migratieproject e-mail en gegevens (buiten kantoortijd)",
+            1,
+            125_000,
+            Period::OneTime,
+        ),
+        line(
+            "MAAT-GLAS",
+            "Begeleiding glasvezelupgrade Amersfoort",
+            1,
+            35_000,
+            Period::OneTime,
+        ),
+        line(
+            "HOST-EXACT",
+            "Maatwerk-hosting Exact Globe",
+            1,
+            0,
+            Period::OnRequest,
+        ),
+        QuoteLineRow {
+            optional: true,
+            ..line(
+                "OPT-BACKUP",
+                "Back-up Online, extra 100 GB",
+                1,
+                995,
+                Period::Monthly,
+            )
+        },
+    ];
+    ReportInput {
+        lang: Lang::Nl,
+        provider: provider(),
+        customer: Customer {
+            name: "Tandartspraktijk Öztürk & De Graaf B.V.".into(),
+            kvk: Some("87654321".into()),
+            vat: Some("NL862345678B01".into()),
+            address: Some("Oudegracht 214".into()),
+            postcode: Some("3511 NR".into()),
+            city: Some("Utrecht".into()),
+            billing_email: Some("administratie@ozturk-degraaf.example".into()),
+            iban: Some("NL20INGB0001234567".into()),
+            contact_name: Some("Ayşe Öztürk".into()),
+            contact_role: Some("Directeur".into()),
+        },
+        intake_date: date!(2026 - 11 - 25),
+        mode: "Op locatie, beide vestigingen bezocht".into(),
+        specialist: Some("Noël van Bergen".into()),
+        summary: Summary {
+            readiness: Severity::Attention,
+            headlines: vec![
+                "De overstap is haalbaar zodra de upload in Amersfoort is verhoogd.".into(),
+                "Twee werkplekken moeten worden vervangen; één Apple-computer krijgt de Remote Desktop-app.".into(),
+                "Exact Globe vraagt maatwerk-hosting; de prijs volgt op aanvraag.".into(),
+            ],
+        },
+        locations: vec![
+            LocationRow { name: "Utrecht (hoofdvestiging)".into(), workstations: 8, down_mbps: Some(94.6), up_mbps: Some(38.2), needed_down_mbps: 28.8, needed_up_mbps: 5.8 },
+            LocationRow { name: "Amersfoort".into(), workstations: 4, down_mbps: Some(18.5), up_mbps: Some(2.1), needed_down_mbps: 14.4, needed_up_mbps: 2.9 },
+        ],
+        workstations: (0..12).map(|i| workstation(i, Lang::Nl)).collect(),
+        software: vec!["Microsoft 365 (Word, Excel, Outlook)".into(), "Adobe Acrobat Reader".into(), "Google Chrome".into(), "TeamViewer".into()],
+        business_apps: vec!["Exact Globe (boekhouding)".into(), "Dental4Windows (patiëntendossier)".into()],
+        email: Some("Exchange bij huidige hostingpartij, 14 mailboxen, samen 38 GB".into()),
+        domain: Some("ozturk-degraaf.nl, geregistreerd bij een andere hostingpartij; DNS-wijziging nodig, het domein blijft van de klant".into()),
+        data: Some("Netwerkschijf op NAS, 212 GB; migratieproject buiten kantoortijd".into()),
+        findings: vec![
+            FindingRow { severity: Severity::Blocker, title: "Upload Amersfoort te laag: gemeten 2,1 Mbit/s, nodig 2,9 Mbit/s".into(), measure: "Verbinding upgraden naar glasvezel (minimaal 10 Mbit/s up) vóór de livegang.".into(), accepted: None },
+            FindingRow { severity: Severity::Blocker, title: "Werkplek WS-06 voldoet niet (4 GB, Windows 10 Home)".into(), measure: "Werkplek vervangen of geheugen uitbreiden en upgraden naar Windows 11 Pro.".into(), accepted: None },
+            FindingRow { severity: Severity::Attention, title: "Exact Globe vraagt maatwerk-hosting".into(), measure: "Haalbaarheid en prijs van maatwerk-hosting laten beoordelen; niet altijd mogelijk [FAQ 1.5].".into(), accepted: None },
+            FindingRow { severity: Severity::Attention, title: "Gebruiker zonder mobiel nummer voor sms-inlog (r.dekker)".into(), measure: "Mobiel nummer registreren vóór de eerste inlog.".into(), accepted: Some("Gebruiker krijgt een zakelijke telefoon in week 50.".into()) },
+            FindingRow { severity: Severity::Attention, title: "Domein bij een andere hostingpartij".into(), measure: "DNS-records (MX, autodiscover) wijzigen op de migratiedag; het domein blijft van u.".into(), accepted: None },
+            FindingRow { severity: Severity::Ok, title: "Bekabeling en netwerkapparatuur in orde".into(), measure: "Geen maatregel nodig.".into(), accepted: None },
+        ],
+        plan: vec![
+            PhaseRow { name: "Intake en advies".into(), start: date!(2026 - 11 - 25), end: date!(2026 - 11 - 27), working_days: 3 },
+            PhaseRow { name: "Offerte en ondertekening".into(), start: date!(2026 - 11 - 30), end: date!(2026 - 12 - 04), working_days: 5 },
+            PhaseRow { name: "Maatregelen: glasvezel Amersfoort, werkplek WS-06".into(), start: date!(2026 - 12 - 07), end: date!(2026 - 12 - 18), working_days: 10 },
+            PhaseRow { name: "Levering eerste inlog".into(), start: date!(2026 - 12 - 21), end: date!(2026 - 12 - 21), working_days: 1 },
+            PhaseRow { name: "Migratie e-mail en gegevens".into(), start: date!(2026 - 12 - 22), end: date!(2026 - 12 - 30), working_days: 5 },
+            PhaseRow { name: "DNS-wijziging".into(), start: date!(2026 - 12 - 31), end: date!(2026 - 12 - 31), working_days: 1 },
+            PhaseRow { name: "Livegang".into(), start: date!(2027 - 01 - 04), end: date!(2027 - 01 - 04), working_days: 1 },
+            PhaseRow { name: "Nazorg".into(), start: date!(2027 - 01 - 05), end: date!(2027 - 01 - 15), working_days: 9 },
+        ],
+        quote: Some(quote_doc(QuoteKind::Quote, "OFF-2026-0142", lines, 12, 7995)),
+        sepa: Some(SepaInfo {
+            mandate_reference: "MWO-2026-0142-01".into(),
+            iban: "NL20INGB0001234567".into(),
+            account_holder: "Tandartspraktijk Öztürk & De Graaf B.V.".into(),
+        }),
+    }
+}
+
+/// The same intake in English (labels translated here; the free texts stay as given).
+pub fn small_office_en() -> ReportInput {
+    let mut input = small_office();
+    input.lang = Lang::En;
+    input.mode = "On site, both locations visited".into();
+    input.workstations = (0..12).map(|i| workstation(i, Lang::En)).collect();
+    input
+}
+
+const FIRST: [&str; 10] = [
+    "Anouk", "Bram", "Chantal", "Daan", "Eline", "Floor", "Gijs", "Hanneke", "Joëlle", "Kees",
+];
+const LAST: [&str; 8] = [
+    "de Jong", "Jansen", "Bakker", "Visser", "Smit", "Meijer", "van Dijk", "Brouwer",
+];
+const OPTIONS: [(&str, &str, i64); 4] = [
+    ("OPT-OPS25", "Gebruikersoptie extra opslag 25 GB", 495),
+    ("OPT-VISIO", "Gebruikersoptie Microsoft Visio", 1250),
+    ("OPT-PROJ", "Gebruikersoptie Microsoft Project", 1795),
+    (
+        "OPT-MOBIEL",
+        "Gebruikersoptie mobiele toegang (tablet)",
+        350,
+    ),
+];
+
+/// The 40-workstation, 3-location intake with a per-user option line for every user, so the
+/// quote table runs over more than one page.
+pub fn large_office() -> ReportInput {
+    let mut input = small_office();
+    input.customer = Customer {
+        name: "Installatiebedrijf Van Rijswijk & Zoën B.V.".into(),
+        kvk: Some("71234567".into()),
+        vat: Some("NL858123456B01".into()),
+        address: Some("Schiedamseweg 88".into()),
+        postcode: Some("3025 AD".into()),
+        city: Some("Rotterdam".into()),
+        billing_email: Some("facturen@vanrijswijk-zoen.example".into()),
+        iban: Some("NL69ABNA0123456789".into()),
+        contact_name: Some("Marieke van Rijswijk".into()),
+        contact_role: Some("Financieel directeur".into()),
+    };
+    input.mode = "Op locatie (Rotterdam) en op afstand (Delft, Den Haag)".into();
+    input.locations = vec![
+        LocationRow {
+            name: "Rotterdam (hoofdkantoor)".into(),
+            workstations: 22,
+            down_mbps: Some(240.3),
+            up_mbps: Some(48.9),
+            needed_down_mbps: 79.2,
+            needed_up_mbps: 15.8,
+        },
+        LocationRow {
+            name: "Den Haag".into(),
+            workstations: 12,
+            down_mbps: Some(35.0),
+            up_mbps: Some(6.2),
+            needed_down_mbps: 43.2,
+            needed_up_mbps: 8.6,
+        },
+        LocationRow {
+            name: "Delft (werkplaats)".into(),
+            workstations: 6,
+            down_mbps: None,
+            up_mbps: None,
+            needed_down_mbps: 21.6,
+            needed_up_mbps: 4.3,
+        },
+    ];
+    input.workstations = (0..40).map(|i| workstation(i, Lang::Nl)).collect();
+    input.business_apps = vec![
+        "AFAS Profit (financieel en HRM)".into(),
+        "Syntess Atrium (installatietechniek)".into(),
+        "AutoCAD LT 2024".into(),
+    ];
+    input.summary.readiness = Severity::Blocker;
+    input.summary.headlines = vec![
+        "Den Haag heeft te weinig bandbreedte voor twaalf werkplekken; Delft is nog niet gemeten."
+            .into(),
+        "Zeven werkplekken voldoen niet en moeten vóór de livegang worden vervangen.".into(),
+        "Met 40 werkplekken geldt een offerte die bij ondertekening het contract wordt.".into(),
+    ];
+    // Keep the findings that also hold here (WS-06, Exact-like hosting, SMS login, domain, cabling);
+    // the Amersfoort one belongs to the small office only.
+    input.findings.retain(|f| !f.title.contains("Amersfoort"));
+    for f in &mut input.findings {
+        f.title = f.title.replace("Exact Globe", "AFAS Profit");
+    }
+    for p in &mut input.plan {
+        p.name = p.name.replace(
+            "glasvezel Amersfoort, werkplek WS-06",
+            "glasvezel Den Haag, 7 werkplekken",
+        );
+    }
+    input.findings.push(FindingRow {
+        severity: Severity::Blocker,
+        title: "Download Den Haag te laag: gemeten 35,0 Mbit/s, nodig 43,2 Mbit/s".into(),
+        measure: "Zakelijke glasvezel (100/100 Mbit/s) aanvragen; levertijd circa vier weken."
+            .into(),
+        accepted: None,
+    });
+    input.findings.push(FindingRow {
+        severity: Severity::Attention,
+        title: "Delft (werkplaats) niet gemeten".into(),
+        measure: "Snelheidsmeting uitvoeren tijdens kantoortijd voordat de planning vastligt."
+            .into(),
+        accepted: None,
+    });
+    input.findings.push(FindingRow {
+        severity: Severity::Attention,
+        title: "Offline werken nodig in de werkplaats".into(),
+        measure:
+            "Werkplaatsprocessen die zonder internet moeten doorlopen lokaal houden [FAQ 1.34]."
+                .into(),
+        accepted: Some("Werkplaats werkt met papieren werkbonnen als terugval.".into()),
+    });
+    let mut lines = vec![line(
+        "WPO-WS",
+        "MKB Werkplek Online, per werkplek per maand (actieprijs)",
+        40,
+        7995,
+        Period::Monthly,
+    )];
+    for i in 0..40 {
+        let (code, desc, unit) = OPTIONS[i % OPTIONS.len()];
+        let user = format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / 2) % LAST.len()]);
+        lines.push(line(
+            code,
+            &format!("{desc} – {user}"),
+            1,
+            unit,
+            Period::Monthly,
+        ));
+    }
+    lines.extend([
+        line(
+            "INT-SURVEY",
+            "Intake en site survey (inbegrepen bij implementatie)",
+            1,
+            0,
+            Period::OneTime,
+        ),
+        line(
+            "MIG-PROJ",
+            "Migratieproject e-mail en gegevens (3 locaties, buiten kantoortijd)",
+            1,
+            395_000,
+            Period::OneTime,
+        ),
+        line(
+            "MAAT-WS",
+            "Vervangen werkplekken die niet voldoen (arbeid)",
+            7,
+            9_500,
+            Period::OneTime,
+        ),
+        line(
+            "MAAT-GLAS",
+            "Begeleiding glasvezelaanvraag Den Haag",
+            1,
+            35_000,
+            Period::OneTime,
+        ),
+        line(
+            "HOST-AFAS",
+            "Maatwerk-hosting AFAS Profit",
+            1,
+            0,
+            Period::OnRequest,
+        ),
+        QuoteLineRow {
+            optional: true,
+            ..line(
+                "OPT-BACKUP",
+                "Back-up Online, extra 100 GB",
+                2,
+                995,
+                Period::Monthly,
+            )
+        },
+        QuoteLineRow {
+            optional: true,
+            ..line(
+                "OPT-TRAIN",
+                "Gebruikerstraining op locatie (dagdeel)",
+                2,
+                45_000,
+                Period::OneTime,
+            )
+        },
+    ]);
+    input.quote = Some(quote_doc(
+        QuoteKind::Quote,
+        "OFF-2026-0157",
+        lines,
+        40,
+        7995,
+    ));
+    input.sepa = Some(SepaInfo {
+        mandate_reference: "MWO-2026-0157-01".into(),
+        iban: "NL69ABNA0123456789".into(),
+        account_holder: "Installatiebedrijf Van Rijswijk & Zoën B.V.".into(),
+    });
+    input
+}

@@ -1,0 +1,494 @@
+//! Drawing the questions of the current section (or repeat entry): each question is a
+//! block of wrapped lines; the focused block is kept in view, and the screen areas of
+//! blocks and picker lines are recorded for mouse clicks.
+
+use super::home::tr;
+use super::intake::IntakeScreen;
+use super::text::{truncate, wrap};
+use super::theme::Theme;
+use crate::form::{Kind, Lang, Question, Required, Value};
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Position, Rect};
+use ratatui::style::{Modifier, Style};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+/// Indent of values, editors and messages under a label.
+const INDENT: &str = "    ";
+
+/// One question as drawn: its lines and where the interesting parts are.
+struct Block {
+    lines: Vec<Line<'static>>,
+    /// (line, column) of the text cursor of an open editor.
+    cursor: Option<(usize, u16)>,
+    /// Line of the first choice of an open picker.
+    choices_at: Option<usize>,
+    /// The line that must be visible (the picker's cursor line).
+    interest: usize,
+}
+
+pub fn draw(
+    f: &mut Frame,
+    area: Rect,
+    s: &mut IntakeScreen,
+    theme: &Theme,
+    lang: Lang,
+    self_filled: bool,
+) {
+    let width = area.width as usize;
+    let head = head_lines(s, theme, lang, width);
+    let head_h = (head.len() as u16 + 1).min(area.height / 2).max(1);
+    let [h_area, q_area] =
+        Layout::vertical([Constraint::Length(head_h), Constraint::Min(1)]).areas(area);
+    f.render_widget(Paragraph::new(head), h_area);
+
+    let rows = s.rows();
+    let blocks: Vec<Block> = rows
+        .iter()
+        .enumerate()
+        .map(|(pos, &qi)| block(s, pos, qi, theme, lang, self_filled, width))
+        .collect();
+    s.question_rows.clear();
+    s.choice_rows.clear();
+    if rows.is_empty() {
+        let msg = if s.entries() == 0 {
+            String::new()
+        } else {
+            tr(
+                lang,
+                "Geen vragen in dit onderdeel.",
+                "No questions in this section.",
+            )
+        };
+        f.render_widget(Paragraph::new(msg).style(theme.dim()), q_area);
+        return;
+    }
+
+    // Lay the blocks out as one column of lines and scroll it so the focused block
+    // (or at least its interesting line) is in view, moving as little as possible.
+    let starts: Vec<usize> = blocks
+        .iter()
+        .scan(0, |acc, b| {
+            let st = *acc;
+            *acc += b.lines.len();
+            Some(st)
+        })
+        .collect();
+    let total: usize = blocks.iter().map(|b| b.lines.len()).sum();
+    let h = q_area.height as usize;
+    let focus = s.focus.min(blocks.len() - 1);
+    let (f_start, f_len) = (starts[focus], blocks[focus].lines.len());
+    let mut top = if s.q_scroll_at == (s.section, s.entry) {
+        s.q_scroll
+    } else {
+        0
+    };
+    if f_len <= h {
+        if f_start < top {
+            top = f_start;
+        } else if f_start + f_len > top + h {
+            top = f_start + f_len - h;
+        }
+    } else {
+        let interest = f_start + blocks[focus].interest;
+        top = if interest < top || interest >= top + h {
+            interest.saturating_sub(h / 2).max(f_start)
+        } else {
+            top
+        };
+    }
+    top = top.min(total.saturating_sub(h));
+    s.q_scroll = top;
+    s.q_scroll_at = (s.section, s.entry);
+
+    let mut lines: Vec<Line> = Vec::with_capacity(h);
+    for (bi, b) in blocks.iter().enumerate() {
+        let (b_start, b_end) = (starts[bi], starts[bi] + b.lines.len());
+        let (vis_start, vis_end) = (b_start.max(top), b_end.min(top + h));
+        if vis_start >= vis_end {
+            continue;
+        }
+        let y = q_area.y + (vis_start - top) as u16;
+        s.question_rows.push((
+            Rect {
+                x: q_area.x,
+                y,
+                width: q_area.width,
+                height: (vis_end - vis_start) as u16,
+            },
+            bi,
+        ));
+        if let Some(c0) = b.choices_at {
+            for line in (b_start + c0).max(vis_start)..vis_end {
+                let r = Rect {
+                    x: q_area.x,
+                    y: q_area.y + (line - top) as u16,
+                    width: q_area.width,
+                    height: 1,
+                };
+                s.choice_rows.push((r, line - b_start - c0));
+            }
+        }
+        if let Some((cl, col)) = b.cursor
+            && (vis_start..vis_end).contains(&(b_start + cl))
+        {
+            let y = q_area.y + (b_start + cl - top) as u16;
+            f.set_cursor_position(Position {
+                x: q_area.x + col.min(q_area.width.saturating_sub(1)),
+                y,
+            });
+        }
+        lines.extend(
+            b.lines[vis_start - b_start..vis_end - b_start]
+                .iter()
+                .cloned(),
+        );
+    }
+    f.render_widget(Paragraph::new(lines), q_area);
+    // Arrows say there is more than fits.
+    let right = q_area.x + q_area.width.saturating_sub(1);
+    if top > 0 {
+        f.render_widget(
+            Paragraph::new("↑").style(theme.dim()),
+            Rect {
+                x: right,
+                y: q_area.y,
+                width: 1,
+                height: 1,
+            },
+        );
+    }
+    if top + h < total {
+        f.render_widget(
+            Paragraph::new("↓").style(theme.dim()),
+            Rect {
+                x: right,
+                y: q_area.y + q_area.height - 1,
+                width: 1,
+                height: 1,
+            },
+        );
+    }
+}
+
+/// The section title and, for a repeat group, the entries with their summaries; else
+/// the section's introduction.
+fn head_lines(s: &IntakeScreen, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+    let sec = &s.loaded.form.sections[s.section];
+    let mut head = vec![Line::styled(sec.title.get(lang).to_string(), theme.title())];
+    if let Some(rep) = &sec.repeat {
+        let n = s.entries();
+        let item = rep.item.get(lang);
+        if n == 0 {
+            let text = tr(
+                lang,
+                &format!("Nog geen {item}. Druk op a om toe te voegen."),
+                &format!("No {item} yet. Press a to add one."),
+            );
+            head.extend(
+                wrap(&text, width)
+                    .into_iter()
+                    .map(|l| Line::styled(l, theme.dim())),
+            );
+        } else {
+            let lead = format!("{item} {} / {n}  ", s.entry + 1);
+            // A window of entries around the current one, as many as fit; the others
+            // are counted at either end. Only the shown summaries are computed.
+            let text_of = |i: usize| {
+                let summary = truncate(&entry_summary(s, i, lang), 18);
+                if i == s.entry {
+                    format!("[{}:{summary}]", i + 1)
+                } else {
+                    format!(" {}:{summary} ", i + 1)
+                }
+            };
+            let budget = width.saturating_sub(lead.width() + 10);
+            let mut shown = vec![(s.entry, text_of(s.entry))];
+            let mut used = shown[0].1.width();
+            let (mut lo, mut hi) = (s.entry, s.entry + 1);
+            loop {
+                let mut grew = false;
+                if hi < n {
+                    let t = text_of(hi);
+                    if used + t.width() <= budget {
+                        used += t.width();
+                        shown.push((hi, t));
+                        hi += 1;
+                        grew = true;
+                    }
+                }
+                if lo > 0 {
+                    let t = text_of(lo - 1);
+                    if used + t.width() <= budget {
+                        used += t.width();
+                        shown.insert(0, (lo - 1, t));
+                        lo -= 1;
+                        grew = true;
+                    }
+                }
+                if !grew {
+                    break;
+                }
+            }
+            let mut spans = vec![Span::raw(lead)];
+            if lo > 0 {
+                spans.push(Span::styled(format!("«{lo} "), theme.dim()));
+            }
+            for (i, t) in shown {
+                spans.push(Span::styled(
+                    t,
+                    if i == s.entry {
+                        theme.selected()
+                    } else {
+                        theme.dim()
+                    },
+                ));
+            }
+            if hi < n {
+                spans.push(Span::styled(format!(" {}»", n - hi), theme.dim()));
+            }
+            head.push(Line::from(spans));
+        }
+    } else if let Some(intro) = &sec.intro {
+        head.extend(
+            wrap(intro.get(lang), width)
+                .into_iter()
+                .map(|l| Line::styled(l, theme.dim())),
+        );
+    }
+    head
+}
+
+fn label_of(q: &Question, lang: Lang, self_filled: bool, required: bool) -> String {
+    let mut l = q.label_for(lang, self_filled).to_string();
+    if required || matches!(q.required, Required::Yes) && q.kind.is_input() {
+        l.push_str(" *");
+    }
+    l
+}
+
+fn block(
+    s: &IntakeScreen,
+    pos: usize,
+    qi: usize,
+    theme: &Theme,
+    lang: Lang,
+    self_filled: bool,
+    width: usize,
+) -> Block {
+    let q = s.question(qi);
+    let item = &s.eval.sections[s.section].items[s.entry][qi];
+    let focused = pos == s.focus;
+    let mut b = Block {
+        lines: Vec::new(),
+        cursor: None,
+        choices_at: None,
+        interest: 0,
+    };
+    let text_w = width.saturating_sub(INDENT.len()).max(10);
+    if q.kind == Kind::Note {
+        for l in wrap(
+            q.label_for(lang, self_filled),
+            width.saturating_sub(2).max(10),
+        ) {
+            b.lines.push(Line::styled(format!("  {l}"), theme.dim()));
+        }
+        return b;
+    }
+    // The label, wrapped, with the marker of the focus and the mark of its state.
+    let mark = if item.error.is_some() {
+        Span::styled(" ✗", theme.error())
+    } else if item.missing() {
+        Span::styled(" •", theme.warning())
+    } else {
+        Span::raw("")
+    };
+    let lstyle = if focused {
+        theme.selected()
+    } else {
+        Style::new().add_modifier(Modifier::BOLD)
+    };
+    let label = wrap(
+        &label_of(q, lang, self_filled, item.required),
+        width.saturating_sub(4).max(10),
+    );
+    let last = label.len() - 1;
+    for (i, l) in label.into_iter().enumerate() {
+        let lead = if i == 0 && focused { "▶ " } else { "  " };
+        let mut spans = vec![Span::raw(lead), Span::styled(l, lstyle)];
+        if i == last {
+            spans.push(mark.clone());
+        }
+        b.lines.push(Line::from(spans));
+    }
+    let msg = |b: &mut Block, prefix: &str, text: &str, style: Style| {
+        for (i, l) in wrap(&format!("{prefix} {text}"), text_w)
+            .into_iter()
+            .enumerate()
+        {
+            let pad = if i == 0 { INDENT } else { "      " };
+            b.lines.push(Line::styled(format!("{pad}{l}"), style));
+        }
+    };
+    match (&s.editor, &s.picker) {
+        (Some(ed), _) if focused && ed.question == qi => {
+            let unit = q
+                .unit
+                .as_deref()
+                .map(|u| format!(" {u}"))
+                .unwrap_or_default();
+            let field_w = field_width(q.kind)
+                .min(text_w.saturating_sub(unit.width() + 1))
+                .max(4);
+            let scroll = ed.input.visual_scroll(field_w);
+            let shown: String = ed.input.value().chars().skip(scroll).collect();
+            let shown = truncate(&shown, field_w);
+            let pad = " ".repeat(field_w.saturating_sub(shown.width()));
+            // The field is underlined to its full width, so it reads as a field also
+            // without colour.
+            let field = theme.value().add_modifier(Modifier::UNDERLINED);
+            b.lines.push(Line::from(vec![
+                Span::raw(INDENT),
+                Span::styled(format!("{shown}{pad}"), field),
+                Span::styled(unit, theme.dim()),
+            ]));
+            b.cursor = Some((
+                b.lines.len() - 1,
+                (INDENT.len() + ed.input.visual_cursor().saturating_sub(scroll)) as u16,
+            ));
+            b.interest = b.lines.len() - 1;
+            if let Some(e) = &ed.error {
+                msg(&mut b, "✗", e.get(lang), theme.error());
+            } else if !ed.input.value().trim().is_empty() {
+                msg(
+                    &mut b,
+                    "✓",
+                    &tr(lang, "Enter om op te slaan", "Enter to save"),
+                    theme.ok(),
+                );
+            }
+        }
+        (_, Some(p)) if focused && p.question == qi => {
+            let selected: Vec<String> = match &item.value {
+                Value::Text(t) => vec![t.clone()],
+                Value::List(l) => l.clone(),
+                _ => vec![],
+            };
+            b.choices_at = Some(b.lines.len());
+            for (ci, c) in q.choices.iter().enumerate() {
+                let on = selected.contains(&c.id);
+                let boxm = match (q.kind, on) {
+                    (Kind::MultiChoice, true) => "[x]",
+                    (Kind::MultiChoice, false) => "[ ]",
+                    (_, true) => "(•)",
+                    (_, false) => "( )",
+                };
+                let here = ci == p.cursor;
+                if here {
+                    b.interest = b.lines.len();
+                }
+                let st = if here { theme.selected() } else { Style::new() };
+                let text = truncate(
+                    &format!(
+                        "{} {boxm} {}",
+                        if here { "›" } else { " " },
+                        c.label.get(lang)
+                    ),
+                    text_w.saturating_sub(1) + 3,
+                );
+                b.lines
+                    .push(Line::from(vec![Span::raw("  "), Span::styled(text, st)]));
+            }
+        }
+        _ => {
+            if item.value.is_null() {
+                b.lines.push(Line::styled(
+                    format!("{INDENT}{}", placeholder(q, lang)),
+                    theme.dim(),
+                ));
+            } else {
+                let shown = q.display(&item.value, lang);
+                let calc = if q.kind == Kind::Calculated {
+                    tr(lang, "  (berekend)", "  (calculated)")
+                } else {
+                    String::new()
+                };
+                let lines = wrap(&shown, text_w);
+                let last = lines.len() - 1;
+                for (i, l) in lines.into_iter().enumerate() {
+                    let mut spans = vec![Span::raw(INDENT), Span::styled(l, theme.value())];
+                    if i == last && !calc.is_empty() {
+                        spans.push(Span::styled(calc.clone(), theme.dim()));
+                    }
+                    b.lines.push(Line::from(spans));
+                }
+            }
+            if let Some(e) = &item.error {
+                msg(&mut b, "✗", e.get(lang), theme.error());
+            } else if let Some(w) = &item.warning {
+                msg(&mut b, "!", w.get(lang), theme.warning());
+            }
+        }
+    }
+    b
+}
+
+/// Short values get a short field, so a unit stands next to the number.
+fn field_width(kind: Kind) -> usize {
+    match kind {
+        Kind::Integer | Kind::Decimal | Kind::Date => 14,
+        Kind::PostcodeNl | Kind::Kvk => 12,
+        Kind::MobileNl | Kind::VatNl => 18,
+        Kind::Iban => 36,
+        _ => usize::MAX,
+    }
+}
+
+fn placeholder(q: &Question, lang: Lang) -> String {
+    match q.kind {
+        Kind::Date => tr(lang, "— (JJJJ-MM-DD)", "— (YYYY-MM-DD)"),
+        Kind::YesNo => "— (y/n)".into(),
+        Kind::SingleChoice | Kind::MultiChoice => {
+            tr(lang, "— (Enter: kiezen)", "— (Enter: choose)")
+        }
+        Kind::Iban => "— (NL91 ABNA 0417 1643 00)".into(),
+        Kind::MobileNl => "— (06 12345678)".into(),
+        Kind::PostcodeNl => "— (1234 AB)".into(),
+        Kind::Calculated => tr(lang, "— (berekend)", "— (calculated)"),
+        _ => "—".into(),
+    }
+}
+
+/// The one-line summary of a repeat entry: its summary fields, or its first question.
+pub fn entry_summary(s: &IntakeScreen, entry: usize, lang: Lang) -> String {
+    let sec = &s.loaded.form.sections[s.section];
+    let Some(rep) = &sec.repeat else {
+        return String::new();
+    };
+    let fields: Vec<&str> = if rep.summary.is_empty() {
+        sec.questions
+            .first()
+            .map(|q| vec![q.id.as_str()])
+            .unwrap_or_default()
+    } else {
+        rep.summary.iter().map(String::as_str).collect()
+    };
+    let parts: Vec<String> = fields
+        .iter()
+        .filter_map(|fid| {
+            let (qi, q) = sec
+                .questions
+                .iter()
+                .enumerate()
+                .find(|(_, q)| q.id == *fid)?;
+            let v = &s.eval.sections[s.section].items.get(entry)?.get(qi)?.value;
+            (!v.is_null()).then(|| q.display(v, lang))
+        })
+        .collect();
+    if parts.is_empty() {
+        "…".into()
+    } else {
+        parts.join(", ")
+    }
+}
