@@ -2,12 +2,12 @@
 //! and what the calculations give. Run on every change, so it must stay cheap:
 //! see `benches/form.rs`.
 
-use super::expr::Env;
+use super::eval_tables::{Ctx, Grid, Tables, split_key};
 use super::key::AnswerKey;
-use super::model::{Form, Kind, Question, Required, Section};
+use super::model::{Form, Question, Required, Section};
 use super::types::Msg;
 use super::value::Value;
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
 mod env;
@@ -102,63 +102,6 @@ impl Evaluation {
     }
 }
 
-/// What an expression sees: answers, calculated values, the current entry of a group.
-#[derive(Clone)]
-struct Ctx<'a> {
-    form: &'a Form,
-    answers: &'a Answers,
-    calc: &'a HashMap<String, Value>,
-    hidden: &'a HashSet<String>,
-    counts: &'a HashMap<String, usize>,
-    group: Option<(&'a str, usize)>,
-    this: Value,
-    today: Date,
-}
-
-impl Ctx<'_> {
-    fn lookup(&self, key: &str) -> Value {
-        if self.hidden.contains(key) {
-            return Value::Null;
-        }
-        if let Some(v) = self.calc.get(key) {
-            return v.clone();
-        }
-        self.answers.get(key).cloned().unwrap_or(Value::Null)
-    }
-}
-
-impl Env for Ctx<'_> {
-    fn value(&self, path: &str) -> Value {
-        let Some((scope, q)) = path.split_once('.') else {
-            return Value::Null;
-        };
-        let is_group = self.form.section(scope).is_some_and(|s| s.repeat.is_some());
-        if is_group {
-            match self.group {
-                Some((g, i)) if g == scope => self.lookup(&format!("{scope}[{i}].{q}")),
-                _ => Value::Null,
-            }
-        } else {
-            self.lookup(path)
-        }
-    }
-    fn group_values(&self, group: &str, field: &str) -> Vec<Value> {
-        let n = self.counts.get(group).copied().unwrap_or(0);
-        (1..=n)
-            .map(|i| self.lookup(&format!("{group}[{i}].{field}")))
-            .collect()
-    }
-    fn group_count(&self, group: &str) -> usize {
-        self.counts.get(group).copied().unwrap_or(0)
-    }
-    fn this(&self) -> Value {
-        self.this.clone()
-    }
-    fn today(&self) -> Date {
-        self.today
-    }
-}
-
 /// Upper bound on entries of one group, whatever the data says: keeps evaluation bounded.
 pub const MAX_INSTANCES: usize = 1000;
 
@@ -184,9 +127,8 @@ impl Form {
             }
         }
         for k in answers.keys() {
-            if let Some(open) = k.find('[')
-                && let Ok(key) = AnswerKey::parse(k)
-                && let (Some(n), Some(c)) = (key.instance, counts.get_mut(&k[..open]))
+            if let Some((scope, Some(n), _)) = split_key(k)
+                && let Some(c) = counts.get_mut(scope)
             {
                 *c = (*c).max(n.min(MAX_INSTANCES));
             }
@@ -209,136 +151,126 @@ impl Form {
         today: Date,
         at_least: &HashMap<String, usize>,
     ) -> Evaluation {
-        let mut counts = self.instance_counts_with(answers, at_least);
-        let mut hidden: HashSet<String> = HashSet::new();
-        let mut eval = Evaluation::default();
-        for pass in 0..2 {
-            let calc = self.calculate(answers, &hidden, &counts, today);
-            // Count expressions may raise the number of entries.
-            for s in &self.sections {
-                if let Some(r) = &s.repeat
-                    && let Some(e) = &r.count
-                {
-                    let ctx = Ctx {
-                        form: self,
-                        answers,
-                        calc: &calc,
-                        hidden: &hidden,
-                        counts: &counts,
-                        group: None,
-                        this: Value::Null,
-                        today,
-                    };
-                    if let Some(n) = e.eval(&ctx).as_f64() {
-                        let n = (n.max(0.0) as usize).min(r.max).min(MAX_INSTANCES);
-                        let c = counts.entry(s.id.clone()).or_default();
-                        *c = (*c).max(n);
+        let t = self.settle(answers, audience, today, at_least);
+        self.states(&t, audience, today)
+    }
+
+    /// The tables expressions finally read: calculations done, entry counts raised by
+    /// count expressions, and the answers of hidden questions read as empty. Which
+    /// questions are hidden is decided once with nothing hidden, and once more with those
+    /// hidden when there are any (relevance that depends on hidden answers).
+    fn settle<'a>(
+        &'a self,
+        answers: &'a Answers,
+        audience: Audience,
+        today: Date,
+        at_least: &HashMap<String, usize>,
+    ) -> Tables<'a> {
+        let counts = self.count_list(&self.instance_counts_with(answers, at_least));
+        let base = Tables::new(self, answers, counts);
+        let first = self.tables(&base, None, today);
+        match self.hidden(&first, audience, today) {
+            None => first,
+            Some(hidden) => self.tables(&first, Some(&hidden), today),
+        }
+    }
+
+    /// Tables with calculations, after count expressions raised the entry counts.
+    fn tables<'a>(
+        &'a self,
+        base: &Tables<'a>,
+        hidden: Option<&[Grid<bool>]>,
+        today: Date,
+    ) -> Tables<'a> {
+        let mut counts = base.counts.clone();
+        let build = |counts: Vec<usize>| {
+            let t = base.reshaped(counts);
+            let mut t = match hidden {
+                Some(h) => t.with_hidden(h),
+                None => t,
+            };
+            t.calculate(today);
+            t
+        };
+        let t = build(counts.clone());
+        let mut raised = false;
+        for (si, s) in self.sections.iter().enumerate() {
+            if let Some(r) = &s.repeat
+                && let Some(e) = &r.count
+                && let Some(n) = e.eval(&Ctx::new(&t, None, Value::Null, today)).as_f64()
+            {
+                let n = (n.max(0.0) as usize).min(r.max).min(MAX_INSTANCES);
+                if n > counts[si] {
+                    counts[si] = n;
+                    raised = true;
+                }
+            }
+        }
+        // New entries need their calculated values too.
+        if raised { build(counts) } else { t }
+    }
+
+    /// Which questions are hidden (section or question not relevant, or specialist-only
+    /// for a customer); `None` when all are shown.
+    fn hidden(&self, t: &Tables<'_>, audience: Audience, today: Date) -> Option<Vec<Grid<bool>>> {
+        let empty = Answers::new();
+        let mut marks = Tables::new(self, &empty, t.counts.clone());
+        let mut any = false;
+        for (si, s) in self.sections.iter().enumerate() {
+            let section_shown = !(audience == Audience::Customer && s.specialist)
+                && s.relevant
+                    .as_ref()
+                    .is_none_or(|e| e.eval(&Ctx::new(t, None, Value::Null, today)).truthy());
+            for entry in 0..t.counts[si] {
+                let group = s.repeat.as_ref().map(|_| (si, entry));
+                for (qi, q) in s.questions.iter().enumerate() {
+                    let shown = section_shown
+                        && !(audience == Audience::Customer && q.specialist)
+                        && q.relevant.as_ref().is_none_or(|e| {
+                            e.eval(&Ctx::new(t, group, Value::Null, today)).truthy()
+                        });
+                    if !shown {
+                        marks.mark_hidden(si, entry, qi);
+                        any = true;
                     }
                 }
             }
-            eval = self.states(answers, &calc, &hidden, &counts, audience, today);
-            let now_hidden = self.hidden_keys(&eval);
-            if pass == 0 && now_hidden == hidden {
-                break;
-            }
-            hidden = now_hidden;
         }
-        eval
+        any.then_some(marks.hidden)
     }
 
-    fn calculate(
-        &self,
-        answers: &Answers,
-        hidden: &HashSet<String>,
-        counts: &HashMap<String, usize>,
-        today: Date,
-    ) -> HashMap<String, Value> {
-        let mut calc = HashMap::new();
-        for &(si, qi) in &self.calc_order {
-            let s = &self.sections[si];
-            let q = &s.questions[qi];
-            let Some(e) = &q.calculate else { continue };
-            let n = if s.repeat.is_some() {
-                counts.get(&s.id).copied().unwrap_or(0)
-            } else {
-                1
-            };
-            for inst in 0..n {
-                let group = s.repeat.as_ref().map(|_| (s.id.as_str(), inst + 1));
-                let v = {
-                    let ctx = Ctx {
-                        form: self,
-                        answers,
-                        calc: &calc,
-                        hidden,
-                        counts,
-                        group,
-                        this: Value::Null,
-                        today,
-                    };
-                    e.eval(&ctx)
-                };
-                calc.insert(key_of(s, inst, q), v);
-            }
-        }
-        calc
+    /// Entries per section, in section order (1 for a plain section).
+    fn count_list(&self, counts: &HashMap<String, usize>) -> Vec<usize> {
+        self.sections
+            .iter()
+            .map(|s| match s.repeat {
+                Some(_) => counts.get(&s.id).copied().unwrap_or(0).min(MAX_INSTANCES),
+                None => 1,
+            })
+            .collect()
     }
 
-    fn states(
-        &self,
-        answers: &Answers,
-        calc: &HashMap<String, Value>,
-        hidden: &HashSet<String>,
-        counts: &HashMap<String, usize>,
-        audience: Audience,
-        today: Date,
-    ) -> Evaluation {
+    fn states(&self, t: &Tables<'_>, audience: Audience, today: Date) -> Evaluation {
         let mut out = Evaluation {
             sections: Vec::with_capacity(self.sections.len()),
         };
-        for s in &self.sections {
-            let base = Ctx {
-                form: self,
-                answers,
-                calc,
-                hidden,
-                counts,
-                group: None,
-                this: Value::Null,
-                today,
-            };
+        for (si, s) in self.sections.iter().enumerate() {
             let visible = !(audience == Audience::Customer && s.specialist)
-                && s.relevant.as_ref().is_none_or(|e| e.eval(&base).truthy());
-            let instances = if s.repeat.is_some() {
-                counts.get(&s.id).copied().unwrap_or(0)
-            } else {
-                1
-            };
+                && s.relevant
+                    .as_ref()
+                    .is_none_or(|e| e.eval(&Ctx::new(t, None, Value::Null, today)).truthy());
+            let instances = t.counts[si];
             let mut st = SectionState {
                 visible,
                 instances,
                 items: Vec::with_capacity(instances),
                 ..Default::default()
             };
-            for inst in 0..instances {
-                let group = s.repeat.as_ref().map(|_| (s.id.as_str(), inst + 1));
+            for entry in 0..instances {
+                let group = s.repeat.as_ref().map(|_| (si, entry));
                 let mut row = Vec::with_capacity(s.questions.len());
-                for q in &s.questions {
-                    let key = key_of(s, inst, q);
-                    let ctx = Ctx {
-                        group,
-                        ..Ctx {
-                            form: self,
-                            answers,
-                            calc,
-                            hidden,
-                            counts,
-                            group: None,
-                            this: Value::Null,
-                            today,
-                        }
-                    };
-                    let item = item_state(q, &key, &ctx, audience);
+                for (qi, q) in s.questions.iter().enumerate() {
+                    let item = item_state(q, t.shown(si, entry, qi), t, group, today, audience);
                     if visible && item.visible {
                         if item.required {
                             st.required += 1;
@@ -385,7 +317,8 @@ impl Form {
         audience: Audience,
         today: Date,
     ) -> Result<(), Msg> {
-        let Some((s, q)) = self.find(&key.path()) else {
+        let path = key.path();
+        let (Some((s, q)), Some((si, _))) = (self.find(&path), self.position(&path)) else {
             return Err(Msg::new(
                 format!("onbekende vraag '{key}'"),
                 format!("unknown question '{key}'"),
@@ -396,70 +329,28 @@ impl Form {
         }
         q.check_bounds(value)?;
         if let Some(c) = &q.constraint {
-            let eval = self.evaluate(answers, audience, today);
-            let hidden = self.hidden_keys(&eval);
-            // The entry counts evaluate settled on, including count expressions.
-            let counts: HashMap<String, usize> = self
-                .sections
-                .iter()
-                .zip(&eval.sections)
-                .filter(|(s, _)| s.repeat.is_some())
-                .map(|(s, st)| (s.id.clone(), st.instances))
-                .collect();
-            let calc = self.calculate(answers, &hidden, &counts, today);
+            let t = self.settle(answers, audience, today, &HashMap::new());
             let group = s
                 .repeat
                 .as_ref()
-                .and_then(|_| key.instance.map(|i| (s.id.as_str(), i)));
-            let ctx = Ctx {
-                form: self,
-                answers,
-                calc: &calc,
-                hidden: &hidden,
-                counts: &counts,
-                group,
-                this: value.clone(),
-                today,
-            };
-            if !c.expr.eval(&ctx).truthy() {
+                .and_then(|_| key.instance.map(|n| (si, n - 1)));
+            if !c
+                .expr
+                .eval(&Ctx::new(&t, group, value.clone(), today))
+                .truthy()
+            {
                 return Err(c.message.to_msg());
             }
         }
         Ok(())
     }
 
-    /// Keys of every question that is not visible in `eval` (its section hidden or
-    /// its relevance false): expressions read their answers as empty.
-    fn hidden_keys(&self, eval: &Evaluation) -> HashSet<String> {
-        let mut hidden = HashSet::new();
-        for (s, st) in self.sections.iter().zip(&eval.sections) {
-            for (inst, row) in st.items.iter().enumerate() {
-                for (q, item) in s.questions.iter().zip(row) {
-                    if !st.visible || !item.visible {
-                        hidden.insert(key_of(s, inst, q));
-                    }
-                }
-            }
-        }
-        hidden
-    }
-
     /// Evaluates any expression (advice rules use this) over the answers.
     pub fn eval_expr(&self, e: &super::expr::Expr, answers: &Answers, today: Date) -> Value {
-        let counts = self.instance_counts(answers);
-        let calc = self.calculate(answers, &HashSet::new(), &counts, today);
-        let hidden = HashSet::new();
-        let ctx = Ctx {
-            form: self,
-            answers,
-            calc: &calc,
-            hidden: &hidden,
-            counts: &counts,
-            group: None,
-            this: Value::Null,
-            today,
-        };
-        e.eval(&ctx)
+        let counts = self.count_list(&self.instance_counts(answers));
+        let mut t = Tables::new(self, answers, counts);
+        t.calculate(today);
+        e.eval(&Ctx::new(&t, None, Value::Null, today))
     }
 }
 
@@ -471,19 +362,22 @@ pub fn key_of(s: &Section, inst: usize, q: &Question) -> String {
     }
 }
 
-fn item_state(q: &Question, key: &str, ctx: &Ctx<'_>, audience: Audience) -> ItemState {
+fn item_state(
+    q: &Question,
+    value: Value,
+    t: &Tables<'_>,
+    group: Option<(usize, usize)>,
+    today: Date,
+    audience: Audience,
+) -> ItemState {
+    let ctx = Ctx::new(t, group, Value::Null, today);
     let visible = !(audience == Audience::Customer && q.specialist)
-        && q.relevant.as_ref().is_none_or(|e| e.eval(ctx).truthy());
-    let value = if q.kind == Kind::Calculated {
-        ctx.calc.get(key).cloned().unwrap_or_default()
-    } else {
-        ctx.answers.get(key).cloned().unwrap_or_default()
-    };
+        && q.relevant.as_ref().is_none_or(|e| e.eval(&ctx).truthy());
     let required = q.kind.is_input()
         && match &q.required {
             Required::No => false,
             Required::Yes => true,
-            Required::If(e) => e.eval(ctx).truthy(),
+            Required::If(e) => e.eval(&ctx).truthy(),
         };
     let mut item = ItemState {
         visible,
@@ -493,25 +387,18 @@ fn item_state(q: &Question, key: &str, ctx: &Ctx<'_>, audience: Audience) -> Ite
         warning: None,
     };
     if visible && !item.value.is_null() && q.kind.is_input() {
+        let cctx = Ctx::new(t, group, item.value.clone(), today);
         if let Err(m) = q.check_bounds(&item.value) {
             item.error = Some(m);
-        } else if let Some(c) = &q.constraint {
-            let cctx = Ctx {
-                this: item.value.clone(),
-                ..ctx.clone()
-            };
-            if !c.expr.eval(&cctx).truthy() {
-                item.error = Some(c.message.to_msg());
-            }
+        } else if let Some(c) = &q.constraint
+            && !c.expr.eval(&cctx).truthy()
+        {
+            item.error = Some(c.message.to_msg());
         }
-        if let Some(w) = &q.warning {
-            let cctx = Ctx {
-                this: item.value.clone(),
-                ..ctx.clone()
-            };
-            if w.expr.eval(&cctx).truthy() {
-                item.warning = Some(w.message.to_msg());
-            }
+        if let Some(w) = &q.warning
+            && w.expr.eval(&cctx).truthy()
+        {
+            item.warning = Some(w.message.to_msg());
         }
     }
     item

@@ -233,7 +233,7 @@ impl Builder<'_> {
 
         let mut pending = Vec::new();
         let mut sections = Vec::new();
-        let mut index = HashMap::new();
+        let mut index = PathIndex::default();
         let mut section_ids = HashSet::new();
         let mut types: HashMap<String, Ty> = HashMap::new();
         let mut groups: HashSet<String> = HashSet::new();
@@ -599,7 +599,7 @@ impl Builder<'_> {
     fn calc_order(
         &mut self,
         sections: &[Section],
-        index: &HashMap<String, (usize, usize)>,
+        index: &PathIndex,
         calcs: &[(usize, usize, Range<usize>)],
     ) -> Vec<(usize, usize)> {
         let calc_set: HashSet<(usize, usize)> = calcs.iter().map(|(s, q, _)| (*s, *q)).collect();

@@ -6,6 +6,7 @@
 //! calculations over a set of answers.
 
 pub mod eval;
+mod eval_tables;
 #[cfg(test)]
 mod eval_tests;
 pub mod expr;

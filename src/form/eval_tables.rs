@@ -1,0 +1,290 @@
+//! The working storage of one evaluation: answers, calculated values and hidden flags
+//! in dense tables indexed by (section, entry, question), so that expressions read
+//! values without building `group[N].field` strings or hashing them. Evaluation runs
+//! on every change in the TUI; see `benches/form.rs`.
+
+use super::eval::{Answers, MAX_INSTANCES};
+use super::expr::Env;
+use super::model::{Form, Kind};
+use super::value::Value;
+use time::Date;
+
+/// One value per (entry, question) of a section: `cells[entry * questions + question]`.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Grid<T> {
+    width: usize,
+    cells: Vec<T>,
+}
+
+impl<T: Clone + Default> Grid<T> {
+    fn new(width: usize, entries: usize) -> Grid<T> {
+        Grid {
+            width,
+            cells: vec![T::default(); width * entries],
+        }
+    }
+    pub fn get(&self, entry: usize, q: usize) -> Option<&T> {
+        self.cells
+            .get(entry * self.width + q)
+            .filter(|_| q < self.width)
+    }
+    /// The same cells for `entries` entries (new entries empty).
+    fn resized(&self, entries: usize) -> Grid<T> {
+        let mut cells = self.cells.clone();
+        cells.resize(self.width * entries, T::default());
+        Grid {
+            width: self.width,
+            cells,
+        }
+    }
+    pub fn set(&mut self, entry: usize, q: usize, v: T) {
+        if q < self.width
+            && let Some(c) = self.cells.get_mut(entry * self.width + q)
+        {
+            *c = v;
+        }
+    }
+}
+
+/// Splits `scope.question` or `scope[N].question` without allocating.
+pub(super) fn split_key(k: &str) -> Option<(&str, Option<usize>, &str)> {
+    let (head, q) = k.split_once('.')?;
+    match head.split_once('[') {
+        Some((scope, n)) => {
+            let n: usize = n.strip_suffix(']')?.parse().ok()?;
+            (n >= 1).then_some((scope, Some(n), q))
+        }
+        None => Some((head, None, q)),
+    }
+}
+
+pub(super) struct Tables<'a> {
+    pub form: &'a Form,
+    /// Entries per section (1 for a plain section).
+    pub counts: Vec<usize>,
+    answers: Vec<Grid<Option<&'a Value>>>,
+    pub calc: Vec<Grid<Value>>,
+    pub hidden: Vec<Grid<bool>>,
+}
+
+impl<'a> Tables<'a> {
+    /// Places every answer in its cell; answers of entries beyond `counts` (or of keys
+    /// the form does not know) are not read by expressions.
+    pub fn new(form: &'a Form, answers: &'a Answers, counts: Vec<usize>) -> Tables<'a> {
+        let mut t = Tables {
+            form,
+            answers: form
+                .sections
+                .iter()
+                .zip(&counts)
+                .map(|(s, &n)| Grid::new(s.questions.len(), n))
+                .collect(),
+            calc: form
+                .sections
+                .iter()
+                .map(|s| Grid::new(s.questions.len(), 0))
+                .collect(),
+            hidden: form
+                .sections
+                .iter()
+                .zip(&counts)
+                .map(|(s, &n)| Grid::new(s.questions.len(), n))
+                .collect(),
+            counts,
+        };
+        let mut path = String::new();
+        for (k, v) in answers {
+            let Some((scope, n, q)) = split_key(k) else {
+                continue;
+            };
+            path.clear();
+            path.push_str(scope);
+            path.push('.');
+            path.push_str(q);
+            let Some(&(si, qi)) = form.index.get(path.as_str()) else {
+                continue;
+            };
+            let entry = match (&form.sections[si].repeat, n) {
+                (Some(_), Some(n)) => n - 1,
+                (None, None) => 0,
+                _ => continue,
+            };
+            t.answers[si].set(entry, qi, Some(v));
+        }
+        t
+    }
+
+    /// The same answers laid out for other entry counts, without calculations or hidden
+    /// flags: placing every answer again would cost more than the copy.
+    pub fn reshaped(&self, counts: Vec<usize>) -> Tables<'a> {
+        let form = self.form;
+        Tables {
+            form,
+            answers: self
+                .answers
+                .iter()
+                .zip(&counts)
+                .map(|(g, &n)| g.resized(n))
+                .collect(),
+            calc: form
+                .sections
+                .iter()
+                .map(|s| Grid::new(s.questions.len(), 0))
+                .collect(),
+            hidden: form
+                .sections
+                .iter()
+                .zip(&counts)
+                .map(|(s, &n)| Grid::new(s.questions.len(), n))
+                .collect(),
+            counts,
+        }
+    }
+
+    /// Carries hidden flags over from an earlier pass (entries may have been added).
+    pub fn with_hidden(mut self, hidden: &[Grid<bool>]) -> Tables<'a> {
+        for (si, grid) in hidden.iter().enumerate() {
+            let nq = self.form.sections[si].questions.len();
+            for entry in 0..self.counts[si] {
+                for qi in 0..nq {
+                    if grid.get(entry, qi) == Some(&true) {
+                        self.hidden[si].set(entry, qi, true);
+                    }
+                }
+            }
+        }
+        self
+    }
+
+    pub fn mark_hidden(&mut self, si: usize, entry: usize, qi: usize) {
+        self.hidden[si].set(entry, qi, true);
+    }
+
+    /// The stored answer or calculated value, as shown (hidden or not).
+    pub fn shown(&self, si: usize, entry: usize, qi: usize) -> Value {
+        if self.form.sections[si].questions[qi].kind == Kind::Calculated {
+            self.calc[si].get(entry, qi).cloned().unwrap_or_default()
+        } else {
+            self.answers[si]
+                .get(entry, qi)
+                .copied()
+                .flatten()
+                .cloned()
+                .unwrap_or_default()
+        }
+    }
+
+    /// What an expression reads: empty when hidden.
+    fn read(&self, si: usize, entry: usize, qi: usize) -> Value {
+        if self.hidden[si].get(entry, qi) == Some(&true) {
+            return Value::Null;
+        }
+        self.shown(si, entry, qi)
+    }
+
+    /// Computes the calculated questions in dependency order.
+    pub fn calculate(&mut self, today: Date) {
+        let form = self.form;
+        self.calc = form
+            .sections
+            .iter()
+            .zip(&self.counts)
+            .map(|(s, &n)| Grid::new(s.questions.len(), n))
+            .collect();
+        for &(si, qi) in &form.calc_order {
+            let s = &form.sections[si];
+            let Some(e) = &s.questions[qi].calculate else {
+                continue;
+            };
+            for entry in 0..self.counts[si] {
+                let group = s.repeat.as_ref().map(|_| (si, entry));
+                let v = e.eval(&Ctx::new(self, group, Value::Null, today));
+                self.calc[si].set(entry, qi, v);
+            }
+        }
+    }
+
+    fn group(&self, id: &str) -> Option<usize> {
+        self.form
+            .sections
+            .iter()
+            .position(|s| s.id == id && s.repeat.is_some())
+    }
+}
+
+/// What an expression sees: the tables, the current entry of a group, and `.`.
+pub(super) struct Ctx<'t, 'a> {
+    t: &'t Tables<'a>,
+    /// (section, 0-based entry) when evaluating inside a repeat group.
+    group: Option<(usize, usize)>,
+    this: Value,
+    today: Date,
+}
+
+impl<'t, 'a> Ctx<'t, 'a> {
+    pub fn new(t: &'t Tables<'a>, group: Option<(usize, usize)>, this: Value, today: Date) -> Self {
+        Ctx {
+            t,
+            group,
+            this,
+            today,
+        }
+    }
+}
+
+impl Env for Ctx<'_, '_> {
+    fn value(&self, path: &str) -> Value {
+        let Some(&(si, qi)) = self.t.form.index.get(path) else {
+            return Value::Null;
+        };
+        if self.t.form.sections[si].repeat.is_some() {
+            match self.group {
+                Some((g, entry)) if g == si => self.t.read(si, entry, qi),
+                _ => Value::Null,
+            }
+        } else {
+            self.t.read(si, 0, qi)
+        }
+    }
+    fn group_values(&self, group: &str, field: &str) -> Vec<Value> {
+        let Some(si) = self.t.group(group) else {
+            return Vec::new();
+        };
+        let Some(qi) = self.t.form.sections[si]
+            .questions
+            .iter()
+            .position(|q| q.id == field)
+        else {
+            return Vec::new();
+        };
+        (0..self.t.counts[si].min(MAX_INSTANCES))
+            .map(|e| self.t.read(si, e, qi))
+            .collect()
+    }
+    fn group_count(&self, group: &str) -> usize {
+        self.t.group(group).map_or(0, |si| self.t.counts[si])
+    }
+    fn this(&self) -> Value {
+        self.this.clone()
+    }
+    fn today(&self) -> Date {
+        self.today
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::split_key;
+
+    #[test]
+    fn splits_keys_without_allocating() {
+        assert_eq!(split_key("company.name"), Some(("company", None, "name")));
+        assert_eq!(
+            split_key("users[12].mobile"),
+            Some(("users", Some(12), "mobile"))
+        );
+        for bad in ["company", "users[0].x", "users[x].y", "users[1.y"] {
+            assert_eq!(split_key(bad), None, "{bad}");
+        }
+    }
+}
