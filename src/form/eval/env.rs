@@ -6,28 +6,23 @@
 //! are computed, repeat counts include count expressions. Extra values (the advice's
 //! `facts.*`) are looked up by their full path before anything else.
 
+use super::super::eval_tables::{Ctx, Tables};
 use super::super::expr::{Env, Ty, TypeEnv};
 use super::super::load::ty_of;
 use super::super::model::Form;
 use super::super::value::Value;
-use super::{Answers, Audience, Ctx, key_of};
-use std::collections::{BTreeMap, HashMap, HashSet};
+use super::{Answers, Audience};
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use time::Date;
-
-/// What evaluation works out once per set of answers: shared by every [`FormEnv::at`].
-struct Prepared {
-    calc: HashMap<String, Value>,
-    hidden: HashSet<String>,
-    counts: HashMap<String, usize>,
-}
 
 /// Answers of one form, optionally in the context of one repeat entry, plus extra values.
 pub struct FormEnv<'a> {
     form: &'a Form,
-    answers: &'a Answers,
-    prepared: Rc<Prepared>,
-    group: Option<(&'a str, usize)>,
+    /// What evaluation works out once per set of answers: shared by every [`FormEnv::at`].
+    tables: Rc<Tables<'a>>,
+    /// (section index, 0-based entry) of the repeat entry in context.
+    group: Option<(usize, usize)>,
     extra: &'a BTreeMap<String, Value>,
     today: Date,
 }
@@ -43,31 +38,11 @@ impl Form {
         group: Option<(&'a str, usize)>,
         extra: &'a BTreeMap<String, Value>,
     ) -> FormEnv<'a> {
-        let eval = self.evaluate(answers, Audience::Specialist, today);
-        let mut hidden = HashSet::new();
-        let mut counts = HashMap::new();
-        for (s, st) in self.sections.iter().zip(&eval.sections) {
-            if s.repeat.is_some() {
-                counts.insert(s.id.clone(), st.instances);
-            }
-            for (inst, row) in st.items.iter().enumerate() {
-                for (q, item) in s.questions.iter().zip(row) {
-                    if !st.visible || !item.visible {
-                        hidden.insert(key_of(s, inst, q));
-                    }
-                }
-            }
-        }
-        let calc = self.calculate(answers, &hidden, &counts, today);
+        let tables = self.settle(answers, Audience::Specialist, today, &HashMap::new());
         FormEnv {
             form: self,
-            answers,
-            prepared: Rc::new(Prepared {
-                calc,
-                hidden,
-                counts,
-            }),
-            group,
+            tables: Rc::new(tables),
+            group: entry(self, group),
             extra,
             today,
         }
@@ -78,6 +53,16 @@ impl Form {
     pub fn type_env_with<'a>(&'a self, extra: &'a BTreeMap<String, Ty>) -> FormTypes<'a> {
         FormTypes { form: self, extra }
     }
+}
+
+/// `("locations", 2)` → (section index, entry 1); `None` when not an entry of a group.
+fn entry(form: &Form, group: Option<(&str, usize)>) -> Option<(usize, usize)> {
+    let (g, n) = group?;
+    let si = form
+        .sections
+        .iter()
+        .position(|s| s.id == g && s.repeat.is_some())?;
+    n.checked_sub(1).map(|e| (si, e))
 }
 
 impl<'a> FormEnv<'a> {
@@ -93,9 +78,8 @@ impl<'a> FormEnv<'a> {
     {
         FormEnv {
             form: self.form,
-            answers: self.answers,
-            prepared: Rc::clone(&self.prepared),
-            group,
+            tables: Rc::clone(&self.tables) as Rc<Tables<'b>>,
+            group: entry(self.form, group),
             extra,
             today: self.today,
         }
@@ -103,20 +87,15 @@ impl<'a> FormEnv<'a> {
 
     /// Number of entries of a repeat group (0 for anything else).
     pub fn count(&self, group: &str) -> usize {
-        self.prepared.counts.get(group).copied().unwrap_or(0)
+        self.form
+            .sections
+            .iter()
+            .position(|s| s.id == group && s.repeat.is_some())
+            .map_or(0, |si| self.tables.counts[si])
     }
 
-    fn ctx(&self) -> Ctx<'_> {
-        Ctx {
-            form: self.form,
-            answers: self.answers,
-            calc: &self.prepared.calc,
-            hidden: &self.prepared.hidden,
-            counts: &self.prepared.counts,
-            group: self.group,
-            this: Value::Null,
-            today: self.today,
-        }
+    fn ctx(&self) -> Ctx<'_, 'a> {
+        Ctx::new(&self.tables, self.group, Value::Null, self.today)
     }
 }
 
