@@ -6,6 +6,8 @@ pub mod app;
 pub mod home;
 mod home_view;
 pub mod intake;
+mod intake_edit;
+mod intake_keys;
 mod intake_view;
 mod keys;
 mod questions_view;
