@@ -162,6 +162,7 @@ impl App {
                 i.handle_key(k, &mut self.ws, self.lang, self.today, &mut self.status)
             }
         };
+        self.flush();
         self.apply(outcome);
     }
 
@@ -178,14 +179,23 @@ impl App {
                 i.handle_mouse(m, &mut self.ws, self.lang, self.today, &mut self.status)
             }
         };
+        self.flush();
         self.apply(outcome);
     }
 
     fn handle_paste(&mut self, text: &str) {
         if let Screen::Intake(i) = &mut self.screen {
-            i.paste(text, &mut self.ws, self.lang, &mut self.status);
+            i.paste(text);
         } else if let Screen::Home(h) = &mut self.screen {
             h.paste(text);
+        }
+        self.flush();
+    }
+
+    /// Saves the intake screen's position and draft once per event.
+    fn flush(&mut self) {
+        if let Screen::Intake(i) = &self.screen {
+            i.flush_position(&mut self.ws);
         }
     }
 

@@ -65,6 +65,8 @@ pub struct IntakeScreen {
     /// First line of the question list on screen, and the (section, entry) it is for.
     pub q_scroll: usize,
     pub q_scroll_at: (usize, usize),
+    /// The position or draft changed since it was last written.
+    position_dirty: std::cell::Cell<bool>,
 }
 
 impl IntakeScreen {
@@ -91,6 +93,7 @@ impl IntakeScreen {
             review_rows: vec![],
             q_scroll: 0,
             q_scroll_at: (0, 0),
+            position_dirty: std::cell::Cell::new(false),
         };
         s.restore(ws);
         s.ensure_visible_section();
@@ -148,7 +151,18 @@ impl IntakeScreen {
         }
     }
 
-    pub(super) fn save_position(&self, ws: &mut Workspace) {
+    /// Notes that the position or the draft changed; `flush_position` writes it once
+    /// per event, however many steps the event took (each write is an fsync).
+    pub(super) fn mark_position(&self) {
+        self.position_dirty.set(true);
+    }
+
+    /// Writes where the user is, with the draft being typed, when it changed. The app
+    /// calls this after every event, before drawing: what is on screen is saved.
+    pub fn flush_position(&self, ws: &mut Workspace) {
+        if !self.position_dirty.replace(false) {
+            return;
+        }
         let mut state =
             json!({"section": self.section_id(), "entry": self.entry, "focus": self.focus});
         if let Some(ed) = &self.editor {
@@ -273,7 +287,7 @@ impl IntakeScreen {
     }
 
     /// Moves `d` questions up or down, passing over notes; stays put at either end.
-    pub(super) fn move_focus(&mut self, d: isize, ws: &mut Workspace) {
+    pub(super) fn move_focus(&mut self, d: isize) {
         let rows = self.rows();
         if rows.is_empty() {
             return;
@@ -292,28 +306,28 @@ impl IntakeScreen {
         }
         self.focus = pos;
         self.settle_focus(d);
-        self.save_position(ws);
+        self.mark_position();
     }
 
-    pub(super) fn move_section(&mut self, d: isize, ws: &mut Workspace) {
+    pub(super) fn move_section(&mut self, d: isize) {
         let vis = self.visible_sections();
         let pos = vis.iter().position(|&s| s == self.section).unwrap_or(0) as isize;
         let next = (pos + d).clamp(0, vis.len() as isize - 1) as usize;
-        self.go_to_section(vis[next], ws);
+        self.go_to_section(vis[next]);
     }
 
-    pub fn go_to_section(&mut self, section: usize, ws: &mut Workspace) {
+    pub fn go_to_section(&mut self, section: usize) {
         if section != self.section {
             self.section = section;
             self.entry = 0;
             self.focus = 0;
             self.clamp_focus();
             self.settle_focus(1);
-            self.save_position(ws);
+            self.mark_position();
         }
     }
 
-    pub(super) fn move_entry(&mut self, d: isize, ws: &mut Workspace) {
+    pub(super) fn move_entry(&mut self, d: isize) {
         let n = self.entries() as isize;
         if n == 0 {
             return;
@@ -321,10 +335,10 @@ impl IntakeScreen {
         self.entry = (self.entry as isize + d).clamp(0, n - 1) as usize;
         self.clamp_focus();
         self.settle_focus(1);
-        self.save_position(ws);
+        self.mark_position();
     }
 
-    pub fn jump_to(&mut self, p: &Problem, ws: &mut Workspace) {
+    pub fn jump_to(&mut self, p: &Problem) {
         self.section = p.section;
         self.entry = p.entry;
         self.focus = self
@@ -334,7 +348,7 @@ impl IntakeScreen {
             .unwrap_or(0);
         self.settle_focus(1);
         self.view = View::Form;
-        self.save_position(ws);
+        self.mark_position();
     }
 }
 

@@ -66,13 +66,7 @@ impl IntakeScreen {
         }
     }
 
-    pub fn paste(
-        &mut self,
-        text: &str,
-        ws: &mut Workspace,
-        _lang: Lang,
-        _status: &mut Option<Status>,
-    ) {
+    pub fn paste(&mut self, text: &str) {
         if self.editor.is_none() {
             let Some(qi) = self.focused() else { return };
             if !is_text_like(self.question(qi).kind) {
@@ -85,7 +79,7 @@ impl IntakeScreen {
                 ed.input.handle(InputRequest::InsertChar(c));
             }
         }
-        self.after_edit(ws);
+        self.after_edit();
     }
 
     pub(super) fn start_editor(&mut self, qi: usize, first: Option<char>) {
@@ -110,7 +104,7 @@ impl IntakeScreen {
     }
 
     /// After every key in an editor: check as the user types, save the draft.
-    pub(super) fn after_edit(&mut self, ws: &mut Workspace) {
+    pub(super) fn after_edit(&mut self) {
         if let Some(ed) = &mut self.editor {
             ed.error = self
                 .loaded
@@ -118,7 +112,7 @@ impl IntakeScreen {
                 .err()
                 .map(|e| e.message);
         }
-        self.save_position(ws);
+        self.mark_position();
     }
 
     /// Leaves the editor, saving a valid value; stays when it is not valid.
@@ -141,7 +135,7 @@ impl IntakeScreen {
             self.editor = Some(Editor { error, ..ed });
             return false;
         }
-        self.save_position(ws);
+        self.mark_position();
         true
     }
 
@@ -177,7 +171,7 @@ impl IntakeScreen {
             Kind::Note | Kind::Calculated => {}
             _ => {
                 self.start_editor(qi, None);
-                self.save_position(ws);
+                self.mark_position();
             }
         }
     }
@@ -204,7 +198,7 @@ impl IntakeScreen {
         if q.kind == Kind::SingleChoice {
             self.picker = None;
             if self.save(ws, &key, &choice, lang, status) {
-                self.move_focus(1, ws);
+                self.move_focus(1);
             }
             return;
         }
@@ -226,12 +220,7 @@ impl IntakeScreen {
         self.save(ws, &key, &ids.join(","), lang, status);
     }
 
-    pub(super) fn add_entry(
-        &mut self,
-        ws: &mut Workspace,
-        lang: Lang,
-        status: &mut Option<Status>,
-    ) {
+    pub(super) fn add_entry(&mut self, lang: Lang, status: &mut Option<Status>) {
         let max = self.loaded.form.sections[self.section]
             .repeat
             .as_ref()
@@ -254,7 +243,7 @@ impl IntakeScreen {
         self.entry = n;
         self.focus = 0;
         self.settle_focus(1);
-        self.save_position(ws);
+        self.mark_position();
     }
 
     pub(super) fn remove_entry(
@@ -310,7 +299,7 @@ impl IntakeScreen {
                 kind: StatusKind::Error,
             });
         }
-        self.save_position(ws);
+        self.mark_position();
     }
 
     pub(super) fn shift_entry(
@@ -348,7 +337,7 @@ impl IntakeScreen {
                 })
             }
         }
-        self.save_position(ws);
+        self.mark_position();
     }
 
     /// Everything missing or wrong, in form order.

@@ -44,26 +44,26 @@ impl IntakeScreen {
         match k.code {
             KeyCode::Char('q') => return Outcome::Quit,
             KeyCode::Esc => {
-                self.save_position(ws);
+                self.mark_position();
                 return Outcome::Home;
             }
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => self.move_focus(1, ws),
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => self.move_focus(-1, ws),
-            KeyCode::PageDown | KeyCode::Right | KeyCode::Char('l') => self.move_section(1, ws),
-            KeyCode::PageUp | KeyCode::Left | KeyCode::Char('h') => self.move_section(-1, ws),
+            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => self.move_focus(1),
+            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => self.move_focus(-1),
+            KeyCode::PageDown | KeyCode::Right | KeyCode::Char('l') => self.move_section(1),
+            KeyCode::PageUp | KeyCode::Left | KeyCode::Char('h') => self.move_section(-1),
             KeyCode::Home | KeyCode::Char('g') => {
                 self.focus = 0;
                 self.settle_focus(1);
-                self.save_position(ws);
+                self.mark_position();
             }
             KeyCode::End | KeyCode::Char('G') => {
                 self.focus = self.rows().len().saturating_sub(1);
                 self.settle_focus(-1);
-                self.save_position(ws);
+                self.mark_position();
             }
-            KeyCode::Char(']') if self.is_group() => self.move_entry(1, ws),
-            KeyCode::Char('[') if self.is_group() => self.move_entry(-1, ws),
-            KeyCode::Char('a') if self.is_group() => self.add_entry(ws, lang, status),
+            KeyCode::Char(']') if self.is_group() => self.move_entry(1),
+            KeyCode::Char('[') if self.is_group() => self.move_entry(-1),
+            KeyCode::Char('a') if self.is_group() => self.add_entry(lang, status),
             KeyCode::Char('D') | KeyCode::Char('x') if self.is_group() && self.entries() > 0 => {
                 self.confirm_remove = true
             }
@@ -102,7 +102,7 @@ impl IntakeScreen {
                     if let Some(ed) = &mut self.editor {
                         ed.input.handle(InputRequest::DeletePrevChar);
                     }
-                    self.after_edit(ws);
+                    self.after_edit();
                 }
             }
             _ => {}
@@ -121,7 +121,7 @@ impl IntakeScreen {
             KeyCode::Esc => {
                 // Back out: the saved answer stays as it was; the draft is dropped.
                 self.editor = None;
-                self.save_position(ws);
+                self.mark_position();
                 *status = Some(Status {
                     text: tr(lang, "Wijziging ongedaan gemaakt", "Edit cancelled"),
                     kind: StatusKind::Info,
@@ -129,12 +129,12 @@ impl IntakeScreen {
             }
             KeyCode::Enter | KeyCode::Tab | KeyCode::Down => {
                 if self.commit(ws, lang, status) {
-                    self.move_focus(1, ws);
+                    self.move_focus(1);
                 }
             }
             KeyCode::BackTab | KeyCode::Up => {
                 if self.commit(ws, lang, status) {
-                    self.move_focus(-1, ws);
+                    self.move_focus(-1);
                 }
             }
             _ => {
@@ -145,7 +145,7 @@ impl IntakeScreen {
                         ed.input.handle_event(&Event::Key(k));
                     }
                 }
-                self.after_edit(ws);
+                self.after_edit();
             }
         }
     }
@@ -202,7 +202,7 @@ impl IntakeScreen {
             }
             KeyCode::Enter => {
                 if let Some(p) = problems.get(self.review_sel) {
-                    self.jump_to(p, ws);
+                    self.jump_to(p);
                 }
             }
             KeyCode::Char('c') => self.finish(ws, lang, status),
@@ -234,11 +234,21 @@ impl IntakeScreen {
             return Outcome::None;
         }
         match m.kind {
-            MouseEventKind::ScrollDown if self.editor.is_none() && self.picker.is_none() => {
-                self.move_focus(1, ws)
-            }
-            MouseEventKind::ScrollUp if self.editor.is_none() && self.picker.is_none() => {
-                self.move_focus(-1, ws)
+            // The wheel moves the picker's cursor when one is open, else the focus.
+            MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if self.editor.is_none() => {
+                let down = m.kind == MouseEventKind::ScrollDown;
+                if let Some(p) = &mut self.picker {
+                    let n = self.loaded.form.sections[self.section].questions[p.question]
+                        .choices
+                        .len();
+                    p.cursor = if down {
+                        (p.cursor + 1).min(n.saturating_sub(1))
+                    } else {
+                        p.cursor.saturating_sub(1)
+                    };
+                } else {
+                    self.move_focus(if down { 1 } else { -1 });
+                }
             }
             MouseEventKind::Down(MouseButton::Left) => {
                 if self.editor.is_some() && !self.commit(ws, lang, status) {
@@ -247,7 +257,7 @@ impl IntakeScreen {
                 if let Some(s) = hit(&self.sidebar_rows) {
                     self.picker = None;
                     self.view = View::Form;
-                    self.go_to_section(s, ws);
+                    self.go_to_section(s);
                 } else if let Some(ci) = hit(&self.choice_rows).filter(|_| self.picker.is_some()) {
                     self.pick(ci, false, ws, lang, status);
                 } else if let Some(pos) = hit(&self.question_rows) {
@@ -256,12 +266,12 @@ impl IntakeScreen {
                     } else if self.rows().get(pos).is_some_and(|&qi| self.focusable(qi)) {
                         self.picker = None;
                         self.focus = pos;
-                        self.save_position(ws);
+                        self.mark_position();
                     }
                 } else if let Some(i) = hit(&self.review_rows) {
                     let problems = self.problems();
                     if let Some(p) = problems.get(i) {
-                        self.jump_to(p, ws);
+                        self.jump_to(p);
                     }
                 }
             }
