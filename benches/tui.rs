@@ -158,6 +158,21 @@ fn main() {
     );
     stats("answer saved (store + re-evaluate + draw)", saving);
 
+    // Where a save's time goes: loading the intake and evaluating the form (a save
+    // does each twice: once in the workspace to check and store the progress, once in
+    // the screen to redraw), the rest is SQLite writes.
+    let (mut loads, mut evals) = (Vec::new(), Vec::new());
+    for _ in 0..60 {
+        let t = Instant::now();
+        let loaded = app.ws.load(1000).expect("load");
+        loads.push(t.elapsed());
+        let t = Instant::now();
+        std::hint::black_box(loaded.evaluate(today));
+        evals.push(t.elapsed());
+    }
+    stats("  Workspace::load of one intake", loads);
+    stats("  form evaluation", evals);
+
     // Moving between questions and sections.
     let mut moving = Vec::new();
     key(&mut app, KeyCode::Esc);

@@ -686,3 +686,23 @@ fn home_click_selects_then_opens() {
     click(&mut app, 10, row);
     assert_eq!(screen(&app).id, b);
 }
+
+#[test]
+fn quitting_keeps_the_position() {
+    let fx = Fixture::new();
+    let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    goto(&mut app, "workstations", "apple");
+    chr(&mut app, 'q');
+    assert!(app.quit);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    assert_eq!(at(&app), ("workstations".into(), "apple".into()));
+    // Esc back to the list keeps it too.
+    goto(&mut app, "company", "city");
+    key(&mut app, KeyCode::Esc);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    assert_eq!(at(&app), ("company".into(), "city".into()));
+}

@@ -109,6 +109,8 @@ impl App {
             Event::Paste(text) => self.handle_paste(&text),
             _ => {}
         }
+        // Before the next draw: what the screen will show as typed is saved.
+        self.flush(self.quit);
     }
 
     fn handle_key(&mut self, k: KeyEvent) {
@@ -162,7 +164,6 @@ impl App {
                 i.handle_key(k, &mut self.ws, self.lang, self.today, &mut self.status)
             }
         };
-        self.flush();
         self.apply(outcome);
     }
 
@@ -179,7 +180,6 @@ impl App {
                 i.handle_mouse(m, &mut self.ws, self.lang, self.today, &mut self.status)
             }
         };
-        self.flush();
         self.apply(outcome);
     }
 
@@ -189,13 +189,13 @@ impl App {
         } else if let Screen::Home(h) = &mut self.screen {
             h.paste(text);
         }
-        self.flush();
     }
 
-    /// Saves the intake screen's position and draft once per event.
-    fn flush(&mut self) {
+    /// Saves the intake screen's draft once per event, and its position too when
+    /// `leaving` (quit, back to the list) or along with a draft.
+    fn flush(&mut self, leaving: bool) {
         if let Screen::Intake(i) = &self.screen {
-            i.flush_position(&mut self.ws);
+            i.flush_position(&mut self.ws, leaving);
         }
     }
 
@@ -203,6 +203,10 @@ impl App {
         match outcome {
             Outcome::None => {}
             Outcome::Quit => self.quit = true,
+            Outcome::Open(_) | Outcome::Home => self.flush(true),
+        }
+        match outcome {
+            Outcome::None | Outcome::Quit => {}
             Outcome::Open(id) => match IntakeScreen::open(&mut self.ws, id, self.today) {
                 Ok(s) => {
                     self.status = None;

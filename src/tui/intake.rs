@@ -65,8 +65,10 @@ pub struct IntakeScreen {
     /// First line of the question list on screen, and the (section, entry) it is for.
     pub q_scroll: usize,
     pub q_scroll_at: (usize, usize),
-    /// The position or draft changed since it was last written.
+    /// The position changed since it was last written.
     position_dirty: std::cell::Cell<bool>,
+    /// The draft (key, text) as last written; `None` when no editor was open.
+    written_draft: std::cell::RefCell<Option<(String, String)>>,
 }
 
 impl IntakeScreen {
@@ -94,6 +96,7 @@ impl IntakeScreen {
             q_scroll: 0,
             q_scroll_at: (0, 0),
             position_dirty: std::cell::Cell::new(false),
+            written_draft: std::cell::RefCell::new(None),
         };
         s.restore(ws);
         s.ensure_visible_section();
@@ -148,28 +151,40 @@ impl IntakeScreen {
             };
             ed.error = self.loaded.check_input(key, text).err().map(|e| e.message);
             self.editor = Some(ed);
+            // Already stored: the first event need not write it again.
+            *self.written_draft.borrow_mut() = Some((key.to_string(), text.to_string()));
         }
     }
 
-    /// Notes that the position or the draft changed; `flush_position` writes it once
-    /// per event, however many steps the event took (each write is an fsync).
+    /// Notes that the position or the draft changed; `flush_position` writes it.
     pub(super) fn mark_position(&self) {
         self.position_dirty.set(true);
     }
 
-    /// Writes where the user is, with the draft being typed, when it changed. The app
-    /// calls this after every event, before drawing: what is on screen is saved.
-    pub fn flush_position(&self, ws: &mut Workspace) {
-        if !self.position_dirty.replace(false) {
+    /// Writes where the user is, with the draft being typed. A changed draft is written
+    /// at once (the app calls this after every event, before drawing, so what shows as
+    /// typed is saved, also against a kill). A mere move waits for the next draft change
+    /// or for `leaving` (quit, back to the list): each write is an fsync, and browsing
+    /// should not cost one per key.
+    pub fn flush_position(&self, ws: &mut Workspace, leaving: bool) {
+        let draft = self
+            .editor
+            .as_ref()
+            .map(|ed| (ed.key.clone(), ed.input.value().to_string()));
+        let draft_changed = *self.written_draft.borrow() != draft;
+        if !(draft_changed || leaving && self.position_dirty.get()) {
             return;
         }
         let mut state =
             json!({"section": self.section_id(), "entry": self.entry, "focus": self.focus});
-        if let Some(ed) = &self.editor {
-            state["draft"] = json!({"key": ed.key, "text": ed.input.value()});
+        if let Some((key, text)) = &draft {
+            state["draft"] = json!({"key": key, "text": text});
         }
         // Position is a convenience; a failure to save it must not disturb typing.
-        let _ = ws.store.set_ui_state(self.id, &state);
+        if ws.store.set_ui_state(self.id, &state).is_ok() {
+            self.position_dirty.set(false);
+            *self.written_draft.borrow_mut() = draft;
+        }
     }
 
     pub fn section_id(&self) -> &str {
