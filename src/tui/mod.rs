@@ -11,6 +11,7 @@ mod intake_keys;
 mod intake_view;
 mod keys;
 mod questions_view;
+mod section_head;
 mod text;
 pub mod theme;
 mod view;
