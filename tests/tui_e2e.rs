@@ -65,7 +65,11 @@ impl Tmux {
     fn command(&self) -> String {
         let _ = std::fs::remove_file(self.status_file());
         let status = self.status_file();
-        format!("'{BIN}' --db '{}'; echo $? > '{}'", self.db.display(), status.display())
+        format!(
+            "'{BIN}' --db '{}'; echo $? > '{}'",
+            self.db.display(),
+            status.display()
+        )
     }
 
     fn status_file(&self) -> PathBuf {

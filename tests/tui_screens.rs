@@ -643,3 +643,66 @@ fn reopening_returns_to_the_question_and_draft() {
     draw(&mut app, &mut t);
     assert_snapshot!("reopened_with_draft", t.backend());
 }
+
+#[test]
+fn paste_arrives_as_one_insert() {
+    let fx = Fixture::new();
+    let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    goto(&mut app, "company", "iban");
+    app.handle_event(Event::Paste("NL91 ABNA 0417 1643 00\n".into()));
+    assert_eq!(
+        screen(&app)
+            .editor
+            .as_ref()
+            .map(|e| e.input.value().to_string()),
+        Some("NL91 ABNA 0417 1643 00".into()),
+        "the paste opens the editor; control characters are dropped"
+    );
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        app.ws.store.answers(id).unwrap().get("company.iban"),
+        Some(&json!("NL91ABNA0417164300"))
+    );
+}
+
+#[test]
+fn home_click_selects_then_opens() {
+    let fx = Fixture::new();
+    let (_, b, _) = three_intakes(&fx);
+    let mut app = fx.app(Lang::Nl);
+    let mut t = term(110, 16);
+    draw(&mut app, &mut t);
+    let Screen::Home(h) = &app.screen else {
+        panic!("home")
+    };
+    let row = h.list_top + 1;
+    click(&mut app, 10, row);
+    let Screen::Home(h) = &app.screen else {
+        panic!("home")
+    };
+    assert_eq!(h.selected, 1);
+    click(&mut app, 10, row);
+    assert_eq!(screen(&app).id, b);
+}
+
+#[test]
+fn quitting_keeps_the_position() {
+    let fx = Fixture::new();
+    let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    goto(&mut app, "workstations", "apple");
+    chr(&mut app, 'q');
+    assert!(app.quit);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    assert_eq!(at(&app), ("workstations".into(), "apple".into()));
+    // Esc back to the list keeps it too.
+    goto(&mut app, "company", "city");
+    key(&mut app, KeyCode::Esc);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    assert_eq!(at(&app), ("company".into(), "city".into()));
+}

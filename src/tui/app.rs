@@ -109,6 +109,8 @@ impl App {
             Event::Paste(text) => self.handle_paste(&text),
             _ => {}
         }
+        // Before the next draw: what the screen will show as typed is saved.
+        self.flush(self.quit);
     }
 
     fn handle_key(&mut self, k: KeyEvent) {
@@ -183,9 +185,17 @@ impl App {
 
     fn handle_paste(&mut self, text: &str) {
         if let Screen::Intake(i) = &mut self.screen {
-            i.paste(text, &mut self.ws, self.lang, &mut self.status);
+            i.paste(text);
         } else if let Screen::Home(h) = &mut self.screen {
             h.paste(text);
+        }
+    }
+
+    /// Saves the intake screen's draft once per event, and its position too when
+    /// `leaving` (quit, back to the list) or along with a draft.
+    fn flush(&mut self, leaving: bool) {
+        if let Screen::Intake(i) = &self.screen {
+            i.flush_position(&mut self.ws, leaving);
         }
     }
 
@@ -193,6 +203,10 @@ impl App {
         match outcome {
             Outcome::None => {}
             Outcome::Quit => self.quit = true,
+            Outcome::Open(_) | Outcome::Home => self.flush(true),
+        }
+        match outcome {
+            Outcome::None | Outcome::Quit => {}
             Outcome::Open(id) => match IntakeScreen::open(&mut self.ws, id, self.today) {
                 Ok(s) => {
                     self.status = None;

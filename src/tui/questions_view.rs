@@ -4,6 +4,7 @@
 
 use super::home::tr;
 use super::intake::IntakeScreen;
+use super::section_head::head_lines;
 use super::text::{truncate, wrap};
 use super::theme::Theme;
 use crate::form::{Kind, Lang, Question, Required, Value};
@@ -170,94 +171,6 @@ pub fn draw(
             },
         );
     }
-}
-
-/// The section title and, for a repeat group, the entries with their summaries; else
-/// the section's introduction.
-fn head_lines(s: &IntakeScreen, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
-    let sec = &s.loaded.form.sections[s.section];
-    let mut head = vec![Line::styled(sec.title.get(lang).to_string(), theme.title())];
-    if let Some(rep) = &sec.repeat {
-        let n = s.entries();
-        let item = rep.item.get(lang);
-        if n == 0 {
-            let text = tr(
-                lang,
-                &format!("Nog geen {item}. Druk op a om toe te voegen."),
-                &format!("No {item} yet. Press a to add one."),
-            );
-            head.extend(
-                wrap(&text, width)
-                    .into_iter()
-                    .map(|l| Line::styled(l, theme.dim())),
-            );
-        } else {
-            let lead = format!("{item} {} / {n}  ", s.entry + 1);
-            // A window of entries around the current one, as many as fit; the others
-            // are counted at either end. Only the shown summaries are computed.
-            let text_of = |i: usize| {
-                let summary = truncate(&entry_summary(s, i, lang), 18);
-                if i == s.entry {
-                    format!("[{}:{summary}]", i + 1)
-                } else {
-                    format!(" {}:{summary} ", i + 1)
-                }
-            };
-            let budget = width.saturating_sub(lead.width() + 10);
-            let mut shown = vec![(s.entry, text_of(s.entry))];
-            let mut used = shown[0].1.width();
-            let (mut lo, mut hi) = (s.entry, s.entry + 1);
-            loop {
-                let mut grew = false;
-                if hi < n {
-                    let t = text_of(hi);
-                    if used + t.width() <= budget {
-                        used += t.width();
-                        shown.push((hi, t));
-                        hi += 1;
-                        grew = true;
-                    }
-                }
-                if lo > 0 {
-                    let t = text_of(lo - 1);
-                    if used + t.width() <= budget {
-                        used += t.width();
-                        shown.insert(0, (lo - 1, t));
-                        lo -= 1;
-                        grew = true;
-                    }
-                }
-                if !grew {
-                    break;
-                }
-            }
-            let mut spans = vec![Span::raw(lead)];
-            if lo > 0 {
-                spans.push(Span::styled(format!("«{lo} "), theme.dim()));
-            }
-            for (i, t) in shown {
-                spans.push(Span::styled(
-                    t,
-                    if i == s.entry {
-                        theme.selected()
-                    } else {
-                        theme.dim()
-                    },
-                ));
-            }
-            if hi < n {
-                spans.push(Span::styled(format!(" {}»", n - hi), theme.dim()));
-            }
-            head.push(Line::from(spans));
-        }
-    } else if let Some(intro) = &sec.intro {
-        head.extend(
-            wrap(intro.get(lang), width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.dim())),
-        );
-    }
-    head
 }
 
 fn label_of(q: &Question, lang: Lang, self_filled: bool, required: bool) -> String {
@@ -457,38 +370,5 @@ fn placeholder(q: &Question, lang: Lang) -> String {
         Kind::PostcodeNl => "— (1234 AB)".into(),
         Kind::Calculated => tr(lang, "— (berekend)", "— (calculated)"),
         _ => "—".into(),
-    }
-}
-
-/// The one-line summary of a repeat entry: its summary fields, or its first question.
-pub fn entry_summary(s: &IntakeScreen, entry: usize, lang: Lang) -> String {
-    let sec = &s.loaded.form.sections[s.section];
-    let Some(rep) = &sec.repeat else {
-        return String::new();
-    };
-    let fields: Vec<&str> = if rep.summary.is_empty() {
-        sec.questions
-            .first()
-            .map(|q| vec![q.id.as_str()])
-            .unwrap_or_default()
-    } else {
-        rep.summary.iter().map(String::as_str).collect()
-    };
-    let parts: Vec<String> = fields
-        .iter()
-        .filter_map(|fid| {
-            let (qi, q) = sec
-                .questions
-                .iter()
-                .enumerate()
-                .find(|(_, q)| q.id == *fid)?;
-            let v = &s.eval.sections[s.section].items.get(entry)?.get(qi)?.value;
-            (!v.is_null()).then(|| q.display(v, lang))
-        })
-        .collect();
-    if parts.is_empty() {
-        "…".into()
-    } else {
-        parts.join(", ")
     }
 }
