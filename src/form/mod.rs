@@ -14,9 +14,9 @@ pub mod key;
 pub mod load;
 pub mod model;
 pub mod schema;
-mod toml_str;
 #[cfg(test)]
 mod standard_tests;
+mod toml_str;
 pub mod types;
 pub mod value;
 

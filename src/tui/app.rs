@@ -226,6 +226,19 @@ impl App {
         }
     }
 
+    /// Whether a background job runs (the event loop then wakes up for its progress).
+    pub fn busy(&self) -> bool {
+        matches!(&self.screen, Screen::Intake(s) if s.busy())
+    }
+
+    /// Takes background progress; `true` when the screen must be redrawn.
+    pub fn tick(&mut self) -> bool {
+        match &mut self.screen {
+            Screen::Intake(s) => s.tick(&mut self.ws, self.lang),
+            Screen::Home(_) => false,
+        }
+    }
+
     pub fn draw(&mut self, f: &mut Frame) {
         super::view::draw(self, f);
     }

@@ -27,6 +27,10 @@ pub struct Picker {
 pub enum View {
     Form,
     Review,
+    /// Measurements for this intake (`p`).
+    Probes,
+    /// Advice, quote, plan and the PDF export (`v`).
+    Proposal,
 }
 
 /// One line of the review list.
@@ -62,6 +66,9 @@ pub struct IntakeScreen {
     /// The lines of an open picker, by choice index.
     pub choice_rows: Vec<(Rect, usize)>,
     pub review_rows: Vec<(Rect, usize)>,
+    /// The Probes and Advice & Quote screens, while open.
+    pub probes: Option<super::probes::ProbesScreen>,
+    pub proposal: Option<super::proposal::ProposalScreen>,
     /// First line of the question list on screen, and the (section, entry) it is for.
     pub q_scroll: usize,
     pub q_scroll_at: (usize, usize),
@@ -93,6 +100,8 @@ impl IntakeScreen {
             question_rows: vec![],
             choice_rows: vec![],
             review_rows: vec![],
+            probes: None,
+            proposal: None,
             q_scroll: 0,
             q_scroll_at: (0, 0),
             position_dirty: std::cell::Cell::new(false),
@@ -110,6 +119,19 @@ impl IntakeScreen {
 
     pub fn is_typing(&self) -> bool {
         self.editor.is_some()
+            || (self.view == View::Probes && self.probes.as_ref().is_some_and(|p| p.is_typing()))
+            || (self.view == View::Proposal
+                && self.proposal.as_ref().is_some_and(|p| p.is_typing()))
+    }
+
+    /// Whether a measurement runs in the background (the loop then polls for progress).
+    pub fn busy(&self) -> bool {
+        self.probes.as_ref().is_some_and(|p| p.busy())
+    }
+
+    /// Takes background progress; `true` when something changed.
+    pub fn tick(&mut self, ws: &mut Workspace, lang: crate::form::Lang) -> bool {
+        self.probes.as_mut().is_some_and(|p| p.poll(ws, lang))
     }
 
     /// Returns to where the user was, with any draft they were typing.

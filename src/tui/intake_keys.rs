@@ -31,6 +31,25 @@ impl IntakeScreen {
             self.picker_key(k, ws, lang, status);
             return Outcome::None;
         }
+        match self.view {
+            View::Probes => {
+                if let Some(p) = &mut self.probes
+                    && p.handle_key(k, ws, lang)
+                {
+                    self.view = View::Form;
+                }
+                return Outcome::None;
+            }
+            View::Proposal => {
+                if let Some(p) = &mut self.proposal
+                    && p.handle_key(k, ws, lang)
+                {
+                    self.view = View::Form;
+                }
+                return Outcome::None;
+            }
+            View::Form | View::Review => {}
+        }
         if self.confirm_remove {
             self.confirm_remove = false;
             if matches!(k.code, KeyCode::Char('y') | KeyCode::Char('j')) {
@@ -72,6 +91,17 @@ impl IntakeScreen {
             KeyCode::Char('r') => {
                 self.view = View::Review;
                 self.review_sel = 0;
+            }
+            KeyCode::Char('p') => {
+                if self.probes.is_none() {
+                    self.probes = Some(super::probes::ProbesScreen::new(ws, self.id));
+                }
+                self.view = View::Probes;
+            }
+            KeyCode::Char('v') => {
+                // Rebuilt on every visit: the answers may have changed since.
+                self.proposal = Some(super::proposal::ProposalScreen::new(ws, self.id));
+                self.view = View::Proposal;
             }
             KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Char('e') | KeyCode::Char('i') => {
                 self.activate(ws, lang, status)

@@ -49,8 +49,21 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lang
     match s.view {
         View::Form => questions_view::draw(f, main, s, theme, lang, self_filled),
         View::Review => draw_review(f, main, s, theme, lang),
+        // These screens have no question to explain: they take the help pane's room too.
+        View::Probes => {
+            if let Some(p) = &s.probes {
+                p.draw(f, rest, theme, lang)
+            }
+        }
+        View::Proposal => {
+            if let Some(p) = &s.proposal {
+                p.draw(f, rest, theme, lang)
+            }
+        }
     }
-    draw_help(f, help, s, theme, lang);
+    if matches!(s.view, View::Form | View::Review) {
+        draw_help(f, help, s, theme, lang);
+    }
     if s.confirm_remove {
         let r = centered(area, 50, 5);
         f.render_widget(Clear, r);
@@ -226,6 +239,7 @@ fn draw_help(f: &mut Frame, area: Rect, s: &IntakeScreen, theme: &Theme, lang: L
     let mut lines: Vec<Line> = Vec::new();
     let focused = match s.view {
         View::Form => s.focused().map(|qi| (s.section, qi)),
+        View::Probes | View::Proposal => None,
         View::Review => s
             .problems()
             .get(s.review_sel)

@@ -63,6 +63,18 @@ pub fn bar(app: &App) -> Keys {
             ("y", t(l, "ja, verwijderen", "yes, remove")),
             ("n", t(l, "nee", "no")),
         ],
+        Screen::Intake(s) if s.view == View::Probes => vec![
+            ("w", t(l, "deze werkplek", "this workstation")),
+            ("l", t(l, "netwerk", "network")),
+            ("b", t(l, "bandbreedte", "bandwidth")),
+            ("Esc", t(l, "terug / afbreken", "back / cancel")),
+        ],
+        Screen::Intake(s) if s.view == View::Proposal => vec![
+            ("Tab", t(l, "advies/offerte/planning", "advice/quote/plan")),
+            ("a", t(l, "accepteren", "accept")),
+            ("e", t(l, "rapport (PDF)", "report (PDF)")),
+            ("Esc", t(l, "terug", "back")),
+        ],
         Screen::Intake(s) if s.view == View::Review => vec![
             ("Enter", t(l, "naar vraag", "go to question")),
             ("c", t(l, "afronden", "complete")),
@@ -81,6 +93,8 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
             k.push(("r", t(l, "controle", "review")));
+            k.push(("p", t(l, "metingen", "probes")));
+            k.push(("v", t(l, "advies & offerte", "advice & quote")));
             k.push(("Esc", t(l, "terug", "back")));
             k.push(("?", t(l, "toetsen", "keys")));
             k
@@ -125,6 +139,22 @@ pub fn all(app: &App) -> Keys {
         ),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
+        (
+            "p",
+            t(
+                l,
+                "metingen: werkplek, netwerk, bandbreedte",
+                "probes: workstation, network, bandwidth",
+            ),
+        ),
+        (
+            "v",
+            t(
+                l,
+                "advies, offerte, planning, rapport (PDF)",
+                "advice, quote, plan, report (PDF)",
+            ),
+        ),
         (
             "a  x",
             t(l, "item toevoegen / verwijderen", "add / remove entry"),

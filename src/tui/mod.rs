@@ -86,8 +86,19 @@ pub fn run(db: &Path, lang: Lang) -> Result<()> {
     while !app.quit {
         terminal.draw(|f| app.draw(f))?;
         // A resize needs nothing else: the next draw takes the new size.
+        if app.busy() {
+            // A measurement runs: wake up for its progress ten times a second.
+            if crossterm::event::poll(std::time::Duration::from_millis(100))? {
+                let ev = crossterm::event::read()?;
+                app.handle_event(ev);
+            }
+            app.tick();
+            continue;
+        }
         let ev = crossterm::event::read()?;
         app.handle_event(ev);
+        // A job that ended between the key and now still delivers its result.
+        app.tick();
     }
     Ok(())
 }

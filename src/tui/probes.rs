@@ -48,6 +48,8 @@ pub struct ProbesScreen {
     pub server_input: Option<Input>,
     pub last_server: String,
     pub message: Option<String>,
+    /// Measured seconds per direction (10 by default, as `intake probe bandwidth`).
+    pub bandwidth_seconds: f64,
 }
 
 impl ProbesScreen {
@@ -59,6 +61,7 @@ impl ProbesScreen {
             server_input: None,
             last_server: std::env::var("INTAKE_BANDWIDTH_SERVER").unwrap_or_default(),
             message: None,
+            bandwidth_seconds: 10.0,
         }
     }
 
@@ -204,11 +207,15 @@ impl ProbesScreen {
             &format!("Bandbreedte meten met {server}"),
             &format!("Measuring bandwidth with {server}"),
         );
+        let opts = bandwidth::MeasureOptions {
+            seconds: self.bandwidth_seconds,
+            ..Default::default()
+        };
         std::thread::spawn(move || {
             let tx2 = tx.clone();
             let r = bandwidth::measure(
                 &server,
-                &bandwidth::MeasureOptions::default(),
+                &opts,
                 &mut |p| {
                     let _ = tx2.send(JobEvent::Bandwidth(p));
                 },
@@ -310,7 +317,7 @@ impl ProbesScreen {
 
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let [head, gauge, chart, list] = Layout::vertical([
-            Constraint::Length(3),
+            Constraint::Length(4),
             Constraint::Length(3),
             Constraint::Min(6),
             Constraint::Length(8),
@@ -412,6 +419,13 @@ impl ProbesScreen {
 /// One line per saved probe.
 pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
     let v = &p.payload;
+    let num = |x: f64| crate::form::types::format_decimal((x * 10.0).round() / 10.0, lang);
+    let verdict = match v["readiness"]["verdict"].as_str() {
+        Some("ready") => tr(lang, "geschikt", "ready"),
+        Some("attention") => tr(lang, "aandacht nodig", "needs attention"),
+        Some("not_ready") => tr(lang, "niet geschikt", "not ready"),
+        _ => "?".to_string(),
+    };
     match p.kind.as_str() {
         "workstation" => format!(
             "{} {} — {} {} — {}",
@@ -419,15 +433,15 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             v["hostname"].as_str().unwrap_or("?"),
             v["os_name"].as_str().unwrap_or(""),
             v["os_version"].as_str().unwrap_or(""),
-            v["readiness"]["verdict"].as_str().unwrap_or("?")
+            verdict
         ),
         "bandwidth" => format!(
-            "{} {} — ↓ {:.1} ↑ {:.1} Mbit/s, {:.1} ms",
+            "{} {} — ↓ {} ↑ {} Mbit/s, {} ms",
             tr(lang, "verbinding", "link"),
             p.machine_key,
-            v["download_mbps"].as_f64().unwrap_or(0.0),
-            v["upload_mbps"].as_f64().unwrap_or(0.0),
-            v["latency_ms"].as_f64().unwrap_or(0.0)
+            num(v["download_mbps"].as_f64().unwrap_or(0.0)),
+            num(v["upload_mbps"].as_f64().unwrap_or(0.0)),
+            num(v["latency_ms"].as_f64().unwrap_or(0.0))
         ),
         "lan" => format!(
             "{} {} — {} hosts",

@@ -43,7 +43,15 @@ pub struct ProposalScreen {
 
 impl ProposalScreen {
     pub fn new(ws: &Workspace, intake_id: i64) -> ProposalScreen {
-        let mut s = ProposalScreen { intake_id, proposal: None, error: None, tab: Tab::Advice, selected: 0, prompt: None, message: None };
+        let mut s = ProposalScreen {
+            intake_id,
+            proposal: None,
+            error: None,
+            tab: Tab::Advice,
+            selected: 0,
+            prompt: None,
+            message: None,
+        };
         s.refresh(ws);
         s
     }
@@ -54,7 +62,14 @@ impl ProposalScreen {
             let probes = ws.store.probes(self.intake_id)?;
             let accepted = ws.store.accepted_findings(self.intake_id)?;
             let cfg = Config::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
-            Ok(proposal::build(&cfg, &l.form, &l.answers, &probes, &accepted, today()))
+            Ok(proposal::build(
+                &cfg,
+                &l.form,
+                &l.answers,
+                &probes,
+                &accepted,
+                today(),
+            ))
         })();
         match built {
             Ok(p) => {
@@ -92,7 +107,11 @@ impl ProposalScreen {
             }
             return false;
         }
-        let n = self.proposal.as_ref().map(|p| p.findings.len()).unwrap_or(0);
+        let n = self
+            .proposal
+            .as_ref()
+            .map(|p| p.findings.len())
+            .unwrap_or(0);
         match k.code {
             KeyCode::Esc => return true,
             KeyCode::Tab | KeyCode::Right => {
@@ -109,9 +128,13 @@ impl ProposalScreen {
                     Tab::Plan => Tab::Quote,
                 }
             }
-            KeyCode::Down | KeyCode::Char('j') => self.selected = (self.selected + 1).min(n.saturating_sub(1)),
+            KeyCode::Down | KeyCode::Char('j') => {
+                self.selected = (self.selected + 1).min(n.saturating_sub(1))
+            }
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
-            KeyCode::Char('a') if self.tab == Tab::Advice && n > 0 => self.prompt = Some(Prompt::Accept(Input::default())),
+            KeyCode::Char('a') if self.tab == Tab::Advice && n > 0 => {
+                self.prompt = Some(Prompt::Accept(Input::default()))
+            }
             KeyCode::Char('e') => {
                 let name = format!("intake-{}-{}.pdf", self.intake_id, lang.code());
                 self.prompt = Some(Prompt::Export(Input::new(name)));
@@ -122,15 +145,32 @@ impl ProposalScreen {
     }
 
     fn accept(&mut self, ws: &mut Workspace, reason: &str, lang: Lang) {
-        let Some(f) = self.proposal.as_ref().and_then(|p| p.findings.get(self.selected)) else { return };
+        let Some(f) = self
+            .proposal
+            .as_ref()
+            .and_then(|p| p.findings.get(self.selected))
+        else {
+            return;
+        };
         if reason.is_empty() {
-            self.message = Some(tr(lang, "Geef een reden op om een bevinding te accepteren.", "Give a reason to accept a finding."));
+            self.message = Some(tr(
+                lang,
+                "Geef een reden op om een bevinding te accepteren.",
+                "Give a reason to accept a finding.",
+            ));
             return;
         }
         let rule = f.rule_id.clone();
-        match ws.store.accept_finding(self.intake_id, &rule, reason, &crate::workspace::os_user()) {
+        match ws
+            .store
+            .accept_finding(self.intake_id, &rule, reason, &crate::workspace::os_user())
+        {
             Ok(()) => {
-                self.message = Some(tr(lang, &format!("'{rule}' geaccepteerd."), &format!("'{rule}' accepted.")));
+                self.message = Some(tr(
+                    lang,
+                    &format!("'{rule}' geaccepteerd."),
+                    &format!("'{rule}' accepted."),
+                ));
                 self.refresh(ws);
             }
             Err(e) => self.message = Some(format!("{e:#}")),
@@ -144,16 +184,45 @@ impl ProposalScreen {
         self.message = Some(tr(lang, "Rapport maken…", "Writing the report…"));
         match crate::export::export_report(ws, self.intake_id, std::path::Path::new(path), lang) {
             Ok(done) => {
-                self.message = Some(tr(lang, &format!("Rapport geschreven: {} ({} kB)", done.path, done.bytes / 1024), &format!("Report written: {} ({} kB)", done.path, done.bytes / 1024)));
+                self.message = Some(tr(
+                    lang,
+                    &format!(
+                        "Rapport geschreven: {} ({} kB)",
+                        done.path,
+                        done.bytes / 1024
+                    ),
+                    &format!("Report written: {} ({} kB)", done.path, done.bytes / 1024),
+                ));
             }
             Err(e) => self.message = Some(format!("{e:#}")),
         }
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        let [tabs, body, foot] = Layout::vertical([Constraint::Length(2), Constraint::Min(3), Constraint::Length(2)]).areas(area);
-        let names = [(Tab::Advice, tr(lang, "Advies", "Advice")), (Tab::Quote, tr(lang, "Offerte", "Quote")), (Tab::Plan, tr(lang, "Planning", "Plan"))];
-        let spans: Vec<Span> = names.iter().map(|(t, n)| Span::styled(format!(" {n} "), if *t == self.tab { theme.selected() } else { theme.dim() })).collect();
+        let [tabs, body, foot] = Layout::vertical([
+            Constraint::Length(2),
+            Constraint::Min(3),
+            Constraint::Length(2),
+        ])
+        .areas(area);
+        let names = [
+            (Tab::Advice, tr(lang, "Advies", "Advice")),
+            (Tab::Quote, tr(lang, "Offerte", "Quote")),
+            (Tab::Plan, tr(lang, "Planning", "Plan")),
+        ];
+        let spans: Vec<Span> = names
+            .iter()
+            .map(|(t, n)| {
+                Span::styled(
+                    format!(" {n} "),
+                    if *t == self.tab {
+                        theme.selected()
+                    } else {
+                        theme.dim()
+                    },
+                )
+            })
+            .collect();
         f.render_widget(Paragraph::new(Line::from(spans)), tabs);
         let lines = match (&self.proposal, &self.error) {
             (_, Some(e)) => vec![Line::styled(e.clone(), theme.error())],
@@ -165,8 +234,22 @@ impl ProposalScreen {
             (None, None) => vec![],
         };
         // Keep the selected finding in view.
-        let scroll = if self.tab == Tab::Advice { (self.selected as u16 * 3).saturating_sub(body.height / 2) } else { 0 };
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }).scroll((scroll, 0)).block(Block::default().borders(Borders::TOP).border_style(theme.border())), body);
+        let scroll = if self.tab == Tab::Advice {
+            (self.selected as u16 * 3).saturating_sub(body.height / 2)
+        } else {
+            0
+        };
+        f.render_widget(
+            Paragraph::new(lines)
+                .wrap(Wrap { trim: true })
+                .scroll((scroll, 0))
+                .block(
+                    Block::default()
+                        .borders(Borders::TOP)
+                        .border_style(theme.border()),
+                ),
+            body,
+        );
         let footer = match &self.prompt {
             Some(Prompt::Accept(i)) => Line::from(vec![Span::styled(tr(lang, "Reden van acceptatie: ", "Reason for accepting: "), theme.key()), Span::raw(format!("{}▏", i.value()))]),
             Some(Prompt::Export(i)) => Line::from(vec![Span::styled(tr(lang, "PDF-bestand: ", "PDF file: "), theme.key()), Span::raw(format!("{}▏", i.value()))]),
@@ -186,11 +269,31 @@ impl ProposalScreen {
                 Severity::Attention => ("!", theme.warning()),
                 Severity::Ok => ("✓", theme.ok()),
             };
-            let title_style = if i == self.selected { theme.selected() } else { style };
-            let accepted = fnd.accepted.as_ref().map(|a| tr(lang, &format!("  [geaccepteerd: {}]", a.reason), &format!("  [accepted: {}]", a.reason))).unwrap_or_default();
-            out.push(Line::from(vec![Span::styled(format!("{mark} {}", fnd.title.get(lang)), title_style), Span::styled(accepted, theme.dim())]));
+            let title_style = if i == self.selected {
+                theme.selected()
+            } else {
+                style
+            };
+            let accepted = fnd
+                .accepted
+                .as_ref()
+                .map(|a| {
+                    tr(
+                        lang,
+                        &format!("  [geaccepteerd: {}]", a.reason),
+                        &format!("  [accepted: {}]", a.reason),
+                    )
+                })
+                .unwrap_or_default();
+            out.push(Line::from(vec![
+                Span::styled(format!("{mark} {}", fnd.title.get(lang)), title_style),
+                Span::styled(accepted, theme.dim()),
+            ]));
             out.push(Line::raw(format!("   {}", fnd.finding.get(lang))));
-            out.push(Line::styled(format!("   → {}", fnd.measure.get(lang)), theme.dim()));
+            out.push(Line::styled(
+                format!("   → {}", fnd.measure.get(lang)),
+                theme.dim(),
+            ));
         }
         if out.is_empty() {
             out.push(Line::raw(tr(lang, "Geen bevindingen.", "No findings.")));
@@ -210,11 +313,27 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         (_, Lang::Nl) => "Kostenoverzicht",
         (_, Lang::En) => "Cost overview",
     };
-    let mut out = vec![Line::styled(format!("{kind} — {} {}", tr(lang, "geldig tot", "valid until"), crate::form::value::format_date(q.valid_until)), theme.title())];
+    let mut out = vec![Line::styled(
+        format!(
+            "{kind} — {} {}",
+            tr(lang, "geldig tot", "valid until"),
+            crate::form::value::format_date(q.valid_until)
+        ),
+        theme.title(),
+    )];
     for l in &q.lines {
-        let desc = if lang == Lang::Nl { &l.description_nl } else { &l.description_en };
+        let desc = if lang == Lang::Nl {
+            &l.description_nl
+        } else {
+            &l.description_en
+        };
         let amount = match l.unit_cents {
-            Some(u) => format!("{} × {} = {}", l.quantity, format_eur(u, lang), format_eur(l.net_cents, lang)),
+            Some(u) => format!(
+                "{} × {} = {}",
+                l.quantity,
+                format_eur(u, lang),
+                format_eur(l.net_cents, lang)
+            ),
             None => tr(lang, "op aanvraag", "on request"),
         };
         let period = match l.period {
@@ -222,14 +341,54 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
             crate::quote::Period::OneTime => tr(lang, "eenmalig", "one-time"),
         };
         let outside = if l.in_totals() { "" } else { " *" };
-        out.push(Line::raw(format!("  {desc:<48} {amount} {period}{outside}")));
+        out.push(Line::raw(format!(
+            "  {desc:<48} {amount} {period}{outside}"
+        )));
     }
     let t = &q.totals;
     out.push(Line::raw(""));
-    out.push(Line::styled(format!("{} {} + {} {} = {}", tr(lang, "Per maand:", "Monthly:"), format_eur(t.monthly_net_cents, lang), format_eur(t.monthly_vat_cents, lang), tr(lang, "btw", "VAT"), format_eur(t.monthly_gross_cents, lang)), theme.value()));
-    out.push(Line::styled(format!("{} {} + {} {} = {}", tr(lang, "Eenmalig:", "One-time:"), format_eur(t.one_time_net_cents, lang), format_eur(t.one_time_vat_cents, lang), tr(lang, "btw", "VAT"), format_eur(t.one_time_gross_cents, lang)), theme.value()));
-    out.push(Line::styled(format!("{} {}", tr(lang, "Verplichting eerste jaar (excl. btw):", "First-year commitment (excl. VAT):"), format_eur(t.first_year_commitment_cents, lang)), theme.value()));
-    out.push(Line::styled(tr(lang, "* niet in de totalen (optioneel, op aanvraag of alleen bij afzien)", "* not in the totals (optional, on request or only if cancelled)"), theme.dim()));
+    out.push(Line::styled(
+        format!(
+            "{} {} + {} {} = {}",
+            tr(lang, "Per maand:", "Monthly:"),
+            format_eur(t.monthly_net_cents, lang),
+            format_eur(t.monthly_vat_cents, lang),
+            tr(lang, "btw", "VAT"),
+            format_eur(t.monthly_gross_cents, lang)
+        ),
+        theme.value(),
+    ));
+    out.push(Line::styled(
+        format!(
+            "{} {} + {} {} = {}",
+            tr(lang, "Eenmalig:", "One-time:"),
+            format_eur(t.one_time_net_cents, lang),
+            format_eur(t.one_time_vat_cents, lang),
+            tr(lang, "btw", "VAT"),
+            format_eur(t.one_time_gross_cents, lang)
+        ),
+        theme.value(),
+    ));
+    out.push(Line::styled(
+        format!(
+            "{} {}",
+            tr(
+                lang,
+                "Verplichting eerste jaar (excl. btw):",
+                "First-year commitment (excl. VAT):"
+            ),
+            format_eur(t.first_year_commitment_cents, lang)
+        ),
+        theme.value(),
+    ));
+    out.push(Line::styled(
+        tr(
+            lang,
+            "* niet in de totalen (optioneel, op aanvraag of alleen bij afzien)",
+            "* not in the totals (optional, on request or only if cancelled)",
+        ),
+        theme.dim(),
+    ));
     out
 }
 
@@ -237,13 +396,38 @@ fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let fmt = crate::form::value::format_date;
     let mut out = Vec::new();
     for ph in &p.plan.phases {
-        let name = if lang == Lang::Nl { &ph.name_nl } else { &ph.name_en };
-        out.push(Line::raw(format!("  {:<40} {} – {}  ({} {})", name, fmt(ph.start), fmt(ph.end), ph.working_days, tr(lang, "werkdagen", "working days"))));
+        let name = if lang == Lang::Nl {
+            &ph.name_nl
+        } else {
+            &ph.name_en
+        };
+        out.push(Line::raw(format!(
+            "  {:<40} {} – {}  ({} {})",
+            name,
+            fmt(ph.start),
+            fmt(ph.end),
+            ph.working_days,
+            tr(lang, "werkdagen", "working days")
+        )));
     }
     out.push(Line::raw(""));
-    out.push(Line::styled(format!("{} {}", tr(lang, "Vroegst mogelijke livegang:", "Earliest go-live:"), fmt(p.plan.earliest_go_live)), theme.value()));
+    out.push(Line::styled(
+        format!(
+            "{} {}",
+            tr(lang, "Vroegst mogelijke livegang:", "Earliest go-live:"),
+            fmt(p.plan.earliest_go_live)
+        ),
+        theme.value(),
+    ));
     if p.plan.go_live_too_early {
-        out.push(Line::styled(tr(lang, "De gewenste startdatum is te vroeg.", "The requested go-live is too early."), theme.error()));
+        out.push(Line::styled(
+            tr(
+                lang,
+                "De gewenste startdatum is te vroeg.",
+                "The requested go-live is too early.",
+            ),
+            theme.error(),
+        ));
     }
     out
 }

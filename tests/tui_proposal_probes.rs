@@ -1,0 +1,197 @@
+//! The Probes and Advice & Quote screens of an intake, driven like the other screen
+//! tests: the demo intake (probes, findings, a quote) in a TestBackend.
+
+mod tui_util;
+
+use crossterm::event::KeyCode;
+use insta::assert_snapshot;
+use intake::form::Lang;
+use tui_util::*;
+
+fn text(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
+    let buf = t.backend().buffer();
+    let w = buf.area.width as usize;
+    buf.content()
+        .chunks(w)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+#[test]
+fn probes_screen_lists_saved_measurements() {
+    let fx = Fixture::new();
+    let id = intake::demo::create(&mut fx.ws()).unwrap();
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    chr(&mut app, 'p');
+    let mut t = term(120, 36);
+    draw(&mut app, &mut t);
+    assert_snapshot!("probes_demo", t.backend());
+    // Esc goes back to the questions.
+    key(&mut app, KeyCode::Esc);
+    draw(&mut app, &mut t);
+    assert!(!text(&t).contains("Opgeslagen metingen"));
+}
+
+#[test]
+fn advice_quote_and_plan_tabs_and_accepting_a_finding() {
+    let fx = Fixture::new();
+    let id = intake::demo::create(&mut fx.ws()).unwrap();
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    chr(&mut app, 'v');
+    let mut t = term(120, 40);
+    draw(&mut app, &mut t);
+    let advice = text(&t);
+    assert!(advice.contains("✗ Internetverbinding te traag"), "{advice}");
+    assert!(
+        advice.contains("Gebruiker zonder mobiel nummer"),
+        "{advice}"
+    );
+
+    // Accept the selected (first) finding with a reason; it stays, marked accepted.
+    chr(&mut app, 'a');
+    typ(&mut app, "Glasvezel besteld");
+    key(&mut app, KeyCode::Enter);
+    draw(&mut app, &mut t);
+    let shown = text(&t);
+    assert!(
+        shown.contains("[geaccepteerd: Glasvezel besteld]"),
+        "{shown}"
+    );
+    let accepted = fx.ws().store.accepted_findings(id).unwrap();
+    assert_eq!(accepted.len(), 1);
+    assert_eq!(accepted[0].reason, "Glasvezel besteld");
+
+    key(&mut app, KeyCode::Tab);
+    draw(&mut app, &mut t);
+    let quote = text(&t);
+    assert!(quote.contains("Offerte"), "{quote}");
+    assert!(quote.contains("12 × € 99,95 = € 1.199,40"), "{quote}");
+    assert!(quote.contains("Per maand:"), "{quote}");
+
+    key(&mut app, KeyCode::Tab);
+    draw(&mut app, &mut t);
+    assert!(
+        text(&t).contains("Vroegst mogelijke livegang"),
+        "{}",
+        text(&t)
+    );
+}
+
+#[test]
+fn the_report_is_exported_from_the_advice_screen() {
+    let fx = Fixture::new();
+    let id = intake::demo::create(&mut fx.ws()).unwrap();
+    let mut app = fx.app(Lang::En);
+    open(&mut app, id);
+    chr(&mut app, 'v');
+    chr(&mut app, 'e');
+    let out = fx.dir.path().join("demo.pdf");
+    // Replace the proposed file name with our path.
+    ctrl(&mut app, 'u');
+    typ(&mut app, out.to_str().unwrap());
+    key(&mut app, KeyCode::Enter);
+    let mut t = term(120, 40);
+    draw(&mut app, &mut t);
+    assert!(text(&t).contains("Report written"), "{}", text(&t));
+    let pdf = std::fs::read(&out).unwrap();
+    assert!(pdf.starts_with(b"%PDF"));
+    let reports = fx.ws().store.reports(id).unwrap();
+    assert_eq!(reports.len(), 1, "the export is recorded with its hash");
+}
+
+/// Starts our measuring server on loopback; returns its address and the stop flag.
+fn server() -> (String, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let s = stop.clone();
+    std::thread::spawn(move || {
+        intake::probe::bandwidth::serve_on(listener, &Default::default(), &s)
+    });
+    (addr, stop)
+}
+
+fn probes_mut(app: &mut intake::tui::App) -> &mut intake::tui::probes::ProbesScreen {
+    match &mut app.screen {
+        intake::tui::app::Screen::Intake(s) => s.probes.as_mut().unwrap(),
+        _ => panic!("not on an intake"),
+    }
+}
+
+#[test]
+fn bandwidth_runs_live_in_the_background_and_is_saved() {
+    let (addr, stop) = server();
+    let fx = Fixture::new();
+    let id = fx.intake("Link BV", intake::store::Mode::OnSite);
+    let mut app = fx.app(Lang::En);
+    open(&mut app, id);
+    chr(&mut app, 'p');
+    probes_mut(&mut app).bandwidth_seconds = 1.0;
+    chr(&mut app, 'b');
+    ctrl(&mut app, 'u');
+    typ(&mut app, &addr);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.busy());
+    let mut t = term(120, 36);
+    let mut saw_gauge = false;
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    while app.busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "measurement did not end"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        app.tick();
+        draw(&mut app, &mut t);
+        saw_gauge |= text(&t).contains("Measuring bandwidth with");
+    }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    assert!(saw_gauge, "the gauge was shown while measuring");
+    assert!(
+        text(&t).contains("Measurement 'bandwidth' saved"),
+        "{}",
+        text(&t)
+    );
+    let probes = fx.ws().store.probes(id).unwrap();
+    assert!(
+        probes
+            .iter()
+            .any(|p| p.kind == "bandwidth" && p.payload["download_mbps"].as_f64().unwrap() > 0.0)
+    );
+}
+
+#[test]
+fn esc_cancels_a_running_measurement_and_saves_nothing() {
+    let (addr, stop) = server();
+    let fx = Fixture::new();
+    let id = fx.intake("Link BV", intake::store::Mode::OnSite);
+    let mut app = fx.app(Lang::En);
+    open(&mut app, id);
+    chr(&mut app, 'p');
+    chr(&mut app, 'b');
+    ctrl(&mut app, 'u');
+    typ(&mut app, &addr);
+    key(&mut app, KeyCode::Enter);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    key(&mut app, KeyCode::Esc);
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
+    while app.busy() {
+        assert!(
+            std::time::Instant::now() < deadline,
+            "cancel did not end the measurement"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(50));
+        app.tick();
+    }
+    stop.store(true, std::sync::atomic::Ordering::SeqCst);
+    let mut t = term(120, 36);
+    draw(&mut app, &mut t);
+    assert!(
+        text(&t).contains("nothing saved") || text(&t).to_lowercase().contains("cancel"),
+        "{}",
+        text(&t)
+    );
+    assert!(fx.ws().store.probes(id).unwrap().is_empty());
+}
