@@ -8,7 +8,7 @@ use intake::form::Lang;
 use intake::workspace::{Mode, Workspace};
 
 // The same profile as tests/report_cli.rs, so the figures are for the report those tests check.
-#[path = "../tests/common/mod.rs"]
+#[path = "../tests/profiles/mod.rs"]
 mod common;
 
 const RUNS: usize = 20;
