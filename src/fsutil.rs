@@ -23,6 +23,26 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
+/// Reads at most `limit` bytes of an untrusted file; a larger file is refused before
+/// it is parsed, with a message naming the file, the limit and what it should have been.
+pub fn read_limited(file: &Path, limit: usize, what: &str) -> anyhow::Result<Vec<u8>> {
+    use anyhow::Context;
+    use std::io::Read;
+    let f =
+        std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
+    let mut buf = Vec::new();
+    f.take(limit as u64 + 1)
+        .read_to_end(&mut buf)
+        .with_context(|| format!("{}: cannot read", file.display()))?;
+    if buf.len() > limit {
+        anyhow::bail!(
+            "{}: larger than the {limit} byte limit for {what}",
+            file.display()
+        );
+    }
+    Ok(buf)
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

@@ -292,7 +292,8 @@ pub fn export(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
 
 pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
-    let bytes = read_limited(file, crate::store::bundle::MAX_BUNDLE_BYTES)?;
+    let bytes =
+        crate::fsutil::read_limited(file, crate::store::bundle::MAX_BUNDLE_BYTES, "a bundle")?;
     let bundle = Bundle::parse(&bytes).with_context(|| format!("{}", file.display()))?;
     ws.check_bundle(&bundle)
         .with_context(|| format!("{}", file.display()))?;
@@ -307,24 +308,6 @@ pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<Exi
     let id = ws.import_bundle(&bundle, mode)?;
     println!("{id}");
     Ok(ExitCode::SUCCESS)
-}
-
-fn read_limited(file: &Path, limit: usize) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let f =
-        std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
-    let mut buf = Vec::new();
-    f.take(limit as u64 + 1)
-        .read_to_end(&mut buf)
-        .with_context(|| format!("{}: cannot read", file.display()))?;
-    if buf.len() > limit {
-        bail!(
-            "{}: the file is larger than the {} byte limit for a bundle",
-            file.display(),
-            limit
-        );
-    }
-    Ok(buf)
 }
 
 pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {

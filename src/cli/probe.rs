@@ -5,7 +5,6 @@ use super::args::{ProbeCmd, WorkstationArgs};
 use crate::probe::{bandwidth, lan, readiness, workstation};
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Write};
-use std::path::Path;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -140,7 +139,7 @@ fn import_cmd(ctx: &Ctx, id: i64, files: &[std::path::PathBuf]) -> Result<ExitCo
     // Check every file before saving any, so one bad file does not leave half an import.
     let mut probes = Vec::new();
     for f in files {
-        let bytes = read_limited(f, workstation::MAX_FILE_BYTES)?;
+        let bytes = crate::fsutil::read_limited(f, workstation::MAX_FILE_BYTES, "a probe file")?;
         let p = workstation::WorkstationProbe::from_untrusted_json(&bytes)
             .with_context(|| format!("{}", f.display()))?;
         probes.push((f, p));
@@ -158,23 +157,6 @@ fn import_cmd(ctx: &Ctx, id: i64, files: &[std::path::PathBuf]) -> Result<ExitCo
         println!("{}: {} ({what})", f.display(), p.hostname);
     }
     Ok(ExitCode::SUCCESS)
-}
-
-fn read_limited(file: &Path, limit: usize) -> Result<Vec<u8>> {
-    use std::io::Read;
-    let f =
-        std::fs::File::open(file).with_context(|| format!("{}: cannot open", file.display()))?;
-    let mut buf = Vec::new();
-    f.take(limit as u64 + 1)
-        .read_to_end(&mut buf)
-        .with_context(|| format!("{}: cannot read", file.display()))?;
-    if buf.len() > limit {
-        bail!(
-            "{}: larger than the {limit} byte limit for a probe file",
-            file.display()
-        );
-    }
-    Ok(buf)
 }
 
 fn lan_cmd(
