@@ -6,7 +6,7 @@ use super::eval_tables::{Ctx, Grid, Tables, split_key};
 use super::key::AnswerKey;
 use super::model::{Form, Question, Required, Section};
 use super::types::Msg;
-use super::value::Value;
+use super::value::{NULL, Value};
 use std::collections::{BTreeMap, HashMap};
 use time::Date;
 
@@ -197,7 +197,7 @@ impl Form {
         for (si, s) in self.sections.iter().enumerate() {
             if let Some(r) = &s.repeat
                 && let Some(e) = &r.count
-                && let Some(n) = e.eval(&Ctx::new(&t, None, Value::Null, today)).as_f64()
+                && let Some(n) = e.eval(&Ctx::new(&t, None, &NULL, today)).as_f64()
             {
                 let n = (n.max(0.0) as usize).min(r.max).min(MAX_INSTANCES);
                 if n > counts[si] {
@@ -220,15 +220,15 @@ impl Form {
             let section_shown = !(audience == Audience::Customer && s.specialist)
                 && s.relevant
                     .as_ref()
-                    .is_none_or(|e| e.eval(&Ctx::new(t, None, Value::Null, today)).truthy());
+                    .is_none_or(|e| e.eval(&Ctx::new(t, None, &NULL, today)).truthy());
             for entry in 0..t.counts[si] {
                 let group = s.repeat.as_ref().map(|_| (si, entry));
                 for (qi, q) in s.questions.iter().enumerate() {
                     let shown = section_shown
                         && !(audience == Audience::Customer && q.specialist)
-                        && q.relevant.as_ref().is_none_or(|e| {
-                            e.eval(&Ctx::new(t, group, Value::Null, today)).truthy()
-                        });
+                        && q.relevant
+                            .as_ref()
+                            .is_none_or(|e| e.eval(&Ctx::new(t, group, &NULL, today)).truthy());
                     if !shown {
                         marks.mark_hidden(si, entry, qi);
                         any = true;
@@ -258,7 +258,7 @@ impl Form {
             let visible = !(audience == Audience::Customer && s.specialist)
                 && s.relevant
                     .as_ref()
-                    .is_none_or(|e| e.eval(&Ctx::new(t, None, Value::Null, today)).truthy());
+                    .is_none_or(|e| e.eval(&Ctx::new(t, None, &NULL, today)).truthy());
             let instances = t.counts[si];
             let mut st = SectionState {
                 visible,
@@ -270,7 +270,8 @@ impl Form {
                 let group = s.repeat.as_ref().map(|_| (si, entry));
                 let mut row = Vec::with_capacity(s.questions.len());
                 for (qi, q) in s.questions.iter().enumerate() {
-                    let item = item_state(q, t.shown(si, entry, qi), t, group, today, audience);
+                    let item =
+                        item_state(q, t.shown(si, entry, qi).clone(), t, group, today, audience);
                     if visible && item.visible {
                         if item.required {
                             st.required += 1;
@@ -334,11 +335,7 @@ impl Form {
                 .repeat
                 .as_ref()
                 .and_then(|_| key.instance.map(|n| (si, n - 1)));
-            if !c
-                .expr
-                .eval(&Ctx::new(&t, group, value.clone(), today))
-                .truthy()
-            {
+            if !c.expr.eval(&Ctx::new(&t, group, value, today)).truthy() {
                 return Err(c.message.to_msg());
             }
         }
@@ -350,7 +347,7 @@ impl Form {
         let counts = self.count_list(&self.instance_counts(answers));
         let mut t = Tables::new(self, answers, counts);
         t.calculate(today);
-        e.eval(&Ctx::new(&t, None, Value::Null, today))
+        e.eval(&Ctx::new(&t, None, &NULL, today))
     }
 }
 
@@ -370,7 +367,7 @@ fn item_state(
     today: Date,
     audience: Audience,
 ) -> ItemState {
-    let ctx = Ctx::new(t, group, Value::Null, today);
+    let ctx = Ctx::new(t, group, &NULL, today);
     let visible = !(audience == Audience::Customer && q.specialist)
         && q.relevant.as_ref().is_none_or(|e| e.eval(&ctx).truthy());
     let required = q.kind.is_input()
@@ -387,7 +384,7 @@ fn item_state(
         warning: None,
     };
     if visible && !item.value.is_null() && q.kind.is_input() {
-        let cctx = Ctx::new(t, group, item.value.clone(), today);
+        let cctx = Ctx::new(t, group, &item.value, today);
         if let Err(m) = q.check_bounds(&item.value) {
             item.error = Some(m);
         } else if let Some(c) = &q.constraint

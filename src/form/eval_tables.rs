@@ -6,7 +6,8 @@
 use super::eval::{Answers, MAX_INSTANCES};
 use super::expr::Env;
 use super::model::{Form, Kind};
-use super::value::Value;
+use super::value::{NULL, Value};
+use std::borrow::Cow;
 use time::Date;
 
 /// One value per (entry, question) of a section: `cells[entry * questions + question]`.
@@ -104,6 +105,10 @@ impl<'a> Tables<'a> {
             let Some(&(si, qi)) = form.index.get(path.as_str()) else {
                 continue;
             };
+            // A stored value for a calculation is never read: the calculation wins.
+            if form.sections[si].questions[qi].kind == Kind::Calculated {
+                continue;
+            }
             let entry = match (&form.sections[si].repeat, n) {
                 (Some(_), Some(n)) => n - 1,
                 (None, None) => 0,
@@ -161,25 +166,55 @@ impl<'a> Tables<'a> {
     }
 
     /// The stored answer or calculated value, as shown (hidden or not).
-    pub fn shown(&self, si: usize, entry: usize, qi: usize) -> Value {
-        if self.form.sections[si].questions[qi].kind == Kind::Calculated {
-            self.calc[si].get(entry, qi).cloned().unwrap_or_default()
-        } else {
-            self.answers[si]
-                .get(entry, qi)
-                .copied()
-                .flatten()
-                .cloned()
-                .unwrap_or_default()
-        }
+    pub fn shown(&self, si: usize, entry: usize, qi: usize) -> &Value {
+        let answer = match self.answers[si].get(entry, qi) {
+            Some(Some(v)) => Some(*v),
+            Some(None) => None,
+            None => return &NULL,
+        };
+        answer
+            .or_else(|| self.calc[si].get(entry, qi))
+            .unwrap_or(&NULL)
     }
 
     /// What an expression reads: empty when hidden.
-    fn read(&self, si: usize, entry: usize, qi: usize) -> Value {
+    fn read(&self, si: usize, entry: usize, qi: usize) -> &Value {
         if self.hidden[si].get(entry, qi) == Some(&true) {
-            return Value::Null;
+            return &NULL;
         }
         self.shown(si, entry, qi)
+    }
+
+    /// What a reference reads in the context of `group` (section, entry): a group field
+    /// outside its own group reads as empty.
+    pub fn lookup(&self, path: &str, group: Option<(usize, usize)>) -> &Value {
+        let Some(&(si, qi)) = self.form.index.get(path) else {
+            return &NULL;
+        };
+        if self.form.sections[si].repeat.is_none() {
+            return self.read(si, 0, qi);
+        }
+        match group {
+            Some((g, entry)) if g == si => self.read(si, entry, qi),
+            _ => &NULL,
+        }
+    }
+
+    /// Calls `f` with `group.field` of every entry, in order.
+    pub fn each_value(&self, group: &str, field: &str, f: &mut dyn FnMut(&Value)) {
+        let Some(si) = self.group(group) else {
+            return;
+        };
+        let Some(qi) = self.form.sections[si]
+            .questions
+            .iter()
+            .position(|q| q.id == field)
+        else {
+            return;
+        };
+        for e in 0..self.counts[si].min(MAX_INSTANCES) {
+            f(self.read(si, e, qi));
+        }
     }
 
     /// Computes the calculated questions in dependency order.
@@ -198,7 +233,7 @@ impl<'a> Tables<'a> {
             };
             for entry in 0..self.counts[si] {
                 let group = s.repeat.as_ref().map(|_| (si, entry));
-                let v = e.eval(&Ctx::new(self, group, Value::Null, today));
+                let v = e.eval(&Ctx::new(self, group, &NULL, today));
                 self.calc[si].set(entry, qi, v);
             }
         }
@@ -217,12 +252,17 @@ pub(super) struct Ctx<'t, 'a> {
     t: &'t Tables<'a>,
     /// (section, 0-based entry) when evaluating inside a repeat group.
     group: Option<(usize, usize)>,
-    this: Value,
+    this: &'t Value,
     today: Date,
 }
 
 impl<'t, 'a> Ctx<'t, 'a> {
-    pub fn new(t: &'t Tables<'a>, group: Option<(usize, usize)>, this: Value, today: Date) -> Self {
+    pub fn new(
+        t: &'t Tables<'a>,
+        group: Option<(usize, usize)>,
+        this: &'t Value,
+        today: Date,
+    ) -> Self {
         Ctx {
             t,
             group,
@@ -234,38 +274,28 @@ impl<'t, 'a> Ctx<'t, 'a> {
 
 impl Env for Ctx<'_, '_> {
     fn value(&self, path: &str) -> Value {
-        let Some(&(si, qi)) = self.t.form.index.get(path) else {
-            return Value::Null;
-        };
-        if self.t.form.sections[si].repeat.is_some() {
-            match self.group {
-                Some((g, entry)) if g == si => self.t.read(si, entry, qi),
-                _ => Value::Null,
-            }
-        } else {
-            self.t.read(si, 0, qi)
-        }
+        self.t.lookup(path, self.group).clone()
+    }
+    fn value_ref(&self, path: &str) -> Cow<'_, Value> {
+        Cow::Borrowed(self.t.lookup(path, self.group))
     }
     fn group_values(&self, group: &str, field: &str) -> Vec<Value> {
-        let Some(si) = self.t.group(group) else {
-            return Vec::new();
-        };
-        let Some(qi) = self.t.form.sections[si]
-            .questions
-            .iter()
-            .position(|q| q.id == field)
-        else {
-            return Vec::new();
-        };
-        (0..self.t.counts[si].min(MAX_INSTANCES))
-            .map(|e| self.t.read(si, e, qi))
-            .collect()
+        let mut out = Vec::new();
+        self.t
+            .each_value(group, field, &mut |v| out.push(v.clone()));
+        out
+    }
+    fn each_group_value(&self, group: &str, field: &str, f: &mut dyn FnMut(&Value)) {
+        self.t.each_value(group, field, f);
     }
     fn group_count(&self, group: &str) -> usize {
         self.t.group(group).map_or(0, |si| self.t.counts[si])
     }
     fn this(&self) -> Value {
         self.this.clone()
+    }
+    fn this_ref(&self) -> Cow<'_, Value> {
+        Cow::Borrowed(self.this)
     }
     fn today(&self) -> Date {
         self.today

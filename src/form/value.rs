@@ -22,6 +22,9 @@ pub enum Value {
     List(Vec<String>),
 }
 
+/// A null to borrow where a reference to "no value" is needed.
+pub(crate) static NULL: Value = Value::Null;
+
 impl Value {
     pub fn is_null(&self) -> bool {
         match self {

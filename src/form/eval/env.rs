@@ -10,8 +10,9 @@ use super::super::eval_tables::{Ctx, Tables};
 use super::super::expr::{Env, Ty, TypeEnv};
 use super::super::load::ty_of;
 use super::super::model::Form;
-use super::super::value::Value;
+use super::super::value::{NULL, Value};
 use super::{Answers, Audience};
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 use time::Date;
@@ -95,19 +96,25 @@ impl<'a> FormEnv<'a> {
     }
 
     fn ctx(&self) -> Ctx<'_, 'a> {
-        Ctx::new(&self.tables, self.group, Value::Null, self.today)
+        Ctx::new(&self.tables, self.group, &NULL, self.today)
     }
 }
 
 impl Env for FormEnv<'_> {
     fn value(&self, path: &str) -> Value {
+        self.value_ref(path).into_owned()
+    }
+    fn value_ref(&self, path: &str) -> Cow<'_, Value> {
         match self.extra.get(path) {
-            Some(v) => v.clone(),
-            None => self.ctx().value(path),
+            Some(v) => Cow::Borrowed(v),
+            None => Cow::Borrowed(self.tables.lookup(path, self.group)),
         }
     }
     fn group_values(&self, group: &str, field: &str) -> Vec<Value> {
         self.ctx().group_values(group, field)
+    }
+    fn each_group_value(&self, group: &str, field: &str, f: &mut dyn FnMut(&Value)) {
+        self.tables.each_value(group, field, f);
     }
     fn group_count(&self, group: &str) -> usize {
         self.count(group)

@@ -6,30 +6,39 @@
 
 use super::Env;
 use super::ast::{Agg, BinOp, Func, Kind, Node};
-use crate::form::value::{Value, format_date, parse_date};
+use crate::form::value::{NULL, Value, format_date, parse_date};
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use time::Duration;
 
 pub(crate) fn eval(n: &Node, env: &dyn Env) -> Value {
+    peek(n, env).into_owned()
+}
+
+/// The value of `n`, borrowed where it is a literal or an answer the environment
+/// holds: most nodes only test what they read, and copying every text they touched
+/// was most of the cost of evaluating a form (see `benches/form.rs`).
+fn peek<'a>(n: &'a Node, env: &'a dyn Env) -> Cow<'a, Value> {
+    let owned = |v: Value| Cow::Owned(v);
     match &n.kind {
-        Kind::Lit(v) => v.clone(),
-        Kind::Ref(p) => norm(env.value(p)),
-        Kind::This => norm(env.this()),
-        Kind::Neg(a) => match eval(a, env) {
+        Kind::Lit(v) => Cow::Borrowed(v),
+        Kind::Ref(p) => norm(env.value_ref(p)),
+        Kind::This => norm(env.this_ref()),
+        Kind::Neg(a) => owned(match &*peek(a, env) {
             Value::Int(i) => i.checked_neg().map_or(Value::Null, Value::Int),
             Value::Num(x) => Value::Num(-x),
             _ => Value::Null,
-        },
-        Kind::Not(a) => Value::Bool(!eval(a, env).truthy()),
-        Kind::IsNull { arg, negated } => Value::Bool(eval(arg, env).is_null() != *negated),
-        Kind::Bin { op, lhs, rhs, .. } => match op {
-            BinOp::And => Value::Bool(eval(lhs, env).truthy() && eval(rhs, env).truthy()),
-            BinOp::Or => Value::Bool(eval(lhs, env).truthy() || eval(rhs, env).truthy()),
-            _ => binary(*op, &eval(lhs, env), &eval(rhs, env)),
-        },
-        Kind::Count { group, .. } => {
-            Value::Int(i64::try_from(env.group_count(group)).unwrap_or(i64::MAX))
-        }
+        }),
+        Kind::Not(a) => owned(Value::Bool(!peek(a, env).truthy())),
+        Kind::IsNull { arg, negated } => owned(Value::Bool(peek(arg, env).is_null() != *negated)),
+        Kind::Bin { op, lhs, rhs, .. } => owned(match op {
+            BinOp::And => Value::Bool(peek(lhs, env).truthy() && peek(rhs, env).truthy()),
+            BinOp::Or => Value::Bool(peek(lhs, env).truthy() || peek(rhs, env).truthy()),
+            _ => binary(*op, &peek(lhs, env), &peek(rhs, env)),
+        }),
+        Kind::Count { group, .. } => owned(Value::Int(
+            i64::try_from(env.group_count(group)).unwrap_or(i64::MAX),
+        )),
         Kind::Agg {
             func,
             group,
@@ -37,29 +46,27 @@ pub(crate) fn eval(n: &Node, env: &dyn Env) -> Value {
             choice,
             ..
         } => {
-            let choice = choice.as_deref().map(|c| eval(c, env));
-            let values: Vec<Value> = env
-                .group_values(group, field)
-                .into_iter()
-                .map(norm)
-                .collect();
-            aggregate(*func, &values, choice.as_ref())
+            let choice = choice.as_deref().map(|c| peek(c, env));
+            let mut acc = Aggregate::new(*func, choice.as_deref());
+            env.each_group_value(group, field, &mut |v| acc.add(&norm(Cow::Borrowed(v))));
+            owned(acc.finish())
         }
-        Kind::Regex { arg, re } => match eval(arg, env) {
-            Value::Text(s) => Value::Bool(re.is_match(&s)),
+        Kind::Regex { arg, re } => owned(match &*peek(arg, env) {
+            Value::Text(s) => Value::Bool(re.is_match(s)),
             _ => Value::Bool(false),
-        },
+        }),
         Kind::Call { func, args } => call(*func, args, env),
     }
 }
 
 /// Blank answers read as null; non-finite decimals (an environment could hold
 /// NaN) as well, so that no NaN reaches a comparison.
-fn norm(v: Value) -> Value {
-    match v {
-        Value::Num(x) if !x.is_finite() => Value::Null,
-        v if v.is_null() => Value::Null,
-        v => v,
+fn norm(v: Cow<'_, Value>) -> Cow<'_, Value> {
+    match &*v {
+        Value::Null => v,
+        Value::Num(x) if !x.is_finite() => Cow::Borrowed(&NULL),
+        x if x.is_null() => Cow::Borrowed(&NULL),
+        _ => v,
     }
 }
 
@@ -172,78 +179,108 @@ fn selects(v: &Value, choice: Option<&Value>) -> bool {
     }
 }
 
-fn aggregate(func: Agg, values: &[Value], choice: Option<&Value>) -> Value {
-    let present = || values.iter().filter(|v| !v.is_null());
-    let count = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
-    match func {
-        Agg::Sum => {
-            let nums: Vec<&Value> = present().filter(|v| v.as_f64().is_some()).collect();
-            if nums.iter().all(|v| matches!(v, Value::Int(_))) {
-                let mut total: i64 = 0;
-                for v in &nums {
-                    if let Value::Int(i) = v {
-                        match total.checked_add(*i) {
-                            Some(t) => total = t,
-                            None => return Value::Null,
-                        }
-                    }
+/// One aggregate over a group field, fed value by value (nulls included).
+struct Aggregate<'c> {
+    func: Agg,
+    choice: Option<&'c Value>,
+    /// Entries counted by `count_empty`/`count_choice`, or seen by `any_selected`.
+    count: usize,
+    /// Sum of the integers; `None` once it overflowed.
+    int_sum: Option<i64>,
+    /// Sum of all numbers as decimals, used once any decimal is seen.
+    num_sum: f64,
+    any_decimal: bool,
+    best: Option<Value>,
+}
+
+impl<'c> Aggregate<'c> {
+    fn new(func: Agg, choice: Option<&'c Value>) -> Self {
+        Aggregate {
+            func,
+            choice,
+            count: 0,
+            int_sum: Some(0),
+            num_sum: 0.0,
+            any_decimal: false,
+            best: None,
+        }
+    }
+
+    fn add(&mut self, v: &Value) {
+        match self.func {
+            Agg::Sum => match v {
+                Value::Int(i) => {
+                    self.int_sum = self.int_sum.and_then(|t| t.checked_add(*i));
+                    self.num_sum += *i as f64;
                 }
-                Value::Int(total)
-            } else {
-                num(nums.iter().filter_map(|v| v.as_f64()).sum())
-            }
-        }
-        Agg::Min | Agg::Max => {
-            let want = if func == Agg::Min {
-                Ordering::Less
-            } else {
-                Ordering::Greater
-            };
-            let mut best: Option<&Value> = None;
-            for v in present() {
-                best = match best {
-                    None if order(v, v).is_some() && !matches!(v, Value::Text(_)) => Some(v),
-                    Some(b) if order(v, b) == Some(want) => Some(v),
-                    other => other,
+                Value::Num(x) => {
+                    self.any_decimal = true;
+                    self.num_sum += x;
+                }
+                _ => {}
+            },
+            Agg::Min | Agg::Max => {
+                let want = if self.func == Agg::Min {
+                    Ordering::Less
+                } else {
+                    Ordering::Greater
                 };
+                let better = match &self.best {
+                    // Numbers and dates only: text has an order but no minimum here.
+                    None => matches!(v, Value::Int(_) | Value::Num(_) | Value::Date(_)),
+                    Some(b) => order(v, b) == Some(want),
+                };
+                if better {
+                    self.best = Some(v.clone());
+                }
             }
-            best.cloned().unwrap_or(Value::Null)
+            Agg::CountEmpty => self.count += usize::from(v.is_null()),
+            Agg::AnySelected | Agg::CountChoice => {
+                self.count += usize::from(selects(v, self.choice));
+            }
         }
-        Agg::CountEmpty => count(values.iter().filter(|v| v.is_null()).count()),
-        Agg::AnySelected => Value::Bool(values.iter().any(|v| selects(v, choice))),
-        Agg::CountChoice => count(values.iter().filter(|v| selects(v, choice)).count()),
+    }
+
+    fn finish(self) -> Value {
+        let count = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+        match self.func {
+            Agg::Sum if self.any_decimal => num(self.num_sum),
+            Agg::Sum => self.int_sum.map_or(Value::Null, Value::Int),
+            Agg::Min | Agg::Max => self.best.unwrap_or(Value::Null),
+            Agg::CountEmpty | Agg::CountChoice => count(self.count),
+            Agg::AnySelected => Value::Bool(self.count > 0),
+        }
     }
 }
 
-fn call(func: Func, args: &[Node], env: &dyn Env) -> Value {
-    let arg = |i: usize| args.get(i).map_or(Value::Null, |a| eval(a, env));
-    match func {
+fn call<'a>(func: Func, args: &'a [Node], env: &'a dyn Env) -> Cow<'a, Value> {
+    let arg = |i: usize| args.get(i).map_or(Cow::Borrowed(&NULL), |a| peek(a, env));
+    let int = |n: usize| Value::Int(i64::try_from(n).unwrap_or(i64::MAX));
+    let v = match func {
+        Func::If => {
+            return if arg(0).truthy() { arg(1) } else { arg(2) };
+        }
+        Func::Coalesce => {
+            return args
+                .iter()
+                .map(|a| peek(a, env))
+                .find(|v| !v.is_null())
+                .unwrap_or(Cow::Borrowed(&NULL));
+        }
         Func::Selected => Value::Bool(selects(&arg(0), Some(&arg(1)))),
-        Func::CountSelected => match arg(0) {
-            Value::List(l) => Value::Int(i64::try_from(l.len()).unwrap_or(i64::MAX)),
+        Func::CountSelected => match &*arg(0) {
+            Value::List(l) => int(l.len()),
             Value::Text(_) => Value::Int(1),
             Value::Null => Value::Int(0),
             _ => Value::Null,
         },
         Func::Answered => Value::Bool(!arg(0).is_null()),
         Func::Empty => Value::Bool(arg(0).is_null()),
-        Func::If => {
-            if arg(0).truthy() {
-                arg(1)
-            } else {
-                arg(2)
-            }
-        }
-        Func::Coalesce => args
-            .iter()
-            .map(|a| eval(a, env))
-            .find(|v| !v.is_null())
-            .unwrap_or(Value::Null),
         Func::Round => {
             let digits = if args.len() > 1 {
                 arg(1)
             } else {
-                Value::Int(0)
+                Cow::Owned(Value::Int(0))
             };
             round(&arg(0), &digits, args.len() == 1)
         }
@@ -252,27 +289,28 @@ fn call(func: Func, args: &[Node], env: &dyn Env) -> Value {
         Func::Concat => {
             let mut out = String::new();
             for a in args {
-                out.push_str(&to_text(&eval(a, env)));
+                out.push_str(&to_text(&peek(a, env)));
             }
             Value::Text(out)
         }
-        Func::Length => match arg(0) {
-            Value::Text(s) => Value::Int(i64::try_from(s.chars().count()).unwrap_or(i64::MAX)),
-            Value::List(l) => Value::Int(i64::try_from(l.len()).unwrap_or(i64::MAX)),
+        Func::Length => match &*arg(0) {
+            Value::Text(s) => int(s.chars().count()),
+            Value::List(l) => int(l.len()),
             Value::Null => Value::Int(0),
             _ => Value::Null,
         },
         Func::Today => Value::Date(env.today()),
-        Func::DaysBetween => match (arg(0), arg(1)) {
-            (Value::Date(a), Value::Date(b)) => Value::Int((b - a).whole_days()),
+        Func::DaysBetween => match (&*arg(0), &*arg(1)) {
+            (Value::Date(a), Value::Date(b)) => Value::Int((*b - *a).whole_days()),
             _ => Value::Null,
         },
-        Func::Date => match arg(0) {
-            Value::Text(s) => parse_date(&s).map_or(Value::Null, Value::Date),
-            d @ Value::Date(_) => d,
+        Func::Date => match &*arg(0) {
+            Value::Text(s) => parse_date(s).map_or(Value::Null, Value::Date),
+            Value::Date(d) => Value::Date(*d),
             _ => Value::Null,
         },
-    }
+    };
+    Cow::Owned(v)
 }
 
 /// The text of a value inside `concat()`.

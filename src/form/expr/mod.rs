@@ -84,6 +84,7 @@ mod tests_parse;
 pub use map_env::{MapEnv, MapTypes};
 
 use crate::form::value::Value;
+use std::borrow::Cow;
 
 /// Longest accepted expression source, in bytes.
 pub const MAX_LEN: usize = 4096;
@@ -134,6 +135,24 @@ pub trait Env {
     /// The value under validation (`.`), Null if none.
     fn this(&self) -> Value;
     fn today(&self) -> time::Date;
+
+    /// As [`Env::value`], borrowed when the environment holds the value. Evaluation
+    /// reads far more than it keeps (a comparison, `selected`, `length`), so the form
+    /// engine implements this to read answers without copying them.
+    fn value_ref(&self, path: &str) -> Cow<'_, Value> {
+        Cow::Owned(self.value(path))
+    }
+    /// As [`Env::this`], borrowed when the environment holds the value.
+    fn this_ref(&self) -> Cow<'_, Value> {
+        Cow::Owned(self.this())
+    }
+    /// Calls `f` with each value of [`Env::group_values`], in order. Aggregates use
+    /// this; the form engine implements it to read 50 entries without a `Vec` of copies.
+    fn each_group_value(&self, group: &str, field: &str, f: &mut dyn FnMut(&Value)) {
+        for v in self.group_values(group, field) {
+            f(&v);
+        }
+    }
 }
 
 /// What the static checker knows about the names of a form.
