@@ -166,8 +166,7 @@ impl Form {
         today: Date,
         at_least: &HashMap<String, usize>,
     ) -> Tables<'a> {
-        let counts = self.count_list(&self.instance_counts_with(answers, at_least));
-        let base = Tables::new(self, answers, counts);
+        let base = Tables::new(self, answers, self.least_counts(at_least));
         let first = self.tables(&base, None, today);
         match self.hidden(&first, audience, today) {
             None => first,
@@ -213,8 +212,7 @@ impl Form {
     /// Which questions are hidden (section or question not relevant, or specialist-only
     /// for a customer); `None` when all are shown.
     fn hidden(&self, t: &Tables<'_>, audience: Audience, today: Date) -> Option<Vec<Grid<bool>>> {
-        let empty = Answers::new();
-        let mut marks = Tables::new(self, &empty, t.counts.clone());
+        let mut marks = t.no_marks();
         let mut any = false;
         for (si, s) in self.sections.iter().enumerate() {
             let section_shown = !(audience == Audience::Customer && s.specialist)
@@ -230,21 +228,25 @@ impl Form {
                             .as_ref()
                             .is_none_or(|e| e.eval(&Ctx::new(t, group, &NULL, today)).truthy());
                     if !shown {
-                        marks.mark_hidden(si, entry, qi);
+                        marks[si].set(entry, qi, true);
                         any = true;
                     }
                 }
             }
         }
-        any.then_some(marks.hidden)
+        any.then_some(marks)
     }
 
-    /// Entries per section, in section order (1 for a plain section).
-    fn count_list(&self, counts: &HashMap<String, usize>) -> Vec<usize> {
+    /// The least entries per section before answers are counted, in section order: a
+    /// group's minimum or the entries asked for in `at_least`, 1 for a plain section.
+    fn least_counts(&self, at_least: &HashMap<String, usize>) -> Vec<usize> {
         self.sections
             .iter()
-            .map(|s| match s.repeat {
-                Some(_) => counts.get(&s.id).copied().unwrap_or(0).min(MAX_INSTANCES),
+            .map(|s| match &s.repeat {
+                Some(r) => {
+                    let extra = at_least.get(&s.id).copied().unwrap_or(0).min(r.max);
+                    r.min.max(extra).min(MAX_INSTANCES)
+                }
                 None => 1,
             })
             .collect()
@@ -344,8 +346,7 @@ impl Form {
 
     /// Evaluates any expression (advice rules use this) over the answers.
     pub fn eval_expr(&self, e: &super::expr::Expr, answers: &Answers, today: Date) -> Value {
-        let counts = self.count_list(&self.instance_counts(answers));
-        let mut t = Tables::new(self, answers, counts);
+        let mut t = Tables::new(self, answers, self.least_counts(&HashMap::new()));
         t.calculate(today);
         e.eval(&Ctx::new(&t, None, &NULL, today))
     }

@@ -69,30 +69,12 @@ pub(super) struct Tables<'a> {
 }
 
 impl<'a> Tables<'a> {
-    /// Places every answer in its cell; answers of entries beyond `counts` (or of keys
-    /// the form does not know) are not read by expressions.
-    pub fn new(form: &'a Form, answers: &'a Answers, counts: Vec<usize>) -> Tables<'a> {
-        let mut t = Tables {
-            form,
-            answers: form
-                .sections
-                .iter()
-                .zip(&counts)
-                .map(|(s, &n)| Grid::new(s.questions.len(), n))
-                .collect(),
-            calc: form
-                .sections
-                .iter()
-                .map(|s| Grid::new(s.questions.len(), 0))
-                .collect(),
-            hidden: form
-                .sections
-                .iter()
-                .zip(&counts)
-                .map(|(s, &n)| Grid::new(s.questions.len(), n))
-                .collect(),
-            counts,
-        };
+    /// Places every answer in its cell. `counts` are the least entries per section
+    /// (1 for a plain section); a group gets as many more as its highest answered entry
+    /// needs, up to `MAX_INSTANCES`. Answers to keys the form does not know, and stored
+    /// values of calculations (the calculation wins), are not read by expressions.
+    pub fn new(form: &'a Form, answers: &'a Answers, mut counts: Vec<usize>) -> Tables<'a> {
+        let mut placed = Vec::with_capacity(answers.len());
         let mut path = String::new();
         for (k, v) in answers {
             let Some((scope, n, q)) = split_key(k) else {
@@ -105,25 +87,53 @@ impl<'a> Tables<'a> {
             let Some(&(si, qi)) = form.index.get(path.as_str()) else {
                 continue;
             };
-            // A stored value for a calculation is never read: the calculation wins.
             if form.sections[si].questions[qi].kind == Kind::Calculated {
                 continue;
             }
             let entry = match (&form.sections[si].repeat, n) {
-                (Some(_), Some(n)) => n - 1,
+                (Some(_), Some(n)) if n <= MAX_INSTANCES => n - 1,
                 (None, None) => 0,
                 _ => continue,
             };
+            counts[si] = counts[si].max(entry + 1);
+            placed.push((si, entry, qi, v));
+        }
+        let grids = |counts: &[usize]| -> Vec<Grid<Option<&'a Value>>> {
+            form.sections
+                .iter()
+                .zip(counts)
+                .map(|(s, &n)| Grid::new(s.questions.len(), n))
+                .collect()
+        };
+        let mut t = Tables {
+            form,
+            answers: grids(&counts),
+            calc: Vec::new(),
+            hidden: Vec::new(),
+            counts,
+        };
+        for (si, entry, qi, v) in placed {
             t.answers[si].set(entry, qi, Some(v));
         }
+        t.hidden = t.no_marks();
         t
+    }
+
+    /// A `false` for every cell: the start of a set of hidden flags.
+    pub fn no_marks(&self) -> Vec<Grid<bool>> {
+        self.form
+            .sections
+            .iter()
+            .zip(&self.counts)
+            .map(|(s, &n)| Grid::new(s.questions.len(), n))
+            .collect()
     }
 
     /// The same answers laid out for other entry counts, without calculations or hidden
     /// flags: placing every answer again would cost more than the copy.
     pub fn reshaped(&self, counts: Vec<usize>) -> Tables<'a> {
         let form = self.form;
-        Tables {
+        let mut t = Tables {
             form,
             answers: self
                 .answers
@@ -131,38 +141,22 @@ impl<'a> Tables<'a> {
                 .zip(&counts)
                 .map(|(g, &n)| g.resized(n))
                 .collect(),
-            calc: form
-                .sections
-                .iter()
-                .map(|s| Grid::new(s.questions.len(), 0))
-                .collect(),
-            hidden: form
-                .sections
-                .iter()
-                .zip(&counts)
-                .map(|(s, &n)| Grid::new(s.questions.len(), n))
-                .collect(),
+            calc: Vec::new(),
+            hidden: Vec::new(),
             counts,
-        }
+        };
+        t.hidden = t.no_marks();
+        t
     }
 
     /// Carries hidden flags over from an earlier pass (entries may have been added).
     pub fn with_hidden(mut self, hidden: &[Grid<bool>]) -> Tables<'a> {
-        for (si, grid) in hidden.iter().enumerate() {
-            let nq = self.form.sections[si].questions.len();
-            for entry in 0..self.counts[si] {
-                for qi in 0..nq {
-                    if grid.get(entry, qi) == Some(&true) {
-                        self.hidden[si].set(entry, qi, true);
-                    }
-                }
-            }
-        }
+        self.hidden = hidden
+            .iter()
+            .zip(&self.counts)
+            .map(|(g, &n)| g.resized(n))
+            .collect();
         self
-    }
-
-    pub fn mark_hidden(&mut self, si: usize, entry: usize, qi: usize) {
-        self.hidden[si].set(entry, qi, true);
     }
 
     /// The stored answer or calculated value, as shown (hidden or not).
