@@ -188,7 +188,7 @@ impl Form {
                 Some(h) => t.with_hidden(h),
                 None => t,
             };
-            t.calculate(today);
+            t.calculate_after(base, today);
             t
         };
         let t = build(counts.clone());

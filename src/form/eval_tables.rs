@@ -38,6 +38,22 @@ impl<T: Clone + Default> Grid<T> {
             cells,
         }
     }
+    /// Per question: whether any entry's cell differs from `other`'s.
+    fn columns_differing(&self, other: &Grid<T>) -> Vec<bool>
+    where
+        T: PartialEq,
+    {
+        let mut out = vec![false; self.width];
+        if self.width == 0 {
+            return out;
+        }
+        for (i, c) in self.cells.iter().enumerate() {
+            if other.cells.get(i) != Some(c) {
+                out[i % self.width] = true;
+            }
+        }
+        out
+    }
     pub fn set(&mut self, entry: usize, q: usize, v: T) {
         if q < self.width
             && let Some(c) = self.cells.get_mut(entry * self.width + q)
@@ -167,7 +183,7 @@ impl<'a> Tables<'a> {
             None => return &NULL,
         };
         answer
-            .or_else(|| self.calc[si].get(entry, qi))
+            .or_else(|| self.calc.get(si)?.get(entry, qi))
             .unwrap_or(&NULL)
     }
 
@@ -213,24 +229,54 @@ impl<'a> Tables<'a> {
 
     /// Computes the calculated questions in dependency order.
     pub fn calculate(&mut self, today: Date) {
-        let form = self.form;
-        self.calc = form
+        self.calc = self.no_values();
+        for step in &self.form.calc_order {
+            self.calculate_one(step.at, today);
+        }
+    }
+
+    /// Calculations for the same answers and entry counts as `prev` with other hidden
+    /// flags: only those that read a question whose flags changed, or a calculation
+    /// redone here, are computed again; the others keep `prev`'s values. Relevance
+    /// settles in two passes and most calculations read nothing that hides.
+    pub fn calculate_after(&mut self, prev: &Tables<'a>, today: Date) {
+        if prev.counts != self.counts || prev.calc.len() != self.form.sections.len() {
+            return self.calculate(today);
+        }
+        self.calc = prev.calc.clone();
+        let mut changed: Vec<Vec<bool>> = self
+            .hidden
+            .iter()
+            .zip(&prev.hidden)
+            .map(|(now, before)| now.columns_differing(before))
+            .collect();
+        for step in &self.form.calc_order {
+            if step.reads.iter().any(|&(s, q)| changed[s][q]) {
+                self.calculate_one(step.at, today);
+                changed[step.at.0][step.at.1] = true;
+            }
+        }
+    }
+
+    fn calculate_one(&mut self, (si, qi): (usize, usize), today: Date) {
+        let s = &self.form.sections[si];
+        let Some(e) = &s.questions[qi].calculate else {
+            return;
+        };
+        for entry in 0..self.counts[si] {
+            let group = s.repeat.as_ref().map(|_| (si, entry));
+            let v = e.eval(&Ctx::new(self, group, &NULL, today));
+            self.calc[si].set(entry, qi, v);
+        }
+    }
+
+    fn no_values(&self) -> Vec<Grid<Value>> {
+        self.form
             .sections
             .iter()
             .zip(&self.counts)
             .map(|(s, &n)| Grid::new(s.questions.len(), n))
-            .collect();
-        for &(si, qi) in &form.calc_order {
-            let s = &form.sections[si];
-            let Some(e) = &s.questions[qi].calculate else {
-                continue;
-            };
-            for entry in 0..self.counts[si] {
-                let group = s.repeat.as_ref().map(|_| (si, entry));
-                let v = e.eval(&Ctx::new(self, group, &NULL, today));
-                self.calc[si].set(entry, qi, v);
-            }
-        }
+            .collect()
     }
 
     fn group(&self, id: &str) -> Option<usize> {

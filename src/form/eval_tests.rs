@@ -233,3 +233,75 @@ fn check_answer_ignores_hidden_answers_like_evaluate() {
     a.insert("a.flag".into(), Value::Bool(true));
     assert!(f.check_answer(&y, &Value::Int(5), &a, TODAY).is_err());
 }
+
+/// The second pass recomputes only calculations that read a hidden answer, directly or
+/// through another calculation; the rest keep the first pass's values. Both must equal
+/// what a form without the hidden answer gives.
+#[test]
+fn calculations_over_hidden_answers_are_redone_through_chains() {
+    let src = r#"
+id = "c"
+version = 1
+languages = ["nl"]
+title = { nl = "C" }
+
+[[section]]
+id = "a"
+title = { nl = "A" }
+
+[[section.question]]
+id = "flag"
+type = "yes_no"
+label = { nl = "Vlag" }
+
+[[section.question]]
+id = "x"
+type = "integer"
+label = { nl = "X" }
+relevant = "a.flag = true"
+
+[[section.question]]
+id = "d"
+type = "calculated"
+label = { nl = "D" }
+calculate = "a.c * 2"
+
+[[section.question]]
+id = "c"
+type = "calculated"
+label = { nl = "C" }
+calculate = "coalesce(a.x, 0) + 1"
+
+[[section.question]]
+id = "other"
+type = "calculated"
+label = { nl = "O" }
+calculate = "a.y + 1"
+
+[[section.question]]
+id = "y"
+type = "integer"
+label = { nl = "Y" }
+"#;
+    let f = load_str(src, "c.toml").unwrap();
+    let value = |a: &Answers, path: &str| {
+        let (si, qi) = f.position(path).unwrap();
+        let ev = f.evaluate(a, Audience::Specialist, TODAY);
+        ev.item(si, 0, qi).unwrap().value.clone()
+    };
+    let hidden = answers(&[
+        ("a.flag", Value::Bool(false)),
+        ("a.x", Value::Int(5)),
+        ("a.y", Value::Int(2)),
+    ]);
+    assert_eq!(value(&hidden, "a.c"), Value::Int(1), "hidden x reads empty");
+    assert_eq!(value(&hidden, "a.d"), Value::Int(2), "through the chain");
+    assert_eq!(value(&hidden, "a.other"), Value::Int(3));
+    let shown = answers(&[
+        ("a.flag", Value::Bool(true)),
+        ("a.x", Value::Int(5)),
+        ("a.y", Value::Int(2)),
+    ]);
+    assert_eq!(value(&shown, "a.c"), Value::Int(6));
+    assert_eq!(value(&shown, "a.d"), Value::Int(12));
+}

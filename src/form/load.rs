@@ -417,7 +417,19 @@ impl Builder<'_> {
                 }
             }
         }
-        let calc_order = self.calc_order(&sections, &index, &calcs);
+        let calc_order = self
+            .calc_order(&sections, &index, &calcs)
+            .into_iter()
+            .map(|(s, q)| CalcStep {
+                at: (s, q),
+                reads: sections[s].questions[q]
+                    .calculate
+                    .iter()
+                    .flat_map(|e| e.references())
+                    .filter_map(|(r, _)| index.get(&r).copied())
+                    .collect(),
+            })
+            .collect();
         Form {
             id: raw.id.get_ref().clone(),
             version: *raw.version.get_ref(),

@@ -206,7 +206,15 @@ pub struct Form {
     pub(crate) index: PathIndex,
     /// Calculated questions in dependency order.
     #[serde(skip)]
-    pub(crate) calc_order: Vec<(usize, usize)>,
+    pub(crate) calc_order: Vec<CalcStep>,
+}
+
+/// One calculated question and the questions its expression reads, both as (section,
+/// question) indices: evaluation recomputes a calculation only when what it reads changed.
+#[derive(Clone, Debug)]
+pub(crate) struct CalcStep {
+    pub at: (usize, usize),
+    pub reads: Vec<(usize, usize)>,
 }
 
 impl Form {
