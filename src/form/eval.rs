@@ -30,10 +30,12 @@ pub struct ItemState {
     pub required: bool,
     /// The answer (or the calculated value); `Null` when none.
     pub value: Value,
-    /// A hard error: a constraint or bound the stored value breaks.
-    pub error: Option<Msg>,
+    /// A hard error: a constraint or bound the stored value breaks. Boxed, like the
+    /// warning: an evaluation holds an `ItemState` per question and entry, and nearly
+    /// all of them have neither.
+    pub error: Option<Box<Msg>>,
     /// A soft check that failed: the user may go on.
-    pub warning: Option<Msg>,
+    pub warning: Option<Box<Msg>>,
 }
 
 impl ItemState {
@@ -387,16 +389,16 @@ fn item_state(
     if visible && !item.value.is_null() && q.kind.is_input() {
         let cctx = Ctx::new(t, group, &item.value, today);
         if let Err(m) = q.check_bounds(&item.value) {
-            item.error = Some(m);
+            item.error = Some(Box::new(m));
         } else if let Some(c) = &q.constraint
             && !c.expr.eval(&cctx).truthy()
         {
-            item.error = Some(c.message.to_msg());
+            item.error = Some(Box::new(c.message.to_msg()));
         }
         if let Some(w) = &q.warning
             && w.expr.eval(&cctx).truthy()
         {
-            item.warning = Some(w.message.to_msg());
+            item.warning = Some(Box::new(w.message.to_msg()));
         }
     }
     item

@@ -63,6 +63,21 @@ impl<T: Clone + Default> Grid<T> {
     }
 }
 
+/// The section and 0-based entry of a key's head (`company`, `users[3]`); `None` for
+/// an unknown section, an entry of a plain section, or an entry beyond `MAX_INSTANCES`.
+fn entry_of(form: &Form, head: &str) -> Option<(usize, usize)> {
+    let (scope, n) = match head.split_once('[') {
+        Some((scope, n)) => (scope, Some(n.strip_suffix(']')?.parse::<usize>().ok()?)),
+        None => (head, None),
+    };
+    let si = form.sections.iter().position(|s| s.id == scope)?;
+    match (&form.sections[si].repeat, n) {
+        (Some(_), Some(n)) if (1..=MAX_INSTANCES).contains(&n) => Some((si, n - 1)),
+        (None, None) => Some((si, 0)),
+        _ => None,
+    }
+}
+
 /// Splits `scope.question` or `scope[N].question` without allocating.
 pub(super) fn split_key(k: &str) -> Option<(&str, Option<usize>, &str)> {
     let (head, q) = k.split_once('.')?;
@@ -91,26 +106,33 @@ impl<'a> Tables<'a> {
     /// values of calculations (the calculation wins), are not read by expressions.
     pub fn new(form: &'a Form, answers: &'a Answers, mut counts: Vec<usize>) -> Tables<'a> {
         let mut placed = Vec::with_capacity(answers.len());
-        let mut path = String::new();
+        // Answers come sorted by key, so the answers of one section entry (`r[3].`) come
+        // together with their question ids in sorted order: they are placed by walking
+        // the section's sorted ids alongside, without building or hashing a path.
+        let mut run: Option<(&str, Option<(usize, usize)>)> = None;
+        let mut cursor = 0;
         for (k, v) in answers {
-            let Some((scope, n, q)) = split_key(k) else {
+            let Some((head, q)) = k.split_once('.') else {
                 continue;
             };
-            path.clear();
-            path.push_str(scope);
-            path.push('.');
-            path.push_str(q);
-            let Some(&(si, qi)) = form.index.get(path.as_str()) else {
+            if run.is_none_or(|(h, _)| h != head) {
+                run = Some((head, entry_of(form, head)));
+                cursor = 0;
+            }
+            let Some(Some((si, entry))) = run.map(|(_, at)| at) else {
                 continue;
             };
+            let ids = &form.sections[si].ids_sorted;
+            while cursor < ids.len() && ids[cursor].0.as_str() < q {
+                cursor += 1;
+            }
+            let Some((_, qi)) = ids.get(cursor).filter(|(id, _)| id == q) else {
+                continue;
+            };
+            let qi = *qi;
             if form.sections[si].questions[qi].kind == Kind::Calculated {
                 continue;
             }
-            let entry = match (&form.sections[si].repeat, n) {
-                (Some(_), Some(n)) if n <= MAX_INSTANCES => n - 1,
-                (None, None) => 0,
-                _ => continue,
-            };
             counts[si] = counts[si].max(entry + 1);
             placed.push((si, entry, qi, v));
         }

@@ -354,6 +354,12 @@ impl Builder<'_> {
                     questions.push(oq);
                 }
             }
+            let mut ids_sorted: Vec<(String, usize)> = questions
+                .iter()
+                .enumerate()
+                .map(|(i, q)| (q.id.clone(), i))
+                .collect();
+            ids_sorted.sort();
             sections.push(Section {
                 id: sid,
                 title,
@@ -362,6 +368,7 @@ impl Builder<'_> {
                 specialist: rs.specialist,
                 repeat,
                 questions,
+                ids_sorted,
             });
         }
         for (si, s) in summaries {

@@ -165,6 +165,10 @@ pub struct Section {
     pub specialist: bool,
     pub repeat: Option<Repeat>,
     pub questions: Vec<Question>,
+    /// (question id, index) sorted by id: the order in which a section's answers come
+    /// out of the sorted answer map, so evaluation places them by walking both lists.
+    #[serde(skip)]
+    pub(crate) ids_sorted: Vec<(String, usize)>,
 }
 
 /// `section.question` → (section index, question index). Looked up for every reference

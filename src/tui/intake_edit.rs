@@ -359,7 +359,7 @@ impl IntakeScreen {
                             entry: inst,
                             question: qi,
                             key: key_of(s, inst, &s.questions[qi]),
-                            message: item.error.clone(),
+                            message: item.error.as_deref().cloned(),
                         });
                     }
                 }
