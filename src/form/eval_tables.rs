@@ -237,13 +237,11 @@ impl<'a> Tables<'a> {
         let Some(si) = self.group(group) else {
             return;
         };
-        let Some(qi) = self.form.sections[si]
-            .questions
-            .iter()
-            .position(|q| q.id == field)
-        else {
+        let ids = &self.form.sections[si].ids_sorted;
+        let Ok(at) = ids.binary_search_by(|(id, _)| id.as_str().cmp(field)) else {
             return;
         };
+        let qi = ids[at].1;
         for e in 0..self.counts[si].min(MAX_INSTANCES) {
             f(self.read(si, e, qi));
         }
