@@ -5,10 +5,11 @@ use std::collections::BTreeMap;
 
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
+use super::forms::write_progress;
 use super::keys::{MAX_NAME_LEN, MAX_VALUE_JSON, check_key, check_text, shorten};
 use super::{
-    Change, HistoryEntry, Result, Store, StoreError, ensure_live, now_ts, parse_json, parse_ts,
-    touch,
+    Change, Derived, HistoryEntry, Result, Store, StoreError, ensure_live, now_ts, parse_json,
+    parse_ts, touch,
 };
 
 impl Store {
@@ -33,6 +34,19 @@ impl Store {
     /// on any error, none is. Returns how many answers really changed; unchanged values write
     /// no history row and do not touch `updated_at`.
     pub fn apply(&mut self, id: i64, changes: &[Change], user: &str) -> Result<usize> {
+        self.apply_with(id, changes, user, &Derived::default())
+    }
+
+    /// `apply`, storing in the same transaction what the caller worked out from the
+    /// answers after the change (cached progress, the mode column): one commit per save,
+    /// and the list never disagrees with the answers after a crash.
+    pub fn apply_with(
+        &mut self,
+        id: i64,
+        changes: &[Change],
+        user: &str,
+        derived: &Derived,
+    ) -> Result<usize> {
         check_text("user", user, MAX_NAME_LEN, true)?;
         let now = now_ts();
         let tx = self
@@ -47,6 +61,15 @@ impl Store {
         }
         if changed > 0 {
             touch(&tx, id, &now)?;
+        }
+        if let Some(mode) = derived.mode {
+            tx.execute(
+                "UPDATE intakes SET mode = ?2 WHERE id = ?1 AND mode != ?2",
+                params![id, mode.as_str()],
+            )?;
+        }
+        if let Some(percent) = derived.progress {
+            write_progress(&tx, id, percent)?;
         }
         tx.commit()?;
         Ok(changed)

@@ -62,12 +62,7 @@ impl Store {
     }
 
     pub fn set_progress(&mut self, id: i64, percent: u8) -> Result<()> {
-        self.conn.execute(
-            "INSERT INTO intake_progress (intake_id, percent) VALUES (?1, ?2) \
-             ON CONFLICT (intake_id) DO UPDATE SET percent = excluded.percent WHERE percent != excluded.percent",
-            rusqlite::params![id, percent.min(100)],
-        )?;
-        Ok(())
+        write_progress(&self.conn, id, percent)
     }
 
     pub fn progress_all(&self) -> Result<HashMap<i64, u8>> {
@@ -77,6 +72,16 @@ impl Store {
         let rows = st.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?;
         Ok(rows.collect::<rusqlite::Result<HashMap<_, _>>>()?)
     }
+}
+
+/// Caches the progress shown in the list; writes nothing when it did not change.
+pub(super) fn write_progress(conn: &rusqlite::Connection, id: i64, percent: u8) -> Result<()> {
+    conn.execute(
+        "INSERT INTO intake_progress (intake_id, percent) VALUES (?1, ?2) \
+         ON CONFLICT (intake_id) DO UPDATE SET percent = excluded.percent WHERE percent != excluded.percent",
+        rusqlite::params![id, percent.min(100)],
+    )?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -107,5 +112,36 @@ mod tests {
         assert_eq!(s.progress_all().unwrap().get(&id), Some(&55));
         s.set_mode(id, Mode::SelfFilled).unwrap();
         assert_eq!(s.intake(id).unwrap().mode, Mode::SelfFilled);
+    }
+
+    /// Progress and mode are stored in the answer's own transaction: with the answer, or
+    /// (when the answer is refused) not at all.
+    #[test]
+    fn derived_values_commit_with_the_answers_or_not_at_all() {
+        use super::super::test_util::{mem_store, new_intake};
+        use super::super::{Change, Derived};
+        let mut s = mem_store();
+        let id = s.create_intake(&new_intake("A")).unwrap();
+        let derived = Derived {
+            progress: Some(30),
+            mode: Some(Mode::Online),
+        };
+        s.apply_with(
+            id,
+            &[Change::set("company.name", "A".into())],
+            "u",
+            &derived,
+        )
+        .unwrap();
+        assert_eq!(s.progress_all().unwrap().get(&id), Some(&30));
+        assert_eq!(s.intake(id).unwrap().mode, Mode::Online);
+        let refused = Derived {
+            progress: Some(90),
+            mode: Some(Mode::SelfFilled),
+        };
+        let bad = [Change::set("locations[0].name", "x".into())];
+        assert!(s.apply_with(id, &bad, "u", &refused).is_err());
+        assert_eq!(s.progress_all().unwrap().get(&id), Some(&30));
+        assert_eq!(s.intake(id).unwrap().mode, Mode::Online);
     }
 }

@@ -132,6 +132,16 @@ pub struct IntakeRecord {
     pub ui_state: Option<serde_json::Value>,
 }
 
+/// What follows from an intake's answers after a change, stored by `Store::apply_with`
+/// in the change's own transaction; `None` leaves a field as it is.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Derived {
+    /// Percentage of required answers given, shown in the list.
+    pub progress: Option<u8>,
+    /// The mode column, kept in step with the `intake.mode` answer.
+    pub mode: Option<Mode>,
+}
+
 /// One change of `Store::apply`: `value: None` (or JSON null) removes the answer.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Change {

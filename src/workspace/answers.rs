@@ -3,7 +3,7 @@
 
 use super::{Loaded, Mode, Workspace, os_user, today};
 use crate::form::{AnswerKey, Lang, Msg, Value};
-use crate::store::Change;
+use crate::store::{Change, Derived};
 use anyhow::Result;
 use std::fmt;
 
@@ -125,10 +125,11 @@ impl Workspace {
                 value: (!v.is_null()).then(|| v.to_json()),
             });
         }
-        self.store.apply(id, &changes, &os_user())?;
-        self.sync_mode(&loaded)?;
-        self.store
-            .set_progress(id, loaded.evaluate(today()).progress_percent())?;
+        let derived = derived(&loaded);
+        self.store.apply_with(id, &changes, &os_user(), &derived)?;
+        if let Some(mode) = derived.mode {
+            loaded.record.mode = mode;
+        }
         loaded
             .orphans
             .retain(|k, _| !parsed.iter().any(|(p, _)| p.to_string() == *k));
@@ -164,21 +165,28 @@ impl Workspace {
                 value: None,
             });
         }
-        self.store.apply(id, &changes, &os_user())?;
-        let after = self.load(id)?;
-        self.store
-            .set_progress(id, after.evaluate(today()).progress_percent())?;
+        let mut after = loaded;
+        for c in &changes {
+            after.answers.remove(&c.key);
+            after.orphans.remove(&c.key);
+        }
+        let derived = derived(&after);
+        self.store.apply_with(id, &changes, &os_user(), &derived)?;
         Ok(())
     }
+}
 
-    /// Keeps the intake's mode column in step with the `intake.mode` answer.
-    fn sync_mode(&mut self, loaded: &Loaded) -> Result<()> {
-        if let Some(Value::Text(m)) = loaded.answers.get("intake.mode") {
-            let mode = Mode::from_id(m);
-            if mode != loaded.record.mode {
-                self.store.set_mode(loaded.record.id, mode)?;
-            }
-        }
-        Ok(())
+/// Progress and mode of an intake whose answers already hold the change being saved.
+pub(super) fn derived(after: &Loaded) -> Derived {
+    let mode = match after.answers.get("intake.mode") {
+        Some(Value::Text(m)) => Mode::from_id(m),
+        _ => after.record.mode,
+    };
+    let evaluation = after
+        .form
+        .evaluate(&after.answers, mode.audience(), today());
+    Derived {
+        progress: Some(evaluation.progress_percent()),
+        mode: Some(mode).filter(|m| *m != after.record.mode),
     }
 }

@@ -3,7 +3,7 @@
 //! belong to that entry and must move with it, or a removed question's answer would
 //! end up attached to another person or location.
 
-use super::{Workspace, os_user, today};
+use super::{Workspace, os_user};
 use crate::form::AnswerKey;
 use crate::store::Change;
 use anyhow::{Result, anyhow, bail};
@@ -77,10 +77,22 @@ impl Workspace {
     }
 
     fn save_entries(&mut self, id: i64, changes: &[Change]) -> Result<()> {
-        self.store.apply(id, changes, &os_user())?;
-        let after = self.load(id)?;
-        self.store
-            .set_progress(id, after.evaluate(today()).progress_percent())?;
+        let mut after = self.load(id)?;
+        for c in changes {
+            // The same reading as `load`: a value that does not fit its question is
+            // not an answer (it stays an orphan in the store).
+            let value = c.value.as_ref().and_then(|j| {
+                let key = AnswerKey::parse(&c.key).ok()?;
+                let (_, q) = after.form.find(&key.path())?;
+                q.value_from_json(j).filter(|v| !v.is_null())
+            });
+            match value {
+                Some(v) => after.answers.insert(c.key.clone(), v),
+                None => after.answers.remove(&c.key),
+            };
+        }
+        let derived = super::answers::derived(&after);
+        self.store.apply_with(id, changes, &os_user(), &derived)?;
         Ok(())
     }
 }
