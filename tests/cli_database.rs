@@ -28,6 +28,16 @@ fn delete_and_purge_ask_for_confirmation() {
     assert_eq!(list[0]["id"].to_string(), keep);
     let err = env.fails(&["set", &id, "company.kvk=87654321"]);
     assert!(err.contains(&format!("intake {id} is deleted")), "{err}");
+    // `show` still shows it, and says so.
+    let shown = env.json(&["show", &id, "--json"]);
+    assert!(shown["deleted_at"].is_string(), "{shown}");
+    assert_eq!(shown["answers"]["company.kvk"], json!("12345678"));
+    assert!(
+        env.ok(&["show", &id, "--lang", "en"])
+            .contains("DELETED on "),
+        "human output names the deletion"
+    );
+    assert!(env.json(&["show", &keep, "--json"])["deleted_at"].is_null());
     // Deleted is not erased: the history is still there until purged.
     assert!(
         !env.json(&["history", &id, "--json"])

@@ -126,6 +126,7 @@ pub fn show(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
             "id": l.record.id, "customer": l.record.customer, "mode": l.record.mode.as_str(), "status": l.record.status.as_str(),
             "form": {"id": l.form.id, "version": l.form.version, "started_with": l.record.form_version},
             "created_at": rfc3339(l.record.created_at), "updated_at": rfc3339(l.record.updated_at),
+            "deleted_at": l.record.deleted_at.map(rfc3339),
             "progress": {"required": ev.total_required(), "missing": ev.total_missing(), "errors": ev.total_errors(), "percent": ev.progress_percent()},
             "sections": sections,
             "answers": answers,
@@ -156,6 +157,19 @@ fn print_human(
         l.form.id,
         l.form.version
     );
+    if let Some(at) = l.record.deleted_at {
+        let day = at.date();
+        match lang {
+            Lang::Nl => println!(
+                "VERWIJDERD op {day}: niet meer in de lijst, wel te exporteren; `intake purge {}` wist het definitief",
+                l.record.id
+            ),
+            Lang::En => println!(
+                "DELETED on {day}: no longer listed, can still be exported; `intake purge {}` erases it for good",
+                l.record.id
+            ),
+        }
+    }
     let (req, done) = match lang {
         Lang::Nl => ("verplichte antwoorden gegeven", "fouten"),
         Lang::En => ("required answers given", "errors"),
