@@ -118,20 +118,45 @@ fn bandwidth_against_our_own_server_on_loopback() {
         assert!(std::time::Instant::now() < deadline, "server did not start");
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
-    let out = intake(
+    ok(&intake(
         &db,
         &[
-            "probe",
-            "bandwidth",
-            "--server",
-            &listen,
-            "--seconds",
-            "1",
-            "--save",
+            "set",
             &id,
-            "--json",
+            "locations[1].name=Utrecht",
+            "locations[2].name=Zwolle",
         ],
-    );
+    ));
+    let measure = |location: &str| {
+        intake(
+            &db,
+            &[
+                "probe",
+                "bandwidth",
+                "--server",
+                &listen,
+                "--seconds",
+                "1",
+                "--save",
+                &id,
+                "--location",
+                location,
+                "--json",
+            ],
+        )
+    };
+    // A location the intake does not have is refused before anything is measured.
+    for wrong in ["3", "Amersfoort"] {
+        let refused = measure(wrong);
+        assert!(!refused.status.success());
+        let err = String::from_utf8_lossy(&refused.stderr);
+        assert!(
+            err.contains("1 (Utrecht), 2 (Zwolle)") || err.contains("1 to 2"),
+            "{err}"
+        );
+    }
+    let out = measure("2");
+    ok(&measure("utrecht"));
     let _ = server.kill();
     let _ = server.wait();
     let r: serde_json::Value = serde_json::from_str(&ok(&out)).unwrap();
@@ -145,6 +170,18 @@ fn bandwidth_against_our_own_server_on_loopback() {
         assert!(r[key].as_f64().is_some(), "missing {key}: {r}");
     }
     assert!(r["download_mbps"].as_f64().unwrap() > 1.0);
+    // Both links are kept, each tagged with its location (the same server did not make
+    // the second replace the first).
+    let conn = rusqlite::Connection::open(&db).unwrap();
+    let mut tags: Vec<String> = conn
+        .prepare("SELECT json_extract(payload_json, '$.location') FROM probe_results WHERE kind = 'bandwidth'")
+        .unwrap()
+        .query_map([], |r| r.get::<_, rusqlite::types::Value>(0))
+        .unwrap()
+        .map(|v| format!("{:?}", v.unwrap()))
+        .collect();
+    tags.sort();
+    assert_eq!(tags, ["Integer(2)", "Text(\"utrecht\")"]);
 
     let missing = intake(
         &db,

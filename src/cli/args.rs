@@ -180,6 +180,9 @@ pub enum ProbeCmd {
         streams: usize,
         #[arg(long)]
         save: Option<i64>,
+        /// The location (entry number or name) whose link this measures; with --save.
+        #[arg(long, requires = "save")]
+        location: Option<String>,
         #[arg(long)]
         json: bool,
     },

@@ -3,6 +3,7 @@
 use super::Ctx;
 use super::args::{ProbeCmd, WorkstationArgs};
 use crate::probe::{bandwidth, lan, readiness, workstation};
+use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Write};
 use std::process::ExitCode;
@@ -24,8 +25,15 @@ pub fn run(ctx: &Ctx, cmd: ProbeCmd) -> Result<ExitCode> {
             seconds,
             streams,
             save,
+            location,
             json,
-        } => bandwidth_cmd(ctx, &server, seconds, streams, save, json),
+        } => bandwidth_cmd(
+            ctx,
+            &server,
+            (seconds, streams),
+            save.map(|id| (id, location)),
+            json,
+        ),
         ProbeCmd::Import { id, files } => import_cmd(ctx, id, &files),
     }
 }
@@ -228,18 +236,24 @@ fn lan_cmd(
     Ok(ExitCode::SUCCESS)
 }
 
+/// `save` is the intake to save with and the `--location` the measurement is for.
 fn bandwidth_cmd(
     ctx: &Ctx,
     server: &str,
-    seconds: u64,
-    streams: usize,
-    save: Option<i64>,
+    (seconds, streams): (u64, usize),
+    save: Option<(i64, Option<String>)>,
     json: bool,
 ) -> Result<ExitCode> {
-    let mut ws = save.map(|_| ctx.workspace()).transpose()?;
-    if let (Some(ws), Some(id)) = (&ws, save) {
-        ws.store.intake(id)?;
+    let mut ws = save.as_ref().map(|_| ctx.workspace()).transpose()?;
+    // Checked before measuring, so a typo does not waste a run.
+    let mut tag = None;
+    if let (Some(ws), Some((id, location))) = (&ws, &save) {
+        ws.store.intake(*id)?;
+        if let Some(given) = location {
+            tag = Some(location_tag(ws, *id, given)?);
+        }
     }
+    let save = save.map(|(id, _)| id);
     if !(1..=120).contains(&seconds) {
         bail!("--seconds must be between 1 and 120");
     }
@@ -273,10 +287,21 @@ fn bandwidth_cmd(
     if tty {
         eprintln!();
     }
-    let payload = serde_json::to_value(&r)?;
+    let mut payload = serde_json::to_value(&r)?;
     if let (Some(ws), Some(id)) = (&mut ws, save) {
+        // One measurement per server and location: measuring another location's link
+        // against the same server must not replace the first.
+        let key = match &tag {
+            Some(t) => {
+                payload["location"] = t.clone();
+                // The store keeps keys to 200 characters; a long server and location
+                // name are cut rather than refused after the measurement.
+                format!("{server} @ {t}").chars().take(200).collect()
+            }
+            None => server.to_string(),
+        };
         ws.store
-            .add_probe(id, "bandwidth", server, &payload, "local")?;
+            .add_probe(id, "bandwidth", &key, &payload, "local")?;
         eprintln!("saved with intake {id}");
     }
     if json {
@@ -309,4 +334,44 @@ pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
     bandwidth::serve(addr, &bandwidth::ServerOptions::default(), &stop)
         .with_context(|| format!("serving on {addr}"))?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// The tag of `--location`: an entry number (`2`) or the name of an entry of the
+/// intake's locations group, checked now so that the advice can match it later.
+fn location_tag(ws: &Workspace, id: i64, given: &str) -> Result<serde_json::Value> {
+    let l = ws.load(id)?;
+    let count = l
+        .form
+        .instance_counts(&l.answers)
+        .get("locations")
+        .copied()
+        .unwrap_or(0);
+    let name = |i: usize| {
+        l.answers
+            .get(&format!("locations[{i}].name"))
+            .and_then(|v| v.as_str().map(|s| s.trim().to_string()))
+    };
+    let given = given.trim();
+    if let Ok(n) = given.parse::<usize>() {
+        if (1..=count).contains(&n) {
+            return Ok(serde_json::json!(n));
+        }
+        bail!(
+            "--location {n}: intake {id} has {count} location(s); give a number from 1 to {count} or a location's name"
+        );
+    }
+    if (1..=count).any(|i| name(i).is_some_and(|n| n.eq_ignore_ascii_case(given))) {
+        return Ok(serde_json::json!(given));
+    }
+    let known: Vec<String> = (1..=count)
+        .map(|i| format!("{i} ({})", name(i).unwrap_or_else(|| "-".into())))
+        .collect();
+    bail!(
+        "--location '{given}': intake {id} has no location with that name; its locations: {}",
+        if known.is_empty() {
+            "none yet".to_string()
+        } else {
+            known.join(", ")
+        }
+    )
 }
