@@ -25,4 +25,14 @@ mod tests {
         assert!(!body.contains("###"));
         assert!(super::section("9.99").is_none());
     }
+
+    /// The source FAQ prints 1.14's answer ("Ja.") in 1.15's heading; our copy puts it
+    /// back under 1.14 (the FAQ's contents list confirms both titles).
+    #[test]
+    fn answer_of_1_14_is_not_in_the_title_of_1_15() {
+        assert_eq!(super::section("1.14").unwrap().1, "Ja.");
+        let (title, body) = super::section("1.15").unwrap();
+        assert!(title.starts_with("Mijn bedrijf heeft meerdere vestigingen"), "{title}");
+        assert!(body.contains("SMS"), "{body}");
+    }
 }
