@@ -32,7 +32,10 @@ mod tests {
     fn answer_of_1_14_is_not_in_the_title_of_1_15() {
         assert_eq!(super::section("1.14").unwrap().1, "Ja.");
         let (title, body) = super::section("1.15").unwrap();
-        assert!(title.starts_with("Mijn bedrijf heeft meerdere vestigingen"), "{title}");
+        assert!(
+            title.starts_with("Mijn bedrijf heeft meerdere vestigingen"),
+            "{title}"
+        );
         assert!(body.contains("SMS"), "{body}");
     }
 }

@@ -427,6 +427,25 @@ fn english_with_l() {
     assert_snapshot!("english", t.backend());
 }
 
+/// The language chosen with `L` is the next run's language, unless `--lang` says otherwise.
+#[test]
+fn the_language_chosen_with_l_is_remembered() {
+    let fx = Fixture::new();
+    assert_eq!(intake::tui::start_language(&fx.ws(), None), Lang::Nl);
+    let mut app = fx.app(Lang::Nl);
+    chr(&mut app, 'L');
+    drop(app);
+    assert_eq!(intake::tui::start_language(&fx.ws(), None), Lang::En);
+    assert_eq!(
+        intake::tui::start_language(&fx.ws(), Some(Lang::Nl)),
+        Lang::Nl
+    );
+    let mut app = fx.app(Lang::En);
+    chr(&mut app, 'L');
+    drop(app);
+    assert_eq!(intake::tui::start_language(&fx.ws(), None), Lang::Nl);
+}
+
 #[test]
 fn small_terminal_says_so() {
     let fx = Fixture::new();

@@ -19,6 +19,8 @@ use std::process::ExitCode;
 pub struct Ctx {
     pub db: PathBuf,
     pub lang: Lang,
+    /// `--lang` as given: the TUI falls back to the language chosen there last.
+    pub given_lang: Option<Lang>,
 }
 
 impl Ctx {
@@ -29,14 +31,11 @@ impl Ctx {
 
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let lang = cli
-        .lang
-        .as_deref()
-        .and_then(Lang::parse)
-        .unwrap_or_default();
+    let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {
         db: cli.db.clone().unwrap_or_else(crate::store::default_path),
-        lang,
+        lang: given.unwrap_or_default(),
+        given_lang: given,
     };
     let prints_only = !matches!(
         cli.command,
@@ -71,7 +70,7 @@ fn quiet_broken_pipe() {
 
 fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
     let Some(cmd) = cmd else {
-        return crate::tui::run(&ctx.db, ctx.lang).map(|_| ExitCode::SUCCESS);
+        return crate::tui::run(&ctx.db, ctx.given_lang).map(|_| ExitCode::SUCCESS);
     };
     match cmd {
         Command::Form(f) => forms::run(ctx, f),

@@ -14,6 +14,7 @@ mod forms;
 mod intakes;
 pub mod keys;
 mod schema;
+mod settings;
 mod types;
 
 #[cfg(test)]

@@ -152,7 +152,15 @@ impl App {
                         Lang::Nl => "Taal: Nederlands",
                         Lang::En => "Language: English",
                     };
-                    self.info(msg);
+                    match self
+                        .ws
+                        .store
+                        .set_setting(super::LANG_SETTING, self.lang.code())
+                    {
+                        Ok(()) => self.info(msg),
+                        // The switch works for this run; only remembering it failed.
+                        Err(e) => self.error(format!("{msg} — not remembered: {e}")),
+                    }
                     return;
                 }
                 _ => {}

@@ -71,11 +71,14 @@ impl Drop for TerminalGuard {
     }
 }
 
-pub fn run(db: &Path, lang: Lang) -> Result<()> {
+/// Runs the TUI on `db`, in `lang` when given (`--lang`), else in the language last
+/// chosen with `L`.
+pub fn run(db: &Path, lang: Option<Lang>) -> Result<()> {
     // Read the time zone while this is the only thread (the `time` crate refuses later).
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
     // Open the database before touching the terminal, so its errors print plainly.
     let ws = Workspace::open(db)?;
+    let lang = start_language(&ws, lang);
     let mut app = App::new(ws, lang, theme::Theme::from_env(), today())?.with_utc_offset(offset);
     std::panic::set_hook(chain_panic_hook(restore_terminal, std::panic::take_hook()));
     // No `terminal.clear()`: it would ask the terminal for the cursor position, and the
@@ -101,4 +104,21 @@ pub fn run(db: &Path, lang: Lang) -> Result<()> {
         app.tick();
     }
     Ok(())
+}
+
+/// The setting that keeps the language chosen with `L` between runs.
+pub const LANG_SETTING: &str = "ui.lang";
+
+/// `given` (`--lang`) if any, else the language last chosen in the TUI, else Dutch. A
+/// setting that cannot be read is not worth refusing to start over.
+pub fn start_language(ws: &Workspace, given: Option<Lang>) -> Lang {
+    given
+        .or_else(|| {
+            ws.store
+                .setting(LANG_SETTING)
+                .ok()
+                .flatten()
+                .and_then(|s| Lang::parse(&s))
+        })
+        .unwrap_or_default()
 }
