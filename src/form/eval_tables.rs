@@ -95,6 +95,7 @@ pub(super) struct Tables<'a> {
     /// Entries per section (1 for a plain section).
     pub counts: Vec<usize>,
     answers: Vec<Grid<Option<&'a Value>>>,
+    /// Calculated values, one column per calculated question (`Section::calc_slot`).
     pub calc: Vec<Grid<Value>>,
     pub hidden: Vec<Grid<bool>>,
 }
@@ -205,7 +206,10 @@ impl<'a> Tables<'a> {
             None => return &NULL,
         };
         answer
-            .or_else(|| self.calc.get(si)?.get(entry, qi))
+            .or_else(|| {
+                let slot = self.form.sections[si].calc_slot[qi]?;
+                self.calc.get(si)?.get(entry, slot)
+            })
             .unwrap_or(&NULL)
     }
 
@@ -286,16 +290,19 @@ impl<'a> Tables<'a> {
         for entry in 0..self.counts[si] {
             let group = s.repeat.as_ref().map(|_| (si, entry));
             let v = e.eval(&Ctx::new(self, group, &NULL, today));
-            self.calc[si].set(entry, qi, v);
+            if let Some(slot) = s.calc_slot[qi] {
+                self.calc[si].set(entry, slot, v);
+            }
         }
     }
 
+    /// Empty cells for the calculated questions only.
     fn no_values(&self) -> Vec<Grid<Value>> {
         self.form
             .sections
             .iter()
             .zip(&self.counts)
-            .map(|(s, &n)| Grid::new(s.questions.len(), n))
+            .map(|(s, &n)| Grid::new(s.calc_slot.iter().flatten().count(), n))
             .collect()
     }
 

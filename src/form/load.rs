@@ -360,6 +360,16 @@ impl Builder<'_> {
                 .map(|(i, q)| (q.id.clone(), i))
                 .collect();
             ids_sorted.sort();
+            let mut calcs_seen = 0;
+            let calc_slot = questions
+                .iter()
+                .map(|q| {
+                    (q.kind == Kind::Calculated).then(|| {
+                        calcs_seen += 1;
+                        calcs_seen - 1
+                    })
+                })
+                .collect();
             sections.push(Section {
                 id: sid,
                 title,
@@ -369,6 +379,7 @@ impl Builder<'_> {
                 repeat,
                 questions,
                 ids_sorted,
+                calc_slot,
             });
         }
         for (si, s) in summaries {

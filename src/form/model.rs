@@ -169,6 +169,10 @@ pub struct Section {
     /// out of the sorted answer map, so evaluation places them by walking both lists.
     #[serde(skip)]
     pub(crate) ids_sorted: Vec<(String, usize)>,
+    /// Per question, its column among the section's calculated questions: evaluation
+    /// keeps calculated values for those columns only.
+    #[serde(skip)]
+    pub(crate) calc_slot: Vec<Option<usize>>,
 }
 
 /// `section.question` → (section index, question index). Looked up for every reference
