@@ -54,6 +54,12 @@ impl<T: Clone + Default> Grid<T> {
         }
         out
     }
+    /// Room for `entries` entries, the new ones empty.
+    fn grow(&mut self, entries: usize) {
+        if self.width * entries > self.cells.len() {
+            self.cells.resize(self.width * entries, T::default());
+        }
+    }
     pub fn set(&mut self, entry: usize, q: usize, v: T) {
         if q < self.width
             && let Some(c) = self.cells.get_mut(entry * self.width + q)
@@ -105,8 +111,19 @@ impl<'a> Tables<'a> {
     /// (1 for a plain section); a group gets as many more as its highest answered entry
     /// needs, up to `MAX_INSTANCES`. Answers to keys the form does not know, and stored
     /// values of calculations (the calculation wins), are not read by expressions.
-    pub fn new(form: &'a Form, answers: &'a Answers, mut counts: Vec<usize>) -> Tables<'a> {
-        let mut placed = Vec::with_capacity(answers.len());
+    pub fn new(form: &'a Form, answers: &'a Answers, counts: Vec<usize>) -> Tables<'a> {
+        let mut t = Tables {
+            form,
+            answers: form
+                .sections
+                .iter()
+                .zip(&counts)
+                .map(|(s, &n)| Grid::new(s.questions.len(), n))
+                .collect(),
+            calc: Vec::new(),
+            hidden: Vec::new(),
+            counts,
+        };
         // Answers come sorted by key, so the answers of one section entry (`r[3].`) come
         // together with their question ids in sorted order: they are placed by walking
         // the section's sorted ids alongside, without building or hashing a path.
@@ -134,24 +151,12 @@ impl<'a> Tables<'a> {
             if form.sections[si].questions[qi].kind == Kind::Calculated {
                 continue;
             }
-            counts[si] = counts[si].max(entry + 1);
-            placed.push((si, entry, qi, v));
-        }
-        let grids = |counts: &[usize]| -> Vec<Grid<Option<&'a Value>>> {
-            form.sections
-                .iter()
-                .zip(counts)
-                .map(|(s, &n)| Grid::new(s.questions.len(), n))
-                .collect()
-        };
-        let mut t = Tables {
-            form,
-            answers: grids(&counts),
-            calc: Vec::new(),
-            hidden: Vec::new(),
-            counts,
-        };
-        for (si, entry, qi, v) in placed {
+            if entry >= t.counts[si] {
+                // Entries come in text order (`r[1]`, `r[10]`, `r[2]`); the grid grows
+                // like a Vec, amortised.
+                t.counts[si] = entry + 1;
+                t.answers[si].grow(entry + 1);
+            }
             t.answers[si].set(entry, qi, Some(v));
         }
         t.hidden = t.no_marks();
