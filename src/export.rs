@@ -54,15 +54,6 @@ fn shown(l: &Loaded, key: &str, lang: Lang) -> Option<String> {
     Some(q.display(v, lang))
 }
 
-/// The number of entries of a repeat group.
-fn entries(l: &Loaded, group: &str) -> usize {
-    l.form
-        .instance_counts(&l.answers)
-        .get(group)
-        .copied()
-        .unwrap_or(0)
-}
-
 fn num(l: &Loaded, key: &str) -> Option<f64> {
     l.answers.get(key).and_then(Value::as_f64)
 }
@@ -187,7 +178,7 @@ fn locations(l: &Loaded, cfg: &Config, probes: &[crate::store::ProbeRecord]) -> 
             p.payload["upload_mbps"].as_f64(),
         )
     });
-    let n = entries(l, "locations");
+    let n = l.entry_count("locations");
     (1..=n)
         .filter_map(|i| {
             let name = text(l, &format!("locations[{i}].name"))?;
@@ -275,7 +266,7 @@ fn software(l: &Loaded, lang: Lang) -> Vec<String> {
     let Some((_, q)) = l.form.find("users.options") else {
         return out;
     };
-    let n = entries(l, "users");
+    let n = l.entry_count("users");
     for c in &q.choices {
         let users = (1..=n).filter(|i| matches!(l.answers.get(&format!("users[{i}].options")), Some(Value::List(ids)) if ids.contains(&c.id))).count();
         if users > 0 {
@@ -297,7 +288,7 @@ fn software(l: &Loaded, lang: Lang) -> Vec<String> {
 }
 
 fn business_apps(l: &Loaded, lang: Lang) -> Vec<String> {
-    let n = entries(l, "apps");
+    let n = l.entry_count("apps");
     (1..=n)
         .filter_map(|i| {
             let name = match l.answers.get(&format!("apps[{i}].name")) {
@@ -362,7 +353,7 @@ fn data(l: &Loaded, lang: Lang) -> Option<String> {
 /// Per option id, the users who take it, so each option's quote line names them: the customer
 /// checks who gets what before signing.
 fn option_users(l: &Loaded) -> std::collections::BTreeMap<String, Vec<String>> {
-    let n = entries(l, "users");
+    let n = l.entry_count("users");
     let mut out: std::collections::BTreeMap<String, Vec<String>> = Default::default();
     for i in 1..=n {
         let Some(Value::List(ids)) = l.answers.get(&format!("users[{i}].options")) else {

@@ -285,7 +285,8 @@ pub fn global(rules: &Rules, env: &FormEnv<'_>, probes: &[ProbeRecord]) -> BTree
 }
 
 /// Whether a measurement's `location` tag names entry `i` (counted from 1) called `name`.
-fn tagged(tag: &J, i: usize, name: &Value) -> bool {
+/// `intake probe bandwidth --location` checks its tag with this too.
+pub(crate) fn tagged(tag: &J, i: usize, name: &Value) -> bool {
     match tag {
         J::Number(n) => n.as_u64() == u64::try_from(i).ok(),
         J::String(s) => {

@@ -2,6 +2,7 @@
 
 use super::Ctx;
 use super::args::{ProbeCmd, WorkstationArgs};
+use crate::advice::facts::tagged;
 use crate::probe::{bandwidth, lan, readiness, workstation};
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
@@ -337,37 +338,29 @@ pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
 }
 
 /// The tag of `--location`: an entry number (`2`) or the name of an entry of the
-/// intake's locations group, checked now so that the advice can match it later.
+/// intake's locations group, checked now by the rule the advice matches it with later.
 fn location_tag(ws: &Workspace, id: i64, given: &str) -> Result<serde_json::Value> {
     let l = ws.load(id)?;
-    let count = l
-        .form
-        .instance_counts(&l.answers)
-        .get("locations")
-        .copied()
-        .unwrap_or(0);
+    let count = l.entry_count("locations");
     let name = |i: usize| {
         l.answers
             .get(&format!("locations[{i}].name"))
-            .and_then(|v| v.as_str().map(|s| s.trim().to_string()))
+            .cloned()
+            .unwrap_or_default()
     };
     let given = given.trim();
-    if let Ok(n) = given.parse::<usize>() {
-        if (1..=count).contains(&n) {
-            return Ok(serde_json::json!(n));
-        }
-        bail!(
-            "--location {n}: intake {id} has {count} location(s); give a number from 1 to {count} or a location's name"
-        );
-    }
-    if (1..=count).any(|i| name(i).is_some_and(|n| n.eq_ignore_ascii_case(given))) {
-        return Ok(serde_json::json!(given));
+    let tag = match given.parse::<usize>() {
+        Ok(n) => serde_json::json!(n),
+        Err(_) => serde_json::json!(given),
+    };
+    if (1..=count).any(|i| tagged(&tag, i, &name(i))) {
+        return Ok(tag);
     }
     let known: Vec<String> = (1..=count)
-        .map(|i| format!("{i} ({})", name(i).unwrap_or_else(|| "-".into())))
+        .map(|i| format!("{i} ({})", name(i).as_str().unwrap_or("-")))
         .collect();
     bail!(
-        "--location '{given}': intake {id} has no location with that name; its locations: {}",
+        "--location '{given}': intake {id} has no such location (give its number or name); its locations: {}",
         if known.is_empty() {
             "none yet".to_string()
         } else {

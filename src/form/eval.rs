@@ -2,7 +2,7 @@
 //! and what the calculations give. Run on every change, so it must stay cheap:
 //! see `benches/form.rs`.
 
-use super::eval_tables::{Ctx, Grid, Tables, split_key};
+use super::eval_tables::{Ctx, Grid, Tables};
 use super::key::AnswerKey;
 use super::model::{Form, Question, Required, Section};
 use super::types::Msg;
@@ -115,27 +115,19 @@ impl Form {
     }
 
     /// As `instance_counts`, with extra minimums (an entry the user just added and has
-    /// not typed into yet).
+    /// not typed into yet). Counted exactly as evaluation counts them.
     pub fn instance_counts_with(
         &self,
         answers: &Answers,
         at_least: &HashMap<String, usize>,
     ) -> HashMap<String, usize> {
-        let mut counts: HashMap<String, usize> = HashMap::new();
-        for s in &self.sections {
-            if let Some(r) = &s.repeat {
-                let extra = at_least.get(&s.id).copied().unwrap_or(0).min(r.max);
-                counts.insert(s.id.clone(), r.min.max(extra));
-            }
-        }
-        for k in answers.keys() {
-            if let Some((scope, Some(n), _)) = split_key(k)
-                && let Some(c) = counts.get_mut(scope)
-            {
-                *c = (*c).max(n.min(MAX_INSTANCES));
-            }
-        }
-        counts
+        let t = Tables::new(self, answers, self.least_counts(at_least));
+        self.sections
+            .iter()
+            .zip(&t.counts)
+            .filter(|(s, _)| s.repeat.is_some())
+            .map(|(s, &n)| (s.id.clone(), n))
+            .collect()
     }
 
     /// Evaluates everything. Hidden answers are kept in `answers` but read as empty by
@@ -185,11 +177,7 @@ impl Form {
     ) -> Tables<'a> {
         let mut counts = base.counts.clone();
         let build = |counts: Vec<usize>| {
-            let t = base.reshaped(counts);
-            let mut t = match hidden {
-                Some(h) => t.with_hidden(h),
-                None => t,
-            };
+            let mut t = base.reshaped(counts, hidden);
             t.calculate_after(base, today);
             t
         };

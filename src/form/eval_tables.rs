@@ -70,7 +70,7 @@ impl<T: Clone + Default> Grid<T> {
 }
 
 /// The section and 0-based entry of a key's head (`company`, `users[3]`); `None` for
-/// an unknown section, an entry of a plain section, or an entry beyond `MAX_INSTANCES`.
+/// an unknown section, an entry of a plain section, or a group without an entry.
 fn entry_of(form: &Form, head: &str) -> Option<(usize, usize)> {
     let (scope, n) = match head.split_once('[') {
         Some((scope, n)) => (scope, Some(n.strip_suffix(']')?.parse::<usize>().ok()?)),
@@ -78,21 +78,9 @@ fn entry_of(form: &Form, head: &str) -> Option<(usize, usize)> {
     };
     let si = form.sections.iter().position(|s| s.id == scope)?;
     match (&form.sections[si].repeat, n) {
-        (Some(_), Some(n)) if (1..=MAX_INSTANCES).contains(&n) => Some((si, n - 1)),
+        (Some(_), Some(n)) if n >= 1 => Some((si, n - 1)),
         (None, None) => Some((si, 0)),
         _ => None,
-    }
-}
-
-/// Splits `scope.question` or `scope[N].question` without allocating.
-pub(super) fn split_key(k: &str) -> Option<(&str, Option<usize>, &str)> {
-    let (head, q) = k.split_once('.')?;
-    match head.split_once('[') {
-        Some((scope, n)) => {
-            let n: usize = n.strip_suffix(']')?.parse().ok()?;
-            (n >= 1).then_some((scope, Some(n), q))
-        }
-        None => Some((head, None, q)),
     }
 }
 
@@ -108,9 +96,10 @@ pub(super) struct Tables<'a> {
 
 impl<'a> Tables<'a> {
     /// Places every answer in its cell. `counts` are the least entries per section
-    /// (1 for a plain section); a group gets as many more as its highest answered entry
-    /// needs, up to `MAX_INSTANCES`. Answers to keys the form does not know, and stored
-    /// values of calculations (the calculation wins), are not read by expressions.
+    /// (1 for a plain section); a group gets as many more as its highest entry with a
+    /// stored answer needs (also one the form no longer asks), up to `MAX_INSTANCES`.
+    /// Answers to keys the form does not know, and stored values of calculations (the
+    /// calculation wins), are not read by expressions.
     pub fn new(form: &'a Form, answers: &'a Answers, counts: Vec<usize>) -> Tables<'a> {
         let mut t = Tables {
             form,
@@ -140,6 +129,12 @@ impl<'a> Tables<'a> {
             let Some(Some((si, entry))) = run.map(|(_, at)| at) else {
                 continue;
             };
+            if entry >= t.counts[si] {
+                // Entries come in text order (`r[1]`, `r[10]`, `r[2]`); the grid grows
+                // like a Vec, amortised.
+                t.counts[si] = (entry + 1).min(MAX_INSTANCES);
+                t.answers[si].grow(t.counts[si]);
+            }
             let ids = &form.sections[si].ids_sorted;
             while cursor < ids.len() && ids[cursor].0.as_str() < q {
                 cursor += 1;
@@ -150,12 +145,6 @@ impl<'a> Tables<'a> {
             let qi = *qi;
             if form.sections[si].questions[qi].kind == Kind::Calculated {
                 continue;
-            }
-            if entry >= t.counts[si] {
-                // Entries come in text order (`r[1]`, `r[10]`, `r[2]`); the grid grows
-                // like a Vec, amortised.
-                t.counts[si] = entry + 1;
-                t.answers[si].grow(entry + 1);
             }
             t.answers[si].set(entry, qi, Some(v));
         }
@@ -173,9 +162,10 @@ impl<'a> Tables<'a> {
             .collect()
     }
 
-    /// The same answers laid out for other entry counts, without calculations or hidden
-    /// flags: placing every answer again would cost more than the copy.
-    pub fn reshaped(&self, counts: Vec<usize>) -> Tables<'a> {
+    /// The same answers laid out for other entry counts, without calculations, with
+    /// `hidden` flags from an earlier pass if given (entries may have been added):
+    /// placing every answer again would cost more than the copy.
+    pub fn reshaped(&self, counts: Vec<usize>, hidden: Option<&[Grid<bool>]>) -> Tables<'a> {
         let form = self.form;
         let mut t = Tables {
             form,
@@ -189,18 +179,15 @@ impl<'a> Tables<'a> {
             hidden: Vec::new(),
             counts,
         };
-        t.hidden = t.no_marks();
+        t.hidden = match hidden {
+            Some(h) => h
+                .iter()
+                .zip(&t.counts)
+                .map(|(g, &n)| g.resized(n))
+                .collect(),
+            None => t.no_marks(),
+        };
         t
-    }
-
-    /// Carries hidden flags over from an earlier pass (entries may have been added).
-    pub fn with_hidden(mut self, hidden: &[Grid<bool>]) -> Tables<'a> {
-        self.hidden = hidden
-            .iter()
-            .zip(&self.counts)
-            .map(|(g, &n)| g.resized(n))
-            .collect();
-        self
     }
 
     /// The stored answer or calculated value, as shown (hidden or not).
@@ -376,17 +363,23 @@ impl Env for Ctx<'_, '_> {
 
 #[cfg(test)]
 mod tests {
-    use super::split_key;
+    use super::entry_of;
 
     #[test]
-    fn splits_keys_without_allocating() {
-        assert_eq!(split_key("company.name"), Some(("company", None, "name")));
-        assert_eq!(
-            split_key("users[12].mobile"),
-            Some(("users", Some(12), "mobile"))
-        );
-        for bad in ["company", "users[0].x", "users[x].y", "users[1.y"] {
-            assert_eq!(split_key(bad), None, "{bad}");
+    fn key_heads_name_a_section_entry() {
+        let form = crate::form::standard_form().unwrap();
+        let at = |id: &str| form.sections.iter().position(|s| s.id == id).unwrap();
+        assert_eq!(entry_of(&form, "company"), Some((at("company"), 0)));
+        assert_eq!(entry_of(&form, "users[12]"), Some((at("users"), 11)));
+        for bad in [
+            "users",
+            "users[0]",
+            "users[x]",
+            "users[1",
+            "company[1]",
+            "nope",
+        ] {
+            assert_eq!(entry_of(&form, bad), None, "{bad}");
         }
     }
 }

@@ -86,42 +86,6 @@ impl Store {
         Ok(self.apply(id, &[Change::set(key, value)], user)? > 0)
     }
 
-    /// Moves answers from key to key in ONE transaction, in the given order: `to` takes the
-    /// value of `from` (or loses its own when `from` has none) and `from` is removed. Used when
-    /// a repeat entry is removed and the later entries shift down:
-    /// `[("locations[3].name", "locations[2].name"), ("locations[4].name", "locations[3].name")]`.
-    /// Each real change is a history row. Returns the number of answers changed.
-    pub fn rename_keys<K: AsRef<str>>(
-        &mut self,
-        id: i64,
-        renames: &[(K, K)],
-        user: &str,
-    ) -> Result<usize> {
-        check_text("user", user, MAX_NAME_LEN, true)?;
-        let now = now_ts();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        ensure_live(&tx, id)?;
-        let mut changed = 0;
-        for (from, to) in renames {
-            let (from, to) = (from.as_ref(), to.as_ref());
-            check_key(from)?;
-            check_key(to)?;
-            if from == to {
-                continue;
-            }
-            let value = current(&tx, id, from)?;
-            changed += usize::from(write_answer(&tx, id, to, value.as_ref(), user, &now)?);
-            changed += usize::from(write_answer(&tx, id, from, None, user, &now)?);
-        }
-        if changed > 0 {
-            touch(&tx, id, &now)?;
-        }
-        tx.commit()?;
-        Ok(changed)
-    }
-
     /// The history of intake `id`, oldest first; only of `key` when given.
     pub fn history(&self, id: i64, key: Option<&str>) -> Result<Vec<HistoryEntry>> {
         self.ensure_exists(id)?;
@@ -353,52 +317,6 @@ mod tests {
         drop(tx); // rolls back
         assert!(s.answers(id).unwrap().is_empty());
         assert!(s.history(id, None).unwrap().is_empty());
-    }
-
-    #[test]
-    fn rename_keys_shifts_entries_with_history() {
-        let mut s = mem_store();
-        let id = s.create_intake(&new_intake("A")).unwrap();
-        for (k, v) in [
-            ("locations[1].name", "Utrecht"),
-            ("locations[2].name", "Zeist"),
-            ("locations[3].name", "Amersfoort"),
-            ("locations[2].down_mbps", "x"),
-        ] {
-            s.save_answer(id, k, json!(v), "u").unwrap();
-        }
-        // Remove entry 2, then shift 3 down to 2.
-        s.apply(
-            id,
-            &[
-                Change::unset("locations[2].name"),
-                Change::unset("locations[2].down_mbps"),
-            ],
-            "u",
-        )
-        .unwrap();
-        let n = s
-            .rename_keys(
-                id,
-                &[
-                    ("locations[3].name", "locations[2].name"),
-                    ("locations[3].down_mbps", "locations[2].down_mbps"),
-                ],
-                "joke",
-            )
-            .unwrap();
-        assert_eq!(n, 2);
-        let a = s.answers(id).unwrap();
-        assert_eq!(a.get("locations[2].name"), Some(&json!("Amersfoort")));
-        assert_eq!(a.len(), 2);
-        let h = s.history(id, Some("locations[3].name")).unwrap();
-        assert_eq!(h.last().unwrap().new, None);
-        assert_eq!(h.last().unwrap().changed_by, "joke");
-        assert!(
-            s.rename_keys(id, &[("locations[2].name", "bad")], "u")
-                .is_err()
-        );
-        assert_eq!(s.answers(id).unwrap(), a, "failed rename changed nothing");
     }
 
     #[test]

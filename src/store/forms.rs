@@ -2,8 +2,8 @@
 //! the form it was started with, even when the file is gone) and each intake's
 //! progress as last computed, so the home list needs no form evaluation at start-up.
 
+use super::Store;
 use super::error::StoreError;
-use super::{Mode, Store};
 use std::collections::HashMap;
 
 type Result<T> = std::result::Result<T, StoreError>;
@@ -53,14 +53,6 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    pub fn set_mode(&mut self, id: i64, mode: Mode) -> Result<()> {
-        self.conn.execute(
-            "UPDATE intakes SET mode = ?2 WHERE id = ?1",
-            rusqlite::params![id, mode.as_str()],
-        )?;
-        Ok(())
-    }
-
     pub fn set_progress(&mut self, id: i64, percent: u8) -> Result<()> {
         write_progress(&self.conn, id, percent)
     }
@@ -86,8 +78,8 @@ pub(super) fn write_progress(conn: &rusqlite::Connection, id: i64, percent: u8) 
 
 #[cfg(test)]
 mod tests {
+    use super::super::Mode;
     use super::super::{NewIntake, Store};
-    use super::Mode;
 
     #[test]
     fn forms_and_progress_round_trip() {
@@ -110,8 +102,6 @@ mod tests {
         s.set_progress(id, 40).unwrap();
         s.set_progress(id, 55).unwrap();
         assert_eq!(s.progress_all().unwrap().get(&id), Some(&55));
-        s.set_mode(id, Mode::SelfFilled).unwrap();
-        assert_eq!(s.intake(id).unwrap().mode, Mode::SelfFilled);
     }
 
     /// Progress and mode are stored in the answer's own transaction: with the answer, or

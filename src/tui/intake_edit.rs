@@ -273,16 +273,7 @@ impl IntakeScreen {
                     kind: StatusKind::Saved,
                 });
             }
-            Err(e)
-                if self
-                    .loaded
-                    .form
-                    .instance_counts(&self.loaded.answers)
-                    .get(&group)
-                    .copied()
-                    .unwrap_or(0)
-                    < n =>
-            {
+            Err(e) if self.loaded.entry_count(&group) < n => {
                 // An entry that was never typed into has nothing to remove in the store.
                 let _ = e;
             }

@@ -19,12 +19,7 @@ impl Workspace {
         let loaded = self.load(id)?;
         self.group_of(&loaded.form, group)?;
         let entries = self.entries(id, group)?;
-        let answered = loaded
-            .form
-            .instance_counts(&loaded.answers)
-            .get(group)
-            .copied()
-            .unwrap_or(0);
+        let answered = loaded.entry_count(group);
         let count = answered.max(entries.keys().next_back().copied().unwrap_or(0));
         if n == 0 || n > count {
             bail!("'{group}' has no entry {n}");
@@ -79,13 +74,10 @@ impl Workspace {
     fn save_entries(&mut self, id: i64, changes: &[Change]) -> Result<()> {
         let mut after = self.load(id)?;
         for c in changes {
-            // The same reading as `load`: a value that does not fit its question is
-            // not an answer (it stays an orphan in the store).
-            let value = c.value.as_ref().and_then(|j| {
-                let key = AnswerKey::parse(&c.key).ok()?;
-                let (_, q) = after.form.find(&key.path())?;
-                q.value_from_json(j).filter(|v| !v.is_null())
-            });
+            let value = c
+                .value
+                .as_ref()
+                .and_then(|j| super::typed_answer(&after.form, &c.key, j));
             match value {
                 Some(v) => after.answers.insert(c.key.clone(), v),
                 None => after.answers.remove(&c.key),

@@ -66,6 +66,22 @@ impl Loaded {
         self.form
             .evaluate(&self.answers, self.mode().audience(), today)
     }
+    /// The number of entries of repeat group `group` (0 for anything else).
+    pub fn entry_count(&self, group: &str) -> usize {
+        self.form
+            .instance_counts(&self.answers)
+            .get(group)
+            .copied()
+            .unwrap_or(0)
+    }
+}
+
+/// A stored answer read as its question's type; `None` when the form has no such
+/// question, the value does not fit it, or it is blank: then it is an orphan.
+fn typed_answer(form: &Form, key: &str, json: &serde_json::Value) -> Option<Value> {
+    let key = form::AnswerKey::parse(key).ok()?;
+    let (_, q) = form.find(&key.path())?;
+    q.value_from_json(json).filter(|v| !v.is_null())
 }
 
 pub struct Workspace {
@@ -160,15 +176,11 @@ impl Workspace {
         let mut answers = Answers::new();
         let mut orphans = BTreeMap::new();
         for (k, j) in raw {
-            let typed = form::AnswerKey::parse(&k)
-                .ok()
-                .and_then(|key| form.find(&key.path()))
-                .and_then(|(_, q)| q.value_from_json(&j));
-            match typed {
-                Some(v) if !v.is_null() => {
+            match typed_answer(&form, &k, &j) {
+                Some(v) => {
                     answers.insert(k, v);
                 }
-                _ => {
+                None => {
                     orphans.insert(k, j);
                 }
             }
