@@ -2,10 +2,10 @@
 //! optional single-stream download), against `intake bandwidth-server`.
 
 use super::latency::Echo;
-use super::phase::{self, ControlState, PhaseSpec, Report};
+use super::phase::{self, ControlState, PhaseSpec, Report, transient};
 use super::protocol::{self, Dir, Msg};
 use super::{BandwidthError, BandwidthProgress, BandwidthResult, MeasureOptions, Phase, stats};
-use std::io::{ErrorKind, Read};
+use std::io::Read;
 use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
@@ -131,11 +131,7 @@ fn read_control(mut sock: TcpStream, state: &ControlState, done: &AtomicBool) {
         match sock.read(&mut buf) {
             Ok(0) => break,
             Ok(n) => line.extend_from_slice(&buf[..n]),
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-                ) => {}
+            Err(e) if transient(&e) => {}
             Err(_) => break,
         }
         let arrived = Instant::now();

@@ -73,7 +73,8 @@ fn open_stream(s: &PhaseSpec) -> Result<TcpStream, BandwidthError> {
     Ok(sock)
 }
 
-fn transient(e: &std::io::Error) -> bool {
+/// A read or write that timed out or was interrupted: try again on the next tick.
+pub(super) fn transient(e: &std::io::Error) -> bool {
     matches!(
         e.kind(),
         ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted

@@ -3,6 +3,7 @@
 //! Bounded: tests at once, streams per test, test length, handshake time.
 
 use super::ServerOptions;
+use super::phase::transient;
 use super::protocol::{self, Dir, Msg};
 use std::collections::HashMap;
 use std::io::{self, ErrorKind, Read, Write};
@@ -252,11 +253,7 @@ fn report_loop(sock: &mut TcpStream, t: &Test, stop: &AtomicBool, welcome: Msg) 
                     ));
                 }
             }
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-                ) => {}
+            Err(e) if transient(&e) => {}
             Err(e) => return Err(e),
         }
     }
@@ -275,11 +272,7 @@ fn send_zeros(sock: &mut TcpStream, t: &Test, stop: &AtomicBool) -> io::Result<(
         match sock.write(&buf) {
             Ok(0) => return Ok(()),
             Ok(_) => {}
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-                ) => {}
+            Err(e) if transient(&e) => {}
             Err(e) => return Err(e),
         }
     }
@@ -295,11 +288,7 @@ fn count_upload(sock: &mut TcpStream, t: &Test, stop: &AtomicBool) -> io::Result
             Ok(n) => {
                 t.up_bytes.fetch_add(n as u64, Ordering::Relaxed);
             }
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-                ) => {}
+            Err(e) if transient(&e) => {}
             Err(e) => return Err(e),
         }
     }
@@ -314,11 +303,7 @@ fn echo(sock: &mut TcpStream, t: &Test, stop: &AtomicBool) -> io::Result<()> {
         match sock.read(&mut buf) {
             Ok(0) => return Ok(()),
             Ok(n) => sock.write_all(&buf[..n])?,
-            Err(e)
-                if matches!(
-                    e.kind(),
-                    ErrorKind::WouldBlock | ErrorKind::TimedOut | ErrorKind::Interrupted
-                ) => {}
+            Err(e) if transient(&e) => {}
             Err(e) => return Err(e),
         }
     }
