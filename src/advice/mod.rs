@@ -11,8 +11,12 @@
 
 pub mod facts;
 mod load;
+pub mod model;
+pub mod observed;
 mod rules;
 mod template;
+#[cfg(test)]
+mod tests_facts;
 #[cfg(test)]
 mod tests_load;
 #[cfg(test)]
@@ -27,6 +31,7 @@ pub use template::{Template, TemplateError, display};
 use crate::form::expr::Env;
 use crate::form::{Answers, Form, Lang, Value};
 use crate::store::{AcceptedFinding, ProbeRecord};
+use model::IntakeModel;
 use std::collections::BTreeMap;
 use time::{Date, OffsetDateTime};
 
@@ -64,7 +69,10 @@ pub struct Finding {
     pub severity: Severity,
     pub title: Bilingual,
     pub finding: Bilingual,
+    /// For the specialist (TUI, CLI).
     pub measure: Bilingual,
+    /// For the customer (the PDF), addressed as "u".
+    pub customer: Bilingual,
     /// The values filled into the texts, by path.
     pub values: BTreeMap<String, Value>,
     pub accepted: Option<Accepted>,
@@ -72,12 +80,13 @@ pub struct Finding {
     pub quote_lines: Vec<(String, u32)>,
     pub plan: Vec<PlanFlag>,
     pub faq: Vec<String>,
-    /// The repeat entry (from 1) of a `for_each` rule.
+    /// The repeat group (`locations`, `apps`, ...) and entry (from 1) of a `for_each` rule.
+    pub group: Option<String>,
     pub entry: Option<usize>,
 }
 
-/// Evaluates every rule. Sorted blocker, attention, ok; within a severity in file order and
-/// by entry.
+/// Evaluates every rule over the intake model built from `answers` and `probes`. Sorted
+/// blocker, attention, ok; within a severity in file order and by entry.
 pub fn advise(
     rules: &Rules,
     form: &Form,
@@ -86,31 +95,39 @@ pub fn advise(
     accepted: &[AcceptedFinding],
     today: Date,
 ) -> Vec<Finding> {
+    let model = IntakeModel::build(form, answers, probes, &rules.sizing, &provider_name());
     advise_with(
         rules,
         form,
         answers,
-        probes,
+        &model,
         accepted,
         today,
         &BTreeMap::new(),
     )
 }
 
-/// As [`advise`], with extra facts on top of the computed ones (the plan facts
-/// `facts.go_live_too_early` and `facts.earliest_go_live`, set by the proposal).
+/// The provider named in customer texts: the legal name from `assets/provider.toml`.
+pub fn provider_name() -> String {
+    crate::report::Provider::embedded()
+        .map(|p| p.legal_name)
+        .unwrap_or_default()
+}
+
+/// As [`advise`], over a model already built, with extra facts on top of its own (the plan
+/// facts `facts.go_live_too_early` and `facts.earliest_go_live`, set by the proposal).
 pub fn advise_with(
     rules: &Rules,
     form: &Form,
     answers: &Answers,
-    probes: &[ProbeRecord],
+    model: &IntakeModel,
     accepted: &[AcceptedFinding],
     today: Date,
     extra: &BTreeMap<String, Value>,
 ) -> Vec<Finding> {
     let none = BTreeMap::new();
     let base = form.env(answers, today, None, &none);
-    let mut global = facts::global(rules, &base, probes);
+    let mut global = facts::global(rules, model);
     global.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
     // Per group, the facts of each entry: computed once, shared by the rules over that group.
     let mut per_entry: BTreeMap<&str, Vec<BTreeMap<String, Value>>> = BTreeMap::new();
@@ -119,7 +136,7 @@ pub fn advise_with(
             continue;
         }
         let list = (1..=base.count(g))
-            .map(|i| facts::entry(rules, &base.at(Some((g, i)), &none), &global, g, i, probes))
+            .map(|i| facts::entry(model, &global, g, i))
             .collect();
         per_entry.insert(g, list);
     }
@@ -161,6 +178,7 @@ fn finding(
     let title = both(&rule.title);
     let text = both(&rule.finding);
     let measure = both(&rule.measure);
+    let customer = both(&rule.customer);
     let quote_lines = rule
         .quote
         .iter()
@@ -179,6 +197,7 @@ fn finding(
         title,
         finding: text,
         measure,
+        customer,
         values,
         accepted: accepted
             .iter()
@@ -191,6 +210,7 @@ fn finding(
         quote_lines,
         plan: rule.plan.clone(),
         faq: rule.faq.clone(),
+        group: rule.for_each.clone(),
         entry,
     }
 }

@@ -8,7 +8,7 @@ use super::format::format_date;
 use super::labels::labels;
 use super::layout::{Furniture, Layout};
 use super::model::{QuoteKind, ReportInput};
-use super::{contract, sections};
+use super::{contract, findings, sections, situation, summary};
 
 /// Renders the report as PDF bytes, stamped with the current time as creation date.
 pub fn render(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
@@ -42,9 +42,9 @@ pub(crate) fn compose(
     let mut layout = Layout::new(Canvas::new()?, furniture);
     let cover_end = sections::cover(&mut layout, input, title)?;
     layout.new_page()?;
-    sections::summary(&mut layout, input)?;
-    sections::situation(&mut layout, input)?;
-    sections::findings(&mut layout, input)?;
+    summary::summary(&mut layout, input)?;
+    situation::situation(&mut layout, input)?;
+    findings::findings(&mut layout, input)?;
     sections::plan(&mut layout, input)?;
     if let Some(quote) = &input.quote {
         layout.new_page()?;
@@ -146,8 +146,8 @@ mod tests {
     #[test]
     fn empty_parts_are_left_out() {
         let mut input = sample::small_office();
-        input.software.clear();
-        input.business_apps.clear();
+        input.apps.clear();
+        input.topics.clear();
         input.plan.clear();
         input.sepa = None;
         let (layout, _) = compose(&input, created()).unwrap();
@@ -158,8 +158,8 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         for gone in [
-            "Software",
             "Bedrijfsapplicaties",
+            "Domeinnaam",
             "Migratieplan",
             "Tijdlijn",
             "Doorlopende machtiging SEPA",

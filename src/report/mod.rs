@@ -8,6 +8,7 @@ pub mod canvas;
 pub mod charts;
 mod contract;
 pub mod document;
+mod findings;
 pub mod format;
 pub mod labels;
 pub mod layout;
@@ -15,6 +16,8 @@ pub mod model;
 pub mod provider;
 pub mod sample;
 mod sections;
+mod situation;
+mod summary;
 pub mod table;
 
 pub use document::{render, render_at};
