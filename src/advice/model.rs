@@ -64,10 +64,9 @@ pub struct Location {
 impl Location {
     /// "Hoofdkantoor", or "locatie 2" when unnamed.
     pub fn label(&self, lang: Lang) -> String {
-        self.name.clone().unwrap_or_else(|| match lang {
-            Lang::Nl => format!("locatie {}", self.entry),
-            Lang::En => format!("location {}", self.entry),
-        })
+        self.name
+            .clone()
+            .unwrap_or_else(|| crate::t!(lang, "location-unnamed", entry = self.entry))
     }
 }
 
@@ -161,17 +160,17 @@ impl Peripheral {
     ];
 
     pub fn name(self) -> Bilingual {
-        let (nl, en) = match self {
-            Peripheral::CardReader => ("kaartlezer", "card reader"),
-            Peripheral::Dictation => ("dicteerapparatuur", "dictation equipment"),
-            Peripheral::LabelPrinter => ("labelprinter", "label printer"),
-            Peripheral::PaymentTerminal => ("pinautomaat", "payment terminal"),
-            Peripheral::Scanner => ("scanner", "scanner"),
-            Peripheral::Measuring => ("meetapparatuur", "measuring equipment"),
+        let id = match self {
+            Peripheral::CardReader => "peripheral-card-reader",
+            Peripheral::Dictation => "peripheral-dictation",
+            Peripheral::LabelPrinter => "peripheral-label-printer",
+            Peripheral::PaymentTerminal => "peripheral-payment-terminal",
+            Peripheral::Scanner => "peripheral-scanner",
+            Peripheral::Measuring => "peripheral-measuring",
         };
         Bilingual {
-            nl: nl.into(),
-            en: en.into(),
+            nl: crate::i18n::message(Lang::Nl, id, None),
+            en: crate::i18n::message(Lang::En, id, None),
         }
     }
 
@@ -358,7 +357,10 @@ impl<'a> Reader<'a> {
             .and_then(|_| self.text(&format!("{key}_other")));
         let v = self.value(key)?;
         let show = |lang: Lang| {
-            let mut s = q.display(v, lang);
+            let mut s = match v {
+                Value::Date(d) => crate::i18n::fmt::date_long(*d, lang),
+                _ => q.display(v, lang),
+            };
             if let Some(o) = &other {
                 let label = q.choice("other").map(|c| c.label.get(lang).to_string());
                 match label {

@@ -21,28 +21,17 @@ pub(crate) struct Situation {
     pub lan: Vec<(String, String)>,
 }
 
-/// "3 van 13 computers gemeten".
-fn coverage_text(lang: Lang, measured: usize, known: u32) -> String {
-    match lang {
-        Lang::Nl => format!("{measured} van {known} computers gemeten"),
-        Lang::En => format!("{measured} of {known} computers measured"),
-    }
-}
-
-/// The LAN inventory's row labels.
+/// The LAN inventory's row label of `kind`.
 fn lan_label(lang: Lang, kind: &str) -> String {
-    let (nl, en) = match kind {
-        "networks" => ("Gescande netwerken", "Networks scanned"),
-        "printers" => ("Printers", "Printers"),
-        "servers" => ("Servers", "Servers"),
-        "network_devices" => ("Netwerkapparatuur", "Network devices"),
-        "workstations" => ("Computers", "Computers"),
-        _ => ("Overige apparaten", "Other devices"),
+    let id = match kind {
+        "networks" => "lan-networks",
+        "printers" => "lan-printers",
+        "servers" => "lan-servers",
+        "network_devices" => "lan-network-devices",
+        "workstations" => "lan-workstations",
+        _ => "lan-other",
     };
-    match lang {
-        Lang::Nl => nl.to_string(),
-        Lang::En => en.to_string(),
-    }
+    crate::i18n::message(lang, id, None)
 }
 
 fn readiness(r: Readiness) -> Severity {
@@ -91,7 +80,7 @@ impl Situation {
             .collect();
         let coverage = m
             .computers_known()
-            .map(|k| coverage_text(lang, m.measured(), k));
+            .map(|k| crate::t!(lang, "measured-of", measured = m.measured(), total = k));
         let users = m
             .users
             .iter()

@@ -47,13 +47,17 @@ pub(crate) fn summary(p: &Proposal, lang: Lang) -> Summary {
         }
         seen.push(&f.rule_id);
         let all: Vec<&&Finding> = open.iter().filter(|g| g.rule_id == f.rule_id).collect();
-        let text = if all.len() == 1 {
-            f.customer.get(lang).to_string()
-        } else {
+        // A rule over entries names them all; a blocker says what it means; a point of
+        // attention is named by its title (the findings section gives its text).
+        let text = if f.group.is_some() {
             all.iter()
                 .filter_map(|g| entry_name(p, g, lang))
                 .collect::<Vec<_>>()
                 .join(", ")
+        } else if f.severity == AdviceSeverity::Blocker {
+            f.customer.get(lang).to_string()
+        } else {
+            String::new()
         };
         points.push(SummaryPoint {
             severity: severity(f.severity),

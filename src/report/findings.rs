@@ -29,7 +29,11 @@ pub fn findings(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportEr
         let cols = [
             Column::new(l.status, 27.0, Align::Left),
             Column::new(l.finding, 50.0, Align::Left),
-            Column::new(l.measure, CONTENT_W - 77.0, Align::Left),
+            Column::new(
+                &crate::i18n::message(lang, "findings-advice", None),
+                CONTENT_W - 77.0,
+                Align::Left,
+            ),
         ];
         let rows: Vec<Row> = group
             .iter()

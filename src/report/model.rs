@@ -88,7 +88,8 @@ pub struct Summary {
 pub struct SummaryPoint {
     pub severity: Severity,
     pub title: String,
-    /// The customer's text when the rule fired once; the entries' names when it fired for several.
+    /// The names of the entries a rule over a group fired for, or a blocker's customer text;
+    /// empty for a point of attention named by its title alone.
     pub text: String,
 }
 

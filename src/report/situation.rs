@@ -12,43 +12,9 @@ use super::model::{Lang, LocationRow, ReportInput};
 use super::sections::severity_mark;
 use super::table::{Align, Cell, Column, Row, table};
 
-/// The situation's own words, kept in one place until they move to the Fluent resources.
-fn words(lang: Lang, id: &str) -> &'static str {
-    match (id, lang) {
-        ("unassigned", Lang::Nl) => "Meting zonder locatie",
-        ("unassigned", Lang::En) => "Measurement without a location",
-        ("unassigned_note", Lang::Nl) => {
-            "Deze meting is niet aan een locatie toegewezen en telt daarom bij geen enkele locatie mee."
-        }
-        ("unassigned_note", Lang::En) => {
-            "This measurement is not assigned to a location, so it counts for none of them."
-        }
-        ("users", Lang::Nl) => "Gebruikers",
-        ("users", Lang::En) => "Users",
-        ("name", Lang::Nl) => "Naam",
-        ("name", Lang::En) => "Name",
-        ("role", Lang::Nl) => "Functie",
-        ("role", Lang::En) => "Role",
-        ("mobile", Lang::Nl) => "Mobiel (sms)",
-        ("mobile", Lang::En) => "Mobile (SMS)",
-        ("options", Lang::Nl) => "Opties",
-        ("options", Lang::En) => "Options",
-        ("yes", Lang::Nl) => "ja",
-        ("yes", Lang::En) => "yes",
-        ("missing", Lang::Nl) => "ontbreekt",
-        ("missing", Lang::En) => "missing",
-        ("apps", Lang::Nl) => "Bedrijfsapplicaties",
-        ("apps", Lang::En) => "Business applications",
-        ("details", Lang::Nl) => "Gegevens",
-        ("details", Lang::En) => "Details",
-        ("lan", Lang::Nl) => "Netwerkinventaris (netwerkscan)",
-        ("lan", Lang::En) => "Network inventory (network scan)",
-        ("computers", Lang::Nl) => "Computers",
-        ("computers", Lang::En) => "Computers",
-        ("none_measured", Lang::Nl) => "Er is nog geen computer gemeten.",
-        ("none_measured", Lang::En) => "No computer has been measured yet.",
-        _ => "",
-    }
+/// The situation's own words, from `assets/locales/*/situation.ftl`.
+fn words(lang: Lang, id: &str) -> String {
+    crate::i18n::message(lang, &format!("situation-{id}"), None)
 }
 
 fn has_situation(input: &ReportInput) -> bool {
@@ -74,7 +40,7 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
     apps(layout, input)?;
     let lang = input.lang;
     if !input.lan.is_empty() {
-        layout.heading(words(lang, "lan"), 2, 15.0)?;
+        layout.heading(&words(lang, "lan"), 2, 15.0)?;
         layout.key_values(&input.lan, 42.0, BODY)?;
     }
     for t in &input.topics {
@@ -127,18 +93,18 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
         table(layout, &cols, &rows)?;
     }
     if let Some(u) = &input.unassigned {
-        layout.heading(words(lang, "unassigned"), 2, 15.0)?;
+        layout.heading(&words(lang, "unassigned"), 2, 15.0)?;
         let rows = vec![
             (
                 format!("{} {}", l.measured, l.down),
                 format_mbps(u.down_mbps, lang),
             ),
             (format!("{} {}", l.measured, l.up), mbps(u.up_mbps)),
-            (l.start.to_string(), format_date(u.measured_on, lang)),
+            (words(lang, "measured-on"), format_date(u.measured_on, lang)),
         ];
         layout.key_values(&rows, 42.0, BODY)?;
         layout.paragraph(
-            words(lang, "unassigned_note"),
+            &words(lang, "unassigned-note"),
             SMALL,
             Style::Regular,
             MUTED,
@@ -197,12 +163,18 @@ fn computers(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
     }
     let l = labels(input.lang);
     let lang = input.lang;
-    layout.heading(words(lang, "computers"), 2, 25.0)?;
+    layout.heading(&words(lang, "computers"), 2, 25.0)?;
     if let Some(c) = &input.coverage {
         layout.paragraph(c, BODY, Style::Bold, INK, 0.0)?;
     }
     if input.workstations.is_empty() {
-        layout.paragraph(words(lang, "none_measured"), BODY, Style::Regular, INK, 0.0)?;
+        layout.paragraph(
+            &words(lang, "none-measured"),
+            BODY,
+            Style::Regular,
+            INK,
+            0.0,
+        )?;
         return Ok(());
     }
     let cols = [
@@ -238,28 +210,26 @@ fn users(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
         return Ok(());
     }
     let lang = input.lang;
-    layout.heading(words(lang, "users"), 2, 20.0)?;
+    layout.heading(&words(lang, "users"), 2, 20.0)?;
     let cols = [
-        Column::new(words(lang, "name"), 45.0, Align::Left),
-        Column::new(words(lang, "role"), 35.0, Align::Left),
-        Column::new(words(lang, "mobile"), 25.0, Align::Left),
-        Column::new(words(lang, "options"), CONTENT_W - 105.0, Align::Left),
+        Column::new(&words(lang, "name"), 38.0, Align::Left),
+        Column::new(&words(lang, "email"), 52.0, Align::Left),
+        Column::new(&words(lang, "role"), 28.0, Align::Left),
+        Column::new(&words(lang, "mobile"), 22.0, Align::Left),
+        Column::new(&words(lang, "options"), CONTENT_W - 140.0, Align::Left),
     ];
     let rows: Vec<Row> = input
         .users
         .iter()
         .map(|u| {
-            let mut name = Cell::bold(&u.name);
-            if !u.email.is_empty() {
-                name = name.then(&u.email, Style::Regular, MUTED);
-            }
             Row::new(vec![
-                name,
+                Cell::bold(&u.name),
+                Cell::text(&u.email),
                 Cell::text(&u.role),
                 if u.has_mobile {
-                    Cell::text(words(lang, "yes"))
+                    Cell::text(crate::t!(lang, "yes"))
                 } else {
-                    Cell::bold(words(lang, "missing"))
+                    Cell::bold(words(lang, "mobile-missing"))
                 },
                 Cell::text(&u.options),
             ])
@@ -274,10 +244,10 @@ fn apps(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
         return Ok(());
     }
     let lang = input.lang;
-    layout.heading(words(lang, "apps"), 2, 20.0)?;
+    layout.heading(&words(lang, "apps"), 2, 20.0)?;
     let cols = [
-        Column::new(words(lang, "name"), 45.0, Align::Left),
-        Column::new(words(lang, "details"), CONTENT_W - 45.0, Align::Left),
+        Column::new(&words(lang, "name"), 45.0, Align::Left),
+        Column::new(&words(lang, "details"), CONTENT_W - 45.0, Align::Left),
     ];
     let rows: Vec<Row> = input
         .apps
@@ -286,4 +256,34 @@ fn apps(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
         .collect();
     table(layout, &cols, &rows)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::form::Lang;
+
+    /// The ids `words` builds at run time exist in both languages.
+    #[test]
+    fn every_word_of_summary_and_situation_exists_in_both_languages() {
+        let calls = regex::Regex::new(r#"words\(lang, "([a-z-]+)"\)"#).unwrap();
+        for (prefix, src) in [
+            ("situation-", include_str!("situation.rs")),
+            ("summary-", include_str!("summary.rs")),
+        ] {
+            let mut n = 0;
+            for c in calls.captures_iter(src) {
+                n += 1;
+                let id = format!("{prefix}{}", &c[1]);
+                for lang in [Lang::Nl, Lang::En] {
+                    let m = crate::i18n::message(lang, &id, None);
+                    assert_ne!(m, format!("[{id}]"), "{id} missing in {lang:?}");
+                }
+            }
+            assert!(n > 5, "{prefix}: {n}");
+        }
+        for verdict in ["feasible", "infeasible", "none-desired"] {
+            let id = format!("summary-{verdict}");
+            assert_ne!(crate::i18n::message(Lang::En, &id, None), format!("[{id}]"));
+        }
+    }
 }

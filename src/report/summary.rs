@@ -10,29 +10,9 @@ use super::model::{Lang, ReportInput, Severity};
 use super::sections::severity_mark;
 use super::table::{Align, Cell, Column, Row, table};
 
-/// The summary's own words, kept in one place until they move to the Fluent resources.
-fn words(lang: Lang, id: &str) -> &'static str {
-    match (id, lang) {
-        ("go_live", Lang::Nl) => "Startdatum",
-        ("go_live", Lang::En) => "Go-live",
-        ("desired", Lang::Nl) => "Gewenste startdatum",
-        ("desired", Lang::En) => "Desired go-live",
-        ("earliest", Lang::Nl) => "Vroegst mogelijke startdatum",
-        ("earliest", Lang::En) => "Earliest possible go-live",
-        ("feasible", Lang::Nl) => "De gewenste startdatum is haalbaar.",
-        ("feasible", Lang::En) => "The desired go-live can be met.",
-        ("infeasible", Lang::Nl) => {
-            "De gewenste startdatum is niet haalbaar; de vroegst mogelijke datum staat hierboven."
-        }
-        ("infeasible", Lang::En) => {
-            "The desired go-live cannot be met; the earliest possible date is given above."
-        }
-        ("none_desired", Lang::Nl) => "Er is geen gewenste startdatum opgegeven.",
-        ("none_desired", Lang::En) => "No desired go-live was given.",
-        ("first_year", Lang::Nl) => "Eerste jaar (12 maanden + eenmalig)",
-        ("first_year", Lang::En) => "First year (12 months + one-time)",
-        _ => "",
-    }
+/// The summary's own words, from `assets/locales/*/situation.ftl`.
+fn words(lang: Lang, id: &str) -> String {
+    crate::i18n::message(lang, &format!("summary-{id}"), None)
 }
 
 pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
@@ -95,10 +75,11 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
                 .points
                 .iter()
                 .map(|p| {
-                    Row::new(vec![
-                        Cell::mark(severity_mark(lang, p.severity)),
-                        Cell::bold(&p.title).then(&p.text, Style::Regular, INK),
-                    ])
+                    let mut what = Cell::bold(&p.title);
+                    if !p.text.is_empty() {
+                        what = what.then(&p.text, Style::Regular, INK);
+                    }
+                    Row::new(vec![Cell::mark(severity_mark(lang, p.severity)), what])
                 })
                 .collect();
             table(layout, &cols, &rows)?;
@@ -106,7 +87,7 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
     }
 
     if let Some(g) = &input.summary.go_live {
-        layout.heading(words(lang, "go_live"), 2, 20.0)?;
+        layout.heading(&words(lang, "go-live"), 2, 20.0)?;
         let mut rows = Vec::new();
         if let Some(d) = g.desired {
             rows.push((words(lang, "desired").to_string(), format_date(d, lang)));
@@ -117,7 +98,7 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
         ));
         layout.key_values(&rows, 62.0, BODY)?;
         let verdict = match (g.desired, g.feasible) {
-            (None, _) => "none_desired",
+            (None, _) => "none-desired",
             (Some(_), true) => "feasible",
             (Some(_), false) => "infeasible",
         };
@@ -126,7 +107,7 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
         } else {
             Style::Bold
         };
-        layout.paragraph(words(lang, verdict), BODY, style, INK, 0.0)?;
+        layout.paragraph(&words(lang, verdict), BODY, style, INK, 0.0)?;
     }
 
     if let Some(q) = &input.quote {
@@ -150,7 +131,7 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
         ];
         if let Some(fy) = input.summary.first_year {
             rows.push(Row::new(vec![
-                Cell::bold(words(lang, "first_year")),
+                Cell::bold(words(lang, "first-year")),
                 Cell::bold(format_eur(fy.net_cents, lang)),
                 Cell::bold(format_eur(fy.gross_cents, lang)),
             ]));
