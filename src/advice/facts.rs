@@ -313,13 +313,12 @@ pub fn entry(
     let mut put = |k: &str, v: Value| {
         out.insert(format!("facts.{k}"), v);
     };
-    put("location_name", Value::Text(loc.label(Lang::Nl)));
-    let ws = loc.workstations.or(if m.locations.len() == 1 {
-        m.workstations
-    } else {
-        None
-    });
-    put("location_workstations", opt_int(ws));
+    // Named, or its number: "Locatie {facts.location_name}" reads "Locatie 2".
+    put(
+        "location_name",
+        Value::Text(loc.name.clone().unwrap_or_else(|| loc.entry.to_string())),
+    );
+    put("location_workstations", opt_int(loc.workstations_counted));
     put("needed_down_mbps", f(loc.needed_down_mbps));
     put("needed_up_mbps", f(loc.needed_up_mbps));
     put("link_down_mbps", f(loc.down_mbps));

@@ -45,7 +45,11 @@ pub struct Location {
     /// Counted from 1, as in the answer keys.
     pub entry: usize,
     pub name: Option<String>,
+    /// As answered for this location.
     pub workstations: Option<u32>,
+    /// The workstations the link must carry: as answered, or with a single location all of
+    /// them.
+    pub workstations_counted: Option<u32>,
     /// The rates the advice judges: measured here when a measurement belongs to this location,
     /// else the subscription's.
     pub down_mbps: Option<f64>,
@@ -273,6 +277,8 @@ pub(crate) struct Reader<'a> {
     /// Paths read to be shown (the situation, the cover, the quote).
     shown: RefCell<BTreeSet<String>>,
     showing: std::cell::Cell<bool>,
+    /// Entries per repeat group, counted once as evaluation counts them.
+    counts: std::collections::HashMap<String, usize>,
 }
 
 impl<'a> Reader<'a> {
@@ -283,6 +289,7 @@ impl<'a> Reader<'a> {
             computed: RefCell::new(BTreeSet::new()),
             shown: RefCell::new(BTreeSet::new()),
             showing: std::cell::Cell::new(false),
+            counts: form.instance_counts(answers),
         }
     }
 
@@ -409,11 +416,7 @@ impl<'a> Reader<'a> {
     }
 
     fn entries(&self, group: &str) -> usize {
-        self.form
-            .instance_counts(self.answers)
-            .get(group)
-            .copied()
-            .unwrap_or(0)
+        self.counts.get(group).copied().unwrap_or(0)
     }
 }
 
@@ -453,6 +456,7 @@ impl IntakeModel {
             let ws = loc
                 .workstations
                 .or(if locations_n == 1 { workstations } else { None });
+            loc.workstations_counted = ws;
             loc.needed_down_mbps =
                 ws.map(|w| f64::from(w) * workload.down_per_user_mbps * workload.headroom);
             loc.needed_up_mbps =
@@ -596,6 +600,7 @@ fn location(r: &Reader<'_>, form: &Form, i: usize, _count: usize) -> Location {
         entry: i,
         name: r.text(&key("name")),
         workstations: r.count(&key("workstations")),
+        workstations_counted: None,
         down_mbps: down,
         up_mbps: up,
         source: if down.is_some() || up.is_some() {

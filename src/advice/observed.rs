@@ -243,7 +243,10 @@ pub fn computers(probes: &[ProbeRecord]) -> Vec<Computer> {
                 .flatten()
                 .next()
                 .map(|name| match text(j, "os_version") {
-                    Some(v) if !name.contains(&v) => format!("{name} {v}"),
+                    // "Windows 10 Pro 22H2" already says 10; "Windows" alone does not.
+                    Some(v) if !name.contains(v.split(' ').next().unwrap_or(&v)) => {
+                        format!("{name} {v}")
+                    }
                     _ => name,
                 })
                 .unwrap_or_default();

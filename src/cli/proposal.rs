@@ -34,6 +34,7 @@ fn finding_json(f: &Finding, lang: Lang) -> J {
         "title": f.title.get(lang),
         "message": f.finding.get(lang),
         "measure": f.measure.get(lang),
+        "customer": f.customer.get(lang),
         "entry": f.entry,
         "accepted": f.accepted.as_ref().map(|a| json!({"reason": a.reason, "by": a.by, "at": rfc3339(a.at)})),
         "values": values,

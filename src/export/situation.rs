@@ -49,7 +49,7 @@ impl Situation {
             .iter()
             .map(|loc| LocationRow {
                 name: loc.label(lang),
-                workstations: loc.workstations.unwrap_or(0),
+                workstations: loc.workstations_counted.unwrap_or(0),
                 down_mbps: loc.down_mbps,
                 up_mbps: loc.up_mbps,
                 measured: loc.source == LinkSource::Measured,

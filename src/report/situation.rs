@@ -119,7 +119,10 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
         let short = value.is_some_and(|m| m < needed);
         let stated = !measured && value.is_some();
         let what = if stated { l.subscription } else { l.measured };
-        let mut measured_text = format!("{what} {}", mbps(value));
+        let mut measured_text = match value {
+            Some(v) => format!("{what} {}", format_mbps(v, lang)),
+            None => l.not_measured.to_string(),
+        };
         if short {
             measured_text.push_str(&format!(" ({})", l.too_low));
         }
