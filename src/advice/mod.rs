@@ -1,10 +1,15 @@
-//! The advice: from answers and measurements to findings, each with a measure.
+//! The advice: from what an intake says to findings, each with a measure for the specialist and
+//! a text for the customer.
 //!
+//! What the intake says is one model, [`model::IntakeModel`], built once from the answers and
+//! the saved probes ([`observed`] reads the payloads and holds the one bandwidth matcher); the
+//! advice, the quote and plan inputs ([`crate::proposal`]), the TUI and the report all read it.
 //! Rules live in `assets/advice.toml` (see its header for the format): a condition in the
-//! form's expression language over the answers and the facts (`facts.*`, computed in
-//! [`facts`] from the answers, the sizing data and the saved probes), a severity, texts in
-//! Dutch and English with the values filled in, optional one-time quote lines and plan flags,
-//! and the FAQ sections behind it. A broken rules file fails with file:line:col.
+//! form's expression language over the answers and the facts (`facts.*`, the model as values,
+//! in [`facts`]), a severity, texts in Dutch and English with the values filled in (title,
+//! finding and measure for the specialist; `customer` for the PDF, addressed as "u"), optional
+//! one-time quote lines and plan flags, and the FAQ sections behind it. A broken rules file
+//! fails with file:line:col.
 //!
 //! The specialist can accept a finding with a reason; it stays in the advice marked as
 //! accepted, and no longer adds quote lines or plan flags.

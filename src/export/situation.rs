@@ -137,6 +137,7 @@ impl Situation {
             .lan
             .as_ref()
             .map(|inv| {
+                let count = |n: usize| if n > 0 { n.to_string() } else { String::new() };
                 let list = |d: &[crate::advice::observed::LanDevice]| {
                     d.iter().map(|x| x.label()).collect::<Vec<_>>().join(", ")
                 };
@@ -145,18 +146,8 @@ impl Situation {
                     ("printers", list(&inv.printers)),
                     ("servers", list(&inv.servers)),
                     ("network_devices", list(&inv.network_devices)),
-                    (
-                        "workstations",
-                        (inv.workstations > 0)
-                            .then(|| inv.workstations.to_string())
-                            .unwrap_or_default(),
-                    ),
-                    (
-                        "other",
-                        (inv.other > 0)
-                            .then(|| inv.other.to_string())
-                            .unwrap_or_default(),
-                    ),
+                    ("workstations", count(inv.workstations)),
+                    ("other", count(inv.other)),
                 ]
                 .into_iter()
                 .filter(|(_, v)| !v.is_empty())
