@@ -271,3 +271,25 @@ fn an_untagged_measurement_with_several_locations_stays_unassigned() {
         ok[0].finding.nl
     );
 }
+
+#[test]
+fn network_equipment_is_checked_only_where_it_is_not_in_order() {
+    let f = check(
+        "location_network",
+        &[
+            ("locations[1].name", "Kantoor"),
+            ("locations[1].network_ok", "yes"),
+            ("locations[2].name", "Loods"),
+            ("locations[2].network_ok", "no"),
+        ],
+        &[],
+        &[("locations[1].network_ok", "yes")],
+        &[],
+        1,
+    );
+    assert!(
+        f[0].customer.nl.starts_with("Locatie Loods:"),
+        "{}",
+        f[0].customer.nl
+    );
+}

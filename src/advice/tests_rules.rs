@@ -120,6 +120,7 @@ const COVERED: &[&str] = &[
     "cabling_poor",
     "cabling_fair",
     "location_cabling",
+    "location_network",
     "servers_on_site",
     "servers_roles_unknown",
     "network_equipment_poor",
