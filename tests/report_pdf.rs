@@ -162,7 +162,7 @@ fn twelve_workstations_two_locations() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = sample::small_office();
     let n = check(dir.path(), "report-12.pdf", &input);
-    assert_eq!(n, 7, "page count of the 12-workstation report");
+    assert_eq!(n, 8, "page count of the 12-workstation report");
     let pdf = dir.path().join("report-12.pdf");
     let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     for s in [
