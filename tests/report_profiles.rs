@@ -433,6 +433,11 @@ fn construction_firm_two_locations_an_unassigned_measurement_and_two_application
     // Measured without saying where: with two locations it belongs to neither.
     server.measure(&db, &id, None);
     drop(server);
+    // The network scan, on loopback only: its inventory reaches the advice and the PDF.
+    ok(
+        &db,
+        &["probe", "lan", "--cidr", "127.0.0.1/32", "--save", &id],
+    );
     let a = json(&db, &["advise", &id, "--json"]);
     assert_rules(
         &a,
@@ -500,4 +505,6 @@ fn construction_firm_two_locations_an_unassigned_measurement_and_two_application
     // What the specialist wrote about the server reaches the customer as a fact.
     assert!(pdf.contains("Dell T140 uit 2018: bestanden, Exchange en Bouwsoft"));
     assert!(pdf.contains("0 van 14 werkplekken gemeten"));
+    assert!(pdf.contains("Netwerkinventaris (netwerkscan)"));
+    assert_row(&rows, "Gescande netwerken", &["127.0.0.1/32"]);
 }
