@@ -241,7 +241,7 @@ fn mail_source_pst_backup_antivirus_privacy_and_office() {
         1,
     );
     assert!(
-        f[0].customer.nl.contains("30-9-2026"),
+        f[0].customer.nl.contains("30 september 2026"),
         "{}",
         f[0].customer.nl
     );

@@ -748,8 +748,10 @@ fn go_live_rule_reads_plan_facts() {
     let g = fired(&f, "go_live_too_early");
     assert_eq!(g.len(), 1);
     assert!(
-        g[0].finding.nl.contains("startdatum 20-3-2026 is te vroeg")
-            && g[0].finding.nl.contains("7-4-2026"),
+        g[0].finding
+            .nl
+            .contains("startdatum 20 maart 2026 is te vroeg")
+            && g[0].finding.nl.contains("7 april 2026"),
         "{}",
         g[0].finding.nl
     );
