@@ -33,7 +33,8 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
             .iter()
             .map(|i| {
                 json!({
-                    "id": i.id, "customer": i.customer, "mode": i.mode.as_str(), "status": i.status.as_str(),
+                    "id": i.id, "customer": i.customer, "mode": i.mode.as_str(), "status": i.status_id(),
+                    "returned_at": i.returned_at.map(rfc3339),
                     "form_id": i.form_id, "form_version": i.form_version,
                     "created_at": rfc3339(i.created_at), "updated_at": rfc3339(i.updated_at),
                     "answered": i.answered, "progress": progress.get(&i.id).copied().unwrap_or(0),
@@ -60,7 +61,7 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
                 i.id,
                 truncate(&i.customer, 32),
                 i.mode.as_str(),
-                i.status.as_str(),
+                i.status_id(),
                 progress.get(&i.id).copied().unwrap_or(0),
                 rfc3339(i.updated_at)
             );

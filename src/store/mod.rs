@@ -12,6 +12,7 @@ mod error;
 mod extras;
 mod forms;
 mod intakes;
+mod invitations;
 pub mod keys;
 mod schema;
 mod settings;
@@ -37,6 +38,7 @@ pub use bundle_io::ImportMode;
 pub use error::{Result, StoreError};
 pub use extras::sha256_file;
 pub use schema::SCHEMA_VERSION;
+pub use invitations::{Invitation, InvitationState};
 pub use types::*;
 
 /// How long a writer waits for another process holding the lock before giving up.
