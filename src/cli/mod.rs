@@ -30,6 +30,10 @@ impl Ctx {
 }
 
 pub fn main() -> ExitCode {
+    // The pseudo-locale for tests that look for text that did not pass through Fluent.
+    if std::env::var_os("INTAKE_PSEUDO").is_some_and(|v| v == "1") {
+        crate::i18n::set_pseudo(true);
+    }
     let cli = Cli::parse();
     let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {
