@@ -73,7 +73,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                     Cell::from(if it.returned() {
                         returned_label(lang)
                     } else {
-                        status_label(it.status, lang)
+                        status_label(it.status, lang).to_string()
                     }),
                     Cell::from(progress_bar(h.progress.get(&it.id).copied().unwrap_or(0))),
                     Cell::from(h.when(it.updated_at, lang)),
@@ -214,11 +214,8 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
 }
 
 /// A draft the customer submitted through a web link (`intake serve`).
-pub fn returned_label(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "teruggestuurd",
-        Lang::En => "returned",
-    }
+pub fn returned_label(lang: Lang) -> String {
+    crate::t!(lang, "web-status-returned")
 }
 
 /// `████░░░░░░  40%`: readable without colour.

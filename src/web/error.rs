@@ -6,7 +6,6 @@ use axum::response::{IntoResponse, Response};
 use maud::html;
 
 use super::form_page::layout;
-use super::text::t;
 use crate::form::Lang;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -20,23 +19,26 @@ pub enum WebError {
 }
 
 impl WebError {
-    fn status_and_text(self) -> (StatusCode, &'static str) {
+    fn status_and_text(self, lang: Lang) -> (StatusCode, String) {
         match self {
-            WebError::Gone => (StatusCode::NOT_FOUND, "web-gone"),
-            WebError::TooMany => (StatusCode::TOO_MANY_REQUESTS, "web-too-many"),
-            WebError::Forbidden => (StatusCode::FORBIDDEN, "web-forbidden"),
-            WebError::NotFound => (StatusCode::NOT_FOUND, "web-not-found"),
-            WebError::Internal => (StatusCode::INTERNAL_SERVER_ERROR, "web-server-error"),
+            WebError::Gone => (StatusCode::NOT_FOUND, crate::t!(lang, "web-gone")),
+            WebError::TooMany => (StatusCode::TOO_MANY_REQUESTS, crate::t!(lang, "web-too-many")),
+            WebError::Forbidden => (StatusCode::FORBIDDEN, crate::t!(lang, "web-forbidden")),
+            WebError::NotFound => (StatusCode::NOT_FOUND, crate::t!(lang, "web-not-found")),
+            WebError::Internal => (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                crate::t!(lang, "web-server-error"),
+            ),
         }
     }
 
     pub fn into_page(self, lang: Lang) -> Response {
-        let (status, id) = self.status_and_text();
+        let (status, text) = self.status_and_text(lang);
         let body = layout(
             lang,
-            t(lang, "web-title"),
+            &crate::t!(lang, "web-title"),
             None,
-            html! { p.notice role="alert" { (t(lang, id)) } },
+            html! { p.notice role="alert" { (text) } },
         );
         (status, body).into_response()
     }

@@ -5,7 +5,6 @@ use maud::{DOCTYPE, Markup, html};
 use std::collections::BTreeMap;
 
 use super::form_routes::Link;
-use super::text::t;
 use crate::form::eval::key_of;
 use crate::form::{Evaluation, ItemState, Kind, Lang, Msg, Question, Section, Value};
 use crate::workspace::Loaded;
@@ -30,12 +29,12 @@ pub fn layout(lang: Lang, title: &str, switch: Option<&str>, body: Markup) -> Ma
                 script src="/static/form.js" defer {}
             }
             body {
-                a.skip href="#main" { (t(lang, "web-skip")) }
+                a.skip href="#main" { (crate::t!(lang, "web-skip")) }
                 header.top {
-                    span.brand { (t(lang, "web-title")) }
+                    span.brand { (crate::t!(lang, "web-title")) }
                     @if let Some(href) = switch {
                         a.lang href=(href) lang=(lang.toggle().code()) hreflang=(lang.toggle().code()) {
-                            (t(lang, "web-language"))
+                            (crate::t!(lang, "web-language"))
                         }
                     }
                 }
@@ -48,9 +47,9 @@ pub fn layout(lang: Lang, title: &str, switch: Option<&str>, body: Markup) -> Ma
 pub fn home(lang: Lang) -> Markup {
     layout(
         lang,
-        t(lang, "web-title"),
+        &crate::t!(lang, "web-title"),
         None,
-        html! { p.notice { (t(lang, "web-gone")) } },
+        html! { p.notice { (crate::t!(lang, "web-gone")) } },
     )
 }
 
@@ -85,12 +84,12 @@ fn progress(p: &SectionPage<'_>) -> Markup {
     let pct = p.eval.progress_percent();
     html! {
         p.step {
-            (t(lang, "web-step")) " " (pos) " " (t(lang, "web-of")) " " (p.sections.len())
-            " · " (pct) "% " (t(lang, "web-progress"))
+            (crate::t!(lang, "web-step")) " " (pos) " " (crate::t!(lang, "web-of")) " " (p.sections.len())
+            " · " (pct) "% " (crate::t!(lang, "web-progress"))
         }
-        progress max="100" value=(pct) aria-label=(t(lang, "web-progress")) { (pct) "%" }
+        progress max="100" value=(pct) aria-label=(crate::t!(lang, "web-progress")) { (pct) "%" }
         details.toc {
-            summary { (t(lang, "web-sections")) }
+            summary { (crate::t!(lang, "web-sections")) }
             ol {
                 @for &si in p.sections {
                     @let s = &p.loaded.form.sections[si];
@@ -104,7 +103,7 @@ fn progress(p: &SectionPage<'_>) -> Markup {
                         @if st.missing > 0 { " (" (st.missing) ")" }
                     }
                 }
-                li { a href=(format!("{}/review?lang={}", p.link.base(), lang.code())) { (t(lang, "web-review")) } }
+                li { a href=(format!("{}/review?lang={}", p.link.base(), lang.code())) { (crate::t!(lang, "web-review")) } }
             }
         }
     }
@@ -122,7 +121,7 @@ pub fn section(p: &SectionPage<'_>) -> Markup {
     let body = html! {
         h1 { (s.title.get(lang)) }
         (progress(p))
-        @if ro { p.notice role="status" { (t(lang, "web-read-only")) } }
+        @if ro { p.notice role="status" { (crate::t!(lang, "web-read-only")) } }
         @if let Some(intro) = &s.intro { p.intro { (intro.get(lang)) } }
         form #section method="post" action=(action) data-save=[(!ro).then_some(save.as_str())] data-csrf=(p.link.csrf) novalidate {
             input type="hidden" name="csrf" value=(p.link.csrf);
@@ -135,27 +134,27 @@ pub fn section(p: &SectionPage<'_>) -> Markup {
                         @if !ro {
                             button.secondary type="submit" name="action" value=(format!("remove:{}", entry + 1))
                                 formnovalidate {
-                                (t(lang, "web-remove")) " " (item) " " (entry + 1)
+                                (crate::t!(lang, "web-remove")) " " (item) " " (entry + 1)
                             }
                         }
                     }
                 }
                 @if !ro && s.repeat.as_ref().is_some_and(|r| st.instances < r.max) {
-                    button.secondary type="submit" name="action" value="add" { (t(lang, "web-add")) ": " (item) }
+                    button.secondary type="submit" name="action" value="add" { (crate::t!(lang, "web-add")) ": " (item) }
                 }
             } @else {
                 (questions(p, s, 0, ro))
             }
             @if !ro {
                 div.nav {
-                    button.secondary type="submit" name="action" value="prev" { (t(lang, "web-prev")) }
-                    button.nojs type="submit" name="action" value="save" { (t(lang, "web-save")) }
-                    button type="submit" name="action" value="next" { (t(lang, "web-next")) }
+                    button.secondary type="submit" name="action" value="prev" { (crate::t!(lang, "web-prev")) }
+                    button.nojs type="submit" name="action" value="save" { (crate::t!(lang, "web-save")) }
+                    button type="submit" name="action" value="next" { (crate::t!(lang, "web-next")) }
                 }
-                p #status role="status" aria-live="polite" data-saved=(t(lang, "web-saved")) data-failed=(t(lang, "web-save-failed")) {}
+                p #status role="status" aria-live="polite" data-saved=(crate::t!(lang, "web-saved")) data-failed=(crate::t!(lang, "web-save-failed")) {}
             }
         }
-        p.speedlink { a href=(format!("{}/speed?lang={}", p.link.base(), lang.code())) { (t(lang, "web-speed-link")) } }
+        p.speedlink { a href=(format!("{}/speed?lang={}", p.link.base(), lang.code())) { (crate::t!(lang, "web-speed-link")) } }
     };
     layout(lang, s.title.get(lang), Some(&switch), body)
 }
@@ -197,7 +196,7 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
     let described = (!described.is_empty()).then_some(described);
     let invalid = error.map(|_| "true");
     let req = item.required && q.kind.is_input();
-    let marker = html! { @if req { " " abbr title=(t(lang, "web-required")) { "*" } } };
+    let marker = html! { @if req { " " abbr title=(crate::t!(lang, "web-required")) { "*" } } };
     let messages = html! {
         @if let Some(h) = hint { p.hint #(hint_id) { (h) } }
         @if let Some(e) = error { p.error #(err_id) role="alert" { (e) } }
@@ -254,8 +253,8 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
 fn choices(q: &Question, lang: Lang) -> Vec<(String, String)> {
     if q.kind == Kind::YesNo {
         return vec![
-            ("yes".into(), t(lang, "web-yes").into()),
-            ("no".into(), t(lang, "web-no").into()),
+            ("yes".into(), crate::t!(lang, "web-yes").into()),
+            ("no".into(), crate::t!(lang, "web-no").into()),
         ];
     }
     q.choices
@@ -304,8 +303,8 @@ pub fn review(
     let action = format!("{}/submit?lang={}", link.base(), lang.code());
     let ro = link.read_only;
     let body = html! {
-        h1 { (t(lang, "web-review")) }
-        @if ro { p.notice role="status" { (t(lang, "web-submitted")) } }
+        h1 { (crate::t!(lang, "web-review")) }
+        @if ro { p.notice role="status" { (crate::t!(lang, "web-submitted")) } }
         @for &si in sections {
             @let s = &loaded.form.sections[si];
             @let st = &eval.sections[si];
@@ -321,8 +320,8 @@ pub fn review(
                                 @if item.visible && !q.specialist && q.kind != Kind::Note {
                                     dt { (q.label_for(lang, true)) }
                                     dd .missing[item.missing()] .invalid[item.error.is_some()] {
-                                        @if item.missing() { strong { (t(lang, "web-missing")) } }
-                                        @else if item.value.is_null() { (t(lang, "web-no-answer")) }
+                                        @if item.missing() { strong { (crate::t!(lang, "web-missing")) } }
+                                        @else if item.value.is_null() { (crate::t!(lang, "web-no-answer")) }
                                         @else { (display(q, &item.value, lang)) }
                                         @if let Some(e) = &item.error { " — " strong { (e.get(lang)) } }
                                     }
@@ -337,23 +336,23 @@ pub fn review(
             @let missing = eval.total_missing();
             @let errors = eval.total_errors();
             @if missing == 0 && errors == 0 {
-                p.ok { (t(lang, "web-all-done")) }
+                p.ok { (crate::t!(lang, "web-all-done")) }
             } @else {
-                p.notice { (t(lang, "web-missing")) ": " (missing) " · " (t(lang, "web-errors")) ": " (errors) }
+                p.notice { (crate::t!(lang, "web-missing")) ": " (missing) " · " (crate::t!(lang, "web-errors")) ": " (errors) }
             }
             @if let Some(m) = problem { p.error role="alert" { (m.get(lang)) } }
             form.submit method="post" action=(action) {
                 input type="hidden" name="csrf" value=(link.csrf);
                 div.choice {
                     input type="checkbox" #confirm name="confirm" value="yes";
-                    label for="confirm" { (t(lang, "web-confirm")) }
+                    label for="confirm" { (crate::t!(lang, "web-confirm")) }
                 }
-                button type="submit" { (t(lang, "web-submit")) }
+                button type="submit" { (crate::t!(lang, "web-submit")) }
             }
         }
-        p.speedlink { a href=(format!("{}/speed?lang={}", link.base(), lang.code())) { (t(lang, "web-speed-link")) } }
+        p.speedlink { a href=(format!("{}/speed?lang={}", link.base(), lang.code())) { (crate::t!(lang, "web-speed-link")) } }
     };
-    layout(lang, t(lang, "web-review"), Some(&switch), body)
+    layout(lang, &crate::t!(lang, "web-review"), Some(&switch), body)
 }
 
 fn display(q: &Question, v: &Value, lang: Lang) -> Markup {

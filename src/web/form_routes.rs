@@ -407,13 +407,13 @@ pub async fn submit(
     let sections = customer_sections(&loaded.form, &eval);
     let problem = if field(&pairs, "confirm") != Some("yes") {
         Some(Msg::new(
-            super::text::t(Lang::Nl, "web-confirm-needed"),
-            super::text::t(Lang::En, "web-confirm-needed"),
+            crate::t!(Lang::Nl, "web-confirm-needed"),
+            crate::t!(Lang::En, "web-confirm-needed"),
         ))
     } else if !eval.complete() {
         Some(Msg::new(
-            super::text::t(Lang::Nl, "web-submit-blocked"),
-            super::text::t(Lang::En, "web-submit-blocked"),
+            crate::t!(Lang::Nl, "web-submit-blocked"),
+            crate::t!(Lang::En, "web-submit-blocked"),
         ))
     } else {
         None

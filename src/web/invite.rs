@@ -41,44 +41,23 @@ pub fn invite(
                 .create_invitation(id, &token::token_hash(&token), expires, &os_user())?;
             let mut out = vec![
                 format!("{}/f/{token}", public_url.trim_end_matches('/')),
-                match lang {
-                    Lang::Nl => format!(
-                        "geldig tot {} (UTC); de link wordt niet opgeslagen: bewaar of verstuur hem nu",
-                        stamp(expires)
-                    ),
-                    Lang::En => format!(
-                        "valid until {} (UTC); the link is not stored: keep or send it now",
-                        stamp(expires)
-                    ),
-                },
+                crate::t!(lang, "web-invite-valid", until = stamp(expires)),
             ];
             if record.mode != Mode::SelfFilled {
-                out.push(match lang {
-                    Lang::Nl => "let op: de klant ziet alleen de klantvragen; specialistenvragen blijven voor u".into(),
-                    Lang::En => "note: the customer sees the customer questions only; specialist questions stay with you".into(),
-                });
+                out.push(crate::t!(lang, "web-invite-customer-only"));
             }
             Ok(out)
         }
         InviteAction::Revoke => {
             let n = ws.store.revoke_invitations(id)?;
-            Ok(vec![match lang {
-                Lang::Nl => format!("{n} link(s) van intake {id} beëindigd"),
-                Lang::En => format!("{n} link(s) of intake {id} ended"),
-            }])
+            Ok(vec![crate::t!(lang, "web-invite-revoked", count = n, id = id.to_string())])
         }
         InviteAction::List => {
             let list = ws.store.invitations(id)?;
             if list.is_empty() {
-                return Ok(vec![match lang {
-                    Lang::Nl => format!("intake {id} heeft geen links"),
-                    Lang::En => format!("intake {id} has no links"),
-                }]);
+                return Ok(vec![crate::t!(lang, "web-invite-none", id = id.to_string())]);
             }
-            let mut out = vec![format!(
-                "{:<4} {:<10} {:<17} {:<17} {}",
-                "#", "state", "created", "expires", "by"
-            )];
+            let mut out = vec![crate::t!(lang, "web-invite-header")];
             for inv in list {
                 let state = inv.state(now);
                 let state = match state {

@@ -12,7 +12,6 @@ mod form_routes;
 mod guard;
 mod invite;
 mod speed;
-mod text;
 pub mod token;
 
 pub use invite::{InviteAction, invite};

@@ -21,7 +21,6 @@ use std::task::{Context, Poll};
 use super::error::{Failure, internal};
 use super::form_page::layout;
 use super::form_routes::open_link;
-use super::text::t;
 use super::{LangQuery, Shared, WebError, token};
 use crate::form::Lang;
 
@@ -75,19 +74,19 @@ pub async fn page(
     let base = link.base();
     let switch = format!("{base}/speed?lang={}", lang.toggle().code());
     let body = html! {
-        h1 { (t(lang, "web-speed")) }
-        p { (t(lang, "web-speed-intro")) }
-        noscript { p.notice { (t(lang, "web-speed-needs-js")) } }
+        h1 { (crate::t!(lang, "web-speed")) }
+        p { (crate::t!(lang, "web-speed-intro")) }
+        noscript { p.notice { (crate::t!(lang, "web-speed-needs-js")) } }
         @if link.read_only {
-            p.notice role="status" { (t(lang, "web-read-only")) }
+            p.notice role="status" { (crate::t!(lang, "web-read-only")) }
         } @else if locs.is_empty() {
-            p.notice { (t(lang, "web-speed-no-location")) }
+            p.notice { (crate::t!(lang, "web-speed-no-location")) }
         } @else {
             form #speedtest data-base=(base) data-ticket=(link.csrf) data-lang=(lang.code())
-                data-running=(t(lang, "web-speed-running")) data-saved=(t(lang, "web-speed-saved"))
-                data-failed=(t(lang, "web-speed-failed")) {
+                data-running=(crate::t!(lang, "web-speed-running")) data-saved=(crate::t!(lang, "web-speed-saved"))
+                data-failed=(crate::t!(lang, "web-speed-failed")) {
                 fieldset.choices {
-                    legend { (t(lang, "web-speed-location")) }
+                    legend { (crate::t!(lang, "web-speed-location")) }
                     @for (i, (n, name)) in locs.iter().enumerate() {
                         div.choice {
                             input type="radio" name="location" #(format!("loc-{n}")) value=(n) checked[i == 0];
@@ -95,20 +94,20 @@ pub async fn page(
                         }
                     }
                 }
-                p { button type="submit" #start { (t(lang, "web-speed-start")) } }
+                p { button type="submit" #start { (crate::t!(lang, "web-speed-start")) } }
             }
             div.speed aria-live="polite" {
-                div { (t(lang, "web-speed-down")) strong #down { "–" } }
-                div { (t(lang, "web-speed-up")) strong #up { "–" } }
-                div { (t(lang, "web-speed-ping")) strong #ping { "–" } }
-                div { (t(lang, "web-speed-loaded")) strong #loaded { "–" } }
+                div { (crate::t!(lang, "web-speed-down")) strong #down { "–" } }
+                div { (crate::t!(lang, "web-speed-up")) strong #up { "–" } }
+                div { (crate::t!(lang, "web-speed-ping")) strong #ping { "–" } }
+                div { (crate::t!(lang, "web-speed-loaded")) strong #loaded { "–" } }
             }
             p #speedstatus role="status" {}
             script src="/static/speed.js" defer {}
         }
-        p { a href=(format!("{base}?lang={}", lang.code())) { (t(lang, "web-review")) } }
+        p { a href=(format!("{base}?lang={}", lang.code())) { (crate::t!(lang, "web-review")) } }
     };
-    Ok(layout(lang, t(lang, "web-speed"), Some(&switch), body).into_response())
+    Ok(layout(lang, &crate::t!(lang, "web-speed"), Some(&switch), body).into_response())
 }
 
 pub async fn ping(
@@ -288,9 +287,9 @@ pub async fn result(
         .await
         .map_err(|e| internal(lang, e))?;
     Ok(if saved {
-        (StatusCode::OK, t(lang, "web-speed-saved")).into_response()
+        (StatusCode::OK, crate::t!(lang, "web-speed-saved")).into_response()
     } else {
-        (StatusCode::UNPROCESSABLE_ENTITY, t(lang, "web-speed-failed")).into_response()
+        (StatusCode::UNPROCESSABLE_ENTITY, crate::t!(lang, "web-speed-failed")).into_response()
     })
 }
 
