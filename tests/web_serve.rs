@@ -129,7 +129,7 @@ fn posts_without_csrf_token_or_from_another_origin_are_refused() {
     let r = server.get(&format!("/f/{t}/s/1"));
     let csp = r.header("content-security-policy").unwrap_or_default();
     assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert_eq!(r.header("referrer-policy"), Some("no-referrer"));
+    assert_eq!(r.header("referrer-policy"), Some("same-origin"));
     assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
 }
 

@@ -23,7 +23,7 @@ pub fn layout(lang: Lang, title: &str, switch: Option<&str>, body: Markup) -> Ma
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
-                meta name="referrer" content="no-referrer";
+                meta name="referrer" content="same-origin";
                 title { (title) }
                 link rel="stylesheet" href="/static/style.css";
                 script src="/static/form.js" defer {}

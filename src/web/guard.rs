@@ -53,8 +53,9 @@ impl Limiter {
     }
 }
 
-/// Headers on every response: nothing from elsewhere, no framing, no referrer (tokens
-/// live in URLs), nothing cached.
+/// Headers on every response: nothing from elsewhere, no framing, nothing cached, and the
+/// referrer (which holds the token) only to this server itself: `no-referrer` would make
+/// the browser send `Origin: null` on form posts, which the Origin check must refuse.
 pub async fn headers(req: Request, next: Next) -> Response {
     let mut res = next.run(req).await;
     let h = res.headers_mut();
@@ -68,7 +69,7 @@ pub async fn headers(req: Request, next: Next) -> Response {
          connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'",
     );
     set(h, header::X_CONTENT_TYPE_OPTIONS, "nosniff");
-    set(h, header::REFERRER_POLICY, "no-referrer");
+    set(h, header::REFERRER_POLICY, "same-origin");
     set(h, header::X_FRAME_OPTIONS, "DENY");
     set(h, header::CACHE_CONTROL, "no-store");
     set(

@@ -41,5 +41,8 @@ document.addEventListener("change", async (ev) => {
     }
   }
   const st = document.getElementById("status");
-  if (st && saved) st.textContent = st.dataset.saved;
+  if (st) {
+    if (saved) st.textContent = st.dataset.saved;
+    st.setAttribute("data-last", el.name);
+  }
 });
