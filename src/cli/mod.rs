@@ -1,6 +1,7 @@
 //! The thin command-line front: parses arguments and calls the library.
 
 pub mod args;
+mod errors;
 mod forms;
 mod intakes;
 mod probe;
@@ -51,10 +52,11 @@ pub fn main() -> ExitCode {
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            match e.downcast_ref::<crate::workspace::SetError>() {
-                Some(se) => eprintln!("error: {}", se.render(ctx.lang)),
-                None => eprintln!("error: {e:#}"),
-            }
+            eprintln!(
+                "{}: {}",
+                crate::t!(ctx.lang, "error-prefix"),
+                errors::render(&e, ctx.lang)
+            );
             ExitCode::FAILURE
         }
     }

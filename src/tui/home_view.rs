@@ -215,7 +215,7 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
 
 /// A draft the customer submitted through a web link (`intake serve`).
 pub fn returned_label(lang: Lang) -> String {
-    crate::t!(lang, "web-status-returned")
+    crate::t!(lang, "status-returned")
 }
 
 /// `████░░░░░░  40%`: readable without colour.

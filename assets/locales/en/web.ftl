@@ -61,4 +61,4 @@ web-invite-revoked = { $count ->
 }
 web-invite-none = intake { $id } has no links
 web-invite-header = #    state      created           expires           by
-web-status-returned = returned
+status-returned = returned

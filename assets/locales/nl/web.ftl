@@ -61,4 +61,4 @@ web-invite-revoked = { $count ->
 }
 web-invite-none = intake { $id } heeft geen links
 web-invite-header = #    status     gemaakt           verloopt          door
-web-status-returned = teruggestuurd
+status-returned = teruggestuurd
