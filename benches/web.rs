@@ -44,9 +44,15 @@ fn report(name: &str, mut samples: Vec<Duration>) {
 }
 
 /// One request on its own connection; returns the status and body.
-fn request(addr: SocketAddr, method: &str, path: &str, body: &str) -> Result<(u16, String), String> {
+fn request(
+    addr: SocketAddr,
+    method: &str,
+    path: &str,
+    body: &str,
+) -> Result<(u16, String), String> {
     let mut s = TcpStream::connect_timeout(&addr, TIMEOUT).map_err(|e| e.to_string())?;
-    s.set_read_timeout(Some(TIMEOUT)).map_err(|e| e.to_string())?;
+    s.set_read_timeout(Some(TIMEOUT))
+        .map_err(|e| e.to_string())?;
     let req = format!(
         "{method} {path} HTTP/1.1\r\nHost: {addr}\r\nOrigin: http://{addr}\r\nConnection: close\r\n\
          Content-Type: application/x-www-form-urlencoded\r\nContent-Length: {}\r\n\r\n{body}",
@@ -60,7 +66,12 @@ fn request(addr: SocketAddr, method: &str, path: &str, body: &str) -> Result<(u1
         .split(' ')
         .nth(1)
         .and_then(|s| s.parse().ok())
-        .ok_or_else(|| format!("no status in {:?}", text.chars().take(80).collect::<String>()))?;
+        .ok_or_else(|| {
+            format!(
+                "no status in {:?}",
+                text.chars().take(80).collect::<String>()
+            )
+        })?;
     Ok((status, text))
 }
 
@@ -144,7 +155,8 @@ fn main() {
                     };
                     let body = format!("csrf={csrf}&key={key}&value={value}");
                     let start = Instant::now();
-                    let (status, text) = request(addr, "POST", &format!("/f/{t}/s/2/field"), &body)?;
+                    let (status, text) =
+                        request(addr, "POST", &format!("/f/{t}/s/2/field"), &body)?;
                     times.push(start.elapsed());
                     if status != 200 || !text.contains("x-saved: 1") {
                         return Err(format!("customer {n} {key}: status {status}"));
@@ -163,15 +175,29 @@ fn main() {
         }
     }
     let wall = started.elapsed();
-    report(&format!("{CUSTOMERS} customers x {SAVES_EACH} saves at once (per save)"), all);
-    println!("  wall time {:.2} s, errors {}", wall.as_secs_f64(), errors.len());
+    report(
+        &format!("{CUSTOMERS} customers x {SAVES_EACH} saves at once (per save)"),
+        all,
+    );
+    println!(
+        "  wall time {:.2} s, errors {}",
+        wall.as_secs_f64(),
+        errors.len()
+    );
     assert!(errors.is_empty(), "errors: {errors:?}");
     // No lost answer: every customer's last values are in the database.
     let store = intake::store::Store::open(&db).unwrap();
     for (n, (id, _)) in links.iter().enumerate().skip(1) {
         let a = store.answers(*id).unwrap();
-        assert_eq!(a["workstations.count"], serde_json::json!(n as i64 % 90 + 1), "customer {n}");
-        assert_eq!(a["workstations.peripherals"], serde_json::json!(format!("Printer {n}")));
+        assert_eq!(
+            a["workstations.count"],
+            serde_json::json!(n as i64 % 90 + 1),
+            "customer {n}"
+        );
+        assert_eq!(
+            a["workstations.peripherals"],
+            serde_json::json!(format!("Printer {n}"))
+        );
     }
     println!("  no lost answers ({CUSTOMERS} intakes checked)");
     rt.shutdown_timeout(Duration::from_secs(5));

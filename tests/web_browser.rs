@@ -26,7 +26,11 @@ struct Driver {
 
 impl Driver {
     fn start() -> Option<Driver> {
-        let port = TcpListener::bind("127.0.0.1:0").ok()?.local_addr().ok()?.port();
+        let port = TcpListener::bind("127.0.0.1:0")
+            .ok()?
+            .local_addr()
+            .ok()?
+            .port();
         let child = Command::new("chromedriver")
             .arg(format!("--port={port}"))
             .stdout(Stdio::null())
@@ -99,13 +103,20 @@ async fn fill(c: &Client, key: &str, value: &str) {
         // Typing into a date field follows the browser's locale; set it as a picker does.
         let script = "const e = document.querySelector(arguments[0]); e.value = arguments[1]; \
                       e.dispatchEvent(new Event('change', { bubbles: true }));";
-        c.execute(script, vec![json!(format!("[name=\"{key}\"]")), json!(value)])
-            .await
-            .unwrap();
+        c.execute(
+            script,
+            vec![json!(format!("[name=\"{key}\"]")), json!(value)],
+        )
+        .await
+        .unwrap();
     } else {
         // Select what is there and type over it (clearing would save an empty answer first).
-        el.send_keys(&format!("\u{e009}a\u{e009}{value}")).await.unwrap();
-        c.execute("document.activeElement.blur()", vec![]).await.unwrap();
+        el.send_keys(&format!("\u{e009}a\u{e009}{value}"))
+            .await
+            .unwrap();
+        c.execute("document.activeElement.blur()", vec![])
+            .await
+            .unwrap();
     }
     saved(c, key).await;
 }
@@ -130,9 +141,12 @@ async fn saved(c: &Client, key: &str) {
         .await
         .unwrap_or_else(|e| panic!("{key} was not saved: {e}"));
     // The next field's status must not be mistaken for this one's.
-    c.execute("document.getElementById('status').removeAttribute('data-last')", vec![])
-        .await
-        .unwrap();
+    c.execute(
+        "document.getElementById('status').removeAttribute('data-last')",
+        vec![],
+    )
+    .await
+    .unwrap();
 }
 
 async fn click(c: &Client, css: &str) {
@@ -196,7 +210,10 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
             shoot(&c, "iban-error").await;
             c.set_window_size(1280, 900).await.unwrap();
             fill(&c, "company.iban", "NL91ABNA0417164300").await;
-            assert!(!has(&c, "#q-f-company-iban .error").await, "the message stayed");
+            assert!(
+                !has(&c, "#q-f-company-iban .error").await,
+                "the message stayed"
+            );
             choose(&c, "company.sector", "legal").await;
             fill(&c, "company.employees", "4").await;
             click(&c, "button[value=next]").await;
@@ -302,8 +319,16 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
     assert_eq!(bw.source, "web");
     assert_eq!(bw.payload["measured_in"], "browser");
     assert_eq!(bw.payload["location"], 1);
-    assert!(bw.payload["download_mbps"].as_f64().unwrap() > 1.0, "{}", bw.payload);
-    assert!(bw.payload["upload_mbps"].as_f64().unwrap() > 1.0, "{}", bw.payload);
+    assert!(
+        bw.payload["download_mbps"].as_f64().unwrap() > 1.0,
+        "{}",
+        bw.payload
+    );
+    assert!(
+        bw.payload["upload_mbps"].as_f64().unwrap() > 1.0,
+        "{}",
+        bw.payload
+    );
     eprintln!("browser speed test on loopback: {}", bw.payload);
     let list = env.json(&["list", "--json"]);
     assert_eq!(list[0]["status"], "returned", "{list}");

@@ -24,7 +24,14 @@ fn answers(env: &Env, id: &str) -> serde_json::Value {
 fn invite_prints_a_link_lists_it_and_revokes_it() {
     let env = Env::new();
     let id = self_intake(&env, "Bakkerij Jansen");
-    let out = env.ok(&["invite", &id, "--days", "3", "--public-url", "https://intake.example.nl/"]);
+    let out = env.ok(&[
+        "invite",
+        &id,
+        "--days",
+        "3",
+        "--public-url",
+        "https://intake.example.nl/",
+    ]);
     assert!(out.starts_with("https://intake.example.nl/f/"), "{out}");
     assert_eq!(token_of(&out).len(), 64);
     let list = env.ok(&["--lang", "en", "invite", &id, "--list"]);
@@ -52,7 +59,12 @@ fn altered_expired_revoked_and_unknown_links_get_nothing() {
         let past = time::OffsetDateTime::now_utc() - time::Duration::minutes(1);
         let intake_id: i64 = id.parse().unwrap();
         store
-            .create_invitation(intake_id, &intake::web::token::token_hash(&expired), past, "t")
+            .create_invitation(
+                intake_id,
+                &intake::web::token::token_hash(&expired),
+                past,
+                "t",
+            )
             .unwrap();
     }
     let server = Server::start(&env.db);
@@ -60,8 +72,20 @@ fn altered_expired_revoked_and_unknown_links_get_nothing() {
     let again = token_of(&env.ok(&["invite", &id]));
     let mut altered = good.clone();
     altered.replace_range(63.., if good.ends_with('0') { "1" } else { "0" });
-    for t in [&altered, &expired, &revoked, &good, &"0".repeat(64), &"x".to_string()] {
-        for path in [format!("/f/{t}"), format!("/f/{t}/s/1"), format!("/f/{t}/review"), format!("/f/{t}/speed")] {
+    for t in [
+        &altered,
+        &expired,
+        &revoked,
+        &good,
+        &"0".repeat(64),
+        &"x".to_string(),
+    ] {
+        for path in [
+            format!("/f/{t}"),
+            format!("/f/{t}/s/1"),
+            format!("/f/{t}/review"),
+            format!("/f/{t}/speed"),
+        ] {
             let r = server.get(&path);
             assert_eq!(r.status, 404, "{path}: {}", r.status);
             assert!(!r.body.contains("Tandarts"), "{path} shows the intake");
@@ -90,7 +114,11 @@ fn one_intakes_link_never_reaches_another_intake() {
     let csrf = csrf_of(&page);
     let r = server.post(
         &format!("/f/{ta}/s/1/field"),
-        &form(&[("csrf", &csrf), ("key", "company.kvk"), ("value", "87654321")]),
+        &form(&[
+            ("csrf", &csrf),
+            ("key", "company.kvk"),
+            ("value", "87654321"),
+        ]),
     );
     assert_eq!(r.status, 200);
     assert_eq!(answers(&env, &a)["company.kvk"], "87654321");
@@ -99,7 +127,11 @@ fn one_intakes_link_never_reaches_another_intake() {
     let ta2 = token_of(&env.ok(&["invite", &a]));
     let r = server.post(
         &format!("/f/{ta2}/s/1/field"),
-        &form(&[("csrf", &csrf), ("key", "company.kvk"), ("value", "11111111")]),
+        &form(&[
+            ("csrf", &csrf),
+            ("key", "company.kvk"),
+            ("value", "11111111"),
+        ]),
     );
     assert_eq!(r.status, 403);
 }
@@ -115,20 +147,36 @@ fn posts_without_csrf_token_or_from_another_origin_are_refused() {
     let path = format!("/f/{t}/s/1/field");
     let body = |c: &str| form(&[("csrf", c), ("key", "company.city"), ("value", "Gouda")]);
     assert_eq!(server.post(&path, &body("")).status, 403, "no token");
-    assert_eq!(server.post(&path, &body(&"0".repeat(32))).status, 403, "wrong token");
+    assert_eq!(
+        server.post(&path, &body(&"0".repeat(32))).status,
+        403,
+        "wrong token"
+    );
     let ct = ("Content-Type", "application/x-www-form-urlencoded");
-    let evil = http(server.addr, "POST", &path, &[("Origin", "http://evil.example"), ct], body(&csrf).as_bytes());
+    let evil = http(
+        server.addr,
+        "POST",
+        &path,
+        &[("Origin", "http://evil.example"), ct],
+        body(&csrf).as_bytes(),
+    );
     assert_eq!(evil.status, 403, "another origin");
     let none = http(server.addr, "POST", &path, &[ct], body(&csrf).as_bytes());
     assert_eq!(none.status, 403, "neither Origin nor Referer");
-    assert!(answers(&env, &id).get("company.city").is_none(), "something was saved");
+    assert!(
+        answers(&env, &id).get("company.city").is_none(),
+        "something was saved"
+    );
     let ok = server.post(&path, &body(&csrf));
     assert_eq!(ok.status, 200);
     assert_eq!(answers(&env, &id)["company.city"], "Gouda");
     // The security headers are on every page.
     let r = server.get(&format!("/f/{t}/s/1"));
     let csp = r.header("content-security-policy").unwrap_or_default();
-    assert!(csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"), "{csp}");
+    assert!(
+        csp.contains("default-src 'none'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
     assert_eq!(r.header("referrer-policy"), Some("same-origin"));
     assert_eq!(r.header("x-content-type-options"), Some("nosniff"));
 }
@@ -188,7 +236,10 @@ fn a_customer_fills_in_without_javascript_and_submits() {
     );
     assert_eq!(r.status, 422, "{}", r.body);
     assert!(r.body.contains("role=\"alert\""), "no message");
-    assert!(r.body.contains("NL00BANK0314159269"), "the typed value is gone");
+    assert!(
+        r.body.contains("NL00BANK0314159269"),
+        "the typed value is gone"
+    );
     let a = answers(&env, &id);
     assert_eq!(a["company.city"], "Zwolle");
     assert_ne!(a["company.iban"], "NL00BANK0314159269");
@@ -197,7 +248,11 @@ fn a_customer_fills_in_without_javascript_and_submits() {
     let other = if mode == "self" { "online" } else { "self" };
     let r = server.post(
         &format!("/f/{t}/s/0"),
-        &form(&[("csrf", &csrf), ("_k", "intake.mode"), ("intake.mode", other)]),
+        &form(&[
+            ("csrf", &csrf),
+            ("_k", "intake.mode"),
+            ("intake.mode", other),
+        ]),
     );
     assert_eq!(r.status, 303);
     assert_eq!(answers(&env, &id)["intake.mode"], mode);
@@ -209,14 +264,21 @@ fn a_customer_fills_in_without_javascript_and_submits() {
     assert!(review.contains("FAQ 3.3"));
     let r = server.post(&format!("/f/{t}/submit"), &form(&[("csrf", &csrf)]));
     assert_eq!(r.status, 422);
-    let r = server.post(&format!("/f/{t}/submit"), &form(&[("csrf", &csrf), ("confirm", "yes")]));
+    let r = server.post(
+        &format!("/f/{t}/submit"),
+        &form(&[("csrf", &csrf), ("confirm", "yes")]),
+    );
     assert_eq!(r.status, 303, "{}", r.body);
     let list = env.json(&["list", "--json"]);
     assert_eq!(list[0]["status"], "returned", "{list}");
     // The link is read-only now.
     let r = server.post(
         &format!("/f/{t}/s/1/field"),
-        &form(&[("csrf", &csrf), ("key", "company.city"), ("value", "Deventer")]),
+        &form(&[
+            ("csrf", &csrf),
+            ("key", "company.city"),
+            ("value", "Deventer"),
+        ]),
     );
     assert_eq!(r.status, 403);
     assert_eq!(answers(&env, &id)["company.city"], "Zwolle");

@@ -150,7 +150,11 @@ pub enum Command {
         #[arg(long)]
         list: bool,
         /// The address customers reach `intake serve` on.
-        #[arg(long, env = "INTAKE_PUBLIC_URL", default_value = "http://127.0.0.1:8080")]
+        #[arg(
+            long,
+            env = "INTAKE_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
         public_url: String,
     },
     /// Serve the customers' web form and browser speed test on the same database.

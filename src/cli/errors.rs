@@ -179,6 +179,7 @@ mod tests {
             for s in [Status::Draft, Status::Complete, Status::Exported] {
                 assert!(!super::super::intakes::status_name(s.as_str(), lang).starts_with('['));
             }
+            assert!(!super::super::intakes::status_name("returned", lang).starts_with('['));
         }
     }
 }

@@ -112,7 +112,9 @@ fn convert(id: i64, intake_id: i64, raw: [Option<String>; 6]) -> Result<Invitati
 }
 
 fn hex_ok(s: &str, len: usize) -> bool {
-    s.len() == len && s.bytes().all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+    s.len() == len
+        && s.bytes()
+            .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
 }
 
 impl Store {
@@ -194,10 +196,11 @@ impl Store {
             params![id, now],
         )?;
         if n == 1 {
-            let intake: i64 =
-                tx.query_row("SELECT intake_id FROM invitations WHERE id = ?1", [id], |r| {
-                    r.get(0)
-                })?;
+            let intake: i64 = tx.query_row(
+                "SELECT intake_id FROM invitations WHERE id = ?1",
+                [id],
+                |r| r.get(0),
+            )?;
             ensure_live(&tx, intake)?;
             super::touch(&tx, intake, &now)?;
         }
@@ -244,7 +247,10 @@ mod tests {
         assert!(s.intake(id).unwrap().returned_at.is_some());
         assert_eq!(s.revoke_invitations(id).unwrap(), 1);
         assert_eq!(s.revoke_invitations(id).unwrap(), 0);
-        assert_eq!(s.invitations(id).unwrap()[0].state(now), InvitationState::Revoked);
+        assert_eq!(
+            s.invitations(id).unwrap()[0].state(now),
+            InvitationState::Revoked
+        );
     }
 
     #[test]
@@ -252,7 +258,10 @@ mod tests {
         let (mut s, id) = store_with_intake();
         let later = OffsetDateTime::now_utc() + Duration::days(1);
         assert!(s.create_invitation(id, "xyz", later, "a").is_err());
-        assert!(s.create_invitation(99, &"0".repeat(64), later, "a").is_err());
+        assert!(
+            s.create_invitation(99, &"0".repeat(64), later, "a")
+                .is_err()
+        );
         assert_eq!(s.invitation_by_lookup("'; DROP TABLE x").unwrap(), None);
         assert_eq!(s.invitation_by_lookup(&"0".repeat(16)).unwrap(), None);
     }
@@ -261,7 +270,9 @@ mod tests {
     fn an_expired_link_cannot_be_submitted() {
         let (mut s, id) = store_with_intake();
         let past = OffsetDateTime::now_utc() - Duration::hours(1);
-        let inv = s.create_invitation(id, &"cd".repeat(32), past, "a").unwrap();
+        let inv = s
+            .create_invitation(id, &"cd".repeat(32), past, "a")
+            .unwrap();
         assert!(!s.submit_invitation(inv).unwrap());
     }
 }

@@ -37,8 +37,8 @@ pub use bundle::{Bundle, BundleError};
 pub use bundle_io::ImportMode;
 pub use error::{Result, StoreError};
 pub use extras::sha256_file;
-pub use schema::SCHEMA_VERSION;
 pub use invitations::{Invitation, InvitationState};
+pub use schema::SCHEMA_VERSION;
 pub use types::*;
 
 /// How long a writer waits for another process holding the lock before giving up.

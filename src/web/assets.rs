@@ -5,9 +5,21 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 
 const FILES: &[(&str, &str, &str)] = &[
-    ("style.css", "text/css; charset=utf-8", include_str!("static/style.css")),
-    ("form.js", "text/javascript; charset=utf-8", include_str!("static/form.js")),
-    ("speed.js", "text/javascript; charset=utf-8", include_str!("static/speed.js")),
+    (
+        "style.css",
+        "text/css; charset=utf-8",
+        include_str!("static/style.css"),
+    ),
+    (
+        "form.js",
+        "text/javascript; charset=utf-8",
+        include_str!("static/form.js"),
+    ),
+    (
+        "speed.js",
+        "text/javascript; charset=utf-8",
+        include_str!("static/speed.js"),
+    ),
 ];
 
 pub async fn serve(Path(file): Path<String>) -> Response {

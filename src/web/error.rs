@@ -22,7 +22,10 @@ impl WebError {
     fn status_and_text(self, lang: Lang) -> (StatusCode, String) {
         match self {
             WebError::Gone => (StatusCode::NOT_FOUND, crate::t!(lang, "web-gone")),
-            WebError::TooMany => (StatusCode::TOO_MANY_REQUESTS, crate::t!(lang, "web-too-many")),
+            WebError::TooMany => (
+                StatusCode::TOO_MANY_REQUESTS,
+                crate::t!(lang, "web-too-many"),
+            ),
             WebError::Forbidden => (StatusCode::FORBIDDEN, crate::t!(lang, "web-forbidden")),
             WebError::NotFound => (StatusCode::NOT_FOUND, crate::t!(lang, "web-not-found")),
             WebError::Internal => (

@@ -57,7 +57,11 @@ pub fn home(lang: Lang) -> Markup {
 pub fn field_id(key: &str) -> String {
     let mut s = String::from("f-");
     for c in key.chars() {
-        s.push(if c.is_ascii_alphanumeric() || c == '_' { c } else { '-' });
+        s.push(if c.is_ascii_alphanumeric() || c == '_' {
+            c
+        } else {
+            '-'
+        });
     }
     s.trim_end_matches('-').to_string()
 }
@@ -115,8 +119,18 @@ pub fn section(p: &SectionPage<'_>) -> Markup {
     let st = &p.eval.sections[p.idx];
     let extra = p.extra.map(|n| format!("&extra={n}")).unwrap_or_default();
     let action = format!("{}/s/{}?lang={}{extra}", p.link.base(), p.idx, lang.code());
-    let save = format!("{}/s/{}/field?lang={}{extra}", p.link.base(), p.idx, lang.code());
-    let switch = format!("{}/s/{}?lang={}{extra}", p.link.base(), p.idx, lang.toggle().code());
+    let save = format!(
+        "{}/s/{}/field?lang={}{extra}",
+        p.link.base(),
+        p.idx,
+        lang.code()
+    );
+    let switch = format!(
+        "{}/s/{}?lang={}{extra}",
+        p.link.base(),
+        p.idx,
+        lang.toggle().code()
+    );
     let ro = p.link.read_only;
     let body = html! {
         h1 { (s.title.get(lang)) }

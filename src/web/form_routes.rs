@@ -32,7 +32,12 @@ impl Link {
 
 /// Opens the link `token` for a request from `ip`, or says why not. Unknown, altered,
 /// expired and revoked links all get the same answer; unknown ones count against `ip`.
-pub async fn open_link(app: &Shared, token: &str, ip: SocketAddr, lang: Lang) -> Result<Link, Failure> {
+pub async fn open_link(
+    app: &Shared,
+    token: &str,
+    ip: SocketAddr,
+    lang: Lang,
+) -> Result<Link, Failure> {
     if !app.limiter.allowed(ip.ip()) {
         return Err(Failure(lang, WebError::TooMany));
     }
@@ -198,7 +203,12 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
 }
 
 /// Checks the CSRF token of a POST and that the link may still change answers.
-fn may_write(app: &Shared, link: &Link, pairs: &[(String, String)], lang: Lang) -> Result<(), Failure> {
+fn may_write(
+    app: &Shared,
+    link: &Link,
+    pairs: &[(String, String)],
+    lang: Lang,
+) -> Result<(), Failure> {
     let given = field(pairs, "csrf").unwrap_or_default();
     if !token::csrf_ok(&app.csrf_key, &link.inv.token_hash, given) || link.read_only {
         return Err(Failure(lang, WebError::Forbidden));
@@ -315,7 +325,11 @@ pub async fn post_section(
             let pending = save_inputs(ws, id, idx, inputs)?;
             if let Some(n) = remove {
                 let form = ws.load(id)?.form;
-                if let Some(s) = form.sections.get(idx).filter(|s| s.repeat.is_some() && !s.specialist) {
+                if let Some(s) = form
+                    .sections
+                    .get(idx)
+                    .filter(|s| s.repeat.is_some() && !s.specialist)
+                {
                     ws.remove_entry_by(id, &s.id, n, WEB_AUTHOR)?;
                 }
             }
@@ -324,7 +338,15 @@ pub async fn post_section(
         .await
         .map_err(|e| internal(lang, e))?;
     if !pending.refused.is_empty() {
-        return render_section(&app, &link, idx, &q, pending, StatusCode::UNPROCESSABLE_ENTITY).await;
+        return render_section(
+            &app,
+            &link,
+            idx,
+            &q,
+            pending,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
     }
     let (loaded, eval) = load_view(&app, &link, HashMap::new(), lang).await?;
     let sections = customer_sections(&loaded.form, &eval);
@@ -336,12 +358,20 @@ pub async fn post_section(
             Some(n) => format!("{base}/s/{n}?lang={code}"),
             None => format!("{base}/review?lang={code}"),
         },
-        "prev" => match pos.and_then(|p| p.checked_sub(1)).and_then(|p| sections.get(p)) {
+        "prev" => match pos
+            .and_then(|p| p.checked_sub(1))
+            .and_then(|p| sections.get(p))
+        {
             Some(n) => format!("{base}/s/{n}?lang={code}"),
             None => format!("{base}/s/{idx}?lang={code}"),
         },
         "add" => {
-            let group = loaded.form.sections.get(idx).map(|s| s.id.clone()).unwrap_or_default();
+            let group = loaded
+                .form
+                .sections
+                .get(idx)
+                .map(|s| s.id.clone())
+                .unwrap_or_default();
             let n = loaded.entry_count(&group).max(q.extra.unwrap_or(0)) + 1;
             format!("{base}/s/{idx}?lang={code}&extra={n}#entry-{n}")
         }

@@ -50,12 +50,21 @@ pub fn invite(
         }
         InviteAction::Revoke => {
             let n = ws.store.revoke_invitations(id)?;
-            Ok(vec![crate::t!(lang, "web-invite-revoked", count = n, id = id.to_string())])
+            Ok(vec![crate::t!(
+                lang,
+                "web-invite-revoked",
+                count = n,
+                id = id.to_string()
+            )])
         }
         InviteAction::List => {
             let list = ws.store.invitations(id)?;
             if list.is_empty() {
-                return Ok(vec![crate::t!(lang, "web-invite-none", id = id.to_string())]);
+                return Ok(vec![crate::t!(
+                    lang,
+                    "web-invite-none",
+                    id = id.to_string()
+                )]);
             }
             let mut out = vec![crate::t!(lang, "web-invite-header")];
             for inv in list {

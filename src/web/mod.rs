@@ -177,7 +177,10 @@ pub struct LangQuery {
 
 impl LangQuery {
     pub fn lang(&self) -> Lang {
-        self.lang.as_deref().and_then(Lang::parse).unwrap_or_default()
+        self.lang
+            .as_deref()
+            .and_then(Lang::parse)
+            .unwrap_or_default()
     }
 }
 
@@ -191,7 +194,10 @@ mod tests {
             origin_of("https://intake.example.nl/base/").unwrap(),
             "https://intake.example.nl"
         );
-        assert_eq!(origin_of("http://127.0.0.1:8080").unwrap(), "http://127.0.0.1:8080");
+        assert_eq!(
+            origin_of("http://127.0.0.1:8080").unwrap(),
+            "http://127.0.0.1:8080"
+        );
         assert!(origin_of("ftp://x").is_err());
         assert!(origin_of("https://").is_err());
     }

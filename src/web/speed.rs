@@ -140,7 +140,9 @@ impl http_body::Body for Noise {
             return Poll::Ready(None);
         }
         let room = self.data.len() - self.pos;
-        let n = CHUNK.min(room).min(usize::try_from(self.left).unwrap_or(CHUNK));
+        let n = CHUNK
+            .min(room)
+            .min(usize::try_from(self.left).unwrap_or(CHUNK));
         let chunk = self.data.slice(self.pos..self.pos + n);
         self.pos = (self.pos + n) % self.data.len();
         self.left -= n as u64;
@@ -262,8 +264,17 @@ pub async fn result(
     let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect();
-    let csrf = pairs.iter().find(|(k, _)| k == "csrf").map(|(_, v)| v.as_str());
-    if link.read_only || !token::csrf_ok(&app.csrf_key, &link.inv.token_hash, csrf.unwrap_or_default()) {
+    let csrf = pairs
+        .iter()
+        .find(|(k, _)| k == "csrf")
+        .map(|(_, v)| v.as_str());
+    if link.read_only
+        || !token::csrf_ok(
+            &app.csrf_key,
+            &link.inv.token_hash,
+            csrf.unwrap_or_default(),
+        )
+    {
         return Err(Failure(lang, WebError::Forbidden));
     }
     let location = pairs
@@ -289,7 +300,11 @@ pub async fn result(
     Ok(if saved {
         (StatusCode::OK, crate::t!(lang, "web-speed-saved")).into_response()
     } else {
-        (StatusCode::UNPROCESSABLE_ENTITY, crate::t!(lang, "web-speed-failed")).into_response()
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            crate::t!(lang, "web-speed-failed"),
+        )
+            .into_response()
     })
 }
 
