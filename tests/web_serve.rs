@@ -9,11 +9,9 @@ use common::Env;
 use web_util::{Server, csrf_of, form, http, token_of};
 
 fn self_intake(env: &Env, customer: &str) -> String {
-    let id = env
-        .ok(&["new", "--customer", customer, "--mode", "self"])
+    env.ok(&["new", "--customer", customer, "--mode", "self"])
         .trim()
-        .to_string();
-    id
+        .to_string()
 }
 
 fn answers(env: &Env, id: &str) -> serde_json::Value {

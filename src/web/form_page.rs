@@ -267,8 +267,8 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
 fn choices(q: &Question, lang: Lang) -> Vec<(String, String)> {
     if q.kind == Kind::YesNo {
         return vec![
-            ("yes".into(), crate::t!(lang, "web-yes").into()),
-            ("no".into(), crate::t!(lang, "web-no").into()),
+            ("yes".into(), crate::t!(lang, "web-yes")),
+            ("no".into(), crate::t!(lang, "web-no")),
         ];
     }
     q.choices

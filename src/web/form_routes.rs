@@ -202,6 +202,21 @@ fn field<'a>(pairs: &'a [(String, String)], name: &str) -> Option<&'a str> {
         .map(|(_, v)| v.as_str())
 }
 
+/// Opens the link for a POST that changes something: the body as pairs, its CSRF token
+/// checked, and a read-only (submitted) link refused.
+pub async fn open_for_write(
+    app: &Shared,
+    token: &str,
+    ip: SocketAddr,
+    lang: Lang,
+    body: &Bytes,
+) -> Result<(Link, Vec<(String, String)>), Failure> {
+    let link = open_link(app, token, ip, lang).await?;
+    let pairs = pairs(body);
+    may_write(app, &link, &pairs, lang)?;
+    Ok((link, pairs))
+}
+
 /// Checks the CSRF token of a POST and that the link may still change answers.
 fn may_write(
     app: &Shared,
@@ -311,9 +326,7 @@ pub async fn post_section(
     body: Bytes,
 ) -> Result<Response, Failure> {
     let lang = q.lang();
-    let link = open_link(&app, &token, ip, lang).await?;
-    let pairs = pairs(&body);
-    may_write(&app, &link, &pairs, lang)?;
+    let (link, pairs) = open_for_write(&app, &token, ip, lang, &body).await?;
     let action = field(&pairs, "action").unwrap_or("save").to_string();
     let inputs = section_inputs(&pairs);
     let id = link.inv.intake_id;
@@ -390,9 +403,7 @@ pub async fn save_field(
     body: Bytes,
 ) -> Result<Response, Failure> {
     let lang = q.lang();
-    let link = open_link(&app, &token, ip, lang).await?;
-    let pairs = pairs(&body);
-    may_write(&app, &link, &pairs, lang)?;
+    let (link, pairs) = open_for_write(&app, &token, ip, lang, &body).await?;
     let key = field(&pairs, "key").unwrap_or_default().to_string();
     let value = field(&pairs, "value").unwrap_or_default().to_string();
     let id = link.inv.intake_id;
@@ -430,9 +441,7 @@ pub async fn submit(
     body: Bytes,
 ) -> Result<Response, Failure> {
     let lang = q.lang();
-    let link = open_link(&app, &token, ip, lang).await?;
-    let pairs = pairs(&body);
-    may_write(&app, &link, &pairs, lang)?;
+    let (link, pairs) = open_for_write(&app, &token, ip, lang, &body).await?;
     let (loaded, eval) = load_view(&app, &link, HashMap::new(), lang).await?;
     let sections = customer_sections(&loaded.form, &eval);
     let problem = if field(&pairs, "confirm") != Some("yes") {

@@ -20,8 +20,8 @@ use std::task::{Context, Poll};
 
 use super::error::{Failure, internal};
 use super::form_page::layout;
-use super::form_routes::open_link;
-use super::{LangQuery, Shared, WebError, token};
+use super::form_routes::{open_for_write, open_link};
+use super::{LangQuery, Shared, token};
 use crate::form::Lang;
 
 /// The most one download request sends and one upload request may carry.
@@ -260,23 +260,7 @@ pub async fn result(
     body: Bytes,
 ) -> Result<Response, Failure> {
     let lang: Lang = q.lang();
-    let link = open_link(&app, &token, ip, lang).await?;
-    let pairs: Vec<(String, String)> = form_urlencoded::parse(&body)
-        .map(|(k, v)| (k.into_owned(), v.into_owned()))
-        .collect();
-    let csrf = pairs
-        .iter()
-        .find(|(k, _)| k == "csrf")
-        .map(|(_, v)| v.as_str());
-    if link.read_only
-        || !token::csrf_ok(
-            &app.csrf_key,
-            &link.inv.token_hash,
-            csrf.unwrap_or_default(),
-        )
-    {
-        return Err(Failure(lang, WebError::Forbidden));
-    }
+    let (link, pairs) = open_for_write(&app, &token, ip, lang, &body).await?;
     let location = pairs
         .iter()
         .find(|(k, _)| k == "location")
