@@ -25,13 +25,20 @@ pub fn run(ctx: &Ctx, cmd: ProbeCmd) -> Result<ExitCode> {
             server,
             seconds,
             streams,
+            full,
+            congestion,
             save,
             location,
             json,
         } => bandwidth_cmd(
             ctx,
             &server,
-            (seconds, streams),
+            BandwidthArgs {
+                seconds,
+                streams,
+                full,
+                congestion,
+            },
             save.map(|id| (id, location)),
             json,
         ),
@@ -237,11 +244,19 @@ fn lan_cmd(
     Ok(ExitCode::SUCCESS)
 }
 
+/// How `intake probe bandwidth` measures.
+struct BandwidthArgs {
+    seconds: u64,
+    streams: usize,
+    full: bool,
+    congestion: String,
+}
+
 /// `save` is the intake to save with and the `--location` the measurement is for.
 fn bandwidth_cmd(
     ctx: &Ctx,
     server: &str,
-    (seconds, streams): (u64, usize),
+    args: BandwidthArgs,
     save: Option<(i64, Option<String>)>,
     json: bool,
 ) -> Result<ExitCode> {
@@ -255,12 +270,18 @@ fn bandwidth_cmd(
         }
     }
     let save = save.map(|(id, _)| id);
-    if !(1..=120).contains(&seconds) {
+    if !(1..=120).contains(&args.seconds) {
         bail!("--seconds must be between 1 and 120");
     }
+    let congestion = match args.congestion.as_str() {
+        "system" => None,
+        name => Some(name.to_string()),
+    };
     let opts = bandwidth::MeasureOptions {
-        seconds: seconds as f64,
-        streams,
+        seconds: args.seconds as f64,
+        streams: args.streams,
+        adaptive: !args.full,
+        congestion,
         ..Default::default()
     };
     let tty = std::io::stderr().is_terminal();
@@ -314,9 +335,40 @@ fn bandwidth_cmd(
             "latency   {:8.2} ms (jitter {:.2} ms)",
             r.latency_ms, r.jitter_ms
         );
-        println!("loaded    {:8.2} ms", r.loaded_latency_ms);
+        println!(
+            "loaded    {:8.2} ms{}",
+            r.loaded_latency_ms,
+            per_direction(&r)
+        );
+        println!("{}", measured_how(&r));
+    }
+    for w in &r.warnings {
+        eprintln!("warning: {w}");
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// " (download 41.0 ms, upload 380.2 ms)" when both directions have samples.
+fn per_direction(r: &bandwidth::BandwidthResult) -> String {
+    match (r.loaded_latency_download_ms, r.loaded_latency_upload_ms) {
+        (Some(d), Some(u)) => format!(" (download {d:.1} ms, upload {u:.1} ms)"),
+        _ => String::new(),
+    }
+}
+
+/// Streams, measured seconds and congestion control per direction.
+fn measured_how(r: &bandwidth::BandwidthResult) -> String {
+    let cc = |c: &Option<String>| c.clone().unwrap_or_else(|| "unknown".into());
+    format!(
+        "measured  {} streams; download {:.1} s after {:.1} s warm-up ({}), upload {:.1} s after {:.1} s warm-up ({})",
+        r.streams,
+        r.download_seconds,
+        r.download_warmup_seconds,
+        cc(&r.congestion_control.download),
+        r.upload_seconds,
+        r.upload_warmup_seconds,
+        cc(&r.congestion_control.upload),
+    )
 }
 
 pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
