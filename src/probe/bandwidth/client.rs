@@ -228,6 +228,7 @@ fn run_all(
         loaded_interval: opts.loaded_interval,
         stall_timeout: opts.stall_timeout,
         congestion: opts.congestion.as_deref(),
+        idle_ms: idle_median,
     };
     let down = phase::run(
         &spec(Phase::Download, Dir::Download, t.streams, opts.seconds),

@@ -5,6 +5,7 @@ use super::phase::transient;
 use super::protocol::{self, Msg};
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
@@ -152,25 +153,34 @@ fn write_failure(e: io::Error) -> EchoFail {
     }
 }
 
-/// Probes every `interval` until `stop`; returns (time since `t0`, rtt ms).
-/// A reply slower than [`REPLY_LIMIT`] is kept as that limit (a lower bound:
-/// leaving it out would hide the worst queueing); a closed or broken
-/// connection ends the sampling with its cause.
+/// Probes every `interval` until `stop`, adding (time since `t0`, rtt ms) to
+/// `out` as they come (the phase watches them settle). A reply slower than
+/// [`REPLY_LIMIT`] is kept as that limit (a lower bound: leaving it out would
+/// hide the worst queueing); a closed or broken connection ends the sampling
+/// with its cause.
 pub fn probe_until(
     echo: &mut Echo,
     interval: Duration,
     t0: Instant,
     stop: &AtomicBool,
-) -> (Vec<(Duration, f64)>, Option<EchoFail>) {
-    let mut out = Vec::new();
+    out: &Mutex<Vec<(Duration, f64)>>,
+) -> Option<EchoFail> {
+    let push = |sent: Duration, ms: f64| {
+        if let Ok(mut v) = out.lock() {
+            v.push((sent, ms));
+        }
+    };
     // Bounded by the phase length (stop) and by a sample cap.
-    while !stop.load(Ordering::Relaxed) && out.len() < 10_000 {
+    for _ in 0..10_000 {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
         let sent = t0.elapsed();
         match echo.rtt_ms(REPLY_LIMIT, stop) {
-            Ok(ms) => out.push((sent, ms)),
-            Err(EchoFail::TimedOut) => out.push((sent, REPLY_LIMIT.as_secs_f64() * 1000.0)),
+            Ok(ms) => push(sent, ms),
+            Err(EchoFail::TimedOut) => push(sent, REPLY_LIMIT.as_secs_f64() * 1000.0),
             Err(EchoFail::Stopped) => break,
-            Err(e) => return (out, Some(e)),
+            Err(e) => return Some(e),
         }
         let next = t0 + sent + interval;
         while !stop.load(Ordering::Relaxed) && Instant::now() < next {
@@ -179,5 +189,65 @@ pub fn probe_until(
             );
         }
     }
-    (out, None)
+    None
+}
+
+/// Whether the median round trip since `from` has settled: it moved at most
+/// 10 % (or 5 ms) when the last `lookback` is left out. Under load a CUBIC
+/// queue fills and drains in a sawtooth of several seconds; a figure from a
+/// part of it would misstate the bufferbloat users feel.
+pub fn settled(
+    samples: &[(Duration, f64)],
+    from: Duration,
+    now: Duration,
+    lookback: Duration,
+) -> bool {
+    let after: Vec<(Duration, f64)> = samples
+        .iter()
+        .copied()
+        .filter(|(t, _)| *t >= from)
+        .collect();
+    let all: Vec<f64> = after.iter().map(|x| x.1).collect();
+    let before: Vec<f64> = after
+        .iter()
+        .filter(|(t, _)| *t + lookback <= now)
+        .map(|x| x.1)
+        .collect();
+    if before.len() < 5 {
+        return false;
+    }
+    match (super::stats::median(&all), super::stats::median(&before)) {
+        (Some(a), Some(b)) => (a - b).abs() <= (0.1 * a).max(5.0),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(f: impl Fn(f64) -> f64, until: f64) -> Vec<(Duration, f64)> {
+        (0..)
+            .map(|i| i as f64 * 0.2)
+            .take_while(|t| *t <= until)
+            .map(|t| (Duration::from_secs_f64(t), f(t)))
+            .collect()
+    }
+
+    #[test]
+    fn a_flat_loaded_latency_settles_and_a_rising_queue_does_not() {
+        let s = |v: &[(Duration, f64)], now: f64| {
+            settled(
+                v,
+                Duration::from_secs(1),
+                Duration::from_secs_f64(now),
+                Duration::from_millis(1500),
+            )
+        };
+        assert!(s(&series(|_| 40.0, 4.0), 4.0));
+        // A queue still filling: 100 ms more every second.
+        assert!(!s(&series(|t| 40.0 + 100.0 * t, 4.0), 4.0));
+        // Too few samples after the warm-up to say.
+        assert!(!s(&series(|_| 40.0, 2.0), 2.0));
+    }
 }

@@ -56,6 +56,8 @@ pub struct PhaseSpec<'a> {
     pub stall_timeout: Duration,
     /// Congestion control for the sockets this end sends on (upload).
     pub congestion: Option<&'a str>,
+    /// Median idle round trip, to tell a standing queue.
+    pub idle_ms: f64,
 }
 
 pub struct PhaseResult {
@@ -190,7 +192,8 @@ pub fn run(
         tracker.push(0.0, 0);
     }
 
-    let (warm_end, (loaded, echo_fail)) = std::thread::scope(|sc| {
+    let loaded: Mutex<Vec<(Duration, f64)>> = Mutex::new(Vec::new());
+    let (warm_end, echo_fail) = std::thread::scope(|sc| {
         for sock in socks {
             let (received, stop, failure, dir) = (&received, &stop, &failure, s.dir);
             sc.spawn(move || {
@@ -201,9 +204,10 @@ pub fn run(
                 }
             });
         }
-        let prober = sc.spawn(|| latency::probe_until(echo, s.loaded_interval, t0, &stop));
+        let prober = sc.spawn(|| latency::probe_until(echo, s.loaded_interval, t0, &stop, &loaded));
         let counters = Counters {
             received: &received,
+            loaded: &loaded,
             failure: &failure,
             consumed: &mut consumed,
             t0,
@@ -224,6 +228,8 @@ pub fn run(
         .window()
         .ok_or_else(|| s.interrupted("no byte counts arrived"))?;
     let loaded_rtts = loaded
+        .into_inner()
+        .unwrap_or_default()
         .into_iter()
         .filter(|(t, _)| *t >= warm_end)
         .map(|(_, ms)| ms)
@@ -241,6 +247,8 @@ struct Counters<'a> {
     received: &'a AtomicU64,
     /// Why a data stream ended early.
     failure: &'a Mutex<Option<String>>,
+    /// Round trips so far (time since `t0`, ms).
+    loaded: &'a Mutex<Vec<(Duration, f64)>>,
     /// Server reports already taken (upload).
     consumed: &'a mut usize,
     t0: Instant,
@@ -300,6 +308,16 @@ fn sample_until_done(
                 }
             }
         }
+        // The figure waits for the loaded latency too: a queue still filling or a
+        // CUBIC sawtooth caught in part needs more time than the rate does.
+        if let Some(from) = warm_end {
+            let held = c
+                .loaded
+                .lock()
+                .map(|v| !loaded_settled(&v, from, now, s.idle_ms))
+                .unwrap_or(false);
+            tracker.hold(held);
+        }
         for &(t, b) in &readings {
             tracker.push(t, b);
             recent.push_back((t, b));
@@ -343,6 +361,27 @@ fn sample_until_done(
             last_rtt_ms: None,
         });
     }
+}
+
+/// The loaded latency has settled; with a queue of more than 50 ms over idle,
+/// only after twice the usual time (a CUBIC sawtooth on a deep queue lasts
+/// several seconds, and that is the bufferbloat users feel).
+fn loaded_settled(
+    samples: &[(Duration, f64)],
+    from: Duration,
+    now: Duration,
+    idle_ms: f64,
+) -> bool {
+    if !latency::settled(samples, from, now, Duration::from_millis(1500)) {
+        return false;
+    }
+    let after: Vec<f64> = samples
+        .iter()
+        .filter(|(t, _)| *t >= from)
+        .map(|x| x.1)
+        .collect();
+    let deep = stats::median(&after).is_some_and(|m| m > idle_ms + 50.0);
+    !deep || now >= from + Duration::from_secs(6)
 }
 
 /// The server ended the test and said why (time limit, shutdown).

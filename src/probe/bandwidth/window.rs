@@ -50,6 +50,8 @@ pub struct Tracker {
     origin: Option<f64>,
     warm_end: Option<usize>,
     done: Option<usize>,
+    /// Something else (the loaded latency) is not settled yet: no early stop.
+    held: bool,
 }
 
 impl Tracker {
@@ -60,7 +62,13 @@ impl Tracker {
             origin: None,
             warm_end: None,
             done: None,
+            held: false,
         }
+    }
+
+    /// Holds off the early stop while `held` (the bound still ends the window).
+    pub fn hold(&mut self, held: bool) {
+        self.held = held;
     }
 
     pub fn state(&self) -> State {
@@ -143,7 +151,7 @@ impl Tracker {
         if measured >= self.rule.max_measure - 1e-9 {
             return true;
         }
-        if !self.rule.adaptive || measured < self.rule.min_measure {
+        if !self.rule.adaptive || self.held || measured < self.rule.min_measure {
             return false;
         }
         let Some(now) = self.rate(w, i) else {
