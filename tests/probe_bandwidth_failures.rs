@@ -121,7 +121,16 @@ fn the_command_exits_non_zero_without_figures_when_the_server_dies() {
     let (mut server, listen) = server_process();
     let dir = tempfile::tempdir().expect("tmp");
     let mut client = Command::new(env!("CARGO_BIN_EXE_intake"))
-        .args(["probe", "bandwidth", "--server", &listen, "--seconds", "5"])
+        .args([
+            "--lang",
+            "en",
+            "probe",
+            "bandwidth",
+            "--server",
+            &listen,
+            "--seconds",
+            "5",
+        ])
         .env("INTAKE_DB", dir.path().join("i.db"))
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())

@@ -3,7 +3,9 @@
 use super::Ctx;
 use super::args::{ProbeCmd, WorkstationArgs};
 use crate::advice::facts::tagged;
+use crate::form::Lang;
 use crate::probe::{bandwidth, lan, readiness, workstation};
+use crate::t;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Write};
@@ -338,36 +340,45 @@ fn bandwidth_cmd(
         println!(
             "loaded    {:8.2} ms{}",
             r.loaded_latency_ms,
-            per_direction(&r)
+            per_direction(&r, ctx.lang)
         );
-        println!("{}", measured_how(&r));
+        println!("{}", measured_how(&r, ctx.lang));
     }
     for w in &r.warnings {
-        eprintln!("warning: {w}");
+        eprintln!(
+            "{}",
+            t!(ctx.lang, "bw-cli-warning", text = w.render(ctx.lang))
+        );
     }
     Ok(ExitCode::SUCCESS)
 }
 
 /// " (download 41.0 ms, upload 380.2 ms)" when both directions have samples.
-fn per_direction(r: &bandwidth::BandwidthResult) -> String {
+fn per_direction(r: &bandwidth::BandwidthResult, lang: Lang) -> String {
+    let one = |v: f64| (v * 10.0).round() / 10.0;
     match (r.loaded_latency_download_ms, r.loaded_latency_upload_ms) {
-        (Some(d), Some(u)) => format!(" (download {d:.1} ms, upload {u:.1} ms)"),
+        (Some(d), Some(u)) => format!(
+            " {}",
+            t!(lang, "bw-cli-loaded-directions", down = one(d), up = one(u))
+        ),
         _ => String::new(),
     }
 }
 
 /// Streams, measured seconds and congestion control per direction.
-fn measured_how(r: &bandwidth::BandwidthResult) -> String {
-    let cc = |c: &Option<String>| c.clone().unwrap_or_else(|| "unknown".into());
-    format!(
-        "measured  {} streams; download {:.1} s after {:.1} s warm-up ({}), upload {:.1} s after {:.1} s warm-up ({})",
-        r.streams,
-        r.download_seconds,
-        r.download_warmup_seconds,
-        cc(&r.congestion_control.download),
-        r.upload_seconds,
-        r.upload_warmup_seconds,
-        cc(&r.congestion_control.upload),
+fn measured_how(r: &bandwidth::BandwidthResult, lang: Lang) -> String {
+    let cc = |c: &Option<String>| c.clone().unwrap_or_else(|| t!(lang, "bw-cc-unknown"));
+    let one = |v: f64| (v * 10.0).round() / 10.0;
+    t!(
+        lang,
+        "bw-cli-measured",
+        streams = r.streams,
+        down = one(r.download_seconds),
+        downwarm = one(r.download_warmup_seconds),
+        downcc = cc(&r.congestion_control.download),
+        up = one(r.upload_seconds),
+        upwarm = one(r.upload_warmup_seconds),
+        upcc = cc(&r.congestion_control.upload)
     )
 }
 

@@ -4,36 +4,28 @@
 //! for the figures, so they stand beside the bandwidth.
 
 use super::ReportError;
-use super::format::format_decimal;
 use super::layout::Layout;
 use super::model::{Lang, LinkLatencyRow};
 use super::table::{Align, Cell, Column, Row, table as draw};
+use crate::i18n::fmt;
+use crate::t;
 
-/// Column titles (to move to Fluent with the rest of the report's words).
-fn titles(lang: Lang) -> [&'static str; 5] {
-    match lang {
-        Lang::Nl => [
-            "Vertraging per locatie",
-            "Locatie",
-            "In rust",
-            "Onder belasting, downloaden",
-            "Onder belasting, uploaden",
-        ],
-        Lang::En => [
-            "Latency per location",
-            "Location",
-            "Idle",
-            "Under load, downloading",
-            "Under load, uploading",
-        ],
-    }
+/// Heading and column titles.
+fn titles(lang: Lang) -> [String; 5] {
+    [
+        t!(lang, "report-latency-title"),
+        t!(lang, "report-latency-location"),
+        t!(lang, "report-latency-idle"),
+        t!(lang, "report-latency-loaded-down"),
+        t!(lang, "report-latency-loaded-up"),
+    ]
 }
 
 /// "372 ms" (with a non-breaking space), or a dash when not measured.
 fn ms(v: Option<f64>, lang: Lang) -> String {
     v.filter(|x| x.is_finite() && *x >= 0.0).map_or_else(
         || "–".into(),
-        |x| format!("{}\u{a0}ms", format_decimal(x, 0, lang)),
+        |x| fmt::with_unit(&fmt::decimal(x, 0, lang), "ms"),
     )
 }
 
@@ -43,12 +35,12 @@ pub fn table(layout: &mut Layout, rows: &[LinkLatencyRow], lang: Lang) -> Result
         return Ok(());
     }
     let [heading, location, idle, down, up] = titles(lang);
-    layout.heading(heading, 2, 25.0)?;
+    layout.heading(&heading, 2, 25.0)?;
     let cols = [
-        Column::new(location, 44.0, Align::Left),
-        Column::new(idle, 30.0, Align::Right),
-        Column::new(down, 48.0, Align::Right),
-        Column::new(up, 48.0, Align::Right),
+        Column::new(&location, 44.0, Align::Left),
+        Column::new(&idle, 30.0, Align::Right),
+        Column::new(&down, 48.0, Align::Right),
+        Column::new(&up, 48.0, Align::Right),
     ];
     let rows: Vec<Row> = rows
         .iter()

@@ -222,7 +222,7 @@ impl ProbesScreen {
                 &c,
             );
             let done = r
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.render(lang))
                 .and_then(|r| serde_json::to_value(&r).map_err(|e| e.to_string()))
                 .map(|v| ("bandwidth".to_string(), server, v));
             let _ = tx.send(JobEvent::Done(done));
@@ -427,19 +427,11 @@ fn loaded_per_direction(v: &serde_json::Value, lang: Lang) -> String {
     ) {
         (Some(d), Some(u)) => format!(
             "; {} ↓ {} ↑ {} ms",
-            under_load(lang),
+            crate::t!(lang, "probe-under-load"),
             crate::form::types::format_decimal(d.round(), lang),
             crate::form::types::format_decimal(u.round(), lang)
         ),
         _ => String::new(),
-    }
-}
-
-/// Words of [`loaded_per_direction`] (to move to Fluent with the rest of this screen).
-fn under_load(lang: Lang) -> &'static str {
-    match lang {
-        Lang::Nl => "onder belasting",
-        Lang::En => "under load",
     }
 }
 

@@ -4,10 +4,11 @@
 use super::latency::{Echo, EchoFail, REPLY_LIMIT};
 use super::phase::{self, ControlState, PhaseSpec, Report, transient};
 use super::protocol::{self, Dir, Msg};
+use super::text::{Cause, Step, Warning};
 use super::window::StopRule;
 use super::{
     BandwidthError, BandwidthProgress, BandwidthResult, CongestionReport, MeasureOptions, Phase,
-    congestion, describe_io, stats, welcome,
+    congestion, stats, welcome,
 };
 use std::io::Read;
 use std::net::{Shutdown, SocketAddr, TcpStream, ToSocketAddrs};
@@ -78,23 +79,23 @@ pub fn measure(
 ) -> Result<BandwidthResult, BandwidthError> {
     check(opts)?;
     let addr = resolve(server)?;
-    let conn_err = |what: &str, e: std::io::Error| BandwidthError::Connect {
+    let conn_err = |step: Step, e: std::io::Error| BandwidthError::Connect {
         server: server.to_string(),
         addr: addr.to_string(),
-        what: what.to_string(),
-        reason: describe_io(&e, opts.connect_timeout),
+        step,
+        cause: Cause::from_io(&e, opts.connect_timeout),
     };
     let mut control = TcpStream::connect_timeout(&addr, opts.connect_timeout)
-        .map_err(|e| conn_err("connect", e))?;
+        .map_err(|e| conn_err(Step::Connect, e))?;
     control
         .set_nodelay(true)
-        .map_err(|e| conn_err("socket setup", e))?;
+        .map_err(|e| conn_err(Step::Setup, e))?;
     control
         .set_read_timeout(Some(opts.connect_timeout))
-        .map_err(|e| conn_err("socket setup", e))?;
+        .map_err(|e| conn_err(Step::Setup, e))?;
     control
         .set_write_timeout(Some(opts.connect_timeout))
-        .map_err(|e| conn_err("socket setup", e))?;
+        .map_err(|e| conn_err(Step::Setup, e))?;
     protocol::send(
         &mut control,
         &Msg::Hello {
@@ -102,12 +103,10 @@ pub fn measure(
             congestion: opts.congestion.clone(),
         },
     )
-    .map_err(|e| conn_err("hello", e))?;
+    .map_err(|e| conn_err(Step::Hello, e))?;
     let welcome = welcome::read(&mut control, server, addr, opts.connect_timeout)?;
     let streams = opts.streams.min(welcome.max_streams.max(1));
-    let reader_sock = control
-        .try_clone()
-        .map_err(|e| conn_err("socket setup", e))?;
+    let reader_sock = control.try_clone().map_err(|e| conn_err(Step::Setup, e))?;
     let state = ControlState::default();
     let done = AtomicBool::new(false);
     let test = Test {
@@ -134,7 +133,7 @@ fn read_control(mut sock: TcpStream, state: &ControlState, done: &AtomicBool) {
     let _ = sock.set_read_timeout(Some(Duration::from_millis(250)));
     let mut line = Vec::new();
     let mut buf = [0u8; 4096];
-    let lost = |why: String| {
+    let lost = |why: Cause| {
         if !done.load(Ordering::Relaxed)
             && let Ok(mut l) = state.lost.lock()
         {
@@ -144,13 +143,13 @@ fn read_control(mut sock: TcpStream, state: &ControlState, done: &AtomicBool) {
     while !done.load(Ordering::Relaxed) {
         match sock.read(&mut buf) {
             Ok(0) => {
-                lost("the server closed the connection".into());
+                lost(Cause::Closed);
                 break;
             }
             Ok(n) => line.extend_from_slice(&buf[..n]),
             Err(e) if transient(&e) => {}
             Err(e) => {
-                lost(describe_io(&e, Duration::from_millis(250)));
+                lost(Cause::from_io(&e, Duration::from_millis(250)));
                 break;
             }
         }
@@ -173,7 +172,7 @@ fn read_control(mut sock: TcpStream, state: &ControlState, done: &AtomicBool) {
             line.drain(..=pos);
         }
         if line.len() > protocol::MAX_LINE {
-            lost("the server sent an over-long control line".into());
+            lost(Cause::ControlTooLong);
             break;
         }
     }
@@ -197,7 +196,8 @@ fn run_all(
 ) -> Result<BandwidthResult, BandwidthError> {
     let interrupted = |phase: Phase, fail: EchoFail| BandwidthError::Interrupted {
         server: t.server.to_string(),
-        message: format!("{} during the {}", fail.cause(), phase.noun()),
+        phase,
+        cause: fail.cause(),
     };
     let mut echo = Echo::open(t.addr, t.id, opts.connect_timeout)
         .map_err(|e| interrupted(Phase::Latency, e))?;
@@ -301,29 +301,31 @@ fn congestion_report(
     opts: &MeasureOptions,
     server: Option<&congestion::Outcome>,
     client: Option<&congestion::Outcome>,
-) -> (CongestionReport, Vec<String>) {
+) -> (CongestionReport, Vec<Warning>) {
     let mut warnings = Vec::new();
     if let Some(asked) = &opts.congestion {
         match server {
-            None => warnings.push(format!(
-                "the server did not say which congestion control it sent the download with (an older intake?); {asked} was asked for"
-            )),
+            None => warnings.push(Warning::ServerSilent {
+                asked: asked.clone(),
+            }),
             Some(o) => {
                 if let Some(why) = &o.refused {
-                    warnings.push(format!(
-                        "the server could not send the download with {asked}: {why}; it used {}",
-                        o.used.as_deref().unwrap_or("its default")
-                    ));
+                    warnings.push(Warning::ServerRefused {
+                        asked: asked.clone(),
+                        reason: why.clone(),
+                        used: o.used.clone(),
+                    });
                 }
             }
         }
-        if let Some(why) = client.and_then(|o| o.refused.as_ref()) {
-            warnings.push(format!(
-                "this machine could not send the upload with {asked}: {why}; it used {}",
-                client
-                    .and_then(|o| o.used.as_deref())
-                    .unwrap_or("its default")
-            ));
+        if let Some(o) = client
+            && let Some(why) = &o.refused
+        {
+            warnings.push(Warning::ClientRefused {
+                asked: asked.clone(),
+                reason: why.clone(),
+                used: o.used.clone(),
+            });
         }
     }
     let report = CongestionReport {

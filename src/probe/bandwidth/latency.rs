@@ -3,6 +3,7 @@
 
 use super::phase::transient;
 use super::protocol::{self, Msg};
+use super::text::Cause;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::Mutex;
@@ -38,16 +39,14 @@ pub enum EchoFail {
 
 impl EchoFail {
     /// What happened, for a message that then names the phase.
-    pub fn cause(&self) -> String {
+    pub fn cause(&self) -> Cause {
         match self {
-            EchoFail::Closed => "the server closed the connection".into(),
-            EchoFail::Broken(e) => format!("the connection to the server broke ({e})"),
-            EchoFail::TimedOut => format!(
-                "the server did not answer a latency probe within {} s",
-                REPLY_LIMIT.as_secs()
-            ),
-            EchoFail::Stopped => "stopped".into(),
-            EchoFail::Server(m) => format!("the server refused the latency connection: {m}"),
+            EchoFail::Closed | EchoFail::Stopped => Cause::Closed,
+            EchoFail::Broken(e) => Cause::from_io(e, REPLY_LIMIT),
+            EchoFail::TimedOut => Cause::EchoTimeout {
+                seconds: REPLY_LIMIT.as_secs_f64(),
+            },
+            EchoFail::Server(m) => Cause::EchoRefused(m.clone()),
         }
     }
 }

@@ -20,16 +20,17 @@ mod phase;
 mod protocol;
 mod server;
 mod stats;
+mod text;
 mod welcome;
 mod window;
 
 pub use client::measure;
 pub use congestion::DEFAULT as DEFAULT_CONGESTION;
 pub use server::{serve, serve_on};
+pub use text::{BandwidthError, Cause, Foreign, Refusal, Step, Warning};
 
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
-use thiserror::Error;
 
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
@@ -155,7 +156,7 @@ pub struct BandwidthResult {
     /// What the reader should know about how the figures came about (e.g. the
     /// OS refused the requested congestion control).
     #[serde(default)]
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Warning>,
     pub mode: String,
     /// RFC 3339.
     pub measured_at: String,
@@ -169,69 +170,4 @@ pub struct CongestionReport {
     /// machine's for the upload (`None`: the OS does not say).
     pub download: Option<String>,
     pub upload: Option<String>,
-}
-
-#[derive(Debug, Error)]
-pub enum BandwidthError {
-    #[error("bandwidth server {server:?}: cannot resolve the address: {message}")]
-    Resolve { server: String, message: String },
-    #[error("bandwidth server {server} ({addr}): {what}: {reason}")]
-    Connect {
-        server: String,
-        addr: String,
-        what: String,
-        reason: String,
-    },
-    #[error("{server} ({addr}) is not an intake bandwidth-server: {what}")]
-    NotOurServer {
-        server: String,
-        addr: String,
-        what: String,
-    },
-    #[error("bandwidth server {server}: {message}")]
-    Protocol { server: String, message: String },
-    /// A phase did not run its full window: no figure is given.
-    #[error(
-        "bandwidth server {server}: {message}; the measurement was stopped and no figures were kept"
-    )]
-    Interrupted { server: String, message: String },
-    #[error("bandwidth server {server} refused the test: {message}")]
-    Refused { server: String, message: String },
-    #[error("measurement cancelled")]
-    Cancelled,
-    #[error("invalid options: {0}")]
-    Options(String),
-}
-
-impl Phase {
-    /// The phase as a message names it ("... during the upload").
-    pub fn noun(self) -> &'static str {
-        match self {
-            Phase::Latency => "latency test",
-            Phase::Download => "download",
-            Phase::Upload => "upload",
-            Phase::SingleStream => "single-stream download",
-        }
-    }
-}
-
-/// A connect or socket error in words a specialist on site can act on.
-pub(crate) fn describe_io(e: &std::io::Error, timeout: Duration) -> String {
-    use std::io::ErrorKind as K;
-    match e.kind() {
-        K::ConnectionRefused => {
-            "connection refused: nothing listens on that port (is `intake bandwidth-server` running there?)".into()
-        }
-        K::TimedOut | K::WouldBlock => format!(
-            "no answer within {:.0} s (the host is down, or a firewall drops the connection)",
-            timeout.as_secs_f64()
-        ),
-        K::HostUnreachable | K::NetworkUnreachable => {
-            format!("the network cannot reach it ({e})")
-        }
-        K::ConnectionReset | K::BrokenPipe | K::UnexpectedEof => {
-            "the server closed the connection".into()
-        }
-        _ => e.to_string(),
-    }
 }

@@ -7,8 +7,9 @@
 use super::congestion::{self, Outcome};
 use super::latency::{self, Echo};
 use super::protocol::{self, Dir, Msg};
+use super::text::{Cause, Step};
 use super::window::{State, StopRule, Tracker, Window};
-use super::{BandwidthError, BandwidthProgress, Phase, describe_io, stats};
+use super::{BandwidthError, BandwidthProgress, Phase, stats};
 use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
@@ -34,11 +35,11 @@ pub struct ControlState {
     /// The server's own message when it ended the test.
     pub error: Mutex<Option<String>>,
     /// The control connection ended without a message (server gone).
-    pub lost: Mutex<Option<String>>,
+    pub lost: Mutex<Option<Cause>>,
 }
 
 impl ControlState {
-    fn take(m: &Mutex<Option<String>>) -> Option<String> {
+    fn take<T: Clone>(m: &Mutex<Option<T>>) -> Option<T> {
         m.lock().ok().and_then(|e| e.clone())
     }
 }
@@ -69,27 +70,29 @@ pub struct PhaseResult {
 }
 
 impl PhaseSpec<'_> {
-    fn interrupted(&self, cause: &str) -> BandwidthError {
+    fn interrupted(&self, cause: Cause) -> BandwidthError {
         BandwidthError::Interrupted {
             server: self.server.to_string(),
-            message: format!("{cause} during the {}", self.phase.noun()),
+            phase: self.phase,
+            cause,
         }
     }
 }
 
 fn open_stream(s: &PhaseSpec) -> Result<TcpStream, BandwidthError> {
-    let err = |what: &str, e: std::io::Error| BandwidthError::Connect {
+    let err = |step: Step, e: std::io::Error| BandwidthError::Connect {
         server: s.server.to_string(),
         addr: s.addr.to_string(),
-        what: format!("{what} for the {}", s.phase.noun()),
-        reason: describe_io(&e, s.connect_timeout),
+        step,
+        cause: Cause::from_io(&e, s.connect_timeout),
     };
+    let connect = Step::ConnectData(s.phase);
     let mut sock =
-        TcpStream::connect_timeout(&s.addr, s.connect_timeout).map_err(|e| err("connect", e))?;
+        TcpStream::connect_timeout(&s.addr, s.connect_timeout).map_err(|e| err(connect, e))?;
     sock.set_read_timeout(Some(TICK))
-        .map_err(|e| err("socket setup", e))?;
+        .map_err(|e| err(Step::Setup, e))?;
     sock.set_write_timeout(Some(TICK))
-        .map_err(|e| err("socket setup", e))?;
+        .map_err(|e| err(Step::Setup, e))?;
     protocol::send(
         &mut sock,
         &Msg::Data {
@@ -97,7 +100,7 @@ fn open_stream(s: &PhaseSpec) -> Result<TcpStream, BandwidthError> {
             dir: s.dir,
         },
     )
-    .map_err(|e| err("data hello", e))?;
+    .map_err(|e| err(Step::DataHello(s.phase), e))?;
     Ok(sock)
 }
 
@@ -110,12 +113,8 @@ fn open_streams(s: &PhaseSpec) -> Result<Vec<TcpStream>, BandwidthError> {
         opening
             .into_iter()
             .map(|h| {
-                h.join().unwrap_or_else(|_| {
-                    Err(BandwidthError::Protocol {
-                        server: s.server.to_string(),
-                        message: "opening a data connection failed".into(),
-                    })
-                })
+                h.join()
+                    .unwrap_or_else(|_| Err(s.interrupted(Cause::StartFailed)))
             })
             .collect()
     })
@@ -130,7 +129,7 @@ pub(super) fn transient(e: &std::io::Error) -> bool {
 }
 
 /// Moves data on one stream until `stop`; returns why it ended early, if it did.
-fn pump(mut sock: TcpStream, dir: Dir, received: &AtomicU64, stop: &AtomicBool) -> Option<String> {
+fn pump(mut sock: TcpStream, dir: Dir, received: &AtomicU64, stop: &AtomicBool) -> Option<Cause> {
     let mut buf = vec![0u8; CHUNK];
     let mut first = true;
     while !stop.load(Ordering::Relaxed) {
@@ -139,17 +138,15 @@ fn pump(mut sock: TcpStream, dir: Dir, received: &AtomicU64, stop: &AtomicBool) 
             Dir::Upload => sock.write(&buf),
         };
         match r {
-            Ok(0) => return Some("the server closed the connection".into()),
+            Ok(0) => return Some(Cause::Closed),
             Ok(n) => {
                 if dir == Dir::Download {
                     // The server answers a data hello it cannot take with a JSON line.
                     if first && buf[0] == b'{' {
                         let line = String::from_utf8_lossy(&buf[..n.min(300)]).into_owned();
                         return Some(match protocol::parse(line.trim_end().as_bytes()) {
-                            Ok(Msg::Error { message }) => {
-                                format!("the server refused a data connection ({message})")
-                            }
-                            _ => "the server sent something other than test data".into(),
+                            Ok(Msg::Error { message }) => Cause::DataRefused(message),
+                            _ => Cause::NotTestData,
                         });
                     }
                     received.fetch_add(n as u64, Ordering::Relaxed);
@@ -158,7 +155,7 @@ fn pump(mut sock: TcpStream, dir: Dir, received: &AtomicU64, stop: &AtomicBool) 
             }
             Err(e) if transient(&e) => {}
             Err(_) if stop.load(Ordering::Relaxed) => return None,
-            Err(e) => return Some(describe_io(&e, TICK)),
+            Err(e) => return Some(Cause::from_io(&e, TICK)),
         }
     }
     None
@@ -182,7 +179,7 @@ pub fn run(
     let handles: Vec<TcpStream> = socks.iter().filter_map(|x| x.try_clone().ok()).collect();
     let received = AtomicU64::new(0);
     let stop = AtomicBool::new(false);
-    let failure: Mutex<Option<String>> = Mutex::new(None);
+    let failure: Mutex<Option<Cause>> = Mutex::new(None);
     let planned = Duration::from_secs_f64(s.rule.max_warmup + s.rule.max_measure);
     // Reports that came before this phase belong to the one before.
     let mut consumed = control.reports.lock().map(|r| r.len()).unwrap_or(0);
@@ -222,11 +219,11 @@ pub fn run(
     });
     let warm_end = warm_end?;
     if let Some(fail) = echo_fail {
-        return Err(s.interrupted(&fail.cause()));
+        return Err(s.interrupted(fail.cause()));
     }
     let window = tracker
         .window()
-        .ok_or_else(|| s.interrupted("no byte counts arrived"))?;
+        .ok_or_else(|| s.interrupted(Cause::NoCounts))?;
     let loaded_rtts = loaded
         .into_inner()
         .unwrap_or_default()
@@ -246,7 +243,7 @@ struct Counters<'a> {
     /// Bytes received by the download streams.
     received: &'a AtomicU64,
     /// Why a data stream ended early.
-    failure: &'a Mutex<Option<String>>,
+    failure: &'a Mutex<Option<Cause>>,
     /// Round trips so far (time since `t0`, ms).
     loaded: &'a Mutex<Vec<(Duration, f64)>>,
     /// Server reports already taken (upload).
@@ -289,7 +286,7 @@ fn sample_until_done(
             if let Some(m) = ControlState::take(&control.error) {
                 return Err(ended_by_server(s, m));
             }
-            return Err(s.interrupted(&cause));
+            return Err(s.interrupted(cause));
         }
         next += SAMPLE;
         std::thread::sleep(next.saturating_duration_since(Instant::now()));
@@ -329,14 +326,11 @@ fn sample_until_done(
             recent.pop_front();
         }
         if now.saturating_sub(last_change) >= s.stall_timeout {
-            let what = match s.dir {
-                Dir::Download => "no data arrived from the server",
-                Dir::Upload => "the server received no data",
-            };
-            return Err(s.interrupted(&format!(
-                "{what} for {:.0} s (the link or the server stopped)",
-                s.stall_timeout.as_secs_f64()
-            )));
+            let seconds = s.stall_timeout.as_secs_f64();
+            return Err(s.interrupted(match s.dir {
+                Dir::Download => Cause::NoData { seconds },
+                Dir::Upload => Cause::NothingReceived { seconds },
+            }));
         }
         let state = tracker.state();
         if state != State::WarmingUp && warm_end.is_none() {
@@ -346,7 +340,7 @@ fn sample_until_done(
             return Ok(warm_end.unwrap_or(now));
         }
         if now >= give_up {
-            return Err(s.interrupted("the byte counts stopped short of the measured window"));
+            return Err(s.interrupted(Cause::CountsStopped));
         }
         let current = recent
             .front()

@@ -1,9 +1,10 @@
 //! The server's first answer. Whatever else listens on the port (a web or
 //! SSH server, a printer) gets a message that says so, not a socket error.
 
+use super::BandwidthError;
 use super::congestion::Outcome;
 use super::protocol::{self, Msg};
-use super::{BandwidthError, describe_io};
+use super::text::{Cause, Foreign, Step};
 use std::io::{ErrorKind, Read};
 use std::net::{SocketAddr, TcpStream};
 use std::time::Duration;
@@ -21,7 +22,7 @@ pub fn read(
     addr: SocketAddr,
     timeout: Duration,
 ) -> Result<Welcome, BandwidthError> {
-    let not_ours = |what: String| BandwidthError::NotOurServer {
+    let not_ours = |what: Foreign| BandwidthError::NotOurServer {
         server: server.to_string(),
         addr: addr.to_string(),
         what,
@@ -31,35 +32,32 @@ pub fn read(
     loop {
         match sock.read(&mut b) {
             Ok(0) if line.is_empty() => {
-                return Err(not_ours(
-                    "it closed the connection without a welcome".into(),
-                ));
+                return Err(not_ours(Foreign::Closed));
             }
             Ok(0) => break,
             Ok(_) if b[0] == b'\n' => break,
             Ok(_) => line.push(b[0]),
             Err(e) if e.kind() == ErrorKind::Interrupted => {}
             Err(e) if matches!(e.kind(), ErrorKind::WouldBlock | ErrorKind::TimedOut) => {
-                return Err(if line.is_empty() {
-                    not_ours(format!(
-                        "it accepted the connection but said nothing within {:.1} s",
-                        timeout.as_secs_f64()
-                    ))
+                return Err(not_ours(if line.is_empty() {
+                    Foreign::Silent {
+                        seconds: timeout.as_secs_f64(),
+                    }
                 } else {
-                    not_ours(format!("it answered {}", shown(&line)))
-                });
+                    Foreign::Answered(shown(&line))
+                }));
             }
             Err(e) => {
                 return Err(BandwidthError::Connect {
                     server: server.to_string(),
                     addr: addr.to_string(),
-                    what: "waiting for the welcome".into(),
-                    reason: describe_io(&e, timeout),
+                    step: Step::Welcome,
+                    cause: Cause::from_io(&e, timeout),
                 });
             }
         }
         if line.len() > protocol::MAX_LINE {
-            return Err(not_ours(format!("it answered {}", shown(&line))));
+            return Err(not_ours(Foreign::Answered(shown(&line))));
         }
     }
     match protocol::parse(&line) {
@@ -77,7 +75,7 @@ pub fn read(
             server: server.to_string(),
             message,
         }),
-        Ok(_) | Err(_) => Err(not_ours(format!("it answered {}", shown(&line)))),
+        Ok(_) | Err(_) => Err(not_ours(Foreign::Answered(shown(&line)))),
     }
 }
 
