@@ -435,36 +435,6 @@ fn loaded_per_direction(v: &serde_json::Value, lang: Lang) -> String {
     }
 }
 
-#[cfg(test)]
-mod loaded_latency_tests {
-    use super::*;
-
-    #[test]
-    fn the_saved_link_shows_its_loaded_latency_per_direction() {
-        let p = ProbeRecord {
-            kind: "bandwidth".into(),
-            machine_key: "srv:5201".into(),
-            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
-                "latency_ms": 21.04, "loaded_latency_download_ms": 371.6,
-                "loaded_latency_upload_ms": 431.2}),
-            measured_at: time::OffsetDateTime::UNIX_EPOCH,
-            source: "local".into(),
-        };
-        assert_eq!(
-            summary(&p, Lang::Nl),
-            "verbinding srv:5201 — ↓ 47,9 ↑ 9,6 Mbit/s, 21 ms; onder belasting ↓ 372 ↑ 431 ms"
-        );
-        assert!(summary(&p, Lang::En).ends_with("; under load ↓ 372 ↑ 431 ms"));
-        // Older measurements without the directions show what they have.
-        let old = ProbeRecord {
-            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
-                "latency_ms": 21.0, "loaded_latency_ms": 80.0}),
-            ..p
-        };
-        assert!(summary(&old, Lang::En).ends_with("Mbit/s, 21 ms"));
-    }
-}
-
 pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
     let v = &p.payload;
     let num = |x: f64| crate::form::types::format_decimal((x * 10.0).round() / 10.0, lang);
@@ -499,5 +469,35 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
         ),
         other => format!("{other} {}", p.machine_key),
+    }
+}
+
+#[cfg(test)]
+mod loaded_latency_tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_link_shows_its_loaded_latency_per_direction() {
+        let p = ProbeRecord {
+            kind: "bandwidth".into(),
+            machine_key: "srv:5201".into(),
+            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
+                "latency_ms": 21.04, "loaded_latency_download_ms": 371.6,
+                "loaded_latency_upload_ms": 431.2}),
+            measured_at: time::OffsetDateTime::UNIX_EPOCH,
+            source: "local".into(),
+        };
+        assert_eq!(
+            summary(&p, Lang::Nl),
+            "verbinding srv:5201 — ↓ 47,9 ↑ 9,6 Mbit/s, 21 ms; onder belasting ↓ 372 ↑ 431 ms"
+        );
+        assert!(summary(&p, Lang::En).ends_with("; under load ↓ 372 ↑ 431 ms"));
+        // Older measurements without the directions show what they have.
+        let old = ProbeRecord {
+            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
+                "latency_ms": 21.0, "loaded_latency_ms": 80.0}),
+            ..p
+        };
+        assert!(summary(&old, Lang::En).ends_with("Mbit/s, 21 ms"));
     }
 }

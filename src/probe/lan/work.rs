@@ -86,7 +86,7 @@ impl<'a> Work<'a> {
 
     /// A probe taken with [`next`](Self::next) has finished.
     pub fn finished(&self, i: usize) {
-        if i % self.nports == 0 && self.on_link.get(i / self.nports) == Some(&true) {
+        if i.is_multiple_of(self.nports) && self.on_link.get(i / self.nports) == Some(&true) {
             self.first_left.fetch_sub(1, Ordering::Relaxed);
         }
         self.outstanding.fetch_sub(1, Ordering::Relaxed);
