@@ -164,6 +164,17 @@ fn the_command_exits_non_zero_without_figures_when_the_server_dies() {
     assert_eq!(err.matches("closed the connection").count(), 1, "{err}");
 }
 
+/// The error of a measurement against `addr` (which must fail).
+fn refused_by(addr: SocketAddr, opts: &MeasureOptions) -> BandwidthError {
+    bandwidth::measure(
+        &addr.to_string(),
+        opts,
+        &mut |_| {},
+        &AtomicBool::new(false),
+    )
+    .expect_err("not our server: no figures")
+}
+
 #[test]
 fn a_port_with_another_service_is_named_as_not_our_server() {
     // A service that greets first (as SSH and SMTP do).
@@ -175,13 +186,7 @@ fn a_port_with_another_service_is_named_as_not_our_server() {
             std::thread::sleep(Duration::from_millis(500));
         }
     });
-    let e = bandwidth::measure(
-        &addr.to_string(),
-        &quick(),
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap_err();
+    let e = refused_by(addr, &quick());
     let m = e.to_string();
     assert!(matches!(e, BandwidthError::NotOurServer { .. }), "{m}");
     assert!(
@@ -201,13 +206,7 @@ fn a_port_with_another_service_is_named_as_not_our_server() {
             let _ = s.write_all(b"HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\n\r\n");
         }
     });
-    let e = bandwidth::measure(
-        &addr.to_string(),
-        &quick(),
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap_err();
+    let e = refused_by(addr, &quick());
     let m = e.to_string();
     assert!(
         m.contains("not an intake bandwidth-server") && m.contains("HTTP/1.1 400"),
@@ -222,13 +221,7 @@ fn a_port_with_another_service_is_named_as_not_our_server() {
         connect_timeout: Duration::from_millis(500),
         ..quick()
     };
-    let e = bandwidth::measure(
-        &addr.to_string(),
-        &opts,
-        &mut |_| {},
-        &AtomicBool::new(false),
-    )
-    .unwrap_err();
+    let e = refused_by(addr, &opts);
     let m = e.to_string();
     assert!(m.contains("said nothing") && !m.contains("os error"), "{m}");
     drop(l);

@@ -3,6 +3,7 @@
 
 use super::Phase;
 use crate::form::Lang;
+use crate::i18n::FluentArgs;
 use crate::t;
 use serde::{Deserialize, Serialize};
 use std::io::{self, ErrorKind};
@@ -195,32 +196,30 @@ pub enum Warning {
 
 impl Warning {
     pub fn render(&self, lang: Lang) -> String {
-        let used = |u: &Option<String>| u.clone().unwrap_or_else(|| t!(lang, "bw-cc-default"));
-        match self {
-            Warning::ServerSilent { asked } => t!(lang, "bw-warn-server-silent", asked = asked),
+        let (id, asked, reason, used) = match self {
+            Warning::ServerSilent { asked } => {
+                return t!(lang, "bw-warn-server-silent", asked = asked);
+            }
             Warning::ServerRefused {
                 asked,
                 reason,
-                used: u,
-            } => t!(
-                lang,
-                "bw-warn-server-refused",
-                asked = asked,
-                reason = reason.render(lang),
-                used = used(u)
-            ),
+                used,
+            } => ("bw-warn-server-refused", asked, reason, used),
             Warning::ClientRefused {
                 asked,
                 reason,
-                used: u,
-            } => t!(
-                lang,
-                "bw-warn-client-refused",
-                asked = asked,
-                reason = reason.render(lang),
-                used = used(u)
-            ),
-        }
+                used,
+            } => ("bw-warn-client-refused", asked, reason, used),
+        };
+        // Both ids are checked in this module's tests (they are not spelled in a t!).
+        let mut args = FluentArgs::new();
+        args.set("asked", asked.clone());
+        args.set("reason", reason.render(lang));
+        args.set(
+            "used",
+            used.clone().unwrap_or_else(|| t!(lang, "bw-cc-default")),
+        );
+        crate::i18n::message(lang, id, Some(&args))
     }
 }
 
