@@ -225,7 +225,7 @@ for name in ["cubic", "system", "nobody"]:
           f"{o['loaded_latency_download_ms']:>13.1f}{o['loaded_latency_upload_ms']:>11.1f}"
           f"{str(cc.get('download'))+'/'+str(cc.get('upload')):>13}{wall:>8.1f}  {verdict}")
     print(f"  {'':<14}measured {o['download_seconds']} s + {o['download_warmup_seconds']} s warm-up down, "
-          f"{o['upload_seconds']} s + {o['upload_warmup_seconds']} s up" + "".join(f"; warning: {w}" for w in o.get("warnings", [])))
+          f"{o['upload_seconds']} s + {o['upload_warmup_seconds']} s up" + "".join(f"; warning: {w.get('kind')} ({w.get('reason', {}).get('kind', '-')}, used {w.get('used')})" for w in o.get("warnings", [])))
     if name == "cubic":
         ok &= all(good for _, good, _ in checks)
 print(f"  RESULT {case}: {'PASS' if ok else 'FAIL'} (cubic run against limits ±{tol_t:g}% / ±{tol_i:g} ms / ±{tol_l:g}%; the others for comparison)")
