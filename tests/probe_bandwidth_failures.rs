@@ -17,6 +17,7 @@ fn quick() -> MeasureOptions {
         seconds: 2.0,
         min_seconds: 2.0,
         min_warmup: Duration::from_millis(300),
+        max_warmup: Duration::from_secs(2),
         latency_probes: 10,
         latency_interval: Duration::from_millis(50),
         loaded_interval: Duration::from_millis(50),
