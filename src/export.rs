@@ -89,6 +89,7 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         summary: summary::summary(&p, lang),
         locations: situation.locations,
         unassigned: situation.unassigned,
+        link_latency: situation.link_latency,
         workstations: situation.workstations,
         coverage: situation.coverage,
         users: situation.users,

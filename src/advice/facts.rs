@@ -42,8 +42,9 @@ pub const FACTS: &[(&str, Ty, Scope)] = &[
     ("latency_ms", Ty::Num, Scope::Global),
     ("jitter_ms", Ty::Num, Scope::Global),
     ("loaded_latency_ms", Ty::Num, Scope::Global),
-    ("loaded_latency_down_ms", Ty::Num, Scope::Global),
-    ("loaded_latency_up_ms", Ty::Num, Scope::Global),
+    ("loaded_latency_download_ms", Ty::Num, Scope::Global),
+    ("loaded_latency_upload_ms", Ty::Num, Scope::Global),
+    ("loaded_latency_increase_ms", Ty::Num, Scope::Global),
     ("bandwidth_measured", Ty::Bool, Scope::Global),
     ("measured_unassigned", Ty::Bool, Scope::Global),
     ("unassigned_download_mbps", Ty::Num, Scope::Global),
@@ -195,12 +196,16 @@ pub fn global(rules: &Rules, m: &IntakeModel) -> BTreeMap<String, Value> {
         f(last.and_then(|b| b.loaded_latency_ms)),
     );
     put(
-        "loaded_latency_down_ms",
+        "loaded_latency_download_ms",
         f(last.and_then(|b| b.loaded_latency_down_ms)),
     );
     put(
-        "loaded_latency_up_ms",
+        "loaded_latency_upload_ms",
         f(last.and_then(|b| b.loaded_latency_up_ms)),
+    );
+    put(
+        "loaded_latency_increase_ms",
+        f(last.and_then(|b| b.loaded_increase_ms())),
     );
     put("bandwidth_measured", Value::Bool(last.is_some()));
     let un = m.unassigned.as_ref();

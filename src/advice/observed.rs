@@ -25,6 +25,18 @@ pub struct Measurement {
     pub loaded_latency_up_ms: Option<f64>,
 }
 
+impl Measurement {
+    /// Bufferbloat: how far the worse direction's loaded latency rises over idle.
+    pub fn loaded_increase_ms(&self) -> Option<f64> {
+        let idle = self.latency_ms?;
+        [self.loaded_latency_down_ms, self.loaded_latency_up_ms]
+            .into_iter()
+            .flatten()
+            .map(|l| (l - idle).max(0.0))
+            .reduce(f64::max)
+    }
+}
+
 fn num(j: &J, key: &str) -> Option<f64> {
     j.get(key)?.as_f64().filter(|f| f.is_finite() && *f >= 0.0)
 }

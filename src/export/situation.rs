@@ -6,13 +6,16 @@ use crate::advice::model::{IntakeModel, LinkSource};
 use crate::advice::observed::Readiness;
 use crate::form::Lang;
 use crate::report::{
-    AppRow, LocationRow, Severity, TopicRows, UnassignedRow, UserRow, WorkstationRow,
+    AppRow, LinkLatencyRow, LocationRow, Severity, TopicRows, UnassignedRow, UserRow,
+    WorkstationRow,
 };
 
 /// The situation's parts of the report input.
 pub(crate) struct Situation {
     pub locations: Vec<LocationRow>,
     pub unassigned: Option<UnassignedRow>,
+    /// Idle and loaded latency per location, from the measurement the matcher placed there.
+    pub link_latency: Vec<LinkLatencyRow>,
     pub workstations: Vec<WorkstationRow>,
     pub coverage: Option<String>,
     pub users: Vec<UserRow>,
@@ -62,6 +65,19 @@ impl Situation {
             up_mbps: u.up_mbps,
             measured_on: u.at.date(),
         });
+        let link_latency = m
+            .locations
+            .iter()
+            .filter_map(|loc| {
+                let ms = loc.measured.as_ref()?;
+                Some(LinkLatencyRow {
+                    location: loc.label(lang),
+                    idle_ms: Some(ms.latency_ms?),
+                    loaded_down_ms: ms.loaded_latency_down_ms,
+                    loaded_up_ms: ms.loaded_latency_up_ms,
+                })
+            })
+            .collect();
         let workstations = m
             .computers
             .iter()
@@ -158,6 +174,7 @@ impl Situation {
         Situation {
             locations,
             unassigned,
+            link_latency,
             workstations,
             coverage,
             users,

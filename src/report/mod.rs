@@ -12,6 +12,7 @@ mod findings;
 pub mod format;
 pub mod labels;
 pub mod layout;
+mod link_latency;
 pub mod model;
 pub mod provider;
 pub mod sample;

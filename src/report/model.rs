@@ -32,6 +32,10 @@ pub struct ReportInput {
     /// A measurement that belongs to no location: shown as such, never pinned on one.
     #[serde(default)]
     pub unassigned: Option<UnassignedRow>,
+    /// Round trips per location where the link was measured: idle and while each
+    /// direction is full (bufferbloat).
+    #[serde(default)]
+    pub link_latency: Vec<LinkLatencyRow>,
     #[serde(default)]
     pub workstations: Vec<WorkstationRow>,
     /// "3 of 13 computers measured", already translated; `None` without a known total.
@@ -150,6 +154,14 @@ pub struct LocationRow {
     pub measured: bool,
     pub needed_down_mbps: f64,
     pub needed_up_mbps: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkLatencyRow {
+    pub location: String,
+    pub idle_ms: Option<f64>,
+    pub loaded_down_ms: Option<f64>,
+    pub loaded_up_ms: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

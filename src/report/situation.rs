@@ -91,6 +91,7 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
             })
             .collect();
         table(layout, &cols, &rows)?;
+        super::link_latency::table(layout, &input.link_latency, lang)?;
     }
     if let Some(u) = &input.unassigned {
         layout.heading(&words(lang, "unassigned"), 2, 15.0)?;
