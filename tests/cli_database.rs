@@ -304,6 +304,9 @@ fn unfinished_commands_say_so_and_fail() {
             "accept" => vec!["accept", &id, "rule", "--reason", "test"],
             "report" => vec!["report", &id, "--out", pdf.to_str().unwrap()],
             "demo" => vec!["demo"],
+            "invite" => vec!["invite", &id, "--list"],
+            // A bad --public-url ends it before it listens.
+            "serve" => vec!["serve", "--listen", "127.0.0.1:0", "--public-url", "ftp://x"],
             other => panic!("new command '{other}': add its arguments to this test"),
         };
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
