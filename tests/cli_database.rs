@@ -306,7 +306,13 @@ fn unfinished_commands_say_so_and_fail() {
             "demo" => vec!["demo"],
             "invite" => vec!["invite", &id, "--list"],
             // A bad --public-url ends it before it listens.
-            "serve" => vec!["serve", "--listen", "127.0.0.1:0", "--public-url", "ftp://x"],
+            "serve" => vec![
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--public-url",
+                "ftp://x",
+            ],
             other => panic!("new command '{other}': add its arguments to this test"),
         };
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
