@@ -106,7 +106,7 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
     let p = proposal::build(&cfg, &l.form, &l.answers, &probes, &accepted, today);
     let status = proposal::draft::assess(&cfg, &l, &l.evaluate(today), &probes, &p, today, lang);
     let is_quote = p.quote.as_ref().is_ok_and(|q| q.kind == QKind::Quote);
-    let provider = report::Provider::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let provider = report::Provider::load().map_err(|e| anyhow::anyhow!("{e}"))?;
     let intake_date = match l.answers.get("intake.date") {
         Some(Value::Date(d)) => *d,
         _ => l.record.created_at.date(),

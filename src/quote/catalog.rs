@@ -198,12 +198,12 @@ impl Ctx<'_> {
 }
 
 impl Catalog {
-    /// The catalog shipped in `assets/catalog.toml`, with the prices the shipped provider's
-    /// file (`assets/provider.toml`) confirms as current.
+    /// The catalog shipped in `assets/catalog.toml`, with the prices the provider's file
+    /// (`INTAKE_PROVIDER`, else the shipped `assets/provider.toml`) confirms as current.
     pub fn embedded() -> Result<Catalog, CatalogError> {
         let mut catalog = Catalog::from_toml_str(super::CATALOG_TOML, "assets/catalog.toml")?;
-        let provider = crate::report::Provider::embedded().map_err(|e| CatalogError {
-            file: "assets/provider.toml".into(),
+        let provider = crate::report::Provider::load().map_err(|e| CatalogError {
+            file: "provider".into(),
             line: 0,
             column: 0,
             message: e.to_string(),

@@ -30,9 +30,21 @@ pub(super) fn field(
     value: &str,
     h: f32,
 ) -> Result<(), ReportError> {
-    const LABEL_W: f32 = 24.0;
+    field_with(layout, x, w, 24.0, label, value, h)
+}
+
+/// As [`field`], with the label column `label_w` mm wide.
+pub(super) fn field_with(
+    layout: &mut Layout,
+    x: f32,
+    w: f32,
+    label_w: f32,
+    label: &str,
+    value: &str,
+    h: f32,
+) -> Result<(), ReportError> {
     let y = layout.y;
-    let label = super::layout::fit(&layout.canvas, label, LABEL_W - 1.5, SMALL, Style::Regular);
+    let label = super::layout::fit(&layout.canvas, label, label_w - 1.5, SMALL, Style::Regular);
     layout.canvas.text(
         layout.page,
         x,
@@ -43,10 +55,10 @@ pub(super) fn field(
         &label,
     )?;
     if !value.is_empty() {
-        let v = super::layout::fit(&layout.canvas, value, w - LABEL_W, BODY, Style::Regular);
+        let v = super::layout::fit(&layout.canvas, value, w - label_w, BODY, Style::Regular);
         layout.canvas.text(
             layout.page,
-            x + LABEL_W,
+            x + label_w,
             y + baseline_offset(BODY),
             BODY,
             Style::Regular,
@@ -56,7 +68,7 @@ pub(super) fn field(
     }
     layout
         .canvas
-        .line(layout.page, (x + LABEL_W, y + h), (x + w, y + h), 0.5, RULE)?;
+        .line(layout.page, (x + label_w, y + h), (x + w, y + h), 0.5, RULE)?;
     Ok(())
 }
 

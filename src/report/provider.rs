@@ -8,6 +8,9 @@ use super::model::Lang;
 /// The provider file shipped with the program (fictional example values, see the file header).
 const PROVIDER_TOML: &str = include_str!("../../assets/provider.toml");
 
+/// The environment variable naming the provider's file to use instead of the embedded example.
+pub const PROVIDER_ENV: &str = "INTAKE_PROVIDER";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
@@ -74,6 +77,24 @@ impl Provider {
     /// The provider embedded in the binary.
     pub fn embedded() -> Result<Provider, ReportError> {
         Self::from_toml_str(PROVIDER_TOML, "assets/provider.toml")
+    }
+
+    /// The provider's file named by `INTAKE_PROVIDER` (the real provider's data, with the prices
+    /// it confirms), else the embedded example. Errors name the file, line and column.
+    pub fn load() -> Result<Provider, ReportError> {
+        match std::env::var_os(PROVIDER_ENV) {
+            Some(path) if !path.is_empty() => {
+                let file = std::path::PathBuf::from(path).display().to_string();
+                let text = std::fs::read_to_string(&file).map_err(|e| ReportError::Provider {
+                    file: file.clone(),
+                    line: 0,
+                    column: 0,
+                    message: e.to_string(),
+                })?;
+                Self::from_toml_str(&text, &file)
+            }
+            _ => Self::embedded(),
+        }
     }
 
     /// Parses a provider file; errors name the file, line and column.

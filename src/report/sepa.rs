@@ -5,7 +5,7 @@
 
 use super::ReportError;
 use super::canvas::Style;
-use super::contract::field;
+use super::contract::{field, field_with};
 use super::labels::labels;
 use super::layout::{
     BODY, CONTENT_W, INK, Layout, MARGIN_L, PRIMARY, WHITE, baseline_offset, line_height, wrap,
@@ -131,7 +131,7 @@ pub fn sepa(layout: &mut Layout, input: &ReportInput, s: &SepaInfo) -> Result<()
         (w.signer, s.signer.as_deref().unwrap_or("")),
     ];
     for (label, value) in debtor {
-        field(layout, MARGIN_L, CONTENT_W, label, value, 5.0)?;
+        field_with(layout, MARGIN_L, CONTENT_W, 44.0, label, value, 5.0)?;
         layout.y += 9.0;
     }
     let half = (CONTENT_W - 10.0) / 2.0;
