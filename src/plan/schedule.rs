@@ -333,15 +333,22 @@ mod tests {
         (ph.start, ph.end, ph.working_days)
     }
 
+    /// The intake on Wednesday 25 March 2026, the report the day after.
+    fn march() -> PlanInput {
+        let mut i = base(date!(2026 - 03 - 26));
+        i.intake_date = Some(date!(2026 - 03 - 25));
+        i
+    }
+
     #[test]
     fn plan_across_easter_and_koningsdag_2026() {
-        let p = make_plan(&cfg(), &base(date!(2026 - 03 - 23)));
-        // intake 2 + 1 location = 3 days: Mon 23 .. Wed 25 March.
+        let p = make_plan(&cfg(), &march());
+        // intake 2 + 1 location = 3 days ending on the intake's date: Mon 23 .. Wed 25 March.
         assert_eq!(
             span(&p, "intake"),
             (date!(2026 - 03 - 23), date!(2026 - 03 - 25), 3)
         );
-        // 12 workstations >= 10: quote 5 days Thu 26 .. Wed 1 April.
+        // 12 workstations >= 10: quote 5 days from the report date, Thu 26 .. Wed 1 April.
         assert_eq!(
             span(&p, "quote"),
             (date!(2026 - 03 - 26), date!(2026 - 04 - 01), 5)
@@ -384,7 +391,7 @@ mod tests {
 
     #[test]
     fn too_early_go_live_is_flagged_not_moved_silently() {
-        let mut i = base(date!(2026 - 03 - 23));
+        let mut i = march();
         i.go_live = Some(date!(2026 - 04 - 10));
         let p = make_plan(&cfg(), &i);
         assert!(p.go_live_too_early);
@@ -400,18 +407,57 @@ mod tests {
     }
 
     #[test]
-    fn later_go_live_is_kept_and_rolled_to_a_working_day() {
-        let mut i = base(date!(2026 - 03 - 23));
+    fn later_go_live_is_kept_rolled_to_a_working_day_and_scheduled_back_from() {
+        let mut i = march();
         i.go_live = Some(date!(2026 - 05 - 16)); // a Saturday
         let p = make_plan(&cfg(), &i);
-        assert!(!p.go_live_too_early);
+        assert!(!p.go_live_too_early && p.backward);
         assert_eq!(span(&p, "go_live").0, date!(2026 - 05 - 18));
         assert_eq!(span(&p, "aftercare").0, date!(2026 - 05 - 19));
+        // Back from Monday 18 May: training Wed 13 and Fri 15 (Ascension Day 14 May off), DNS
+        // Mon 11 .. Tue 12, migration 8 days Wed 29 April .. Fri 8 May.
+        assert_eq!(
+            span(&p, "training"),
+            (date!(2026 - 05 - 13), date!(2026 - 05 - 15), 2)
+        );
+        assert_eq!(
+            span(&p, "dns_change"),
+            (date!(2026 - 05 - 11), date!(2026 - 05 - 12), 2)
+        );
+        assert_eq!(
+            span(&p, "migration_project"),
+            (date!(2026 - 04 - 29), date!(2026 - 05 - 08), 8)
+        );
+        // Quote, order and delivery stay early; the slack (23 April .. 15 May less Koningsdag
+        // and Ascension Day) lies before the migration.
+        assert_eq!(span(&p, "delivery").0, date!(2026 - 04 - 03));
+        assert_eq!(p.slack_working_days, 15);
+    }
+
+    #[test]
+    fn weekend_window_and_closure() {
+        let mut i = march();
+        i.window = MigrationWindow::Weekend;
+        i.closures = vec![(date!(2026 - 04 - 06), date!(2026 - 04 - 19))];
+        let p = make_plan(&cfg(), &i);
+        // Delivery Fri 3 April; Easter Sunday 5 April is a holiday and the closure 6 .. 19 April
+        // holds the weekends of 11 and 18 April: the 8 migration days are 4 April, then 25, 26
+        // April, 2, 3, 9, 10 and 16 May.
+        assert_eq!(
+            span(&p, "migration_project"),
+            (date!(2026 - 04 - 04), date!(2026 - 05 - 16), 8)
+        );
+        // DNS (18, 19 May) and training (20, 21 May) on working days, the cut-over on the next
+        // weekend day, Saturday 23 May (Whit Sunday the 24th is a holiday).
+        assert_eq!(span(&p, "dns_change").0, date!(2026 - 05 - 18));
+        assert_eq!(span(&p, "go_live").0, date!(2026 - 05 - 23));
+        assert_eq!(p.to_json(Lang::En)["window"], "weekend");
     }
 
     #[test]
     fn small_customer_manual_migration_with_measures_and_hosting() {
-        let mut i = base(date!(2025 - 12 - 19)); // Friday before Christmas
+        let mut i = base(date!(2025 - 12 - 24)); // the report on Christmas Eve
+        i.intake_date = Some(date!(2025 - 12 - 23));
         i.workstations = 4;
         i.migration_project = false;
         i.data_gb = 30;
@@ -424,7 +470,7 @@ mod tests {
                 .iter()
                 .any(|x| x.id == "quote" || x.id == "dns_change")
         );
-        // intake Fri 19, Mon 22, Tue 23 Dec; order Wed 24; delivery Mon 29 (25, 26 Dec off).
+        // intake Fri 19, Mon 22, Tue 23 Dec (its date); order Wed 24; delivery Mon 29.
         assert_eq!(
             span(&p, "intake"),
             (date!(2025 - 12 - 19), date!(2025 - 12 - 23), 3)
