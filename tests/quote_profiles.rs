@@ -96,7 +96,7 @@ fn four_workstations_cost_overview() {
         (494_400, 598_227)
     );
     assert_eq!(q.valid_until, date!(2026 - 12 - 25));
-    assert_eq!(format_eur(t.monthly_gross_cents, Lang::Nl), "€ 490,96");
+    assert_eq!(format_eur(t.monthly_gross_cents, Lang::Nl), "€\u{a0}490,96");
 }
 
 #[test]
@@ -222,7 +222,10 @@ fn twelve_workstations_quote_three_locations_with_business_software() {
         (t.first_year_cents, t.first_year_gross_cents),
         (1_743_440, 2_109_560)
     );
-    assert_eq!(format_eur(t.one_time_gross_cents, Lang::Nl), "€ 2.855,60");
+    assert_eq!(
+        format_eur(t.one_time_gross_cents, Lang::Nl),
+        "€\u{a0}2.855,60"
+    );
 }
 
 #[test]

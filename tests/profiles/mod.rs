@@ -309,7 +309,7 @@ pub fn eur_nl(cents: i64) -> String {
         }
         grouped.push(c);
     }
-    format!("€ {sign}{grouped},{:02}", abs % 100)
+    format!("€\u{a0}{sign}{grouped},{:02}", abs % 100)
 }
 
 /// All text of a PDF (or one page) with runs of white space made single spaces, so words that
