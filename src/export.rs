@@ -43,16 +43,13 @@ pub fn export_report(
 ) -> Result<Exported> {
     let input = report_input(ws, id, lang, today())?;
     if final_only && let Some(d) = &input.draft {
-        let head = match lang {
-            Lang::Nl => format!(
-                "intake {id} is nog een concept ({} % volledig); er is niets geschreven:",
-                d.completeness
-            ),
-            Lang::En => format!(
-                "intake {id} is still a draft ({} % complete); nothing was written:",
-                d.completeness
-            ),
-        };
+        let percent = d.completeness;
+        let head = crate::t!(
+            lang,
+            "draft-refused",
+            id = id.to_string(),
+            percent = percent
+        );
         let list: Vec<String> = d.reasons.iter().map(|r| format!("  - {r}")).collect();
         return Err(DraftRefused(format!("{head}\n{}", list.join("\n"))).into());
     }
@@ -156,16 +153,11 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         findings: p.findings.iter().map(|f| finding_row(f, lang)).collect(),
         plan: quote::plan_rows(&p.plan, lang),
         plan_info: Some(quote::plan_info(&p.plan, today, lang)),
-        quote: p.quote.as_ref().ok().map(|q| {
-            quote::quote_doc(
-                q,
-                &cfg.catalog,
-                p.quote_input.workstations,
-                id,
-                lang,
-                &option_users(&l),
-            )
-        }),
+        quote: p
+            .quote
+            .as_ref()
+            .ok()
+            .map(|q| quote::quote_doc(q, &cfg.catalog, id, lang, &option_users(&l))),
         // A quote carries the mandate (blank lines where the intake lacks a value); a cost
         // overview is ordered online and carries none.
         sepa: is_quote.then(|| SepaInfo {
@@ -179,10 +171,7 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
             account_holder: text(&l, "company.iban_holder")
                 .unwrap_or_else(|| l.record.customer.clone()),
             debtor_address: debtor_address(&l),
-            description: match lang {
-                Lang::Nl => format!("MKB Werkplek Online, maandfactuur, klant {id}"),
-                Lang::En => format!("MKB Werkplek Online, monthly invoice, customer {id}"),
-            },
+            description: crate::t!(lang, "sepa-description-value", id = id.to_string()),
             signer: text(&l, "intake.contact_name"),
         }),
         draft: status.is_draft().then(|| DraftNote {

@@ -220,26 +220,22 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         t.one_time_gross_cents,
     );
     println!(
-        "  {} {} {ex}, {} {inc} (12 × {} + {})",
-        if nl {
-            "Kosten eerste jaar:"
-        } else {
-            "First-year cost:"
-        },
-        format_eur(t.first_year_cents, lang),
-        format_eur(t.first_year_gross_cents, lang),
-        if nl { "per maand" } else { "per month" },
-        if nl { "eenmalig" } else { "one-time" },
+        "  {}",
+        crate::t!(
+            lang,
+            "quote-cli-first-year",
+            net = format_eur(t.first_year_cents, lang),
+            gross = format_eur(t.first_year_gross_cents, lang)
+        )
     );
     println!(
-        "  {} {} {ex} ({} {inc})",
-        if nl {
-            "Minimale contractverplichting:"
-        } else {
-            "Minimum contract commitment:"
-        },
-        format_eur(t.first_year_commitment_cents, lang),
-        format_eur(t.first_year_commitment_gross_cents, lang)
+        "  {}",
+        crate::t!(
+            lang,
+            "quote-cli-commitment",
+            net = format_eur(t.first_year_commitment_cents, lang),
+            gross = format_eur(t.first_year_commitment_gross_cents, lang)
+        )
     );
     println!(
         "  {} {}",

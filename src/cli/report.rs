@@ -23,11 +23,10 @@ pub fn run(ctx: &Ctx, id: i64, out: &Path, final_only: bool) -> Result<ExitCode>
     let done = crate::export::export_report(&mut ws, id, out, lang, final_only)?;
     println!("{}", done.path);
     if let Some(d) = &done.draft {
-        let head = match lang {
-            crate::form::Lang::Nl => "Concept",
-            crate::form::Lang::En => "Draft",
-        };
-        eprintln!("{head} ({} %):", d.completeness);
+        eprintln!(
+            "{}",
+            crate::t!(lang, "draft-written", percent = d.completeness)
+        );
         for r in &d.reasons {
             eprintln!("  - {r}");
         }

@@ -1,54 +1,34 @@
 //! The quote, the SEPA mandate and the plan of a proposal mapped onto the report's model.
 
 use crate::form::Lang;
-use crate::plan::{MigrationWindow, Plan};
+use crate::plan::Plan;
 use crate::quote::{Catalog, Period as QuotePeriod, Quote, QuoteKind as QKind};
 use crate::report::{self, PhaseRow, PlanInfo, QuoteDoc, QuoteKind, QuoteLineRow};
 use std::collections::BTreeMap;
 use time::Date;
 
-fn months(n: u32, lang: Lang) -> String {
-    match (lang, n) {
-        (Lang::Nl, 1) => "1 maand".to_string(),
-        (Lang::Nl, n) => format!("{n} maanden"),
-        (Lang::En, 1) => "1 month".to_string(),
-        (Lang::En, n) => format!("{n} months"),
-    }
-}
-
-/// The catalog's minimum-commitment rule in words, for `workstations` on this document.
-pub fn commitment_rule(catalog: &Catalog, kind: QKind, workstations: u32, lang: Lang) -> String {
+/// The catalog's minimum-commitment rule in words, for a quote or a cost overview.
+pub fn commitment_rule(catalog: &Catalog, kind: QKind, lang: Lang) -> String {
+    use crate::t;
     let c = &catalog.contract;
-    let (ws, later, opt) = (
-        months(c.quoted_workstation_months, lang),
-        months(c.added_later_min_months, lang),
-        months(c.option_min_months, lang),
-    );
-    match (lang, kind) {
-        (Lang::Nl, k) => format!(
-            "De {workstations} werkplekken op {} tellen elk {ws} mee (minimale contractduur één jaar, FAQ 1.20); werkplekken die u later via de selfservicemodule toevoegt: {later} [FAQ 1.20]; optionele applicaties: {opt} [FAQ 1.19]; eenmalige kosten volledig.",
-            if k == QKind::Quote {
-                "deze offerte"
-            } else {
-                "dit overzicht"
-            }
-        ),
-        (Lang::En, k) => format!(
-            "The {workstations} workstations on this {} each count for {ws} (minimum term one year, FAQ 1.20); workstations you add later through the self-service module: {later} [FAQ 1.20]; optional applications: {opt} [FAQ 1.19]; one-time costs in full.",
-            if k == QKind::Quote {
-                "quote"
-            } else {
-                "overview"
-            }
-        ),
-    }
+    t!(
+        lang,
+        "quote-commitment-rule",
+        kind = if kind == QKind::Quote {
+            "quote"
+        } else {
+            "overview"
+        },
+        months = t!(lang, "quote-months", count = c.quoted_workstation_months),
+        later = t!(lang, "quote-months", count = c.added_later_min_months),
+        options = t!(lang, "quote-months", count = c.option_min_months)
+    )
 }
 
 /// The quote as the report shows it; `users` names who takes each option.
 pub fn quote_doc(
     q: &Quote,
     catalog: &Catalog,
-    workstations: u32,
     id: i64,
     lang: Lang,
     users: &BTreeMap<String, Vec<String>>,
@@ -64,8 +44,12 @@ pub fn quote_doc(
                 ln.description_en.clone()
             };
             if let Some(names) = users.get(&ln.code) {
-                let who = if nl { "voor" } else { "for" };
-                description.push_str(&format!("\n{who}: {}", names.join(", ")));
+                description.push('\n');
+                description.push_str(&crate::t!(
+                    lang,
+                    "quote-for-users",
+                    names = names.join(", ")
+                ));
             }
             QuoteLineRow {
                 code: ln.code.clone(),
@@ -111,12 +95,8 @@ pub fn quote_doc(
         vat_percent: catalog.vat_percent,
         first_year_cents: t.first_year_cents,
         first_year_gross_cents: t.first_year_gross_cents,
-        commitment_rule: commitment_rule(catalog, q.kind, workstations, lang),
-        promo_note: (q.price_name == "promo").then(|| if nl {
-            "Actieprijs per werkplek; deze blijft gelden tijdens de initiële contractduur (FAQ 1.12).".to_string()
-        } else {
-            "Promotional price per workstation, kept for the initial contract term (FAQ 1.12).".to_string()
-        }),
+        commitment_rule: commitment_rule(catalog, q.kind, lang),
+        promo_note: (q.price_name == "promo").then(|| crate::t!(lang, "quote-promo")),
     }
 }
 
@@ -140,67 +120,29 @@ pub fn plan_rows(plan: &Plan, lang: Lang) -> Vec<PhaseRow> {
 /// The plan's marks and notes: the window, the closure, backward scheduling with its slack,
 /// and a go-live that cannot be made with the earliest feasible date.
 pub fn plan_info(plan: &Plan, today: Date, lang: Lang) -> PlanInfo {
-    let nl = lang == Lang::Nl;
+    use crate::t;
     let date = |d: Date| report::format_date(d, lang);
-    let mut notes = Vec::new();
-    notes.push(match (plan.window, nl) {
-        (MigrationWindow::Weekend, true) => {
-            "Migratie en overgang vinden plaats in het weekend, zoals u aangaf.".to_string()
-        }
-        (MigrationWindow::Weekend, false) => {
-            "Migration and cut-over take place at the weekend, as you asked.".to_string()
-        }
-        (MigrationWindow::Evening, true) => {
-            "Migratie en overgang vinden plaats op doordeweekse avonden, zoals u aangaf."
-                .to_string()
-        }
-        (MigrationWindow::Evening, false) => {
-            "Migration and cut-over take place on weekday evenings, as you asked.".to_string()
-        }
-        (MigrationWindow::Any, true) => {
-            "Migratie en overgang vinden plaats buiten kantoortijd op werkdagen.".to_string()
-        }
-        (MigrationWindow::Any, false) => {
-            "Migration and cut-over take place outside office hours on working days.".to_string()
-        }
-    });
+    let mut notes = vec![t!(lang, "plan-window", window = plan.window.as_str())];
     for (a, b) in &plan.closures {
-        notes.push(if nl {
-            format!(
-                "Uw bedrijf is gesloten van {} tot en met {}: in die periode wordt niets gepland.",
-                date(*a),
-                date(*b)
-            )
-        } else {
-            format!(
-                "Your business is closed from {} to {}: nothing is planned in that period.",
-                date(*a),
-                date(*b)
-            )
-        });
+        notes.push(t!(lang, "plan-closure", from = date(*a), until = date(*b)));
     }
+    let earliest = date(plan.earliest_go_live);
     if plan.go_live_too_early
         && let Some(r) = plan.requested_go_live
     {
-        notes.push(if nl {
-            format!(
-                "De gewenste livegang op {} is niet haalbaar; de vroegst haalbare datum is {}.",
-                date(r),
-                date(plan.earliest_go_live)
-            )
-        } else {
-            format!(
-                "The desired go-live on {} cannot be met; the earliest feasible date is {}.",
-                date(r),
-                date(plan.earliest_go_live)
-            )
-        });
+        notes.push(t!(
+            lang,
+            "plan-too-early",
+            desired = date(r),
+            earliest = earliest
+        ));
     } else if plan.backward {
-        notes.push(if nl {
-            format!("Er is speling: de vroegst mogelijke livegang is {}. Migratie en training zijn teruggerekend vanaf de gewenste livegang; {} werkdagen speling liggen vóór de migratie.", date(plan.earliest_go_live), plan.slack_working_days)
-        } else {
-            format!("There is slack: the earliest possible go-live is {}. Migration and training are scheduled back from the desired go-live; {} working days of slack lie before the migration.", date(plan.earliest_go_live), plan.slack_working_days)
-        });
+        notes.push(t!(
+            lang,
+            "plan-slack",
+            earliest = earliest,
+            days = plan.slack_working_days
+        ));
     }
     PlanInfo {
         today,

@@ -61,61 +61,36 @@ fn names(list: &[String], lang: Lang) -> String {
         .cloned()
         .collect::<Vec<_>>()
         .join("; ");
-    match (list.len().saturating_sub(MAX_NAMES), lang) {
-        (0, _) => shown,
-        (n, Lang::Nl) => format!("{shown}; en {n} meer"),
-        (n, Lang::En) => format!("{shown}; and {n} more"),
+    match list.len().saturating_sub(MAX_NAMES) {
+        0 => shown,
+        n => crate::t!(lang, "draft-more", names = shown, count = n),
     }
 }
 
-/// The text of one reason. Kept in one function so it moves to Fluent in one step.
+/// The text of one reason, in `lang`.
 pub fn reason_text(r: &DraftReason, lang: Lang) -> String {
-    let nl = lang == Lang::Nl;
+    use crate::t;
     match r {
-        DraftReason::MissingAnswers(l) if nl => {
-            format!(
-                "Verplichte antwoorden ontbreken ({}): {}",
-                l.len(),
-                names(l, lang)
+        DraftReason::MissingAnswers(l) => {
+            t!(
+                lang,
+                "draft-missing",
+                count = l.len(),
+                names = names(l, lang)
             )
         }
-        DraftReason::MissingAnswers(l) => {
-            format!("Required answers missing ({}): {}", l.len(), names(l, lang))
-        }
-        DraftReason::AnswerErrors(l) if nl => {
-            format!("Antwoorden met een fout ({}): {}", l.len(), names(l, lang))
-        }
         DraftReason::AnswerErrors(l) => {
-            format!("Answers in error ({}): {}", l.len(), names(l, lang))
+            t!(
+                lang,
+                "draft-errors",
+                count = l.len(),
+                names = names(l, lang)
+            )
         }
-        DraftReason::ExamplePrices(l) if nl => format!(
-            "Voorbeeldprijzen, nog niet door de leverancier bevestigd: {}",
-            names(l, lang)
-        ),
-        DraftReason::ExamplePrices(l) => format!(
-            "Example prices, not yet confirmed by the provider: {}",
-            names(l, lang)
-        ),
-        DraftReason::OpenBlockers(l) if nl => format!(
-            "Blokkerende bevindingen, niet opgelost of geaccepteerd: {}",
-            names(l, lang)
-        ),
-        DraftReason::OpenBlockers(l) => format!(
-            "Blocking findings, neither resolved nor accepted: {}",
-            names(l, lang)
-        ),
-        DraftReason::LocationsWithoutSpeed(l) if nl => format!(
-            "Locaties zonder meting en zonder abonnementssnelheid: {}",
-            names(l, lang)
-        ),
-        DraftReason::LocationsWithoutSpeed(l) => format!(
-            "Locations with neither a measurement nor a subscription speed: {}",
-            names(l, lang)
-        ),
-        DraftReason::NothingToPrice if nl => {
-            "Nog geen werkplekken opgegeven: er valt niets te prijzen.".to_string()
-        }
-        DraftReason::NothingToPrice => "No workstations given yet: nothing to price.".to_string(),
+        DraftReason::ExamplePrices(l) => t!(lang, "draft-example-prices", names = names(l, lang)),
+        DraftReason::OpenBlockers(l) => t!(lang, "draft-open-blockers", names = names(l, lang)),
+        DraftReason::LocationsWithoutSpeed(l) => t!(lang, "draft-no-speed", names = names(l, lang)),
+        DraftReason::NothingToPrice => t!(lang, "draft-nothing-to-price"),
     }
 }
 
@@ -153,10 +128,7 @@ fn locations_without_speed(
             }
             let name = match l.answers.get(&format!("locations[{i}].name")) {
                 Some(Value::Text(n)) if !n.trim().is_empty() => n.clone(),
-                _ => match lang {
-                    Lang::Nl => format!("locatie {i}"),
-                    Lang::En => format!("location {i}"),
-                },
+                _ => crate::t!(lang, "draft-location", n = i),
             };
             Some(name)
         })

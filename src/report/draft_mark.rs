@@ -14,35 +14,15 @@ const MAX_LINES: usize = 3;
 /// The cover's provider block starts at 214 mm: the reasons stop above it.
 const COVER_LIMIT: f32 = 206.0;
 
-struct Words {
-    mark: &'static str,
-    title: &'static str,
-    completeness: &'static str,
-}
-
-fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Nl => Words {
-            mark: "CONCEPT",
-            title: "Concept — nog geen definitief voorstel",
-            completeness: "Volledigheid van de intake",
-        },
-        Lang::En => Words {
-            mark: "DRAFT",
-            title: "Draft — not yet a final proposal",
-            completeness: "Completeness of the intake",
-        },
-    }
-}
-
 /// The word printed on every page of a draft.
-pub fn mark_word(lang: Lang) -> &'static str {
-    words(lang).mark
+pub fn mark_word(lang: Lang) -> String {
+    crate::t!(lang, "draft-mark")
 }
 
 /// Puts the mark at the top centre of every page, above the running header.
 pub fn mark_pages(layout: &mut Layout, lang: Lang) -> Result<(), ReportError> {
-    let text = words(lang).mark;
+    let text = mark_word(lang);
+    let text = text.as_str();
     let size = 10.0;
     let w = layout.width(text, size, Style::Bold) + 8.0;
     let x = (PAGE_W - w) / 2.0;
@@ -59,7 +39,6 @@ pub fn mark_pages(layout: &mut Layout, lang: Lang) -> Result<(), ReportError> {
 
 /// The reasons on the cover, below its upper block; `layout.y` ends below them.
 pub fn cover_reasons(layout: &mut Layout, lang: Lang, d: &DraftNote) -> Result<(), ReportError> {
-    let w = words(lang);
     let page = layout.page;
     layout.space(3.0);
     let top = layout.y;
@@ -73,10 +52,14 @@ pub fn cover_reasons(layout: &mut Layout, lang: Lang, d: &DraftNote) -> Result<(
         SMALL + 1.5,
         Style::Bold,
         MARK_FILL,
-        w.title,
+        &crate::t!(lang, "draft-title"),
     )?;
     y += line_height(SMALL + 1.5);
-    let mut lines = vec![format!("{}: {} %", w.completeness, d.completeness)];
+    let mut lines = vec![crate::t!(
+        lang,
+        "draft-completeness",
+        percent = d.completeness
+    )];
     lines.extend(d.reasons.iter().cloned());
     for reason in lines {
         let mut wrapped = wrap(

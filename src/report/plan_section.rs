@@ -10,33 +10,23 @@ use super::model::{Lang, PhaseRow, ReportInput};
 use super::table::{Align, Cell, Column, Row, table};
 use super::timeline::{self, Marks};
 
+/// The timeline's captions and legend, in the report's language.
 pub(super) struct Words {
-    pub draft_note: &'static str,
-    pub today: &'static str,
-    pub desired: &'static str,
-    pub phase: &'static str,
-    pub go_live: &'static str,
-    pub closed: &'static str,
+    pub today: String,
+    pub desired: String,
+    pub phase: String,
+    pub go_live: String,
+    pub closed: String,
 }
 
 pub(super) fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Nl => Words {
-            draft_note: "Voorlopige planning: zolang dit voorstel een concept is, liggen de data niet vast. De definitieve planning volgt op de volledige intake en de ondertekening.",
-            today: "Vandaag",
-            desired: "Gewenste livegang",
-            phase: "Fase",
-            go_live: "Livegang",
-            closed: "Gesloten",
-        },
-        Lang::En => Words {
-            draft_note: "Provisional planning: while this proposal is a draft, the dates are not fixed. The final planning follows the complete intake and the signing.",
-            today: "Today",
-            desired: "Desired go-live",
-            phase: "Phase",
-            go_live: "Go-live",
-            closed: "Closed",
-        },
+    use crate::t;
+    Words {
+        today: t!(lang, "plan-today"),
+        desired: t!(lang, "plan-desired"),
+        phase: t!(lang, "plan-phase"),
+        go_live: t!(lang, "plan-go-live"),
+        closed: t!(lang, "plan-closed"),
     }
 }
 
@@ -54,7 +44,8 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
     let (lang, l, w) = (input.lang, labels(input.lang), words(input.lang));
     layout.heading(l.plan, 1, 30.0)?;
     if input.draft.is_some() {
-        layout.paragraph(w.draft_note, SMALL + 0.5, Style::Bold, MUTED, 0.0)?;
+        let note = crate::t!(lang, "plan-draft-note");
+        layout.paragraph(&note, SMALL + 0.5, Style::Bold, MUTED, 0.0)?;
     }
     let cols = [
         Column::new(l.phase, 80.0, Align::Left),

@@ -19,67 +19,39 @@ const GROUP_FILL: Colour = Colour(0.88, 0.92, 0.96);
 /// The mark after an example price, explained in the legend under the table.
 pub const EXAMPLE_MARK: &str = "*";
 
-/// Texts of this section; one place, so they move to Fluent in one step.
+/// Texts of this section, from Fluent (`assets/locales/*/proposal.ftl`).
 struct Words {
-    customer: &'static str,
-    address: &'static str,
-    vat_id: &'static str,
-    excl: &'static str,
-    subtotal: &'static str,
-    vat: &'static str,
-    total: &'static str,
-    example_legend: &'static str,
-    first_year: &'static str,
-    first_year_how: &'static str,
-    incl: &'static str,
-    commitment: &'static str,
-    on_request: &'static str,
-    on_request_note: &'static str,
-    intake_fee: &'static str,
-    intake_fee_note: &'static str,
-    overview_note: &'static str,
+    customer: String,
+    address: String,
+    vat_id: String,
+    subtotal: String,
+    total: String,
+    example_legend: String,
+    first_year: String,
+    commitment: String,
+    on_request: String,
+    on_request_note: String,
+    intake_fee: String,
+    intake_fee_note: String,
+    overview_note: String,
 }
 
 fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Nl => Words {
-            customer: "Klant",
-            address: "Adres",
-            vat_id: "Btw-nummer",
-            excl: "excl. btw",
-            subtotal: "Subtotaal excl. btw",
-            vat: "Btw",
-            total: "Totaal incl. btw",
-            example_legend: "* Voorbeeldprijs: geen tarief dat de FAQ als actueel noemt en nog niet door de leverancier bevestigd [FAQ 1.10, 1.11]. Het definitieve bedrag kan afwijken.",
-            first_year: "Kosten eerste jaar",
-            first_year_how: "12 × het maandbedrag + de eenmalige kosten",
-            incl: "incl. btw",
-            commitment: "Minimale contractverplichting",
-            on_request: "Op aanvraag: niet in dit bedrag",
-            on_request_note: "Deze posten zijn niet in de totalen opgenomen; u ontvangt er een aparte offerte voor.",
-            intake_fee: "Intakekosten",
-            intake_fee_note: "De intake is inbegrepen bij de implementatie. Alleen als u afziet van de bestelling worden deze eenmalige kosten in rekening gebracht [FAQ 3.4]. Niet in de totalen.",
-            overview_note: "Dit is een kostenoverzicht, geen offerte. Tot 10 werkplekken bestelt u online; uw orderbevestiging is het contract [FAQ 2.2, 2.4, 2.8]. Dit overzicht wordt niet ondertekend en bevat geen machtiging.",
-        },
-        Lang::En => Words {
-            customer: "Customer",
-            address: "Address",
-            vat_id: "VAT number",
-            excl: "excl. VAT",
-            subtotal: "Subtotal excl. VAT",
-            vat: "VAT",
-            total: "Total incl. VAT",
-            example_legend: "* Example price: not a price the FAQ gives as current and not yet confirmed by the provider [FAQ 1.10, 1.11]. The final amount may differ.",
-            first_year: "First-year cost",
-            first_year_how: "12 × the monthly amount + the one-time costs",
-            incl: "incl. VAT",
-            commitment: "Minimum contract commitment",
-            on_request: "On request: not in this amount",
-            on_request_note: "These items are not included in the totals; you receive a separate quote for them.",
-            intake_fee: "Intake fee",
-            intake_fee_note: "The intake is included in the implementation. These one-time costs are charged only if you decide not to go ahead with the order [FAQ 3.4]. Not in the totals.",
-            overview_note: "This is a cost overview, not a quote. Up to 10 workstations you order online; your order confirmation is the contract [FAQ 2.2, 2.4, 2.8]. This overview is not signed and contains no mandate.",
-        },
+    use crate::t;
+    Words {
+        customer: t!(lang, "quote-customer"),
+        address: t!(lang, "quote-address"),
+        vat_id: t!(lang, "quote-vat-id"),
+        subtotal: t!(lang, "quote-subtotal"),
+        total: t!(lang, "quote-total"),
+        example_legend: t!(lang, "quote-example-legend"),
+        first_year: t!(lang, "quote-first-year"),
+        commitment: t!(lang, "quote-commitment"),
+        on_request: t!(lang, "quote-on-request"),
+        on_request_note: t!(lang, "quote-on-request-note"),
+        intake_fee: t!(lang, "quote-intake-fee"),
+        intake_fee_note: t!(lang, "quote-intake-fee-note"),
+        overview_note: t!(lang, "quote-overview-note"),
     }
 }
 
@@ -154,11 +126,11 @@ fn customer_rows(input: &ReportInput, w: &Words) -> Vec<(String, String)> {
         .filter(|s| !s.trim().is_empty())
         .collect::<Vec<_>>()
         .join(", ");
-    let mut rows = vec![(w.customer.to_string(), c.name.clone())];
+    let mut rows = vec![(w.customer.clone(), c.name.clone())];
     for (k, v) in [
-        (w.address, Some(address)),
+        (w.address.as_str(), Some(address)),
         (l.kvk, c.kvk.clone()),
-        (w.vat_id, c.vat.clone()),
+        (w.vat_id.as_str(), c.vat.clone()),
         (l.billing_email, c.billing_email.clone()),
     ] {
         if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
@@ -188,7 +160,7 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
     layout.key_values(&rows, 38.0, BODY)?;
     if q.kind == QuoteKind::CostOverview {
         layout.space(1.0);
-        layout.paragraph(w.overview_note, BODY, Style::Regular, INK, 0.0)?;
+        layout.paragraph(&w.overview_note, BODY, Style::Regular, INK, 0.0)?;
     }
 
     let in_totals = |x: &&QuoteLineRow| !x.optional && !x.only_if_cancelled;
@@ -212,7 +184,7 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
         .iter()
         .any(|x| x.example && x.period != Period::OnRequest)
     {
-        layout.paragraph(w.example_legend, SMALL, Style::Regular, MUTED, 0.0)?;
+        layout.paragraph(&w.example_legend, SMALL, Style::Regular, MUTED, 0.0)?;
     }
     totals(layout, lang, &w, q)?;
 
@@ -221,9 +193,9 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
         .iter()
         .filter(|x| x.period == Period::OnRequest && !x.optional)
         .collect();
-    apart(layout, lang, w.on_request, w.on_request_note, &on_request)?;
+    apart(layout, lang, &w.on_request, &w.on_request_note, &on_request)?;
     let intake: Vec<&QuoteLineRow> = q.lines.iter().filter(|x| x.only_if_cancelled).collect();
-    apart(layout, lang, w.intake_fee, w.intake_fee_note, &intake)?;
+    apart(layout, lang, &w.intake_fee, &w.intake_fee_note, &intake)?;
     let optional: Vec<&QuoteLineRow> = q
         .lines
         .iter()
@@ -247,10 +219,10 @@ fn totals(layout: &mut Layout, lang: Lang, w: &Words, q: &QuoteDoc) -> Result<()
         Column::new(l.monthly, 40.0, Align::Right),
         Column::new(l.one_time, 40.0, Align::Right),
     ];
-    let vat_label = format!("{} {}%", w.vat, q.vat_percent);
+    let vat_label = crate::t!(lang, "quote-vat", percent = q.vat_percent);
     let mut rows = vec![
         Row::new(vec![
-            Cell::text(w.subtotal),
+            Cell::text(&w.subtotal),
             Cell::text(eur(q.monthly_net_cents)),
             Cell::text(eur(q.one_time_net_cents)),
         ]),
@@ -260,37 +232,30 @@ fn totals(layout: &mut Layout, lang: Lang, w: &Words, q: &QuoteDoc) -> Result<()
             Cell::text(eur(q.one_time_vat_cents)),
         ]),
         Row::new(vec![
-            Cell::bold(w.total),
+            Cell::bold(&w.total),
             Cell::bold(eur(q.monthly_gross_cents)),
             Cell::bold(eur(q.one_time_gross_cents)),
         ]),
     ];
     rows[2].fill = Some(GROUP_FILL);
     table(layout, &cols, &rows)?;
-    let first_year_note = format!(
-        "{}: {} {}, {} {}.",
-        w.first_year_how,
-        eur(q.first_year_cents),
-        w.excl,
-        eur(q.first_year_gross_cents),
-        w.incl
+    let (net, gross) = (eur(q.first_year_cents), eur(q.first_year_gross_cents));
+    let first_year_note = crate::t!(
+        lang,
+        "quote-first-year-how",
+        net = net,
+        gross = gross.clone()
     );
-    band(
-        layout,
-        w.first_year,
-        &first_year_note,
-        &format!("{} {}", eur(q.first_year_gross_cents), w.incl),
-        BODY + 1.0,
-    )?;
-    let commitment_note = format!(
-        "{} {} ({} {}). {}",
-        eur(q.first_year_commitment_cents),
-        w.excl,
-        eur(q.first_year_commitment_gross_cents),
-        w.incl,
-        q.commitment_rule
+    let amount = crate::t!(lang, "quote-first-year-amount", gross = gross);
+    band(layout, &w.first_year, &first_year_note, &amount, BODY + 1.0)?;
+    let commitment_note = crate::t!(
+        lang,
+        "quote-commitment-amount",
+        net = eur(q.first_year_commitment_cents),
+        gross = eur(q.first_year_commitment_gross_cents),
+        rule = q.commitment_rule.clone()
     );
-    layout.paragraph(w.commitment, SMALL + 0.5, Style::Bold, INK, 0.0)?;
+    layout.paragraph(&w.commitment, SMALL + 0.5, Style::Bold, INK, 0.0)?;
     layout.paragraph(&commitment_note, SMALL, Style::Regular, MUTED, 0.0)?;
     layout.space(2.0);
     Ok(())

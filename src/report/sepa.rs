@@ -16,51 +16,26 @@ use super::model::{Lang, ReportInput, SepaInfo};
 const FRAME_X: f32 = MARGIN_L - 5.0;
 const FRAME_W: f32 = CONTENT_W + 10.0;
 
-struct Words {
-    debtor_name: &'static str,
-    debtor_address: &'static str,
-    description: &'static str,
-    signer: &'static str,
-    /// `{creditor}` is the creditor's legal name. The Betaalvereniging's standard text for a
-    /// recurrent mandate (nl) and the EPC's (en), with the refund right and the sentence that
-    /// the bank explains the rights.
-    consent: &'static str,
-}
-
-fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Nl => Words {
-            debtor_name: "Naam rekeninghouder",
-            debtor_address: "Adres rekeninghouder",
-            description: "Omschrijving",
-            signer: "Naam ondertekenaar",
-            consent: "Door ondertekening van dit formulier geeft u toestemming aan {creditor} om doorlopende incasso-opdrachten te sturen naar uw bank om een bedrag van uw rekening af te schrijven en aan uw bank om doorlopend een bedrag van uw rekening af te schrijven overeenkomstig de opdracht van {creditor}. Als u het niet eens bent met deze afschrijving kunt u deze laten terugboeken. Neem hiervoor binnen acht weken na afschrijving contact op met uw bank. Vraag uw bank naar de voorwaarden. Uw rechten worden toegelicht in een verklaring die u van uw bank kunt krijgen.",
-        },
-        Lang::En => Words {
-            debtor_name: "Account holder",
-            debtor_address: "Account holder's address",
-            description: "Payment description",
-            signer: "Name of signatory",
-            consent: "By signing this mandate form, you authorise (A) {creditor} to send instructions to your bank to debit your account and (B) your bank to debit your account in accordance with the instructions from {creditor}. As part of your rights, you are entitled to a refund from your bank under the terms and conditions of your agreement with your bank. A refund must be claimed within eight weeks starting from the date on which your account was debited. Your rights are explained in a statement that you can obtain from your bank.",
-        },
-    }
-}
-
-/// The consent text with the creditor's name; "B.V." already ends a sentence, so no "B.V..".
+/// The standard consent text with the creditor's name: the Betaalvereniging's for a recurrent
+/// mandate (nl) and the EPC's (en), with the refund right and the sentence that the bank
+/// explains the rights. "B.V." already ends a sentence, so no "B.V..".
 pub fn consent(lang: Lang, creditor: &str) -> String {
-    let name_end = if creditor.ends_with('.') {
+    let creditor_end = if creditor.ends_with('.') {
         creditor.to_string()
     } else {
         format!("{creditor}.")
     };
-    words(lang)
-        .consent
-        .replace("{creditor}.", &name_end)
-        .replace("{creditor}", creditor)
+    crate::t!(
+        lang,
+        "sepa-consent",
+        creditor = creditor,
+        creditor_end = creditor_end
+    )
 }
 
 pub fn sepa(layout: &mut Layout, input: &ReportInput, s: &SepaInfo) -> Result<(), ReportError> {
-    let (lang, l, w) = (input.lang, labels(input.lang), words(input.lang));
+    let (lang, l) = (input.lang, labels(input.lang));
+    use crate::t;
     let p = &input.provider;
     let top = layout.y;
     // Not a heading, but a part of its own: list it in the contents.
@@ -99,7 +74,7 @@ pub fn sepa(layout: &mut Layout, input: &ReportInput, s: &SepaInfo) -> Result<()
         (l.sepa_creditor_id.to_string(), p.sepa_creditor_id.clone()),
         (l.sepa_reference.to_string(), s.mandate_reference.clone()),
         (l.sepa_kind.to_string(), l.sepa_kind_value.to_string()),
-        (w.description.to_string(), s.description.clone()),
+        (t!(lang, "sepa-description"), s.description.clone()),
     ];
     layout.key_values(&rows, 44.0, BODY)?;
     layout.space(3.0);
@@ -124,14 +99,17 @@ pub fn sepa(layout: &mut Layout, input: &ReportInput, s: &SepaInfo) -> Result<()
     }
     layout.y += 6.0;
     // The debtor's part: pre-filled where the intake knows it, a line to write on otherwise.
-    let debtor: [(&str, &str); 4] = [
-        (w.debtor_name, &s.account_holder),
-        (w.debtor_address, s.debtor_address.as_deref().unwrap_or("")),
-        (l.sepa_iban, &s.iban),
-        (w.signer, s.signer.as_deref().unwrap_or("")),
+    let debtor: [(String, &str); 4] = [
+        (t!(lang, "sepa-debtor-name"), &s.account_holder),
+        (
+            t!(lang, "sepa-debtor-address"),
+            s.debtor_address.as_deref().unwrap_or(""),
+        ),
+        (l.sepa_iban.to_string(), &s.iban),
+        (t!(lang, "sepa-signer"), s.signer.as_deref().unwrap_or("")),
     ];
     for (label, value) in debtor {
-        field_with(layout, MARGIN_L, CONTENT_W, 44.0, label, value, 5.0)?;
+        field_with(layout, MARGIN_L, CONTENT_W, 44.0, &label, value, 5.0)?;
         layout.y += 9.0;
     }
     let half = (CONTENT_W - 10.0) / 2.0;

@@ -131,9 +131,9 @@ pub fn draw(
     // Vertical marks over all rows, captions above the chart in date order; a caption that
     // would touch the one before it goes one line higher.
     let mut captions: Vec<(Date, Colour, &str)> = [
-        (marks.today, TODAY, w.today),
-        (marks.go_live, GO_LIVE, w.go_live),
-        (marks.desired_go_live, DESIRED, w.desired),
+        (marks.today, TODAY, w.today.as_str()),
+        (marks.go_live, GO_LIVE, w.go_live.as_str()),
+        (marks.desired_go_live, DESIRED, w.desired.as_str()),
     ]
     .into_iter()
     .filter_map(|(d, c, t)| Some((d?, c, t)))
@@ -213,14 +213,14 @@ fn legend(layout: &mut Layout, marks: &Marks, w: &Words) -> Result<(), ReportErr
     let page = layout.page;
     let y = layout.y;
     let mut x = MARGIN_L + LABEL_W;
-    let mut items: Vec<(Colour, &str, bool)> = vec![(PRIMARY, w.phase, true)];
+    let mut items: Vec<(Colour, &str, bool)> = vec![(PRIMARY, w.phase.as_str(), true)];
     if !marks.closures.is_empty() {
-        items.push((CLOSED, w.closed, true));
+        items.push((CLOSED, w.closed.as_str(), true));
     }
     for (date, colour, caption) in [
-        (marks.today, TODAY, w.today),
-        (marks.go_live, GO_LIVE, w.go_live),
-        (marks.desired_go_live, DESIRED, w.desired),
+        (marks.today, TODAY, w.today.as_str()),
+        (marks.go_live, GO_LIVE, w.go_live.as_str()),
+        (marks.desired_go_live, DESIRED, w.desired.as_str()),
     ] {
         if date.is_some() {
             items.push((colour, caption, false));

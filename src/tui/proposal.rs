@@ -46,19 +46,12 @@ pub struct ProposalScreen {
 
 /// The draft notice above the export prompt: a title, the completeness, then the reasons.
 fn draft_notice(d: &DraftStatus, lang: Lang) -> Vec<String> {
-    let (title, complete) = match lang {
-        Lang::Nl => (
-            "Het rapport wordt een CONCEPT, omdat:",
-            "volledigheid van de intake",
-        ),
-        Lang::En => (
-            "The report will be a DRAFT, because:",
-            "completeness of the intake",
-        ),
-    };
     let mut out = vec![
-        title.to_string(),
-        format!("  {complete}: {} %", d.completeness),
+        crate::t!(lang, "draft-tui-title"),
+        format!(
+            "  {}",
+            crate::t!(lang, "draft-completeness", percent = d.completeness)
+        ),
     ];
     out.extend(d.lines(lang).into_iter().map(|r| format!("  • {r}")));
     out
