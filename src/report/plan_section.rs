@@ -51,7 +51,8 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
         Column::new(l.phase, 80.0, Align::Left),
         Column::new(l.start, 34.0, Align::Left),
         Column::new(l.end, 34.0, Align::Left),
-        Column::new(l.working_days, 22.0, Align::Right),
+        // Days on the phase's own calendar: working days, or weekend days in a weekend window.
+        Column::new(&crate::t!(lang, "plan-days"), 22.0, Align::Right),
     ];
     let phases = in_date_order(&input.plan);
     let rows: Vec<Row> = phases

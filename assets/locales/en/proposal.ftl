@@ -67,6 +67,7 @@ plan-today = Today
 plan-desired = Desired go-live
 plan-phase = Phase
 plan-go-live = Go-live
+plan-days = Days
 plan-closed = Closed
 plan-window = { $window ->
     [weekend] Migration and cut-over take place at the weekend, as you asked.

@@ -67,6 +67,7 @@ plan-today = Vandaag
 plan-desired = Gewenste livegang
 plan-phase = Fase
 plan-go-live = Livegang
+plan-days = Dagen
 plan-closed = Gesloten
 plan-window = { $window ->
     [weekend] Migratie en overgang vinden plaats in het weekend, zoals u aangaf.
