@@ -180,24 +180,24 @@ fn day(s: &str) -> Date {
 /// The shipped provider's file with every price confirmed, as a real provider would ship it.
 fn confirming_provider(dir: &Path) -> PathBuf {
     let text = include_str!("../assets/provider.toml");
-    let codes = [
-        "workstation",
-        "access",
-        "project",
-        "visio",
-        "publisher",
-        "infopath",
-        "vandale_nl",
-        "vandale_de_en_fr",
-        "winrar",
-        "intake",
-        "migration_project",
-        "migration_extra_50gb",
-        "custom_hosting_study",
-        "dns_change",
-        "cabling_check",
-    ];
-    let list = codes.map(|c| format!("\"{c}\"")).join(", ");
+    // Every priced code of the catalog, and the workstation price.
+    let catalog = intake::quote::Catalog::from_toml_str(intake::quote::CATALOG_TOML, "catalog")
+        .expect("catalog");
+    let codes: Vec<String> = std::iter::once("workstation".to_string())
+        .chain(
+            catalog
+                .options
+                .iter()
+                .chain(&catalog.one_time)
+                .filter(|i| i.cents.is_some())
+                .map(|i| i.id.clone()),
+        )
+        .collect();
+    let list = codes
+        .iter()
+        .map(|c| format!("\"{c}\""))
+        .collect::<Vec<_>>()
+        .join(", ");
     let confirmed = text.replace(
         "confirmed_prices = []",
         &format!("confirmed_prices = [{list}]"),

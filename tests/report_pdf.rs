@@ -2,25 +2,13 @@
 //! These tests FAIL when the tools are missing: install `qpdf poppler-utils`.
 //! Set REPORT_PDF_KEEP=/some/dir to keep the rendered files for inspection.
 
+#[path = "profiles/mod.rs"]
+mod common;
+
+use common::tool;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use intake::report::{self, QuoteDoc, ReportInput, format_eur, sample};
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run `{name}` ({e}); install qpdf and poppler-utils"));
-    assert!(
-        out.status.success(),
-        "`{name} {}` failed: {}{}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn write(dir: &Path, name: &str, input: &ReportInput) -> PathBuf {
     let bytes = report::render(input).expect("render");
