@@ -406,15 +406,22 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         ),
         theme.value(),
     ));
+    // The same first-year cost and commitment as `intake quote` and the PDF.
     out.push(Line::styled(
-        format!(
-            "{} {}",
-            tr(
-                lang,
-                "Verplichting eerste jaar (excl. btw):",
-                "First-year commitment (excl. VAT):"
-            ),
-            format_eur(t.first_year_commitment_cents, lang)
+        crate::t!(
+            lang,
+            "quote-cli-first-year",
+            net = format_eur(t.first_year_cents, lang),
+            gross = format_eur(t.first_year_gross_cents, lang)
+        ),
+        theme.value(),
+    ));
+    out.push(Line::styled(
+        crate::t!(
+            lang,
+            "quote-cli-commitment",
+            net = format_eur(t.first_year_commitment_cents, lang),
+            gross = format_eur(t.first_year_commitment_gross_cents, lang)
         ),
         theme.value(),
     ));
