@@ -238,6 +238,24 @@ fn construction_firm_closed_over_christmas_migrates_at_the_weekend() {
             );
         }
     }
+    // The intake is done (it ends on the intake's date, today here); the quote and its
+    // signing start at the report date.
+    let phase = |id: &str| {
+        let p = plan["phases"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["id"] == id)
+            .unwrap();
+        (
+            day(p["start"].as_str().unwrap()),
+            day(p["end"].as_str().unwrap()),
+        )
+    };
+    let today = common::today();
+    assert!(phase("intake").1 <= today);
+    let quote_start = phase("quote").0;
+    assert!(quote_start >= today && (quote_start - today).whole_days() <= 3);
     let go_live = day(plan["go_live"].as_str().unwrap());
     // The cut-over takes the weekend before the desired Monday; the plan had slack and was
     // scheduled back from it.
