@@ -273,13 +273,14 @@ pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
     );
     for ph in &p.plan.phases {
         let name = if nl { &ph.name_nl } else { &ph.name_en };
-        let days = if nl { "werkdagen" } else { "working days" };
-        println!(
-            "  {} – {}  {name} ({} {days})",
-            iso(ph.start),
-            iso(ph.end),
-            ph.working_days
-        );
+        // A phase in a weekend window counts weekend days, every other phase working days.
+        let weekend = ph.in_window && p.plan.window == crate::plan::MigrationWindow::Weekend;
+        let days = if weekend {
+            crate::t!(lang, "plan-weekend-days", count = ph.working_days)
+        } else {
+            crate::t!(lang, "working-days", count = ph.working_days)
+        };
+        println!("  {} – {}  {name} ({days})", iso(ph.start), iso(ph.end));
     }
     println!(
         "  {} {}",

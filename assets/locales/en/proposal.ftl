@@ -68,6 +68,10 @@ plan-desired = Desired go-live
 plan-phase = Phase
 plan-go-live = Go-live
 plan-days = Days
+plan-weekend-days = { $count ->
+    [one] { $count } weekend day
+   *[other] { $count } weekend days
+}
 plan-closed = Closed
 plan-window = { $window ->
     [weekend] Migration and cut-over take place at the weekend, as you asked.

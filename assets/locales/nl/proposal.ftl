@@ -68,6 +68,10 @@ plan-desired = Gewenste livegang
 plan-phase = Fase
 plan-go-live = Livegang
 plan-days = Dagen
+plan-weekend-days = { $count ->
+    [one] { $count } weekenddag
+   *[other] { $count } weekenddagen
+}
 plan-closed = Gesloten
 plan-window = { $window ->
     [weekend] Migratie en overgang vinden plaats in het weekend, zoals u aangaf.
