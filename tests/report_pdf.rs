@@ -165,6 +165,36 @@ fn twelve_workstations_two_locations() {
 }
 
 #[test]
+fn loaded_latency_is_shown_per_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(dir.path(), "latency.pdf", &sample::small_office());
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let at = text.find("Vertraging per locatie").expect("latency table");
+    let rest = &text[at..];
+    for (location, figures) in [
+        ("Utrecht (hoofdvestiging)", ["12 ms", "31 ms", "58 ms"]),
+        ("Amersfoort", ["21 ms", "372 ms", "432 ms"]),
+    ] {
+        let line = rest
+            .lines()
+            .find(|l| l.contains(location))
+            .unwrap_or_else(|| panic!("{location} missing: {rest}"));
+        // pdftotext gives the non-breaking space as a plain one.
+        let spaced = line.replace('\u{a0}', " ");
+        let mut from = 0;
+        for f in figures {
+            let i = spaced[from..]
+                .find(f)
+                .unwrap_or_else(|| panic!("{f} missing or out of order in {line:?}"));
+            from += i + f.len();
+        }
+    }
+    let en = write(dir.path(), "latency-en.pdf", &sample::small_office_en());
+    let text = tool("pdftotext", &["-layout", en.to_str().unwrap(), "-"]);
+    assert!(text.contains("Latency per location") && text.contains("Under load, uploading"));
+}
+
+#[test]
 fn forty_workstations_three_locations_quote_spans_pages() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = sample::large_office();

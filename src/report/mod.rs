@@ -12,6 +12,7 @@ pub mod draft_mark;
 pub mod format;
 pub mod labels;
 pub mod layout;
+mod link_latency;
 pub mod model;
 mod plan_section;
 pub mod provider;
