@@ -134,6 +134,9 @@ pub enum Command {
         id: i64,
         #[arg(long)]
         out: PathBuf,
+        /// Refuse a draft: exit 1, write nothing, list why it is a draft.
+        #[arg(long = "final")]
+        final_only: bool,
     },
     /// Create a realistic sample intake (12 workstations, 2 locations).
     Demo,

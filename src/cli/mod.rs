@@ -113,7 +113,11 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Accept { id, rule, reason } => proposal::accept(ctx, id, &rule, &reason),
         Command::Quote { id, json } => proposal::quote(ctx, id, json),
         Command::Plan { id, json } => proposal::plan(ctx, id, json),
-        Command::Report { id, out } => report::run(ctx, id, &out),
+        Command::Report {
+            id,
+            out,
+            final_only,
+        } => report::run(ctx, id, &out, final_only),
         Command::Invite {
             id,
             days,
