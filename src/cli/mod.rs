@@ -1,6 +1,7 @@
 //! The thin command-line front: parses arguments and calls the library.
 
 pub mod args;
+mod db;
 mod forms;
 mod intakes;
 mod probe;
@@ -24,8 +25,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Opens the database with its key (key file, OS keyring, or a passphrase asked on the
+    /// terminal); what the user must know about it (a new key, read-only) goes to stderr.
     pub fn workspace(&self) -> Result<Workspace> {
-        Workspace::open(&self.db)
+        let opened = crate::crypt::open_store(&self.db, crate::crypt::Ask::from_stdin(self.lang))?;
+        for n in &opened.notices {
+            eprintln!("{n}");
+        }
+        Workspace::with_store(opened.store)
     }
 }
 
@@ -47,9 +54,19 @@ pub fn main() -> ExitCode {
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            match e.downcast_ref::<crate::workspace::SetError>() {
-                Some(se) => eprintln!("error: {}", se.render(ctx.lang)),
-                None => eprintln!("error: {e:#}"),
+            let plain = e
+                .chain()
+                .find_map(|c| c.downcast_ref::<rusqlite::Error>())
+                .or_else(|| {
+                    e.chain()
+                        .find_map(|c| c.downcast_ref::<crate::store::StoreError>())
+                        .and_then(crate::store::StoreError::sqlite)
+                })
+                .and_then(|se| crate::crypt::explain_write_error(&ctx.db, se));
+            match (e.downcast_ref::<crate::workspace::SetError>(), plain) {
+                (_, Some(msg)) => eprintln!("error: {msg}"),
+                (Some(se), None) => eprintln!("error: {}", se.render(ctx.lang)),
+                (None, None) => eprintln!("error: {e:#}"),
             }
             ExitCode::FAILURE
         }
@@ -84,12 +101,13 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Set { id, pairs } => intakes::set(ctx, id, &pairs),
         Command::Unset { id, keys } => intakes::unset(ctx, id, &keys),
         Command::History { id, key, json } => intakes::history(ctx, id, key.as_deref(), json),
-        Command::Export { id, out } => intakes::export(ctx, id, &out),
+        Command::Export { id, out, crypt } => intakes::export(ctx, id, &out, &crypt),
         Command::Import {
             file,
             replace,
             as_new,
-        } => intakes::import(ctx, &file, replace, as_new),
+            passphrase_file,
+        } => intakes::import(ctx, &file, replace, as_new, passphrase_file.as_deref()),
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
         Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
         Command::Demo => {
@@ -108,6 +126,7 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Quote { id, json } => proposal::quote(ctx, id, json),
         Command::Plan { id, json } => proposal::plan(ctx, id, json),
         Command::Report { id, out } => report::run(ctx, id, &out),
+        Command::Db(c) => db::run(ctx, c),
     }
 }
 
