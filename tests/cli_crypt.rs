@@ -20,6 +20,7 @@ fn run_keyed(db: &Path, key: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_intake"))
         .arg("--db")
         .arg(db)
+        .args(["--lang", "en"])
         .args(args)
         .env_remove("INTAKE_DB")
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
@@ -124,7 +125,7 @@ fn a_key_file_others_can_read_is_refused_and_nothing_is_created() {
 fn without_any_key_a_script_gets_a_clear_message() {
     let env = Env::new();
     let out = Command::new(env!("CARGO_BIN_EXE_intake"))
-        .args(["--db", env.db.to_str().unwrap(), "list"])
+        .args(["--db", env.db.to_str().unwrap(), "--lang", "en", "list"])
         .env_remove("INTAKE_KEY_FILE")
         .env_remove("DBUS_SESSION_BUS_ADDRESS")
         .stdin(Stdio::null())
@@ -220,7 +221,7 @@ fn an_encrypted_bundle_round_trips_and_a_wrong_passphrase_is_refused() {
     write_secret(&pass, "de bakker bakt brood\n");
     let bundle = env.path("zonnebloem.age");
     let b = bundle.to_str().unwrap();
-    let out = env.run(&["export", &id, "--out", b, "--encrypt", "--passphrase-file", pass.to_str().unwrap()]);
+    let out = env.run(&["--lang", "en", "export", &id, "--out", b, "--encrypt", "--passphrase-file", pass.to_str().unwrap()]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(!stderr(&out).contains("NOT encrypted"));
     assert_eq!(mode(&bundle), 0o600, "personal data, owner only");
@@ -231,10 +232,10 @@ fn an_encrypted_bundle_round_trips_and_a_wrong_passphrase_is_refused() {
     let other = Env::new();
     let wrong = other.path("wrong");
     write_secret(&wrong, "niet de goede zin\n");
-    let err = other.fails(&["import", b, "--passphrase-file", wrong.to_str().unwrap()]);
+    let err = other.fails(&["--lang", "en", "import", b, "--passphrase-file", wrong.to_str().unwrap()]);
     assert!(err.contains("wrong passphrase"), "{err}");
     assert_eq!(other.intake_count(), 0, "nothing imported");
-    let err = other.fails(&["import", b]);
+    let err = other.fails(&["--lang", "en", "import", b]);
     assert!(err.contains("--passphrase-file"), "no terminal to ask on: {err}");
 
     let new_id = other
@@ -249,7 +250,7 @@ fn a_plain_bundle_is_still_possible_and_says_so() {
     let env = Env::new();
     let id = env.new_intake(CUSTOMER);
     let out_path = env.path("plain.json");
-    let out = env.run(&["export", &id, "--out", out_path.to_str().unwrap()]);
+    let out = env.run(&["--lang", "en", "export", &id, "--out", out_path.to_str().unwrap()]);
     assert!(out.status.success());
     assert!(stderr(&out).contains("NOT encrypted"), "{}", stderr(&out));
     assert!(contains(&std::fs::read(&out_path).unwrap(), b"Zonnebloem"));

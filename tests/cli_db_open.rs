@@ -38,7 +38,7 @@ fn refused_untouched(env: &Env, db: &Path, expect: &str) {
         .filter(|m| m.is_file())
         .map(|_| std::fs::read(db).unwrap());
     let _ = env;
-    let out = common::run_in(db, &["list"]);
+    let out = common::run_in(db, &["--lang", "en", "list"]);
     assert!(!out.status.success(), "{} was opened", db.display());
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
@@ -155,7 +155,7 @@ fn read_only_run(dir: &Path, key: &Path, args: &[&str]) -> Output {
         r#"d="$1"; db="$2"; shift 2
 mount --bind "$d" "$d"
 mount -o remount,bind,ro "$d"
-exec "$BIN" --db "$db" "$@""#,
+exec "$BIN" --db "$db" --lang en "$@""#,
         &all,
         key,
     )
@@ -223,7 +223,7 @@ for step in list show export set; do
     set) set -- set 1 company.kvk=87654321 ;;
   esac
   rc=0
-  "$BIN" --db "$db" "$@" > "$o/$step.out" 2> "$o/$step.err" || rc=$?
+  "$BIN" --db "$db" --lang en "$@" > "$o/$step.out" 2> "$o/$step.err" || rc=$?
   echo $rc > "$o/$step.rc"
 done
 "#;

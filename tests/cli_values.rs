@@ -106,7 +106,7 @@ fn bad_values_are_refused_with_the_forms_message() {
         (
             "planning.go_live",
             "2031-02-30",
-            "Vul een bestaande datum in als JJJJ-MM-DD.",
+            "Vul een bestaande datum in, bijv. 27-11-2026.",
         ),
         (
             "planning.go_live",
@@ -192,13 +192,13 @@ fn bad_values_are_refused_with_the_forms_message() {
             "het formulier 'mkb-werkplek-online' heeft geen vraag 'company.nope'",
         ),
         ("planning.total_users", "3", "deze vraag wordt berekend"),
-        ("Company.Name", "X", "is not an answer key"),
-        ("locations[0].name", "X", "entries are counted from 1"),
+        ("Company.Name", "X", "is geen antwoordsleutel"),
+        ("locations[0].name", "X", "items tellen vanaf 1"),
     ];
     for (key, value, want) in cases {
         let err = env.fails(&["set", &id, &format!("{key}={value}")]);
         assert!(
-            err.contains(&format!("error: {key}: ")),
+            err.contains(&format!("fout: {key}: ")),
             "{key}={value}: {err}"
         );
         assert!(
@@ -262,7 +262,7 @@ fn constraints_read_other_answers_and_speak_both_languages() {
     let nl = env.fails(&["set", &id, "planning.go_live=2001-01-01"]);
     assert_eq!(
         nl,
-        "error: planning.go_live: Kies een datum in de toekomst.\n"
+        "fout: planning.go_live: Kies een datum in de toekomst.\n"
     );
     let en = env.fails(&["--lang", "en", "set", &id, "planning.go_live=2001-01-01"]);
     assert_eq!(
@@ -297,7 +297,7 @@ fn constraints_read_other_answers_and_speak_both_languages() {
         .to_string();
     assert_eq!(
         env.fails(&["set", &pid, "a.low=5", "a.high=3"]),
-        "error: a.high: Hoog moet boven laag liggen.\n"
+        "fout: a.high: Hoog moet boven laag liggen.\n"
     );
     assert_eq!(
         env.fails(&["--lang", "en", "set", &pid, "a.high=3", "a.low=5"]),

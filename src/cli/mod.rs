@@ -2,6 +2,7 @@
 
 pub mod args;
 mod db;
+mod errors;
 mod forms;
 mod intakes;
 mod probe;
@@ -37,6 +38,10 @@ impl Ctx {
 }
 
 pub fn main() -> ExitCode {
+    // The pseudo-locale for tests that look for text that did not pass through Fluent.
+    if std::env::var_os("INTAKE_PSEUDO").is_some_and(|v| v == "1") {
+        crate::i18n::set_pseudo(true);
+    }
     let cli = Cli::parse();
     let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {
@@ -54,20 +59,12 @@ pub fn main() -> ExitCode {
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            let plain = e
-                .chain()
-                .find_map(|c| c.downcast_ref::<rusqlite::Error>())
-                .or_else(|| {
-                    e.chain()
-                        .find_map(|c| c.downcast_ref::<crate::store::StoreError>())
-                        .and_then(crate::store::StoreError::sqlite)
-                })
-                .and_then(|se| crate::crypt::explain_write_error(&ctx.db, se));
-            match (e.downcast_ref::<crate::workspace::SetError>(), plain) {
-                (_, Some(msg)) => eprintln!("error: {msg}"),
-                (Some(se), None) => eprintln!("error: {}", se.render(ctx.lang)),
-                (None, None) => eprintln!("error: {e:#}"),
-            }
+            eprintln!(
+                "{}: {}",
+                crate::t!(ctx.lang, "error-prefix"),
+                crate::crypt::explain_write_error(&ctx.db, &e, ctx.lang)
+                    .unwrap_or_else(|| errors::render(&e, ctx.lang))
+            );
             ExitCode::FAILURE
         }
     }

@@ -48,7 +48,7 @@ pub fn encrypt(db: &Path, ask: Ask) -> Result<String> {
     Ok(format!(
         "{}\n{}",
         summary(db, &done, "encrypted"),
-        text::new_database(db, &home)
+        text::new_database(ask.lang(), db, &home)
     ))
 }
 

@@ -13,7 +13,7 @@ pub mod keyfile;
 pub mod os_keyring;
 mod text;
 
-pub use text::explain_write_error;
+pub use text::{explain_write_error, plain_bundle as plain_bundle_note};
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -27,19 +27,26 @@ use crate::store::{DbKey, FileState, Store, StoreError};
 /// Whether a person can be asked for a passphrase, and in which language.
 #[derive(Debug, Clone, Copy)]
 pub enum Ask {
-    /// No terminal (scripts, tests, CI): a missing key is an error.
-    Never,
+    /// No terminal (scripts, tests, CI): a missing key is an error (said in this language).
+    Never(Lang),
     /// Ask on the controlling terminal.
     Terminal(Lang),
 }
 
 impl Ask {
+    /// The language to speak in.
+    pub fn lang(self) -> Lang {
+        match self {
+            Ask::Never(l) | Ask::Terminal(l) => l,
+        }
+    }
+
     /// `Terminal` when standard input is a terminal, else `Never`.
     pub fn from_stdin(lang: Lang) -> Ask {
         if std::io::stdin().is_terminal() {
             Ask::Terminal(lang)
         } else {
-            Ask::Never
+            Ask::Never(lang)
         }
     }
 }
@@ -82,7 +89,7 @@ pub fn open_store(db: &Path, ask: Ask) -> Result<Opened> {
         FileState::Missing | FileState::Empty => create_encrypted(db, ask)?,
     };
     if let Some(ro) = opened.store.read_only() {
-        opened.notices.push(text::read_only(db, ro));
+        opened.notices.push(text::read_only(ask.lang(), db, ro));
     }
     Ok(opened)
 }
@@ -94,7 +101,7 @@ fn open_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
             Ok(store) => Ok(opened(store, key, KeyHome::File(file))),
             Err(StoreError::WrongKey { .. }) => match finish_key_file_rekey(db, &file) {
                 Some(done) => Ok(done),
-                None => bail!(text::wrong_key_file(db, &file)),
+                None => bail!(text::wrong_key_file(ask.lang(), db, &file)),
             },
             Err(e) => Err(e.into()),
         };
@@ -122,7 +129,7 @@ fn open_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
         }
     }
     let Ask::Terminal(lang) = ask else {
-        bail!(text::no_key(db));
+        bail!(text::no_key(ask.lang(), db));
     };
     for attempt in 1..=3 {
         let typed = read_passphrase(&text::ask_passphrase(lang, db))?;
@@ -178,7 +185,7 @@ pub fn new_key(db: &Path, ask: Ask) -> Result<(DbKey, KeyHome, bool)> {
         return Ok((key, KeyHome::Keyring(os_keyring::describe(db)), true));
     }
     let Ask::Terminal(lang) = ask else {
-        bail!(text::no_key_for_new(db));
+        bail!(text::no_key_for_new(ask.lang(), db));
     };
     let prompt = text::choose_passphrase(lang, db);
     Ok((choose_passphrase(lang, &prompt)?, KeyHome::Passphrase, true))
@@ -201,13 +208,13 @@ pub fn choose_passphrase(lang: Lang, prompt: &str) -> Result<DbKey> {
         }
         eprintln!("{}", text::passphrases_differ(lang));
     }
-    bail!(text::no_passphrase_chosen())
+    bail!(text::no_passphrase_chosen(lang))
 }
 
 fn create_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
     let (key, home, _) = new_key(db, ask)?;
     let store = Store::open_with(db, Some(&key))?;
-    let notices = vec![text::new_database(db, &home)];
+    let notices = vec![text::new_database(ask.lang(), db, &home)];
     Ok(Opened {
         store,
         key: Some((key, home)),
