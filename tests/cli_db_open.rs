@@ -32,7 +32,9 @@ fn sidecars_absent(p: &Path) -> bool {
 
 /// `intake --db DB list` on a path that is not ours: refused, nothing about it changed.
 fn refused_untouched(env: &Env, db: &Path, expect: &str) {
-    let meta_before = std::fs::symlink_metadata(db).ok().map(|m| m.permissions().mode());
+    let meta_before = std::fs::symlink_metadata(db)
+        .ok()
+        .map(|m| m.permissions().mode());
     let bytes_before = std::fs::metadata(db)
         .ok()
         .filter(|m| m.is_file())
@@ -42,10 +44,15 @@ fn refused_untouched(env: &Env, db: &Path, expect: &str) {
     assert!(!out.status.success(), "{} was opened", db.display());
     let err = stderr(&out);
     assert!(!err.contains("panicked"), "{err}");
-    assert!(err.contains(&db.display().to_string()), "names the file: {err}");
+    assert!(
+        err.contains(&db.display().to_string()),
+        "names the file: {err}"
+    );
     assert!(err.contains(expect), "{expect:?} in {err}");
     assert_eq!(
-        std::fs::symlink_metadata(db).ok().map(|m| m.permissions().mode()),
+        std::fs::symlink_metadata(db)
+            .ok()
+            .map(|m| m.permissions().mode()),
         meta_before,
         "mode of {}",
         db.display()
@@ -53,14 +60,20 @@ fn refused_untouched(env: &Env, db: &Path, expect: &str) {
     if let Some(b) = bytes_before {
         assert_eq!(std::fs::read(db).unwrap(), b, "bytes of {}", db.display());
     }
-    assert!(sidecars_absent(db), "no WAL or SHM made beside {}", db.display());
+    assert!(
+        sidecars_absent(db),
+        "no WAL or SHM made beside {}",
+        db.display()
+    );
 }
 
 #[test]
 fn files_that_are_not_ours_keep_their_mode_and_bytes() {
     let env = Env::new();
     let random = env.path("random.bin");
-    let noise: Vec<u8> = (0..8192u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let noise: Vec<u8> = (0..8192u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     std::fs::write(&random, &noise).unwrap();
     std::fs::set_permissions(&random, std::fs::Permissions::from_mode(0o644)).unwrap();
     refused_untouched(&env, &random, "left untouched");
@@ -69,8 +82,10 @@ fn files_that_are_not_ours_keep_their_mode_and_bytes() {
     let other_app = env.path("other-app.sqlite");
     {
         let c = rusqlite::Connection::open(&other_app).unwrap();
-        c.execute_batch("PRAGMA journal_mode=WAL; CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x');")
-            .unwrap();
+        c.execute_batch(
+            "PRAGMA journal_mode=WAL; CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x');",
+        )
+        .unwrap();
     }
     std::fs::set_permissions(&other_app, std::fs::Permissions::from_mode(0o644)).unwrap();
     refused_untouched(&env, &other_app, "not an intake database");
@@ -139,7 +154,8 @@ fn in_mount_namespace(script: &str, args: &[&str], key: &Path) -> Output {
         .output()
         .expect("run unshare");
     assert!(
-        !stderr(&out).contains("unshare failed") && !stderr(&out).contains("Operation not permitted"),
+        !stderr(&out).contains("unshare failed")
+            && !stderr(&out).contains("Operation not permitted"),
         "this test needs root for a mount namespace (as CI has): {}",
         stderr(&out)
     );
@@ -186,15 +202,27 @@ fn a_read_only_database_is_opened_read_only_and_says_so() {
 
     let out = read_only_run(&dir, &key, &["list", "--json"]);
     assert!(out.status.success(), "list: {}", stderr(&out));
-    assert!(stderr(&out).contains("read-only"), "says so: {}", stderr(&out));
+    assert!(
+        stderr(&out).contains("read-only"),
+        "says so: {}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains("Bakkerij Jansen"));
     let out = read_only_run(&dir, &key, &["show", "1", "--json"]);
     assert!(out.status.success(), "show: {}", stderr(&out));
     assert!(stdout(&out).contains("12345678"));
     let bundle = env.path("out.json");
-    let out = read_only_run(&dir, &key, &["export", "1", "--out", bundle.to_str().unwrap()]);
+    let out = read_only_run(
+        &dir,
+        &key,
+        &["export", "1", "--out", bundle.to_str().unwrap()],
+    );
     assert!(out.status.success(), "export: {}", stderr(&out));
-    assert!(std::fs::read_to_string(&bundle).unwrap().contains("12345678"));
+    assert!(
+        std::fs::read_to_string(&bundle)
+            .unwrap()
+            .contains("12345678")
+    );
     let out = read_only_run(&dir, &key, &["set", "1", "company.kvk=87654321"]);
     assert!(!out.status.success());
     assert!(stderr(&out).contains("read-only"), "{}", stderr(&out));
@@ -227,22 +255,41 @@ for step in list show export set; do
   echo $rc > "$o/$step.rc"
 done
 "#;
-    let out = in_mount_namespace(script, &[disk.to_str().unwrap(), out_dir.to_str().unwrap()], &key);
+    let out = in_mount_namespace(
+        script,
+        &[disk.to_str().unwrap(), out_dir.to_str().unwrap()],
+        &key,
+    );
     assert!(out.status.success(), "script: {}", stderr(&out));
     let read = |step: &str, what: &str| {
         std::fs::read_to_string(out_dir.join(format!("{step}.{what}"))).unwrap()
     };
     let disk_name = disk.display().to_string();
     for step in ["list", "show", "export"] {
-        assert_eq!(read(step, "rc").trim(), "0", "{step}: {}", read(step, "err"));
+        assert_eq!(
+            read(step, "rc").trim(),
+            "0",
+            "{step}: {}",
+            read(step, "err")
+        );
         let err = read(step, "err");
-        assert!(err.contains("full") && err.contains(&disk_name), "{step}: {err}");
+        assert!(
+            err.contains("full") && err.contains(&disk_name),
+            "{step}: {err}"
+        );
     }
     assert!(read("list", "out").contains("Bakkerij Jansen"));
     assert!(read("show", "out").contains("12345678"));
-    assert!(std::fs::read_to_string(out_dir.join("bundle.json")).unwrap().contains("12345678"));
+    assert!(
+        std::fs::read_to_string(out_dir.join("bundle.json"))
+            .unwrap()
+            .contains("12345678")
+    );
     assert_ne!(read("set", "rc").trim(), "0");
     let err = read("set", "err");
     assert!(err.contains("full") && err.contains(&disk_name), "{err}");
-    assert!(!err.contains("4874") && !err.contains("disk I/O error"), "{err}");
+    assert!(
+        !err.contains("4874") && !err.contains("disk I/O error"),
+        "{err}"
+    );
 }

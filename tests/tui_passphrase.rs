@@ -18,16 +18,27 @@ struct Pane {
 
 impl Pane {
     /// A tmux server of our own running `intake --db DB` without any key source.
-    fn start(dir: &Path, db: &Path) -> Pane {
+    fn start(dir: &Path, db: &Path, name: &str) -> Pane {
+        // A socket per run: a server just killed may still hold the old one.
         let p = Pane {
-            socket: dir.join("tmux.sock"),
+            socket: dir.join(format!("{name}.sock")),
         };
         let cmd = format!(
             "env -u INTAKE_KEY_FILE -u DBUS_SESSION_BUS_ADDRESS '{BIN}' --db '{}'; echo exit=$?; sleep 30",
             db.display()
         );
         let out = p.tmux(&[
-            "-f", "/dev/null", "new-session", "-d", "-s", "p", "-x", "110", "-y", "30", &cmd,
+            "-f",
+            "/dev/null",
+            "new-session",
+            "-d",
+            "-s",
+            "p",
+            "-x",
+            "110",
+            "-y",
+            "30",
+            &cmd,
         ]);
         assert!(
             out.status.success(),
@@ -57,14 +68,25 @@ impl Pane {
             if s.contains(what) {
                 return s;
             }
-            assert!(Instant::now() < deadline, "waited for {what:?}; the screen:\n{s}");
+            assert!(
+                Instant::now() < deadline,
+                "waited for {what:?}; the screen:\n{s}"
+            );
             sleep(Duration::from_millis(50));
         }
     }
 
     fn type_line(&self, text: &str) {
-        assert!(self.tmux(&["send-keys", "-t", "p", "-l", text]).status.success());
-        assert!(self.tmux(&["send-keys", "-t", "p", "Enter"]).status.success());
+        assert!(
+            self.tmux(&["send-keys", "-t", "p", "-l", text])
+                .status
+                .success()
+        );
+        assert!(
+            self.tmux(&["send-keys", "-t", "p", "Enter"])
+                .status
+                .success()
+        );
     }
 
     fn keys(&self, k: &str) {
@@ -97,13 +119,16 @@ fn the_tui_asks_for_the_passphrase_when_no_key_file_or_keyring_is_there() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("intake.db");
 
-    let first = Pane::start(dir.path(), &db);
+    let first = Pane::start(dir.path(), &db, "first");
     first.wait_for("Kies een wachtwoordzin");
     first.type_line(PASSPHRASE);
     first.wait_for("Herhaal de wachtwoordzin");
     first.type_line(PASSPHRASE);
     let notice = first.wait_for("Druk op Enter");
-    assert!(notice.contains("stored nowhere") || notice.contains("nergens"), "{notice}");
+    assert!(
+        notice.contains("stored nowhere") || notice.contains("nergens"),
+        "{notice}"
+    );
     assert!(!notice.contains(PASSPHRASE), "echoed:\n{notice}");
     first.keys("Enter");
     first.wait_for("Welkom bij intake");
@@ -115,7 +140,7 @@ fn the_tui_asks_for_the_passphrase_when_no_key_file_or_keyring_is_there() {
     let bytes = std::fs::read(&db).unwrap();
     assert!(!bytes.is_empty() && !bytes.starts_with(b"SQLite format 3"));
 
-    let again = Pane::start(dir.path(), &db);
+    let again = Pane::start(dir.path(), &db, "again");
     again.wait_for("Wachtwoordzin voor");
     again.type_line("dit is hem niet");
     again.wait_for("Onjuiste wachtwoordzin (poging 1 van 3)");

@@ -327,7 +327,8 @@ pub fn export(
     let bundle = ws.store.export_bundle(id)?;
     let text = serde_json::to_vec_pretty(&bundle)?;
     let bytes = if crypt.encrypt {
-        let pass = crate::crypt::bundle::passphrase(crypt.passphrase_file.as_deref(), true, ctx.lang)?;
+        let pass =
+            crate::crypt::bundle::passphrase(crypt.passphrase_file.as_deref(), true, ctx.lang)?;
         crate::crypt::bundle::encrypt(&text, &pass)?
     } else {
         eprintln!("{}", crate::crypt::plain_bundle_note(ctx.lang, out));

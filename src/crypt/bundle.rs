@@ -22,7 +22,9 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
 pub fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     let enc = age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_string()));
     let mut out = Vec::with_capacity(plain.len() + 512);
-    let mut w = enc.wrap_output(&mut out).context("starting the encryption")?;
+    let mut w = enc
+        .wrap_output(&mut out)
+        .context("starting the encryption")?;
     w.write_all(plain).context("encrypting the bundle")?;
     w.finish().context("finishing the encryption")?;
     Ok(out)
@@ -46,7 +48,10 @@ pub fn decrypt(file: &Path, bytes: &[u8], passphrase: &str) -> Result<Zeroizing<
             "{}: wrong passphrase (or the file was changed); nothing was imported",
             file.display()
         ),
-        Err(e) => bail!("{}: cannot decrypt: {e}; nothing was imported", file.display()),
+        Err(e) => bail!(
+            "{}: cannot decrypt: {e}; nothing was imported",
+            file.display()
+        ),
     };
     let mut plain = Zeroizing::new(Vec::new());
     r.read_to_end(&mut plain)
@@ -87,7 +92,9 @@ mod tests {
         let p = Path::new("b.age");
         let back = decrypt(p, &enc, "a long enough passphrase").unwrap();
         assert_eq!(&back[..], plain);
-        let e = decrypt(p, &enc, "not the passphrase").unwrap_err().to_string();
+        let e = decrypt(p, &enc, "not the passphrase")
+            .unwrap_err()
+            .to_string();
         assert!(e.contains("wrong passphrase"), "{e}");
     }
 }

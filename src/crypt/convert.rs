@@ -86,9 +86,11 @@ pub fn rekey(db: &Path, ask: Ask) -> Result<String> {
             // The old key stays in a second entry until the new file is in place: a crash
             // in between leaves a key that fits in one of the two.
             let new = DbKey::generate()?;
-            if !os_keyring::set_slot(db, os_keyring::PREVIOUS, &old) || !os_keyring::set(db, &new)
-            {
-                bail!("the OS keyring refused the new key; {} was not changed", db.display());
+            if !os_keyring::set_slot(db, os_keyring::PREVIOUS, &old) || !os_keyring::set(db, &new) {
+                bail!(
+                    "the OS keyring refused the new key; {} was not changed",
+                    db.display()
+                );
             }
             let done = match rewrite::rewrite(db, Some(&old), &new) {
                 Ok(done) => done,
@@ -109,7 +111,10 @@ pub fn rekey(db: &Path, ask: Ask) -> Result<String> {
             };
             let new = super::choose_passphrase(lang, &text::choose_passphrase(lang, db))?;
             let done = rewrite::rewrite(db, Some(&old), &new)?;
-            Ok(format!("{}; use the new passphrase from now on", summary(db, &done, "re-keyed")))
+            Ok(format!(
+                "{}; use the new passphrase from now on",
+                summary(db, &done, "re-keyed")
+            ))
         }
     }
 }

@@ -122,7 +122,10 @@ mod tests {
         let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
         assert_eq!(*read(&p).unwrap().secret_text(), *key.secret_text());
-        assert!(create(&p, &key).is_err(), "an existing key file is never overwritten");
+        assert!(
+            create(&p, &key).is_err(),
+            "an existing key file is never overwritten"
+        );
     }
 
     #[test]

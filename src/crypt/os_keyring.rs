@@ -17,7 +17,10 @@ pub fn describe(db: &Path) -> String {
 /// One entry per database, named by its absolute path.
 fn account(db: &Path) -> String {
     let abs = std::path::absolute(db).unwrap_or_else(|_| db.to_path_buf());
-    match (abs.parent().and_then(|p| p.canonicalize().ok()), abs.file_name()) {
+    match (
+        abs.parent().and_then(|p| p.canonicalize().ok()),
+        abs.file_name(),
+    ) {
         (Some(dir), Some(name)) => dir.join(name).display().to_string(),
         _ => abs.display().to_string(),
     }

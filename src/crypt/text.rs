@@ -63,7 +63,12 @@ pub fn press_enter(lang: Lang) -> String {
 }
 
 pub fn wrong_key_file(lang: Lang, db: &Path, file: &Path) -> String {
-    t!(lang, "crypt-wrong-key-file", path = shown(db), file = shown(file))
+    t!(
+        lang,
+        "crypt-wrong-key-file",
+        path = shown(db),
+        file = shown(file)
+    )
 }
 
 pub fn no_key(lang: Lang, db: &Path) -> String {

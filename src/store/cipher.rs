@@ -101,6 +101,9 @@ impl DbKey {
 
     /// Keys `conn` before its first read: SQLCipher decrypts every page with this key.
     pub(crate) fn apply(&self, conn: &Connection) -> rusqlite::Result<()> {
+        // SQLCipher would print "hmac check failed" on stderr for a wrong key; the caller
+        // says it in one clear message instead.
+        let _ = conn.pragma_update(None, "cipher_log_level", "NONE");
         conn.pragma_update(None, "key", self.pragma.as_str())
     }
 
@@ -141,6 +144,9 @@ mod tests {
             DbKey::passphrase("with\x1b[31m escape"),
             Err(KeyTextError::Control)
         ));
-        assert_eq!(*DbKey::passphrase("it's 'quoted'").unwrap().sql_literal(), "'it''s ''quoted'''");
+        assert_eq!(
+            *DbKey::passphrase("it's 'quoted'").unwrap().sql_literal(),
+            "'it''s ''quoted'''"
+        );
     }
 }

@@ -33,7 +33,10 @@ fn a_keyed_store_writes_no_plain_bytes_and_reopens_with_its_key_only() {
     assert_eq!(inspect(&path).unwrap(), FileState::Opaque);
 
     let s = Store::open_with(&path, Some(&key)).unwrap();
-    assert_eq!(s.answers(id).unwrap()["company.name"], json!("Geheime Klant BV"));
+    assert_eq!(
+        s.answers(id).unwrap()["company.name"],
+        json!("Geheime Klant BV")
+    );
     drop(s);
 
     let before = std::fs::read(&path).unwrap();
@@ -109,7 +112,11 @@ fn rewrite_encrypts_a_plain_file_keeping_every_row() {
     drop(s);
     let key = DbKey::generate().unwrap();
     let done = rewrite::rewrite(&path, None, &key).unwrap();
-    assert!(done.tables.iter().any(|(t, n)| t == "answer_history" && *n == history as i64));
+    assert!(
+        done.tables
+            .iter()
+            .any(|(t, n)| t == "answer_history" && *n == history as i64)
+    );
     assert!(!contains(&std::fs::read(&path).unwrap(), b"Oude Klant"));
     let s = Store::open_with(&path, Some(&key)).unwrap();
     assert_eq!(s.history(id, None).unwrap().len(), history);
@@ -131,7 +138,11 @@ fn rewrite_encrypts_a_plain_file_keeping_every_row() {
         StoreError::WrongKey { .. }
     ));
     assert_eq!(
-        Store::open_with(&path, Some(&next)).unwrap().history(id, None).unwrap().len(),
+        Store::open_with(&path, Some(&next))
+            .unwrap()
+            .history(id, None)
+            .unwrap()
+            .len(),
         history
     );
 }

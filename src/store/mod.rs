@@ -7,8 +7,8 @@
 
 mod answers;
 pub mod bundle;
-pub mod cipher;
 mod bundle_io;
+pub mod cipher;
 mod error;
 mod extras;
 mod forms;
@@ -36,11 +36,11 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 pub use bundle::{Bundle, BundleError};
-pub use cipher::DbKey;
-pub use open::{FileState, ReadOnly, inspect};
 pub use bundle_io::ImportMode;
+pub use cipher::DbKey;
 pub use error::{Result, StoreError};
 pub use extras::sha256_file;
+pub use open::{FileState, ReadOnly, inspect};
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 

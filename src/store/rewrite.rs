@@ -38,7 +38,10 @@ pub fn rewrite(path: &Path, from: Option<&DbKey>, to: &DbKey) -> Result<Rewritte
         ));
     }
     let conn = store.conn;
-    let old_wal = OpenOptions::new().write(true).open(sidecar(path, "-wal")).ok();
+    let old_wal = OpenOptions::new()
+        .write(true)
+        .open(sidecar(path, "-wal"))
+        .ok();
     // Keep every other process out, and leave WAL mode: all data is then in the one file
     // that is copied and, afterwards, overwritten.
     conn.pragma_update(None, "locking_mode", "EXCLUSIVE")?;
@@ -103,7 +106,10 @@ fn sidecar(path: &Path, suffix: &str) -> PathBuf {
 /// A new empty 0600 file beside `path` with an unpredictable name, made exclusively.
 fn temp_name(path: &Path) -> Result<PathBuf> {
     let dir = folder_of(path);
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("intake.db");
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or("intake.db");
     let mut last = None;
     for _ in 0..8 {
         let mut r = [0u8; 8];

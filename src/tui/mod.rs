@@ -79,7 +79,8 @@ pub fn run(db: &Path, lang: Option<Lang>) -> Result<()> {
     // Open the database before touching the terminal, so its errors print plainly and the
     // passphrase (when no key file or keyring holds the key) is asked on the plain terminal,
     // once per session.
-    let opened = crate::crypt::open_store(db, crate::crypt::Ask::Terminal(lang.unwrap_or_default()))?;
+    let opened =
+        crate::crypt::open_store(db, crate::crypt::Ask::Terminal(lang.unwrap_or_default()))?;
     for n in &opened.notices {
         eprintln!("{n}");
     }

@@ -4,11 +4,11 @@
 #[path = "testkey.rs"]
 pub mod testkey;
 
-#[allow(unused_imports)]
-pub use testkey::open_db;
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+#[allow(unused_imports)]
+pub use testkey::open_db;
 
 /// The OS user the tests run the binary as (for the history's "changed by").
 pub const USER: &str = "tester";
