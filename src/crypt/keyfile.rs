@@ -95,19 +95,8 @@ pub fn replace(path: &Path, key: &DbKey) -> Result<()> {
         .with_context(|| format!("cannot write the new key to {}", path.display()))
 }
 
-/// `path` with `suffix` added to its file name.
-pub fn sibling(path: &Path, suffix: &str) -> std::path::PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    s.into()
-}
-
-fn sync_dir(path: &Path) {
-    let dir = crate::store::open::folder_of(path);
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
+pub use crate::store::open::with_suffix as sibling;
+use crate::store::open::sync_dir;
 
 #[cfg(test)]
 mod tests {

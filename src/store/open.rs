@@ -180,6 +180,21 @@ fn writable(path: &Path) -> bool {
     unsafe { libc::access(c.as_ptr(), libc::W_OK) == 0 }
 }
 
+/// `path` with `suffix` added to its file name (`intake.db` → `intake.db-wal`).
+pub fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
+}
+
+/// Syncs the folder holding `path`, so a rename or a new file in it survives a crash.
+/// Best effort: some file systems cannot sync a folder.
+pub fn sync_dir(path: &Path) {
+    if let Ok(d) = std::fs::File::open(folder_of(path)) {
+        let _ = d.sync_all();
+    }
+}
+
 /// Free bytes for an unprivileged user on the file system holding `dir`.
 pub fn free_bytes(dir: &Path) -> Option<u64> {
     use std::os::unix::ffi::OsStrExt;
@@ -264,9 +279,7 @@ fn open_read_only(path: &Path, key: Option<&DbKey>, why: ReadOnly) -> Result<Sto
 }
 
 fn wal_is_empty(path: &Path) -> bool {
-    let mut wal = path.as_os_str().to_owned();
-    wal.push("-wal");
-    std::fs::metadata(Path::new(&wal)).map_or(true, |m| m.len() == 0)
+    std::fs::metadata(with_suffix(path, "-wal")).map_or(true, |m| m.len() == 0)
 }
 
 /// `file:` URI of `path` with `?immutable=1`, percent-encoding what a URI cannot hold.
@@ -434,8 +447,6 @@ fn tighten(path: &Path) {
 /// sidecars left by an older program with a wider mode. Best effort: they may not exist.
 fn tighten_sidecars(path: &Path) {
     for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        tighten(Path::new(&side));
+        tighten(&with_suffix(path, suffix));
     }
 }

@@ -17,7 +17,7 @@ use sha2::{Digest, Sha256};
 
 use super::cipher::DbKey;
 use super::error::{Result, StoreError};
-use super::open::folder_of;
+use super::open::{folder_of, sync_dir, with_suffix};
 use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
 use super::{BUSY_TIMEOUT, Store};
 
@@ -40,7 +40,7 @@ pub fn rewrite(path: &Path, from: Option<&DbKey>, to: &DbKey) -> Result<Rewritte
     let conn = store.conn;
     let old_wal = OpenOptions::new()
         .write(true)
-        .open(sidecar(path, "-wal"))
+        .open(with_suffix(path, "-wal"))
         .ok();
     // Keep every other process out, and leave WAL mode: all data is then in the one file
     // that is copied and, afterwards, overwritten.
@@ -72,7 +72,7 @@ pub fn rewrite(path: &Path, from: Option<&DbKey>, to: &DbKey) -> Result<Rewritte
     drop(conn);
     overwrite(old).map_err(|e| io_err(path, e))?;
     if let Some(wal) = old_wal {
-        overwrite(wal).map_err(|e| io_err(&sidecar(path, "-wal"), e))?;
+        overwrite(wal).map_err(|e| io_err(&with_suffix(path, "-wal"), e))?;
     }
     // Back to WAL (and the usual checks) for the next user of the file.
     Store::open_with(path, Some(to))?;
@@ -95,12 +95,6 @@ fn io_err(path: &Path, source: std::io::Error) -> StoreError {
         path: path.to_path_buf(),
         source,
     }
-}
-
-fn sidecar(path: &Path, suffix: &str) -> PathBuf {
-    let mut s = path.as_os_str().to_owned();
-    s.push(suffix);
-    s.into()
 }
 
 /// A new empty 0600 file beside `path` with an unpredictable name, made exclusively.
@@ -216,10 +210,4 @@ fn overwrite(mut f: File) -> std::io::Result<()> {
         left -= n as u64;
     }
     f.sync_all()
-}
-
-fn sync_dir(path: &Path) {
-    if let Ok(d) = File::open(folder_of(path)) {
-        let _ = d.sync_all();
-    }
 }
