@@ -13,6 +13,7 @@ mod error;
 mod extras;
 mod forms;
 mod intakes;
+mod invitations;
 pub mod keys;
 pub mod open;
 pub mod rewrite;
@@ -40,7 +41,11 @@ pub use bundle_io::ImportMode;
 pub use cipher::DbKey;
 pub use error::{Result, StoreError};
 pub use extras::sha256_file;
+<<<<<<< HEAD
 pub use open::{FileState, ReadOnly, inspect};
+=======
+pub use invitations::{Invitation, InvitationState};
+>>>>>>> main
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 
