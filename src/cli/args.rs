@@ -143,33 +143,6 @@ pub enum Command {
     },
     /// Create a realistic sample intake (12 workstations, 2 locations).
     Demo,
-<<<<<<< HEAD
-    /// The database file: encryption and its key.
-    #[command(subcommand)]
-    Db(DbCmd),
-}
-
-/// How an exported bundle is protected.
-#[derive(Args, Debug, Default)]
-pub struct BundleCrypt {
-    /// Encrypt the bundle with a passphrase (age format: any age tool opens it).
-    #[arg(long)]
-    pub encrypt: bool,
-    /// A file (readable by you only) holding the passphrase; without it the passphrase is
-    /// asked on the terminal, twice.
-    #[arg(long, requires = "encrypt")]
-    pub passphrase_file: Option<PathBuf>,
-}
-
-#[derive(Subcommand, Debug)]
-pub enum DbCmd {
-    /// Whether the database is encrypted and where its key is.
-    Status,
-    /// Encrypt a plain database in place (a verified copy first; the plain pages are overwritten).
-    Encrypt,
-    /// Rewrite an encrypted database under a new key.
-    Rekey,
-=======
     /// Make a link for the customer to fill in their intake in a browser (see `serve`).
     Invite {
         id: i64,
@@ -199,7 +172,31 @@ pub enum DbCmd {
         #[arg(long, env = "INTAKE_PUBLIC_URL")]
         public_url: Option<String>,
     },
->>>>>>> main
+    /// The database file: encryption and its key.
+    #[command(subcommand)]
+    Db(DbCmd),
+}
+
+/// How an exported bundle is protected.
+#[derive(Args, Debug, Default)]
+pub struct BundleCrypt {
+    /// Encrypt the bundle with a passphrase (age format: any age tool opens it).
+    #[arg(long)]
+    pub encrypt: bool,
+    /// A file (readable by you only) holding the passphrase; without it the passphrase is
+    /// asked on the terminal, twice.
+    #[arg(long, requires = "encrypt")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DbCmd {
+    /// Whether the database is encrypted and where its key is.
+    Status,
+    /// Encrypt a plain database in place (a verified copy first; the plain pages are overwritten).
+    Encrypt,
+    /// Rewrite an encrypted database under a new key.
+    Rekey,
 }
 
 #[derive(Subcommand, Debug)]

@@ -123,9 +123,6 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Quote { id, json } => proposal::quote(ctx, id, json),
         Command::Plan { id, json } => proposal::plan(ctx, id, json),
         Command::Report { id, out } => report::run(ctx, id, &out),
-<<<<<<< HEAD
-        Command::Db(c) => db::run(ctx, c),
-=======
         Command::Invite {
             id,
             days,
@@ -152,7 +149,7 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
->>>>>>> main
+        Command::Db(c) => db::run(ctx, c),
     }
 }
 

@@ -95,8 +95,8 @@ pub fn replace(path: &Path, key: &DbKey) -> Result<()> {
         .with_context(|| format!("cannot write the new key to {}", path.display()))
 }
 
-pub use crate::store::open::with_suffix as sibling;
 use crate::store::open::sync_dir;
+pub use crate::store::open::with_suffix as sibling;
 
 #[cfg(test)]
 mod tests {

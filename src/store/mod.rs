@@ -41,11 +41,8 @@ pub use bundle_io::ImportMode;
 pub use cipher::DbKey;
 pub use error::{Result, StoreError};
 pub use extras::sha256_file;
-<<<<<<< HEAD
-pub use open::{FileState, ReadOnly, inspect};
-=======
 pub use invitations::{Invitation, InvitationState};
->>>>>>> main
+pub use open::{FileState, ReadOnly, inspect};
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 
