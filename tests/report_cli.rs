@@ -139,7 +139,7 @@ fn forty_workstations() {
 
 /// The store's `reports` rows of an intake: (path, sha256).
 fn recorded(db: &Path, id: &str) -> Vec<(String, String)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = common::testkey::open_db(db);
     let mut st = conn
         .prepare("SELECT path, sha256 FROM reports WHERE intake_id = ?1 ORDER BY id")
         .unwrap();

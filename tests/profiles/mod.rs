@@ -3,6 +3,9 @@
 // Each test crate uses its own subset of these helpers.
 #![allow(dead_code)]
 
+#[path = "../common/testkey.rs"]
+pub mod testkey;
+
 use serde_json::Value;
 use std::path::Path;
 use std::process::Command;
@@ -18,6 +21,7 @@ pub fn run(db: &Path, args: &[&str]) -> (bool, String, String) {
         .arg(db)
         .args(args)
         .env_remove("INTAKE_DB")
+        .env("INTAKE_KEY_FILE", testkey::key_file(db))
         .output()
         .expect("run intake");
     (
