@@ -5,17 +5,15 @@
 //! The report reads no answer key and no probe payload: everything comes from the intake model
 //! ([`crate::advice::model::IntakeModel`]) that the advice, quote and plan read too.
 
+mod quote;
 mod situation;
 mod summary;
 
 use crate::advice::{Finding, Severity as AdviceSeverity};
 use crate::form::Lang;
 use crate::proposal::{self, Config, Proposal};
-use crate::quote::{Period as QuotePeriod, Quote, QuoteKind as QKind};
-use crate::report::{
-    self, Customer, FindingRow, PhaseRow, QuoteDoc, QuoteKind, QuoteLineRow, ReportInput, SepaInfo,
-    Severity,
-};
+use crate::quote::QuoteKind as QKind;
+use crate::report::{self, Customer, DraftNote, FindingRow, ReportInput, SepaInfo, Severity};
 use crate::workspace::{Workspace, today};
 use anyhow::{Context, Result};
 use std::collections::BTreeMap;
@@ -27,11 +25,36 @@ pub struct Exported {
     pub path: String,
     pub bytes: usize,
     pub sha256: String,
+    /// Set when the report written is a draft: why, as its cover lists it.
+    pub draft: Option<DraftNote>,
 }
 
-/// Renders the report of intake `id` to `out` and records it in the store.
-pub fn export_report(ws: &mut Workspace, id: i64, out: &Path, lang: Lang) -> Result<Exported> {
+/// A final report was asked for, but the proposal is a draft: nothing is written.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct DraftRefused(pub String);
+
+/// Renders the report of intake `id` to `out` and records it in the store. With `final_only`
+/// a draft is refused ([`DraftRefused`], listing why) and nothing is written.
+pub fn export_report(
+    ws: &mut Workspace,
+    id: i64,
+    out: &Path,
+    lang: Lang,
+    final_only: bool,
+) -> Result<Exported> {
     let input = report_input(ws, id, lang, today())?;
+    if final_only && let Some(d) = &input.draft {
+        let percent = d.completeness;
+        let head = crate::t!(
+            lang,
+            "draft-refused",
+            id = id.to_string(),
+            percent = percent
+        );
+        let list: Vec<String> = d.reasons.iter().map(|r| format!("  - {r}")).collect();
+        return Err(DraftRefused(format!("{head}\n{}", list.join("\n"))).into());
+    }
     let pdf = report::render(&input).context("rendering the report")?;
     crate::fsutil::write_atomic(out, &pdf).with_context(|| format!("writing {}", out.display()))?;
     let sha256 = crate::store::sha256_file(out)
@@ -45,6 +68,7 @@ pub fn export_report(ws: &mut Workspace, id: i64, out: &Path, lang: Lang) -> Res
         path,
         bytes: pdf.len(),
         sha256,
+        draft: input.draft,
     })
 }
 
@@ -63,7 +87,9 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
     let accepted = ws.store.accepted_findings(id)?;
     let cfg = Config::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
     let p = proposal::build(&cfg, &l.form, &l.answers, &probes, &accepted, today);
-    let provider = report::Provider::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let status = proposal::draft::assess(&l, &l.evaluate(today), &p, lang);
+    let is_quote = p.quote.as_ref().is_ok_and(|q| q.kind == QKind::Quote);
+    let provider = report::Provider::load().map_err(|e| anyhow::anyhow!("{e}"))?;
     let m = &p.model;
     let c = &m.company;
     let customer = Customer {
@@ -97,29 +123,29 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         topics: situation.topics,
         lan: situation.lan,
         findings: p.findings.iter().map(|f| finding_row(f, lang)).collect(),
-        plan: p
-            .plan
-            .phases
-            .iter()
-            .map(|ph| PhaseRow {
-                name: if lang == Lang::Nl {
-                    ph.name_nl.clone()
-                } else {
-                    ph.name_en.clone()
-                },
-                start: ph.start,
-                end: ph.end,
-                working_days: ph.working_days,
-            })
-            .collect(),
-        quote: quote_doc(&p, id, lang, &option_users(&p)),
-        sepa: c.iban.as_ref().map(|iban| SepaInfo {
+        plan: quote::plan_rows(&p.plan, lang),
+        plan_info: Some(quote::plan_info(&p.plan, today, lang)),
+        quote: p
+            .quote
+            .as_ref()
+            .ok()
+            .map(|q| quote::quote_doc(q, &cfg.catalog, id, lang, &option_users(&p))),
+        // A quote carries the mandate (blank lines where the intake lacks a value); a cost
+        // overview is ordered online and carries none.
+        sepa: is_quote.then(|| SepaInfo {
             mandate_reference: format!("MWO-{id:06}"),
-            iban: iban.clone(),
+            iban: c.iban.clone().unwrap_or_default(),
             account_holder: c
                 .iban_holder
                 .clone()
                 .unwrap_or_else(|| l.record.customer.clone()),
+            debtor_address: debtor_address(c),
+            description: crate::t!(lang, "sepa-description-value", id = id.to_string()),
+            signer: c.contact_name.clone(),
+        }),
+        draft: status.is_draft().then(|| DraftNote {
+            completeness: status.completeness,
+            reasons: status.lines(lang),
         }),
     })
 }
@@ -147,71 +173,17 @@ fn option_users(p: &Proposal) -> BTreeMap<String, Vec<String>> {
     out
 }
 
-fn quote_doc(
-    p: &Proposal,
-    id: i64,
-    lang: Lang,
-    users: &BTreeMap<String, Vec<String>>,
-) -> Option<QuoteDoc> {
-    let q: &Quote = p.quote.as_ref().ok()?;
-    let lines = q
-        .lines
-        .iter()
-        .map(|ln| {
-            let mut description = if lang == Lang::Nl {
-                ln.description_nl.clone()
-            } else {
-                ln.description_en.clone()
-            };
-            // The catalogue's description already says when it is charged; the FAQ reference
-            // is what the report adds (it used to repeat the condition in other words).
-            if ln.only_if_cancelled {
-                description.push_str(" [FAQ 3.4]");
-            }
-            if let Some(names) = users.get(&ln.code) {
-                let who = match lang {
-                    Lang::Nl => "voor",
-                    Lang::En => "for",
-                };
-                description.push_str(&format!("\n{who}: {}", names.join(", ")));
-            }
-            QuoteLineRow {
-                code: ln.code.clone(),
-                description,
-                quantity: ln.quantity,
-                unit_cents: ln.unit_cents.unwrap_or(0),
-                net_cents: ln.net_cents,
-                vat_cents: ln.vat_cents,
-                period: match (ln.unit_cents, ln.period) {
-                    (None, _) => report::Period::OnRequest,
-                    (_, QuotePeriod::Monthly) => report::Period::Monthly,
-                    (_, QuotePeriod::OneTime) => report::Period::OneTime,
-                },
-                optional: ln.optional || ln.only_if_cancelled,
-            }
-        })
+/// "Street 1, 1234 AB Place" from the company's answers, if any part is known.
+fn debtor_address(c: &crate::advice::model::Company) -> Option<String> {
+    let place = [c.postcode.as_deref(), c.city.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts: Vec<&str> = [c.address.as_deref(), Some(place.as_str())]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
         .collect();
-    let t = &q.totals;
-    Some(QuoteDoc {
-        kind: match q.kind {
-            QKind::CostOverview => QuoteKind::CostOverview,
-            QKind::Quote => QuoteKind::Quote,
-        },
-        number: format!("{}-{:05}", q.date.year(), id),
-        date: q.date,
-        valid_until: q.valid_until,
-        lines,
-        monthly_net_cents: t.monthly_net_cents,
-        monthly_vat_cents: t.monthly_vat_cents,
-        monthly_gross_cents: t.monthly_gross_cents,
-        one_time_net_cents: t.one_time_net_cents,
-        one_time_vat_cents: t.one_time_vat_cents,
-        one_time_gross_cents: t.one_time_gross_cents,
-        first_year_commitment_cents: t.first_year_commitment_cents,
-        first_year_commitment_gross_cents: t.first_year_commitment_gross_cents,
-        promo_note: (q.price_name == "promo").then(|| match lang {
-            Lang::Nl => "Actieprijs per werkplek; deze blijft gelden tijdens de initiële contractduur (FAQ 1.12).".to_string(),
-            Lang::En => "Promotional price per workstation, kept for the initial contract term (FAQ 1.12).".to_string(),
-        }),
-    })
+    (!parts.is_empty()).then(|| parts.join(", "))
 }

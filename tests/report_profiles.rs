@@ -428,7 +428,7 @@ fn health_care_practice_with_sensitive_data_windows_10_usb_backup_and_peripheral
 
 #[test]
 fn construction_firm_two_locations_an_unassigned_measurement_and_two_applications() {
-    let (_dir, db, id) = setup(&common::construction_firm());
+    let (_dir, db, id) = setup(&common::construction_two_sites());
     let server = Server::start();
     // Measured without saying where: with two locations it belongs to neither.
     server.measure(&db, &id, None);

@@ -244,6 +244,11 @@ pub struct IntakeModel {
     pub lan: Option<LanInventory>,
     pub go_live: Option<Date>,
     pub intake_date: Option<Date>,
+    /// The migration window's choice id (`evening`, `weekend`, `any`), as answered.
+    pub migration_window: Option<String>,
+    /// Periods the business is closed, first to last day, in date order; the plan keeps
+    /// migration, training and go-live out of them.
+    pub closures: Vec<(Date, Date)>,
     /// The provider named in customer texts (from `assets/provider.toml`).
     pub provider: String,
     /// The plain sections' answers, in form order: the current situation beyond the tables.
@@ -531,6 +536,8 @@ impl IntakeModel {
             lan: observed::lan(probes),
             go_live: r.date("planning.go_live"),
             intake_date: r.date("intake.date"),
+            migration_window: r.text("planning.migration_window"),
+            closures: closures(&r),
             provider: provider.to_string(),
             topics,
             computed: BTreeSet::new(),
@@ -589,6 +596,19 @@ fn workload(r: &Reader<'_>, s: &Sizing) -> Workload {
         down_per_user_mbps: rate.down_mbps,
         up_per_user_mbps: rate.up_mbps,
         headroom: s.headroom,
+    }
+}
+
+/// The closure period as answered; an end before its start is refused by the form and read as
+/// none, a start without an end as that one day.
+fn closures(r: &Reader<'_>) -> Vec<(Date, Date)> {
+    match (
+        r.date("planning.closed_from"),
+        r.date("planning.closed_until"),
+    ) {
+        (Some(a), Some(b)) if a <= b => vec![(a, b)],
+        (Some(a), None) => vec![(a, a)],
+        _ => Vec::new(),
     }
 }
 

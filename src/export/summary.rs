@@ -8,11 +8,12 @@ use crate::proposal::Proposal;
 use crate::quote::Totals;
 use crate::report::{FirstYear, GoLive, Severity, Summary, SummaryPoint};
 
-/// What the first year costs: 12 × the monthly total + the one-time total, excl. and incl. VAT.
+/// What the first year costs, as the quote computed it (`totals.first_year_cents`, the figure
+/// `intake quote --json` gives): 12 × the monthly total + the one-time total.
 pub(crate) fn first_year(t: &Totals) -> FirstYear {
     FirstYear {
-        net_cents: 12 * t.monthly_net_cents + t.one_time_net_cents,
-        gross_cents: 12 * t.monthly_gross_cents + t.one_time_gross_cents,
+        net_cents: t.first_year_cents,
+        gross_cents: t.first_year_gross_cents,
     }
 }
 

@@ -9,7 +9,7 @@
 use crate::advice::model::IntakeModel;
 use crate::advice::{self, Finding, PlanFlag, Rules, RulesError};
 use crate::form::{Answers, Form, Value};
-use crate::plan::{Plan, PlanConfig, PlanConfigError, PlanInput, make_plan};
+use crate::plan::{MigrationWindow, Plan, PlanConfig, PlanConfigError, PlanInput, make_plan};
 use crate::quote::{Catalog, CatalogError, Quote, QuoteError, QuoteInput, UserOptions, price};
 use crate::store::{AcceptedFinding, ProbeRecord};
 use std::collections::BTreeMap;
@@ -133,8 +133,9 @@ pub fn quote_input(model: &IntakeModel, findings: &[Finding], date: Date) -> Quo
     }
 }
 
-/// The plan input: dates from today, the intake date and the desired go-live; phases from the
-/// advice's plan flags; volumes and counts from the model.
+/// The plan input: today (the report date), the intake date, the desired go-live, the migration
+/// window and the closure periods; phases from the advice's plan flags; volumes and counts from
+/// the model.
 pub fn plan_input(model: &IntakeModel, findings: &[Finding], today: Date) -> PlanInput {
     let gb: f64 = [model.mailbox_gb, model.data_gb]
         .into_iter()
@@ -142,8 +143,14 @@ pub fn plan_input(model: &IntakeModel, findings: &[Finding], today: Date) -> Pla
         .filter(|g| g.is_finite() && *g > 0.0)
         .sum();
     PlanInput {
-        start: model.intake_date.map_or(today, |d| d.max(today)),
+        start: today,
+        intake_date: model.intake_date,
         go_live: model.go_live,
+        window: model
+            .migration_window
+            .as_deref()
+            .map_or(MigrationWindow::Any, MigrationWindow::from_choice),
+        closures: model.closures.clone(),
         workstations: model.ordered(),
         migration_project: advice::plan_flag(findings, PlanFlag::MigrationProject),
         data_gb: gb.ceil().min(f64::from(u32::MAX)) as u32,
@@ -153,6 +160,8 @@ pub fn plan_input(model: &IntakeModel, findings: &[Finding], today: Date) -> Pla
         measures: advice::plan_flag(findings, PlanFlag::Measures),
     }
 }
+
+pub mod draft;
 
 #[cfg(test)]
 mod tests;

@@ -98,7 +98,7 @@ fn too_early_go_live_becomes_a_finding() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Attention);
     assert!(
-        f[0].finding.en.contains("2026-03-04"),
+        f[0].finding.en.contains("4 March 2026"),
         "{}",
         f[0].finding.en
     );

@@ -1,17 +1,15 @@
-//! The descriptive sections: cover, the migration plan and the contents list (summary,
-//! situation and findings have files of their own).
+//! The descriptive sections: cover and the contents list (summary, situation and findings have
+//! files of their own, the migration plan is in `plan_section`).
 
 use super::ReportError;
 use super::canvas::{Colour, PAGE_W, Style};
-use super::charts::{self, Span};
-use super::format::{format_date, format_date_short};
+use super::format::format_date;
 use super::labels::{self, labels};
 use super::layout::{
     BODY, CONTENT_W, INK, Layout, MARGIN_L, MUTED, Mark, PRIMARY, RULE, SMALL, WHITE,
     baseline_offset, line_height, wrap,
 };
 use super::model::{Lang, ReportInput, Severity};
-use super::table::{Align, Cell, Column, Row, table};
 
 pub const OK_FILL: Colour = Colour(0.16, 0.52, 0.27);
 pub const ATTENTION_FILL: Colour = Colour(0.96, 0.70, 0.15);
@@ -154,50 +152,6 @@ pub fn cover(layout: &mut Layout, input: &ReportInput, title: &str) -> Result<f3
         layout.paragraph(l.example_note, SMALL, Style::Regular, MUTED, 0.0)?;
     }
     Ok(upper_end)
-}
-
-pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
-    if input.plan.is_empty() {
-        return Ok(());
-    }
-    let l = labels(input.lang);
-    let lang = input.lang;
-    layout.heading(l.plan, 1, 30.0)?;
-    let cols = [
-        Column::new(l.phase, 80.0, Align::Left),
-        Column::new(l.start, 34.0, Align::Left),
-        Column::new(l.end, 34.0, Align::Left),
-        Column::new(l.working_days, 22.0, Align::Right),
-    ];
-    let rows: Vec<Row> = input
-        .plan
-        .iter()
-        .map(|p| {
-            Row::new(vec![
-                Cell::bold(&p.name),
-                Cell::text(format_date(p.start, lang)),
-                Cell::text(format_date(p.end, lang)),
-                Cell::text(p.working_days.to_string()),
-            ])
-        })
-        .collect();
-    table(layout, &cols, &rows)?;
-    layout.heading(
-        l.timeline,
-        2,
-        (input.plan.len() as f32 * 5.2 + 12.0).min(100.0),
-    )?;
-    let spans: Vec<Span> = input
-        .plan
-        .iter()
-        .map(|p| Span {
-            label: p.name.clone(),
-            start: p.start,
-            end: p.end,
-        })
-        .collect();
-    charts::timeline(layout, &spans, &|d| format_date_short(d, lang))?;
-    Ok(())
 }
 
 /// The table of contents on the cover, written last when every section's page is known.
