@@ -9,6 +9,7 @@ mod quote;
 mod situation;
 mod summary;
 
+use crate::advice::model::PlanGap;
 use crate::advice::{Finding, Severity as AdviceSeverity};
 use crate::form::Lang;
 use crate::proposal::{self, Config, Proposal};
@@ -124,7 +125,12 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         lan: situation.lan,
         findings: p.findings.iter().map(|f| finding_row(f, lang)).collect(),
         plan: quote::plan_rows(&p.plan, lang),
-        plan_info: Some(quote::plan_info(&p.plan, today, lang)),
+        plan_info: Some(quote::plan_info(
+            &p.plan,
+            today,
+            PlanGap::phrase(&m.plan_gaps(), lang),
+            lang,
+        )),
         quote: p
             .quote
             .as_ref()

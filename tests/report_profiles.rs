@@ -13,30 +13,14 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-fn pdf_text(pdf: &Path) -> String {
-    let out = Command::new("pdftotext")
-        .args([pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("cannot run pdftotext: install poppler-utils");
-    assert!(out.status.success(), "pdftotext failed");
-    flat(&String::from_utf8_lossy(&out.stdout))
-}
-
 /// White space runs as single spaces, so text that wrapped still matches.
 fn flat(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// Dutch money as the flattened PDF text shows it (the no-break space made plain).
 fn eur_nl(cents: i64) -> String {
-    let euros = (cents / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!("€ {grouped},{:02}", cents % 100)
+    common::eur_nl(cents).replace('\u{a0}', " ")
 }
 
 fn report(db: &Path, id: &str, lang: &str, name: &str) -> (PathBuf, String) {
@@ -50,7 +34,7 @@ fn report(db: &Path, id: &str, lang: &str, name: &str) -> (PathBuf, String) {
         let name = out.file_name().unwrap();
         std::fs::copy(&out, Path::new(&keep).join(name)).expect("keep pdf");
     }
-    let text = pdf_text(&out);
+    let text = common::text(&out, None);
     (out, text)
 }
 
@@ -254,7 +238,7 @@ fn nearly_empty_intake_reads_as_what_it_is() {
         "Er is nog geen computer gemeten.",
         "Geen van uw computers is nog gemeten",
         "De omvang van uw e-mail en bestanden is nog niet bekend",
-        "Er is geen gewenste startdatum opgegeven.",
+        "Nog niet te plannen: daarvoor ontbreekt nog de omvang van e-mail en bestanden.",
         "Minder dan 6 werkplekken",
     ] {
         assert!(pdf.contains(want), "'{want}' missing");

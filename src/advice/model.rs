@@ -198,6 +198,44 @@ impl Peripheral {
     }
 }
 
+/// What the migration plan needs to give dates and the intake does not say yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PlanGap {
+    /// How many workstations: the order, training and rollout follow from it.
+    Workstations,
+    /// How much e-mail and how many files: the migration's length follows from it.
+    Volumes,
+    /// No location: cabling and connection checks are per location.
+    Locations,
+}
+
+impl PlanGap {
+    /// What is missing, as a phrase in `lang` ("de omvang van e-mail en bestanden").
+    pub fn text(self, lang: Lang) -> String {
+        let id = match self {
+            PlanGap::Workstations => "plan-gap-workstations",
+            PlanGap::Volumes => "plan-gap-volumes",
+            PlanGap::Locations => "plan-gap-locations",
+        };
+        crate::t!(lang, id)
+    }
+
+    /// The gaps as one phrase: "a, b en c" / "a, b and c"; `None` when there are none.
+    pub fn phrase(gaps: &[PlanGap], lang: Lang) -> Option<String> {
+        let mut texts: Vec<String> = gaps.iter().map(|g| g.text(lang)).collect();
+        let last = texts.pop()?;
+        if texts.is_empty() {
+            return Some(last);
+        }
+        Some(crate::t!(
+            lang,
+            "plan-gap-list",
+            init = texts.join(", "),
+            last = last
+        ))
+    }
+}
+
 /// Who the customer is, as answered (numbers and names shown as typed, IBAN grouped).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Company {
@@ -554,6 +592,22 @@ impl IntakeModel {
             (None, None) => None,
             (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
         }
+    }
+
+    /// What the plan needs for dates and the intake does not say: with any of these the plan
+    /// gives durations, never a go-live date it cannot know.
+    pub fn plan_gaps(&self) -> Vec<PlanGap> {
+        let mut gaps = Vec::new();
+        if self.workstations.is_none_or(|w| w == 0) {
+            gaps.push(PlanGap::Workstations);
+        }
+        if self.migration_gb().is_none() {
+            gaps.push(PlanGap::Volumes);
+        }
+        if self.locations.is_empty() {
+            gaps.push(PlanGap::Locations);
+        }
+        gaps
     }
 
     /// Workstations ordered, 0 when unknown (the quote's and plan's count).

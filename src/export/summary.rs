@@ -2,6 +2,7 @@
 //! the names of the entries it fired for; the go-live's feasibility and the first-year cost.
 
 use super::severity;
+use crate::advice::model::PlanGap;
 use crate::advice::{Finding, Severity as AdviceSeverity};
 use crate::form::Lang;
 use crate::proposal::Proposal;
@@ -76,6 +77,7 @@ pub(crate) fn summary(p: &Proposal, lang: Lang) -> Summary {
             desired: plan.requested_go_live,
             earliest: plan.earliest_go_live,
             feasible: !plan.go_live_too_early,
+            missing: PlanGap::phrase(&p.model.plan_gaps(), lang),
         }),
         first_year: p.quote.as_ref().ok().map(|q| first_year(&q.totals)),
     }

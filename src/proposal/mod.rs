@@ -88,7 +88,8 @@ pub fn build(
     let mut extra = BTreeMap::new();
     extra.insert(
         "facts.go_live_too_early".to_string(),
-        Value::Bool(plan.go_live_too_early),
+        // A plan without dates (the intake lacks what they follow from) judges no go-live.
+        Value::Bool(plan.go_live_too_early && model.plan_gaps().is_empty()),
     );
     extra.insert(
         "facts.earliest_go_live".to_string(),

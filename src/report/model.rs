@@ -88,6 +88,10 @@ pub struct PlanInfo {
     /// Notes under the plan (window, closures, slack, feasibility), in the report's language.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// What the plan still needs for dates ("de omvang van e-mail en bestanden"): set, the
+    /// plan shows each phase's days and no date.
+    #[serde(default)]
+    pub missing: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -134,6 +138,9 @@ pub struct GoLive {
     pub earliest: Date,
     /// The desired date can be made (or none was given).
     pub feasible: bool,
+    /// What the plan still needs for a date: set, no date is shown, this is.
+    #[serde(default)]
+    pub missing: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -247,7 +247,7 @@ pub fn small_office() -> ReportInput {
                 point(Severity::Attention, "Werkplekken krap", "Twee werkplekken moeten worden vervangen; één Apple-computer krijgt de Remote Desktop-app."),
                 point(Severity::Attention, "Bedrijfsapplicatie vraagt maatwerkhosting", "Exact Globe, Dental4Windows"),
             ],
-            go_live: Some(GoLive { desired: Some(date!(2027 - 01 - 11)), earliest: date!(2027 - 01 - 08), feasible: true }),
+            go_live: Some(GoLive { desired: Some(date!(2027 - 01 - 11)), earliest: date!(2027 - 01 - 08), feasible: true, missing: None }),
             first_year: Some(FirstYear { net_cents: 1_523_400, gross_cents: 1_843_314 }),
         },
         locations: vec![

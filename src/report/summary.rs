@@ -6,7 +6,7 @@ use super::canvas::Style;
 use super::format::{format_date, format_eur};
 use super::labels::{self, labels};
 use super::layout::{BODY, CONTENT_W, INK, Layout, MARGIN_L, MUTED, baseline_offset};
-use super::model::{Lang, ReportInput, Severity};
+use super::model::{GoLive, Lang, ReportInput, Severity};
 use super::sections::severity_mark;
 use super::table::{Align, Cell, Column, Row, table};
 
@@ -87,29 +87,47 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
     }
 
     if let Some(g) = &input.summary.go_live {
-        layout.heading(&words(lang, "go-live"), 2, 20.0)?;
-        let mut rows = Vec::new();
-        if let Some(d) = g.desired {
-            rows.push((words(lang, "desired").to_string(), format_date(d, lang)));
-        }
-        rows.push((
-            words(lang, "earliest").to_string(),
-            format_date(g.earliest, lang),
-        ));
-        layout.key_values(&rows, 62.0, BODY)?;
-        let verdict = match (g.desired, g.feasible) {
-            (None, _) => "none-desired",
-            (Some(_), true) => "feasible",
-            (Some(_), false) => "infeasible",
-        };
-        let style = if g.feasible {
-            Style::Regular
-        } else {
-            Style::Bold
-        };
-        layout.paragraph(&words(lang, verdict), BODY, style, INK, 0.0)?;
+        go_live(layout, lang, g)?;
     }
+    costs(layout, input)
+}
 
+/// The desired go-live and whether it can be made; without the facts for a date, what is
+/// missing instead of a date.
+fn go_live(layout: &mut Layout, lang: Lang, g: &GoLive) -> Result<(), ReportError> {
+    layout.heading(&words(lang, "go-live"), 2, 20.0)?;
+    let mut rows = Vec::new();
+    if let Some(d) = g.desired {
+        rows.push((words(lang, "desired").to_string(), format_date(d, lang)));
+    }
+    if let Some(missing) = &g.missing {
+        if !rows.is_empty() {
+            layout.key_values(&rows, 62.0, BODY)?;
+        }
+        let note = crate::t!(lang, "plan-unknown-short", missing = missing.as_str());
+        return layout.paragraph(&note, BODY, Style::Bold, INK, 0.0);
+    }
+    rows.push((
+        words(lang, "earliest").to_string(),
+        format_date(g.earliest, lang),
+    ));
+    layout.key_values(&rows, 62.0, BODY)?;
+    let verdict = match (g.desired, g.feasible) {
+        (None, _) => "none-desired",
+        (Some(_), true) => "feasible",
+        (Some(_), false) => "infeasible",
+    };
+    let style = if g.feasible {
+        Style::Regular
+    } else {
+        Style::Bold
+    };
+    layout.paragraph(&words(lang, verdict), BODY, style, INK, 0.0)
+}
+
+/// Monthly, one-time and first-year cost, excl. and incl. VAT.
+fn costs(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
+    let (lang, l) = (input.lang, labels(input.lang));
     if let Some(q) = &input.quote {
         layout.heading(l.costs, 2, 25.0)?;
         let cols = [
