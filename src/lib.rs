@@ -17,5 +17,6 @@ pub mod proposal;
 pub mod quote;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod workspace;
