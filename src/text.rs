@@ -28,6 +28,11 @@ pub fn printable_multiline(s: &str) -> Cow<'_, str> {
     escape_where(s, |c| c != '\n' && c != '\t')
 }
 
+/// A path as `printable` text (file names may hold control characters too).
+pub fn printable_path(p: &std::path::Path) -> String {
+    printable(&p.display().to_string()).into_owned()
+}
+
 /// At most `MAX_EXCERPT_CHARS` characters of `s`, escaped, with `…` when cut: what an
 /// error quotes of untrusted input.
 pub fn excerpt(s: &str) -> String {
@@ -40,6 +45,49 @@ pub fn excerpt(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// Longest line of a message printed to a terminal, in characters.
+pub const MAX_MESSAGE_LINE_CHARS: usize = 400;
+
+/// A (possibly multi-line) message for a terminal: control characters escaped, and every
+/// line cut at `MAX_MESSAGE_LINE_CHARS`, so an error about a 1 MB value stays readable.
+pub fn terminal_message(s: &str) -> String {
+    let lines: Vec<String> = s
+        .split('\n')
+        .take(MAX_MESSAGE_LINES)
+        .map(|line| {
+            let mut out: String = printable_multiline(line)
+                .chars()
+                .take(MAX_MESSAGE_LINE_CHARS)
+                .collect();
+            if line.chars().count() > MAX_MESSAGE_LINE_CHARS {
+                out.push('…');
+            }
+            out
+        })
+        .collect();
+    let mut out = lines.join("\n");
+    if s.split('\n').count() > MAX_MESSAGE_LINES {
+        out.push_str("\n…");
+    }
+    out
+}
+
+/// Most lines of one message printed to a terminal.
+const MAX_MESSAGE_LINES: usize = 60;
+
+/// A message quoting untrusted input, escaped and, when long, cut to its first
+/// `MAX_EXCERPT_CHARS` and last 40 characters (where parsers say the line and column).
+pub fn head_and_tail(s: &str) -> String {
+    const TAIL: usize = 40;
+    let n = s.chars().count();
+    if n <= MAX_EXCERPT_CHARS + TAIL {
+        return printable(s).into_owned();
+    }
+    let head: String = s.chars().take(MAX_EXCERPT_CHARS).collect();
+    let tail: String = s.chars().skip(n - TAIL).collect();
+    format!("{}…{}", printable(&head), printable(&tail))
 }
 
 /// The first control character in a one-line value, for a refusal message: `None` when
@@ -104,6 +152,19 @@ mod tests {
         assert!(e.ends_with('…'));
         assert!(e.chars().count() <= MAX_EXCERPT_CHARS + 8);
         assert_eq!(excerpt("kort"), "kort");
+    }
+
+    #[test]
+    fn terminal_messages_are_escaped_and_cut() {
+        let m = terminal_message(&format!("bad \u{1b}]2;x\u{7}\n{}", "y".repeat(10_000)));
+        let lines: Vec<&str> = m.lines().collect();
+        assert_eq!(lines[0], "bad \\e]2;x\\u{7}");
+        assert_eq!(lines[1].chars().count(), MAX_MESSAGE_LINE_CHARS + 1);
+        let many = "x\n".repeat(1000);
+        assert_eq!(
+            terminal_message(&many).lines().count(),
+            MAX_MESSAGE_LINES + 1
+        );
     }
 
     #[test]

@@ -87,6 +87,8 @@ pub enum Command {
         #[arg(long)]
         yes: bool,
     },
+    /// Bring a deleted intake back into the list (possible until it is purged).
+    Restore { id: i64 },
     /// Erase an intake with its history and probes (GDPR right to erasure).
     Purge {
         id: i64,

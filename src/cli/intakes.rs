@@ -5,6 +5,7 @@ use super::args::ModeArg;
 use super::{Ctx, confirm};
 use crate::form::{AnswerKey, Lang};
 use crate::store::{Bundle, ImportMode};
+use crate::text::printable;
 use crate::workspace::{FormSource, Loaded, Mode, SetError, parse_assignment, today};
 use anyhow::{Context, Result, bail};
 use serde_json::json;
@@ -58,7 +59,7 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
             println!(
                 "{:>4}  {:<32} {:<10} {:<9} {:>7}%  {}",
                 i.id,
-                truncate(&i.customer, 32),
+                truncate(&printable(&i.customer), 32),
                 i.mode.as_str(),
                 i.status.as_str(),
                 progress.get(&i.id).copied().unwrap_or(0),
@@ -151,7 +152,7 @@ fn print_human(
     println!(
         "#{} {} — {}, {} — {} v{}",
         l.record.id,
-        l.record.customer,
+        printable(&l.record.customer),
         l.mode().label(lang),
         crate::tui::status_label(l.record.status, lang),
         l.form.id,
@@ -206,7 +207,7 @@ fn print_human(
                     continue;
                 }
                 let key = crate::form::eval::key_of(s, inst, q);
-                println!("    {key} = {}", q.display(&item.value, lang));
+                println!("    {key} = {}", printable(&q.display(&item.value, lang)));
             }
         }
     }
@@ -226,7 +227,7 @@ fn print_human(
     if !errors.is_empty() {
         println!("\n{}:", if lang == Lang::Nl { "Fouten" } else { "Errors" });
         for (k, m) in errors {
-            println!("    {k}: {m}");
+            println!("    {k}: {}", printable(m));
         }
     }
     if !l.orphans.is_empty() {
@@ -298,9 +299,12 @@ pub fn export(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
     let bundle = ws.store.export_bundle(id)?;
     let text = serde_json::to_vec_pretty(&bundle)?;
     crate::fsutil::write_atomic(out, &text)
-        .with_context(|| format!("writing {}", out.display()))?;
-    ws.store.set_status(id, crate::store::Status::Exported)?;
-    eprintln!("{} → {}", id, out.display());
+        .with_context(|| format!("writing {}", crate::text::printable_path(out)))?;
+    // A deleted intake can be exported (as `show` says) but stays deleted and unchanged.
+    if ws.store.intake(id)?.deleted_at.is_none() {
+        ws.store.set_status(id, crate::store::Status::Exported)?;
+    }
+    eprintln!("{} → {}", id, crate::text::printable_path(out));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -338,10 +342,67 @@ pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
     if !yes && !confirm(&question) {
         bail!("not confirmed; nothing deleted (use --yes to confirm without asking)");
     }
-    if purge {
-        ws.store.purge_intake(id)?;
-    } else {
+    if !purge {
         ws.store.delete_intake(id)?;
+        eprintln!("{}", deleted_note(ctx.lang, id));
+        return Ok(ExitCode::SUCCESS);
     }
+    let outcome = ws.store.purge_intake(id)?;
+    if outcome.wal_cleared {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let wal = format!("{}-wal", ctx.db.display());
+    eprintln!(
+        "{}",
+        still_on_disk_note(ctx.lang, id, &crate::text::printable(&wal))
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+fn deleted_note(lang: Lang, id: i64) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Intake {id} verwijderd; `intake restore {id}` zet hem terug tot `intake purge {id}`."
+        ),
+        Lang::En => {
+            format!(
+                "Intake {id} deleted; `intake restore {id}` brings it back until `intake purge {id}`."
+            )
+        }
+    }
+}
+
+fn still_on_disk_note(lang: Lang, id: i64, wal: &str) -> String {
+    match lang {
+        Lang::Nl => format!(
+            "Intake {id} is uit de database gewist, maar oude kopieën staan nog op schijf in {wal}: \
+             een ander programma (bijv. een open intake-venster) leest de database nog. \
+             Sluit dat: het bestand wordt leeggemaakt zodra het laatste programma de database sluit."
+        ),
+        Lang::En => format!(
+            "Intake {id} is erased from the database, but old copies are still on disk in {wal}: \
+             another program (e.g. an open intake window) is still reading the database. \
+             Close it: the file is emptied when the last program closes the database."
+        ),
+    }
+}
+
+pub fn restore(ctx: &Ctx, id: i64) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    ws.store.restore_intake(id)?;
+    let rec = ws.store.intake(id)?;
+    eprintln!(
+        "{}",
+        match ctx.lang {
+            Lang::Nl => format!(
+                "Intake {id} ({}) staat weer in de lijst.",
+                crate::text::printable(&rec.customer)
+            ),
+            Lang::En => format!(
+                "Intake {id} ({}) is back in the list.",
+                crate::text::printable(&rec.customer)
+            ),
+        }
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -47,10 +47,11 @@ pub fn main() -> ExitCode {
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            match e.downcast_ref::<crate::workspace::SetError>() {
-                Some(se) => eprintln!("error: {}", se.render(ctx.lang)),
-                None => eprintln!("error: {e:#}"),
-            }
+            let message = match e.downcast_ref::<crate::workspace::SetError>() {
+                Some(se) => se.render(ctx.lang),
+                None => format!("{e:#}"),
+            };
+            eprintln!("error: {}", crate::text::terminal_message(&message));
             ExitCode::FAILURE
         }
     }
@@ -92,6 +93,7 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         } => intakes::import(ctx, &file, replace, as_new),
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
         Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
+        Command::Restore { id } => intakes::restore(ctx, id),
         Command::Demo => {
             let mut ws = ctx.workspace()?;
             let id = crate::demo::create(&mut ws)?;

@@ -35,7 +35,7 @@ use time::{OffsetDateTime, UtcOffset};
 pub use bundle::{Bundle, BundleError};
 pub use bundle_io::ImportMode;
 pub use error::{Result, StoreError};
-pub use extras::sha256_file;
+pub use extras::{NewProbe, sha256_file};
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 
