@@ -1,10 +1,9 @@
 //! The headless intake commands: new, list, show, set, unset, history, export,
-//! import, delete, purge.
+//! delete, restore, purge (import: `bundles.rs`).
 
 use super::args::ModeArg;
 use super::{Ctx, confirm};
 use crate::form::{AnswerKey, Lang};
-use crate::store::{Bundle, ImportMode};
 use crate::text::printable;
 use crate::workspace::{FormSource, Loaded, Mode, SetError, parse_assignment, today};
 use anyhow::{Context, Result, bail};
@@ -305,26 +304,6 @@ pub fn export(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
         ws.store.set_status(id, crate::store::Status::Exported)?;
     }
     eprintln!("{} → {}", id, crate::text::printable_path(out));
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<ExitCode> {
-    let mut ws = ctx.workspace()?;
-    let bytes =
-        crate::fsutil::read_limited(file, crate::store::bundle::MAX_BUNDLE_BYTES, "a bundle")?;
-    let bundle = Bundle::parse(&bytes).with_context(|| format!("{}", file.display()))?;
-    ws.check_bundle(&bundle)
-        .with_context(|| format!("{}", file.display()))?;
-    let mode = match (ws.store.find_duplicate(&bundle)?, replace, as_new) {
-        (Some(existing), true, _) => ImportMode::Replace(existing),
-        (Some(existing), false, false) => bail!(
-            "{}: this bundle comes from intake {existing}, which exists; use --replace to overwrite it or --as-new to import it as a new intake",
-            file.display()
-        ),
-        _ => ImportMode::New,
-    };
-    let id = ws.import_bundle(&bundle, mode)?;
-    println!("{id}");
     Ok(ExitCode::SUCCESS)
 }
 

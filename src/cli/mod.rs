@@ -1,6 +1,7 @@
 //! The thin command-line front: parses arguments and calls the library.
 
 pub mod args;
+mod bundles;
 mod forms;
 mod intakes;
 mod probe;
@@ -88,9 +89,15 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Export { id, out } => intakes::export(ctx, id, &out),
         Command::Import {
             file,
+            ours,
+            theirs,
             replace,
             as_new,
-        } => intakes::import(ctx, &file, replace, as_new),
+        } => {
+            let theirs = if replace { Some(Vec::new()) } else { theirs };
+            let resolution = bundles::resolution(ours, theirs)?;
+            bundles::import(ctx, &file, &resolution, as_new)
+        }
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
         Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
         Command::Restore { id } => intakes::restore(ctx, id),

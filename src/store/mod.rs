@@ -13,6 +13,7 @@ mod extras;
 mod forms;
 mod intakes;
 pub mod keys;
+mod merge;
 mod schema;
 mod settings;
 mod types;
@@ -33,7 +34,8 @@ use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 pub use bundle::{Bundle, BundleError};
-pub use bundle_io::ImportMode;
+pub use bundle_io::IMPORT_SOURCE;
+pub use merge::{Conflict, MergeOutcome, MergePlan, Resolution, Side, plan_merge};
 pub use error::{Result, StoreError};
 pub use extras::{NewProbe, sha256_file};
 pub use schema::SCHEMA_VERSION;
