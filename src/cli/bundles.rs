@@ -46,7 +46,9 @@ pub fn import(ctx: &Ctx, file: &Path, resolution: &Resolution, as_new: bool) -> 
     };
     let Some(id) = existing else {
         if resolution.all.is_some() || !resolution.keys.is_empty() {
-            bail!("{shown}: no intake here comes from this bundle, so there is nothing to merge; import it without --ours/--theirs");
+            bail!(
+                "{shown}: no intake here comes from this bundle, so there is nothing to merge; import it without --ours/--theirs"
+            );
         }
         let id = ws.import_bundle(&bundle)?;
         println!("{id}");
@@ -56,7 +58,9 @@ pub fn import(ctx: &Ctx, file: &Path, resolution: &Resolution, as_new: bool) -> 
         .merge_bundle(id, &bundle, resolution)
         .with_context(|| shown.clone())?
     {
-        MergeOutcome::Unresolved(conflicts) => bail!("{}", unresolved_message(&shown, id, &conflicts)),
+        MergeOutcome::Unresolved(conflicts) => {
+            bail!("{}", unresolved_message(&shown, id, &conflicts))
+        }
         MergeOutcome::Merged { plan, resolved, .. } => {
             eprintln!(
                 "{shown} merged into intake {id}: {} answer(s) taken from the bundle, {} kept (changed here after the export), {} conflict(s) decided",

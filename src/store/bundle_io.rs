@@ -13,7 +13,7 @@ use super::bundle::{
 use super::extras::{put_finding, put_probe};
 use super::intakes::check_new_intake;
 use super::keys::{MAX_NAME_LEN, check_text};
-use super::merge::add_their_history;
+use super::merge::{add_their_history, same_value};
 use super::{NewIntake, Result, Store, fmt_ts, now_ts};
 
 /// Source recorded for probe results that arrived in a bundle.
@@ -125,7 +125,7 @@ impl Store {
             )?
             .execute(params![id, key, text, now])?;
             let explained = last_new.get(key.as_str()).copied().flatten();
-            if explained != Some(value) {
+            if !same_value(explained, Some(value)) {
                 let old = explained.map(|v| v.to_string());
                 insert_history(&tx, id, key, old.as_deref(), Some(&text), &now, user)?;
             }

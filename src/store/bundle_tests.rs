@@ -106,7 +106,11 @@ fn merge_takes_their_changes_with_history_of_each() {
     let a = s.answers(id).unwrap();
     assert_eq!(a.get("company.name"), Some(&json!("Jansen & Zn")));
     assert!(!a.contains_key("locations[1].down_mbps"));
-    assert_eq!(s.probes(id).unwrap().len(), 1, "a merge never drops our probes");
+    assert_eq!(
+        s.probes(id).unwrap().len(),
+        1,
+        "a merge never drops our probes"
+    );
     let h = s.history(id, None).unwrap();
     // Own history is not duplicated; two changes are added.
     assert_eq!(h.len(), before + 2);

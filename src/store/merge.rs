@@ -152,23 +152,46 @@ fn base_values(bundle: &Bundle, ours: &HashSet<RowId>) -> Result<BTreeMap<String
     Ok(base)
 }
 
+/// Equal answers: JSON equality, except that numbers compare by value (a decimal answer
+/// is stored as `544.0` by `set` and may arrive as `544` in a history row).
+pub fn same_value(a: Option<&Json>, b: Option<&Json>) -> bool {
+    fn eq(a: &Json, b: &Json) -> bool {
+        match (a, b) {
+            (Json::Number(x), Json::Number(y)) => x == y || x.as_f64() == y.as_f64(),
+            (Json::Array(x), Json::Array(y)) => {
+                x.len() == y.len() && x.iter().zip(y).all(|(a, b)| eq(a, b))
+            }
+            _ => a == b,
+        }
+    }
+    match (a, b) {
+        (Some(a), Some(b)) => eq(a, b),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
 /// The three-way decision for every key either side or the base knows.
 pub fn plan_merge(
     ours: &BTreeMap<String, Json>,
     theirs: &BTreeMap<String, Json>,
     base: &BTreeMap<String, Option<Json>>,
 ) -> MergePlan {
-    let keys: BTreeSet<&String> = ours.keys().chain(theirs.keys()).chain(base.keys()).collect();
+    let keys: BTreeSet<&String> = ours
+        .keys()
+        .chain(theirs.keys())
+        .chain(base.keys())
+        .collect();
     let mut plan = MergePlan::default();
     for key in keys {
         let o = ours.get(key).filter(|v| !v.is_null());
         let t = theirs.get(key).filter(|v| !v.is_null());
         let b = base.get(key).and_then(Option::as_ref);
-        if o == t || t == b {
-            if o != b {
+        if same_value(o, t) || same_value(t, b) {
+            if !same_value(o, b) {
                 plan.kept.push(key.clone());
             }
-        } else if o == b {
+        } else if same_value(o, b) {
             plan.taken.push((key.clone(), t.cloned()));
         } else {
             plan.conflicts.push(Conflict {
@@ -271,7 +294,15 @@ fn merge_probes(conn: &Connection, id: i64, bundle: &Bundle) -> Result<usize> {
         if ours.is_some_and(|o| o >= at) {
             continue;
         }
-        put_probe(conn, id, &p.kind, &p.machine_key, &p.payload, &at, IMPORT_SOURCE)?;
+        put_probe(
+            conn,
+            id,
+            &p.kind,
+            &p.machine_key,
+            &p.payload,
+            &at,
+            IMPORT_SOURCE,
+        )?;
         added += 1;
     }
     Ok(added)

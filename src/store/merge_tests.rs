@@ -135,7 +135,11 @@ fn conflicts_write_nothing_until_a_side_is_chosen() {
     let a = s.answers(id).unwrap();
     assert_eq!(a["company.kvk"], json!("11111111"));
     assert_eq!(a["company.name"], json!("A B.V."), "changed there only");
-    assert_eq!(a["company.postcode"], json!("1234 AB"), "later work here kept");
+    assert_eq!(
+        a["company.postcode"],
+        json!("1234 AB"),
+        "later work here kept"
+    );
     assert_eq!(a["company.city"], json!("Utrecht"));
     // The value we gave up is in the history.
     let kvk = s.history(id, Some("company.kvk")).unwrap();
@@ -162,4 +166,14 @@ fn ours_for_all_keeps_every_conflicting_value_and_a_re_import_is_quiet() {
         .unwrap();
     assert!(matches!(out, MergeOutcome::Merged { .. }), "{out:?}");
     assert_eq!(s.history(id, None).unwrap().len(), history);
+}
+
+#[test]
+fn numbers_compare_by_value() {
+    assert!(same_value(Some(&json!(544)), Some(&json!(544.0))));
+    assert!(same_value(Some(&json!([1, "a"])), Some(&json!([1.0, "a"]))));
+    assert!(!same_value(Some(&json!(544)), Some(&json!(544.5))));
+    assert!(!same_value(Some(&json!("544")), Some(&json!(544))));
+    assert!(!same_value(None, Some(&json!(null))));
+    assert!(same_value(None, None));
 }

@@ -35,9 +35,9 @@ use time::{OffsetDateTime, UtcOffset};
 
 pub use bundle::{Bundle, BundleError};
 pub use bundle_io::IMPORT_SOURCE;
-pub use merge::{Conflict, MergeOutcome, MergePlan, Resolution, Side, plan_merge};
 pub use error::{Result, StoreError};
 pub use extras::{NewProbe, sha256_file};
+pub use merge::{Conflict, MergeOutcome, MergePlan, Resolution, Side, plan_merge};
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 
