@@ -37,7 +37,7 @@ pub use bundle::{Bundle, BundleError};
 pub use bundle_io::IMPORT_SOURCE;
 pub use error::{Result, StoreError};
 pub use extras::{NewProbe, sha256_file};
-pub use merge::{Conflict, MergeOutcome, MergePlan, Resolution, Side, plan_merge};
+pub use merge::{Conflict, MergeOutcome, MergePlan, Resolution, Side, plan_merge, same_value};
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 
