@@ -2,6 +2,7 @@
 
 pub mod args;
 mod bundles;
+mod errors;
 mod forms;
 mod intakes;
 mod probe;
@@ -31,6 +32,10 @@ impl Ctx {
 }
 
 pub fn main() -> ExitCode {
+    // The pseudo-locale for tests that look for text that did not pass through Fluent.
+    if std::env::var_os("INTAKE_PSEUDO").is_some_and(|v| v == "1") {
+        crate::i18n::set_pseudo(true);
+    }
     let cli = Cli::parse();
     let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {
@@ -48,11 +53,12 @@ pub fn main() -> ExitCode {
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            let message = match e.downcast_ref::<crate::workspace::SetError>() {
-                Some(se) => se.render(ctx.lang),
-                None => format!("{e:#}"),
-            };
-            eprintln!("error: {}", crate::text::terminal_message(&message));
+            // Escaped and cut: an error may quote a stored value or a file's bytes.
+            eprintln!(
+                "{}: {}",
+                crate::t!(ctx.lang, "error-prefix"),
+                crate::text::terminal_message(&errors::render(&e, ctx.lang))
+            );
             ExitCode::FAILURE
         }
     }
