@@ -52,7 +52,7 @@ fn a_conflict_is_listed_with_both_values_and_nothing_is_written() {
     let file = back.to_str().unwrap();
     let before = env.show(&id);
     let history = env.json(&["history", &id, "--json"]);
-    let err = env.fails(&["import", file]);
+    let err = env.fails(&["import", file, "--lang", "en"]);
     assert!(
         err.contains(
             "company.kvk: here \"87654321\", in the bundle \"11111111\" (at export \"12345678\")"
@@ -95,16 +95,31 @@ fn a_conflict_is_listed_with_both_values_and_nothing_is_written() {
 #[test]
 fn ours_for_all_keeps_this_databases_values() {
     let (env, id, back) = diverged();
-    let out = env.run(&["import", back.to_str().unwrap(), "--ours"]);
+    let out = env.run(&["import", back.to_str().unwrap(), "--ours", "--lang", "en"]);
     assert!(out.status.success(), "{}", common::stderr(&out));
     let said = common::stderr(&out);
-    assert!(said.contains("1 conflict(s) decided"), "{said}");
+    assert!(
+        said.contains("1 answer taken from the bundle, 1 kept"),
+        "{said}"
+    );
+    assert!(said.contains("1 conflict decided"), "{said}");
+    assert!(
+        said.contains("company.kvk: \"87654321\" (instead of \"11111111\", kept in the history)"),
+        "{said}"
+    );
     let a = env.answers(&id);
     assert_eq!(a["company.kvk"], json!("87654321"));
     assert_eq!(a["company.name"], json!("Bakkerij Jansen B.V."));
     assert!(
-        env.fails(&["import", back.to_str().unwrap(), "--ours", "--theirs"])
-            .contains("cannot both be for all")
+        env.fails(&[
+            "import",
+            back.to_str().unwrap(),
+            "--ours",
+            "--theirs",
+            "--lang",
+            "en"
+        ])
+        .contains("cannot both be for all")
     );
 }
 

@@ -1,14 +1,20 @@
 //! `intake import`: a bundle as a new intake, or merged into the intake it came from.
 
 use super::Ctx;
+use crate::form::Lang;
 use crate::store::{Bundle, Conflict, MergeOutcome, Resolution, Side};
+use crate::t;
 use crate::text::excerpt;
 use anyhow::{Context, Result, bail};
 use std::path::Path;
 use std::process::ExitCode;
 
 /// The conflict choices of `--ours[=KEYS]` and `--theirs[=KEYS]` (no keys: all conflicts).
-pub fn resolution(ours: Option<Vec<String>>, theirs: Option<Vec<String>>) -> Result<Resolution> {
+pub fn resolution(
+    lang: Lang,
+    ours: Option<Vec<String>>,
+    theirs: Option<Vec<String>>,
+) -> Result<Resolution> {
     let mut r = Resolution::default();
     for (side, given) in [(Side::Ours, ours), (Side::Theirs, theirs)] {
         let Some(keys) = given else { continue };
@@ -19,13 +25,13 @@ pub fn resolution(ours: Option<Vec<String>>, theirs: Option<Vec<String>>) -> Res
             .collect();
         if keys.is_empty() {
             if r.all.is_some() {
-                bail!("--ours and --theirs cannot both be for all conflicts; name the keys of one");
+                bail!("{}", t!(lang, "import-both-all"));
             }
             r.all = Some(side);
         }
         for k in keys {
             if r.keys.insert(k.clone(), side).is_some() {
-                bail!("{} is given to both --ours and --theirs", excerpt(&k));
+                bail!("{}", t!(lang, "import-key-twice", key = excerpt(&k)));
             }
         }
     }
@@ -59,14 +65,20 @@ pub fn import(ctx: &Ctx, file: &Path, resolution: &Resolution, as_new: bool) -> 
         .with_context(|| shown.clone())?
     {
         MergeOutcome::Unresolved(conflicts) => {
-            bail!("{}", unresolved_message(&shown, id, &conflicts))
+            bail!("{}", unresolved_message(ctx.lang, &shown, id, &conflicts))
         }
         MergeOutcome::Merged { plan, resolved, .. } => {
             eprintln!(
-                "{shown} merged into intake {id}: {} answer(s) taken from the bundle, {} kept (changed here after the export), {} conflict(s) decided",
-                plan.taken.len(),
-                plan.kept.len(),
-                resolved.len()
+                "{}",
+                t!(
+                    ctx.lang,
+                    "import-merged",
+                    file = &shown,
+                    id = id.to_string(),
+                    taken = plan.taken.len(),
+                    kept = plan.kept.len(),
+                    decided = resolved.len()
+                )
             );
             for (c, side) in &resolved {
                 let (won, lost) = match side {
@@ -74,10 +86,14 @@ pub fn import(ctx: &Ctx, file: &Path, resolution: &Resolution, as_new: bool) -> 
                     Side::Theirs => (&c.theirs, &c.ours),
                 };
                 eprintln!(
-                    "  {}: {} (instead of {}, kept in the history)",
-                    excerpt(&c.key),
-                    shown_value(won),
-                    shown_value(lost)
+                    "  {}",
+                    t!(
+                        ctx.lang,
+                        "import-decided",
+                        key = excerpt(&c.key),
+                        won = shown_value(ctx.lang, won),
+                        lost = shown_value(ctx.lang, lost)
+                    )
                 );
             }
             println!("{id}");
@@ -86,34 +102,41 @@ pub fn import(ctx: &Ctx, file: &Path, resolution: &Resolution, as_new: bool) -> 
     }
 }
 
-fn shown_value(v: &Option<serde_json::Value>) -> String {
+fn shown_value(lang: Lang, v: &Option<serde_json::Value>) -> String {
     match v {
         Some(v) => excerpt(&v.to_string()),
-        None => "(no answer)".into(),
+        None => t!(lang, "import-no-answer"),
     }
 }
 
-fn unresolved_message(file: &str, id: i64, conflicts: &[Conflict]) -> String {
-    let mut lines = vec![format!(
-        "{file}: {} answer(s) changed both here (intake {id}) and in the bundle since the export; nothing imported:",
-        conflicts.len()
+fn unresolved_message(lang: Lang, file: &str, id: i64, conflicts: &[Conflict]) -> String {
+    let mut lines = vec![t!(
+        lang,
+        "import-conflicts",
+        file = file,
+        count = conflicts.len(),
+        id = id.to_string()
     )];
     for c in conflicts.iter().take(MAX_LISTED) {
-        lines.push(format!(
-            "  {}: here {}, in the bundle {} (at export {})",
-            excerpt(&c.key),
-            shown_value(&c.ours),
-            shown_value(&c.theirs),
-            shown_value(&c.base)
-        ));
+        let line = t!(
+            lang,
+            "import-conflict",
+            key = excerpt(&c.key),
+            ours = shown_value(lang, &c.ours),
+            theirs = shown_value(lang, &c.theirs),
+            base = shown_value(lang, &c.base)
+        );
+        lines.push(format!("  {line}"));
     }
     if conflicts.len() > MAX_LISTED {
-        lines.push(format!("  … and {} more", conflicts.len() - MAX_LISTED));
+        let more = t!(
+            lang,
+            "import-conflicts-more",
+            count = conflicts.len() - MAX_LISTED
+        );
+        lines.push(format!("  {more}"));
     }
-    lines.push(
-        "choose per key with --ours=KEY,KEY or --theirs=KEY,KEY, or for all with --ours or --theirs"
-            .into(),
-    );
+    lines.push(t!(lang, "import-conflicts-hint"));
     lines.join("\n")
 }
 

@@ -347,7 +347,10 @@ pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
     }
     if !purge {
         ws.store.delete_intake(id)?;
-        eprintln!("{}", deleted_note(ctx.lang, id));
+        eprintln!(
+            "{}",
+            t!(ctx.lang, "intake-deleted-note", id = id.to_string())
+        );
         return Ok(ExitCode::SUCCESS);
     }
     let outcome = ws.store.purge_intake(id)?;
@@ -357,37 +360,14 @@ pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
     let wal = format!("{}-wal", ctx.db.display());
     eprintln!(
         "{}",
-        still_on_disk_note(ctx.lang, id, &crate::text::printable(&wal))
+        t!(
+            ctx.lang,
+            "purge-still-on-disk",
+            id = id.to_string(),
+            wal = crate::text::printable(&wal)
+        )
     );
     Ok(ExitCode::FAILURE)
-}
-
-fn deleted_note(lang: Lang, id: i64) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "Intake {id} verwijderd; `intake restore {id}` zet hem terug tot `intake purge {id}`."
-        ),
-        Lang::En => {
-            format!(
-                "Intake {id} deleted; `intake restore {id}` brings it back until `intake purge {id}`."
-            )
-        }
-    }
-}
-
-fn still_on_disk_note(lang: Lang, id: i64, wal: &str) -> String {
-    match lang {
-        Lang::Nl => format!(
-            "Intake {id} is uit de database gewist, maar oude kopieën staan nog op schijf in {wal}: \
-             een ander programma (bijv. een open intake-venster) leest de database nog. \
-             Sluit dat: het bestand wordt leeggemaakt zodra het laatste programma de database sluit."
-        ),
-        Lang::En => format!(
-            "Intake {id} is erased from the database, but old copies are still on disk in {wal}: \
-             another program (e.g. an open intake window) is still reading the database. \
-             Close it: the file is emptied when the last program closes the database."
-        ),
-    }
 }
 
 pub fn restore(ctx: &Ctx, id: i64) -> Result<ExitCode> {
@@ -396,16 +376,12 @@ pub fn restore(ctx: &Ctx, id: i64) -> Result<ExitCode> {
     let rec = ws.store.intake(id)?;
     eprintln!(
         "{}",
-        match ctx.lang {
-            Lang::Nl => format!(
-                "Intake {id} ({}) staat weer in de lijst.",
-                crate::text::printable(&rec.customer)
-            ),
-            Lang::En => format!(
-                "Intake {id} ({}) is back in the list.",
-                crate::text::printable(&rec.customer)
-            ),
-        }
+        t!(
+            ctx.lang,
+            "intake-restored",
+            id = id.to_string(),
+            customer = printable(&rec.customer)
+        )
     );
     Ok(ExitCode::SUCCESS)
 }

@@ -101,7 +101,7 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
             as_new,
         } => {
             let theirs = if replace { Some(Vec::new()) } else { theirs };
-            let resolution = bundles::resolution(ours, theirs)?;
+            let resolution = bundles::resolution(ctx.lang, ours, theirs)?;
             bundles::import(ctx, &file, &resolution, as_new)
         }
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),

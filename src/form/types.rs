@@ -77,27 +77,19 @@ pub fn check_no_control(s: &str, multiline: bool) -> Result<(), Msg> {
         None => Ok(()),
         Some(c) => {
             let what = crate::text::describe_control(c);
-            Err(if multiline {
-                Msg::new(
-                    format!(
-                        "Dit antwoord bevat een stuurteken ({what}); alleen tekst, regels en tabs zijn toegestaan."
-                    ),
-                    format!(
-                        "This answer contains a control character ({what}); only text, line breaks and tabs are allowed."
-                    ),
-                )
+            let id = if multiline {
+                "answer-control-text"
             } else {
-                Msg::new(
-                    format!(
-                        "Dit antwoord bevat een stuurteken ({what}); vul één regel gewone tekst in."
-                    ),
-                    format!(
-                        "This answer contains a control character ({what}); enter one line of plain text."
-                    ),
-                )
-            })
+                "answer-control-line"
+            };
+            Err(both(|lang| crate::t!(lang, id, char = what.as_str())))
         }
     }
+}
+
+/// A message from Fluent in both languages, for the form's `Msg`.
+fn both(text: impl Fn(Lang) -> String) -> Msg {
+    Msg::new(text(Lang::Nl), text(Lang::En))
 }
 
 pub fn parse_yes_no(s: &str) -> Result<bool, Msg> {
@@ -120,18 +112,14 @@ pub fn parse_date_input(s: &str) -> Result<time::Date, Msg> {
         )
     })?;
     if !DATE_YEARS.contains(&d.year()) {
-        return Err(Msg::new(
-            format!(
-                "Vul een datum tussen {} en {} in.",
-                DATE_YEARS.start(),
-                DATE_YEARS.end()
-            ),
-            format!(
-                "Enter a date between {} and {}.",
-                DATE_YEARS.start(),
-                DATE_YEARS.end()
-            ),
-        ));
+        return Err(both(|lang| {
+            crate::t!(
+                lang,
+                "answer-date-range",
+                from = DATE_YEARS.start().to_string(),
+                to = DATE_YEARS.end().to_string()
+            )
+        }));
     }
     Ok(d)
 }
@@ -262,16 +250,10 @@ pub fn parse_vat_nl(s: &str) -> Result<String, Msg> {
         && b[11] == b'B'
         && b[12..].iter().all(u8::is_ascii_digit);
     if !ok {
-        return Err(Msg::new(
-            "Een btw-id is NL, 9 cijfers, B en 2 cijfers, bijv. NL123456782B01.",
-            "A Dutch VAT id is NL, 9 digits, B and 2 digits, e.g. NL123456782B01.",
-        ));
+        return Err(both(|lang| crate::t!(lang, "answer-vat-example")));
     }
     if !(vat_mod11_ok(&b[2..11]) || mod97(t.chars()) == 1) {
-        return Err(Msg::new(
-            "Dit btw-id klopt niet (controlecijfer). Controleer op tikfouten.",
-            "This VAT id fails its check digit. Check for typing errors.",
-        ));
+        return Err(both(|lang| crate::t!(lang, "answer-vat-check")));
     }
     Ok(t)
 }
