@@ -185,7 +185,7 @@ fn assert_consistent(ws: &Workspace, id: i64) {
     assert_eq!(ws.store.integrity_check().unwrap(), vec!["ok".to_string()]);
     let form = ws.standard_form();
     for (key, value) in ws.store.answers(id).unwrap() {
-        let k = AnswerKey::parse(&key).unwrap_or_else(|e| panic!("stored key {key}: {e}"));
+        let k = AnswerKey::parse(&key).unwrap_or_else(|e| panic!("stored key {key}: {e:?}"));
         let (_, q) = form
             .find(&k.path())
             .unwrap_or_else(|| panic!("stored key {key} is no question"));

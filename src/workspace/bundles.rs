@@ -43,7 +43,7 @@ impl Workspace {
             let k = match AnswerKey::parse(key) {
                 Ok(k) => k,
                 Err(e) => {
-                    problems.push(e);
+                    problems.push(e.en);
                     continue;
                 }
             };

@@ -27,5 +27,4 @@ import-key-twice = { $key } is given to both --ours and --theirs
 answer-control-line = This answer contains a control character ({ $char }); enter one line of plain text.
 answer-control-text = This answer contains a control character ({ $char }); only text, line breaks and tabs are allowed.
 answer-date-range = Enter a date between { $from } and { $to }.
-answer-vat-example = A Dutch VAT id is NL, 9 digits, B and 2 digits, e.g. NL123456782B01.
 answer-vat-check = This VAT id fails its check digit. Check for typing errors.

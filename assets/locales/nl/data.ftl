@@ -27,5 +27,4 @@ import-key-twice = { $key } staat zowel bij --ours als bij --theirs
 answer-control-line = Dit antwoord bevat een stuurteken ({ $char }); vul één regel gewone tekst in.
 answer-control-text = Dit antwoord bevat een stuurteken ({ $char }); alleen tekst, regels en tabs zijn toegestaan.
 answer-date-range = Vul een datum tussen { $from } en { $to } in.
-answer-vat-example = Een btw-id is NL, 9 cijfers, B en 2 cijfers, bijv. NL123456782B01.
 answer-vat-check = Dit btw-id klopt niet (controlecijfer). Controleer op tikfouten.
