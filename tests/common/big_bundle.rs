@@ -4,8 +4,11 @@
 
 use serde_json::{Value as Json, json};
 
+/// The value of an answer at history step N.
+type ValueAt = fn(usize) -> Json;
+
 /// Answer keys of the standard form with a value generator per history step.
-const KEYS: &[(&str, fn(usize) -> Json)] = &[
+const KEYS: &[(&str, ValueAt)] = &[
     ("company.name", |n| json!(format!("Jansen {n}"))),
     ("company.kvk", |n| {
         json!(format!("{:08}", 10_000_000 + n % 89_999_999))
