@@ -10,10 +10,9 @@ use super::bundle::{
     BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, Bundle, BundleFinding, BundleHistory, BundleIntake,
     BundleProbe,
 };
-use super::extras::{put_finding, put_probe};
 use super::intakes::check_new_intake;
 use super::keys::{MAX_NAME_LEN, check_text};
-use super::merge::{add_their_history, same_value};
+use super::merge::{add_missing_findings, add_newer_probes, add_their_history, same_value};
 use super::{NewIntake, Result, Store, fmt_ts, now_ts};
 
 /// Source recorded for probe results that arrived in a bundle.
@@ -130,22 +129,9 @@ impl Store {
                 insert_history(&tx, id, key, old.as_deref(), Some(&text), &now, user)?;
             }
         }
-        for p in &bundle.probes {
-            let at = fmt_ts(p.measured_at)?;
-            put_probe(
-                &tx,
-                id,
-                &p.kind,
-                &p.machine_key,
-                &p.payload,
-                &at,
-                IMPORT_SOURCE,
-            )?;
-        }
-        for f in &bundle.accepted_findings {
-            let at = fmt_ts(f.accepted_at)?;
-            put_finding(&tx, id, &f.rule_id, &f.reason, &f.accepted_by, &at)?;
-        }
+        // Into a new intake: every probe and acceptance of the bundle.
+        add_newer_probes(&tx, id, bundle)?;
+        add_missing_findings(&tx, id, bundle)?;
         tx.commit()?;
         Ok(id)
     }

@@ -14,11 +14,11 @@ use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 use serde_json::Value as Json;
 
-use super::answers::{insert_history, write_answer};
+use super::answers::{answers_in, insert_history, write_answer};
 use super::bundle::{Bundle, BundleHistory};
 use super::bundle_io::IMPORT_SOURCE;
 use super::extras::{put_finding, put_probe};
-use super::{Result, Store, ensure_live, fmt_ts, now_ts, parse_json, touch};
+use super::{Result, Store, ensure_live, fmt_ts, now_ts, touch};
 
 /// Which side of a conflict wins.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -104,19 +104,6 @@ fn our_rows(conn: &Connection, id: i64) -> Result<HashSet<RowId>> {
         Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
     })?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-fn our_answers(conn: &Connection, id: i64) -> Result<BTreeMap<String, Json>> {
-    let mut stmt =
-        conn.prepare_cached("SELECT key, value_json FROM answers WHERE intake_id = ?1")?;
-    let rows = stmt
-        .query_map([id], |r| {
-            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    rows.into_iter()
-        .map(|(k, v)| Ok((k.clone(), parse_json(id, &format!("answer {k}"), &v)?)))
-        .collect()
 }
 
 /// Inserts the bundle's history rows this intake does not hold yet (in the bundle's order);
@@ -214,7 +201,7 @@ impl Store {
         let known = our_rows(&self.conn, id)?;
         let base = base_values(bundle, &known)?;
         Ok(plan_merge(
-            &our_answers(&self.conn, id)?,
+            &answers_in(&self.conn, id)?,
             &bundle.answers,
             &base,
         ))
@@ -241,7 +228,7 @@ impl Store {
         ensure_live(&tx, id)?;
         let mut known = our_rows(&tx, id)?;
         let base = base_values(bundle, &known)?;
-        let mut plan = plan_merge(&our_answers(&tx, id)?, &bundle.answers, &base);
+        let mut plan = plan_merge(&answers_in(&tx, id)?, &bundle.answers, &base);
         let unresolved: Vec<Conflict> = plan
             .conflicts
             .iter()
@@ -265,8 +252,8 @@ impl Store {
             resolved.push((c, side));
         }
         plan.conflicts = resolved.iter().map(|(c, _)| c.clone()).collect();
-        let probes_added = merge_probes(&tx, id, bundle)?;
-        let findings_added = merge_findings(&tx, id, bundle)?;
+        let probes_added = add_newer_probes(&tx, id, bundle)?;
+        let findings_added = add_missing_findings(&tx, id, bundle)?;
         if changed || history_added > 0 || probes_added > 0 || findings_added > 0 {
             touch(&tx, id, &now)?;
         }
@@ -281,7 +268,7 @@ impl Store {
 }
 
 /// Adds the bundle's probe results that are newer than ours for the same kind and machine.
-fn merge_probes(conn: &Connection, id: i64, bundle: &Bundle) -> Result<usize> {
+pub(crate) fn add_newer_probes(conn: &Connection, id: i64, bundle: &Bundle) -> Result<usize> {
     let mut added = 0;
     for p in &bundle.probes {
         let at = fmt_ts(p.measured_at)?;
@@ -309,7 +296,7 @@ fn merge_probes(conn: &Connection, id: i64, bundle: &Bundle) -> Result<usize> {
 }
 
 /// Adds the bundle's accepted findings this intake lacks; an acceptance here is kept.
-fn merge_findings(conn: &Connection, id: i64, bundle: &Bundle) -> Result<usize> {
+pub(crate) fn add_missing_findings(conn: &Connection, id: i64, bundle: &Bundle) -> Result<usize> {
     let mut added = 0;
     for f in &bundle.accepted_findings {
         let exists: bool = conn.query_row(
