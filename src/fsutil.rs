@@ -84,7 +84,7 @@ fn kind_of(t: &std::fs::FileType) -> &'static str {
 /// Why a file named by the user could not be read; the caller adds which file.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    #[error("cannot open: {0}")]
+    #[error("cannot read: {0}")]
     Open(io::Error),
     #[error("cannot read: {0}")]
     Read(io::Error),

@@ -26,15 +26,21 @@ fn a_deleted_intake_comes_back_with_restore_until_it_is_purged() {
     env.ok(&["restore", &id]);
     assert_eq!(env.intake_count(), 1);
     assert_eq!(env.answers(&id)["company.kvk"], json!("12345678"));
-    assert!(env.fails(&["restore", &id]).contains("is not deleted"));
     assert!(
-        env.fails(&["restore", "99"])
+        env.fails(&["restore", &id, "--lang", "en"])
+            .contains("is not deleted")
+    );
+    assert!(
+        env.fails(&["restore", "99", "--lang", "en"])
             .contains("intake 99 not found")
     );
 
     env.ok(&["delete", &id, "--yes"]);
     env.ok(&["purge", &id, "--yes"]);
-    assert!(env.fails(&["restore", &id]).contains("not found"));
+    assert!(
+        env.fails(&["restore", &id, "--lang", "en"])
+            .contains("not found")
+    );
 }
 
 #[test]
@@ -61,7 +67,10 @@ fn purge_says_when_another_reader_keeps_the_data_on_disk() {
     );
     reader.execute_batch("COMMIT").unwrap();
     drop(reader);
-    assert!(env.fails(&["show", &id]).contains("not found"));
+    assert!(
+        env.fails(&["show", &id, "--lang", "en"])
+            .contains("not found")
+    );
 }
 
 fn probe_file(env: &Env, name: &str, adapters: usize) -> std::path::PathBuf {
