@@ -20,4 +20,5 @@ pub mod report;
 pub mod store;
 pub mod text;
 pub mod tui;
+pub mod web;
 pub mod workspace;
