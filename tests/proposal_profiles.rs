@@ -297,7 +297,7 @@ fn construction_firm_closed_over_christmas_migrates_at_the_weekend() {
         "verklaring die u van uw bank kunt krijgen",
         "Henk Hendriks",
         "Havenweg 4",
-        "NL123456789B01",
+        "NL123456782B01",
         "[FAQ 8.3]",
         "Verwerkersovereenkomst [AVG art. 28",
         "Intakekosten",
