@@ -10,10 +10,7 @@ use common::{json, ok, text};
 use std::path::{Path, PathBuf};
 
 fn setup(profile: &common::Profile) -> (tempfile::TempDir, PathBuf, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("i.db");
-    let id = profile.create(&db);
-    (dir, db, id)
+    profile.in_temp_db()
 }
 
 fn report(db: &Path, id: &str, lang: &str) -> String {

@@ -202,10 +202,7 @@ fn probe_file(dir: &Path, host: &str, os_long: &str, version: &str, gb: u64) -> 
 }
 
 fn setup(profile: &Profile) -> (tempfile::TempDir, PathBuf, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("i.db");
-    let id = profile.create(&db);
-    (dir, db, id)
+    profile.in_temp_db()
 }
 
 #[test]

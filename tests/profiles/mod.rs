@@ -64,6 +64,14 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Creates the intake in a database of its own temp dir; (dir, database, intake id).
+    pub fn in_temp_db(&self) -> (tempfile::TempDir, std::path::PathBuf, String) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("i.db");
+        let id = self.create(&db);
+        (dir, db, id)
+    }
+
     /// Creates the intake with `intake new` + `intake set`; returns its id.
     pub fn create(&self, db: &Path) -> String {
         let id = ok(
