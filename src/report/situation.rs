@@ -58,9 +58,8 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
     if !input.locations.is_empty() {
         layout.heading(l.locations, 2, 25.0)?;
         let cols = [
-            Column::new(l.location, 40.0, Align::Left),
-            // Wide enough for "Workstations" on one line.
-            Column::new(l.workstations, 26.0, Align::Right),
+            Column::new(l.location, 44.0, Align::Left),
+            Column::new(l.workstations, 22.0, Align::Right),
             Column::new(l.source, 22.0, Align::Left),
             Column::new(&format!("{} {}", l.speed, l.down), 20.5, Align::Right),
             Column::new(&format!("{} {}", l.speed, l.up), 20.5, Align::Right),
