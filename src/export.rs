@@ -270,12 +270,18 @@ fn locations(l: &Loaded, cfg: &Config, probes: &[crate::store::ProbeRecord]) -> 
                     )
                 })
                 .unwrap_or((0.0, 0.0));
+            let unknown = |q: &str| {
+                l.answers
+                    .get(&format!("locations[{i}].{q}"))
+                    .is_some_and(Value::is_unknown)
+            };
             Some(LocationRow {
                 name,
                 workstations: ws as u32,
                 down_mbps: down,
                 up_mbps: up,
                 measured: was_measured,
+                speed_unknown: !was_measured && (unknown("down_mbps") || unknown("up_mbps")),
                 needed_down_mbps: nd,
                 needed_up_mbps: nu,
             })
@@ -376,20 +382,29 @@ fn business_apps(l: &Loaded, lang: Lang) -> Vec<String> {
         .collect()
 }
 
+/// A volume answer for the current situation; "weet ik niet" reads "volume unknown".
+fn volume(l: &Loaded, key: &str, lang: Lang) -> Option<String> {
+    match l.answers.get(key) {
+        Some(Value::Unknown) => Some(crate::t!(lang, "report-volume-unknown")),
+        _ => shown(l, key, lang),
+    }
+}
+
 fn email(l: &Loaded, lang: Lang) -> Option<String> {
-    let boxes = num(l, "email.mailboxes");
-    let size = shown(l, "email.size_gb", lang);
+    let boxes = match l.answers.get("email.mailboxes") {
+        Some(Value::Unknown) => Some(crate::t!(lang, "report-mailboxes-unknown")),
+        v => v.and_then(Value::as_f64).map(|b| match lang {
+            Lang::Nl => format!("{b} mailboxen"),
+            Lang::En => format!("{b} mailboxes"),
+        }),
+    };
+    let size = volume(l, "email.size_gb", lang);
     let provider = shown(l, "email.provider", lang);
     if boxes.is_none() && size.is_none() && provider.is_none() {
         return None;
     }
     let mut parts = Vec::new();
-    if let Some(b) = boxes {
-        parts.push(match lang {
-            Lang::Nl => format!("{b} mailboxen"),
-            Lang::En => format!("{b} mailboxes"),
-        });
-    }
+    parts.extend(boxes);
     parts.extend(size);
     parts.extend(provider);
     Some(parts.join(", "))
@@ -407,7 +422,7 @@ fn domain(l: &Loaded, lang: Lang) -> Option<String> {
 }
 
 fn data(l: &Loaded, lang: Lang) -> Option<String> {
-    let size = shown(l, "data.size_gb", lang);
+    let size = volume(l, "data.size_gb", lang);
     let loc = shown(l, "data.location", lang);
     match (size, loc) {
         (None, None) => None,

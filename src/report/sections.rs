@@ -274,6 +274,11 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
     layout.heading(l.situation, 1, 25.0)?;
     let mbps =
         |v: Option<f64>| v.map_or_else(|| l.not_measured.to_string(), |v| format_mbps(v, lang));
+    // A location whose speeds the customer did not know says so, rather than "not measured".
+    let speed = |v: Option<f64>, unknown: bool| match v {
+        None if unknown => crate::t!(lang, "form-unknown-answer"),
+        v => mbps(v),
+    };
     if !input.locations.is_empty() {
         layout.heading(l.locations, 2, 25.0)?;
         let cols = [
@@ -286,7 +291,7 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
             Column::new(&format!("{} {}", l.needed, l.up), 20.5, Align::Right),
         ];
         let source = |loc: &crate::report::LocationRow| {
-            if loc.down_mbps.is_none() && loc.up_mbps.is_none() {
+            if loc.down_mbps.is_none() && loc.up_mbps.is_none() && !loc.speed_unknown {
                 ""
             } else if loc.measured {
                 l.source_measured
@@ -302,8 +307,8 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
                     Cell::bold(&loc.name),
                     Cell::text(loc.workstations.to_string()),
                     Cell::text(source(loc)),
-                    Cell::text(mbps(loc.down_mbps)),
-                    Cell::text(mbps(loc.up_mbps)),
+                    Cell::text(speed(loc.down_mbps, loc.speed_unknown)),
+                    Cell::text(speed(loc.up_mbps, loc.speed_unknown)),
                     Cell::text(format_mbps(loc.needed_down_mbps, lang)),
                     Cell::text(format_mbps(loc.needed_up_mbps, lang)),
                 ])
