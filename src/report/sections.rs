@@ -317,11 +317,16 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
         table(layout, &cols, &rows)?;
         super::link_latency::table(layout, &input.link_latency, lang)?;
         layout.heading(l.bandwidth, 2, 30.0)?;
-        let pair = |name: &str, measured: bool, value: Option<f64>, needed: f64| {
+        let pair = |name: &str, measured: bool, unknown: bool, value: Option<f64>, needed: f64| {
             let short = value.is_some_and(|m| m < needed);
             let stated = !measured && value.is_some();
             let what = if stated { l.subscription } else { l.measured };
-            let mut measured_text = format!("{what} {}", mbps(value));
+            let mut measured_text = match value {
+                // "Gemeten niet gemeten" said nothing; say what is known.
+                None if unknown => format!("{} {}", l.subscription, speed(None, true)),
+                None => capitalised(l.not_measured),
+                Some(_) => format!("{what} {}", mbps(value)),
+            };
             if short {
                 measured_text.push_str(&format!(" ({})", l.too_low));
             }
@@ -338,12 +343,12 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
         let down: Vec<BarPair> = input
             .locations
             .iter()
-            .map(|x| pair(&x.name, x.measured, x.down_mbps, x.needed_down_mbps))
+            .map(|x| pair(&x.name, x.measured, x.speed_unknown, x.down_mbps, x.needed_down_mbps))
             .collect();
         let up: Vec<BarPair> = input
             .locations
             .iter()
-            .map(|x| pair(&x.name, x.measured, x.up_mbps, x.needed_up_mbps))
+            .map(|x| pair(&x.name, x.measured, x.speed_unknown, x.up_mbps, x.needed_up_mbps))
             .collect();
         let legend = (l.measured, l.subscription, l.needed);
         charts::bar_chart(layout, l.download, &down, legend)?;
@@ -505,4 +510,12 @@ pub fn contents(layout: &mut Layout, input: &ReportInput, below: f32) -> Result<
         y += line_height(BODY) + 0.6;
     }
     Ok(())
+}
+
+/// "niet gemeten" → "Niet gemeten": a label that starts a line.
+fn capitalised(s: &str) -> String {
+    let mut c = s.chars();
+    c.next()
+        .map(|f| f.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
 }
