@@ -82,7 +82,14 @@ fn the_report_says_what_the_customer_did_not_know() {
         "data.size_gb=unknown",
     ]);
     let pdf = env.path("visser.pdf");
-    env.ok(&["--lang", "nl", "report", &id, "--out", pdf.to_str().unwrap()]);
+    env.ok(&[
+        "--lang",
+        "nl",
+        "report",
+        &id,
+        "--out",
+        pdf.to_str().unwrap(),
+    ]);
     let out = Command::new("pdftotext")
         .args(["-layout", pdf.to_str().unwrap(), "-"])
         .output()
@@ -96,5 +103,8 @@ fn the_report_says_what_the_customer_did_not_know() {
     assert!(!row.contains("niet gemeten"), "{row}");
     assert!(text.contains("aantal mailboxen onbekend"), "{text}");
     assert!(text.contains("omvang onbekend"), "{text}");
-    assert!(!text.contains("unknown"), "English in the Dutch report:\n{text}");
+    assert!(
+        !text.contains("unknown"),
+        "English in the Dutch report:\n{text}"
+    );
 }

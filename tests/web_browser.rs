@@ -233,7 +233,9 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
             saved(&c, "locations[1].down_mbps").await;
             fill(&c, "locations[1].up_mbps", "20").await;
             let ticked = c
-                .find(Locator::Css("input[data-unknown-for=\"locations[1].down_mbps\"]"))
+                .find(Locator::Css(
+                    "input[data-unknown-for=\"locations[1].down_mbps\"]",
+                ))
                 .await
                 .unwrap()
                 .prop("checked")
@@ -298,8 +300,14 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
             c.goto(&format!("{base}/review")).await.unwrap();
             let review = c.source().await.unwrap();
             assert!(review.contains("01-03-2027"), "the date is not Dutch");
-            assert!(!review.contains("2027-03-01"), "an ISO date on the review page");
-            assert!(review.contains("onbekend"), "the unknown speed is not shown");
+            assert!(
+                !review.contains("2027-03-01"),
+                "an ISO date on the review page"
+            );
+            assert!(
+                review.contains("onbekend"),
+                "the unknown speed is not shown"
+            );
             shoot(&c, "review").await;
             c.set_window_size(1280, 900).await.unwrap();
             click(&c, "#confirm").await;

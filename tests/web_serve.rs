@@ -292,12 +292,20 @@ fn weet_ik_niet_without_javascript_and_dates_in_dutch_on_the_review_page() {
     env.ok(&["set", &id, "planning.go_live=2027-03-01"]);
     let t = token_of(&env.ok(&["invite", &id]));
     let server = Server::start(&env.db);
-    let page = server.get(&format!("/f/{t}")).header("location").map(str::to_owned);
+    let page = server
+        .get(&format!("/f/{t}"))
+        .header("location")
+        .map(str::to_owned);
     let first = server.get(&page.expect("a redirect")).body;
     let csrf = csrf_of(&first);
     let path = (0..20)
         .map(|i| format!("/f/{t}/s/{i}"))
-        .find(|p| server.get(p).body.contains("name=\"locations[1].down_mbps\""))
+        .find(|p| {
+            server
+                .get(p)
+                .body
+                .contains("name=\"locations[1].down_mbps\"")
+        })
         .expect("the locations page");
     let locations = server.get(&path).body;
     assert!(
@@ -326,7 +334,13 @@ fn weet_ik_niet_without_javascript_and_dates_in_dutch_on_the_review_page() {
     let box_at = again
         .find("data-unknown-for=\"locations[1].down_mbps\"")
         .unwrap();
-    assert!(again[box_at..].split('>').next().unwrap().contains("checked"));
+    assert!(
+        again[box_at..]
+            .split('>')
+            .next()
+            .unwrap()
+            .contains("checked")
+    );
     // A number typed beside a ticked box: refused, the number kept on the page, the
     // unknown answer unchanged.
     let r = server.post(
@@ -369,9 +383,15 @@ fn weet_ik_niet_without_javascript_and_dates_in_dutch_on_the_review_page() {
     let review = server.get(&format!("/f/{t}/review")).body;
     assert!(review.contains("onbekend"), "unknown not shown");
     assert!(review.contains("01-03-2027"), "the date is not Dutch");
-    assert!(!review.contains("2027-03-01"), "an ISO date on the review page");
+    assert!(
+        !review.contains("2027-03-01"),
+        "an ISO date on the review page"
+    );
     let en = server.get(&format!("/f/{t}/review?lang=en")).body;
-    assert!(en.contains("unknown") && en.contains("1 Mar 2027"), "English");
+    assert!(
+        en.contains("unknown") && en.contains("1 Mar 2027"),
+        "English"
+    );
 }
 
 /// The test's database opened through the library with the tests' key (the binary

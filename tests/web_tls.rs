@@ -114,8 +114,15 @@ fn the_form_is_served_and_saved_over_https() {
             ("Origin", origin),
             ("Content-Type", "application/x-www-form-urlencoded"),
         ];
-        https(server.addr, &trusting, "POST", &format!("/f/{t}/s/1"), &headers, &body)
-            .expect("https")
+        https(
+            server.addr,
+            &trusting,
+            "POST",
+            &format!("/f/{t}/s/1"),
+            &headers,
+            &body,
+        )
+        .expect("https")
     };
     let r = post(&format!("http://localhost:{}", server.addr.port()));
     assert_eq!(r.status, 403, "the plain-http origin is another origin");
@@ -183,17 +190,32 @@ fn a_missing_unreadable_or_mismatched_certificate_is_named() {
     let s = |p: &std::path::Path| p.to_string_lossy().to_string();
     let missing = s(&env.path("nope.crt"));
     let err = serve_fails(&env, &["--tls-cert", &missing, "--tls-key", &s(&good.key)]);
-    assert!(err.contains("nope.crt") && err.contains("cannot read"), "{err}");
+    assert!(
+        err.contains("nope.crt") && err.contains("cannot read"),
+        "{err}"
+    );
 
     let junk = env.write("junk.crt", "this is not a certificate\n");
     let err = serve_fails(&env, &["--tls-cert", &s(&junk), "--tls-key", &s(&good.key)]);
-    assert!(err.contains("junk.crt") && err.contains("no certificate"), "{err}");
+    assert!(
+        err.contains("junk.crt") && err.contains("no certificate"),
+        "{err}"
+    );
 
     // The certificate given as the key: no private key in it.
-    let err = serve_fails(&env, &["--tls-cert", &s(&good.cert), "--tls-key", &s(&good.cert)]);
-    assert!(err.contains("--tls-key") && err.contains("no private key"), "{err}");
+    let err = serve_fails(
+        &env,
+        &["--tls-cert", &s(&good.cert), "--tls-key", &s(&good.cert)],
+    );
+    assert!(
+        err.contains("--tls-key") && err.contains("no private key"),
+        "{err}"
+    );
 
-    let err = serve_fails(&env, &["--tls-cert", &s(&good.cert), "--tls-key", &s(&other.key)]);
+    let err = serve_fails(
+        &env,
+        &["--tls-cert", &s(&good.cert), "--tls-key", &s(&other.key)],
+    );
     assert!(
         err.contains("other.key") && err.contains("does not belong"),
         "{err}"

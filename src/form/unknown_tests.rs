@@ -75,11 +75,25 @@ fn q<'f>(f: &'f super::Form, path: &str) -> &'f super::Question {
 #[test]
 fn the_words_for_unknown_parse_only_where_allowed() {
     let f = form();
-    for word in ["unknown", "Onbekend", "?", "weet ik niet", " Weet ik niet ", "don't know"] {
-        assert_eq!(q(&f, "net.down").parse_input(word), Ok(Value::Unknown), "{word}");
+    for word in [
+        "unknown",
+        "Onbekend",
+        "?",
+        "weet ik niet",
+        " Weet ik niet ",
+        "don't know",
+    ] {
+        assert_eq!(
+            q(&f, "net.down").parse_input(word),
+            Ok(Value::Unknown),
+            "{word}"
+        );
     }
     let refused = q(&f, "net.count").parse_input("onbekend").unwrap_err();
-    assert!(refused.get(Lang::Nl).contains("weet ik niet"), "{refused:?}");
+    assert!(
+        refused.get(Lang::Nl).contains("weet ik niet"),
+        "{refused:?}"
+    );
     // A number still parses as a number, and empty still clears.
     assert_eq!(q(&f, "net.down").parse_input("2,5"), Ok(Value::Num(2.5)));
     assert_eq!(q(&f, "net.down").parse_input(" "), Ok(Value::Null));

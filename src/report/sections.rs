@@ -343,12 +343,28 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
         let down: Vec<BarPair> = input
             .locations
             .iter()
-            .map(|x| pair(&x.name, x.measured, x.speed_unknown, x.down_mbps, x.needed_down_mbps))
+            .map(|x| {
+                pair(
+                    &x.name,
+                    x.measured,
+                    x.speed_unknown,
+                    x.down_mbps,
+                    x.needed_down_mbps,
+                )
+            })
             .collect();
         let up: Vec<BarPair> = input
             .locations
             .iter()
-            .map(|x| pair(&x.name, x.measured, x.speed_unknown, x.up_mbps, x.needed_up_mbps))
+            .map(|x| {
+                pair(
+                    &x.name,
+                    x.measured,
+                    x.speed_unknown,
+                    x.up_mbps,
+                    x.needed_up_mbps,
+                )
+            })
             .collect();
         let legend = (l.measured, l.subscription, l.needed);
         charts::bar_chart(layout, l.download, &down, legend)?;

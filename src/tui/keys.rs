@@ -92,10 +92,7 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("[ ]", t(l, "item", "entry")));
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
-            if s
-                .focused()
-                .is_some_and(|qi| s.question(qi).unknown_allowed)
-            {
+            if s.focused().is_some_and(|qi| s.question(qi).unknown_allowed) {
                 k.push(("u", crate::t!(l, "form-unknown-key")));
             }
             k.push(("r", t(l, "controle", "review")));

@@ -389,4 +389,3 @@ pub async fn submit(
         .map_err(|e| internal(lang, e))?;
     Ok(Redirect::to(&format!("{}/review?lang={}", link.base(), lang.code())).into_response())
 }
-
