@@ -8,20 +8,32 @@ use common::{Env, stderr};
 use serde_json::json;
 use std::process::Command;
 
-#[test]
-fn set_takes_unknown_where_allowed_and_the_advice_reads_it_as_empty() {
-    let env = Env::new();
+/// A new intake with one location of four workstations and `answers` set.
+fn practice(env: &Env, answers: &[&str]) -> String {
     let id = env.new_intake("Tandartspraktijk Visser");
-    env.ok(&[
+    let mut args = vec![
         "set",
         &id,
         "locations[1].name=Praktijk",
         "locations[1].workstations=4",
-        "locations[1].down_mbps=unknown",
-        "locations[1].up_mbps=Weet ik niet",
-        "email.size_gb=?",
-        "data.size_gb=onbekend",
-    ]);
+    ];
+    args.extend_from_slice(answers);
+    env.ok(&args);
+    id
+}
+
+#[test]
+fn set_takes_unknown_where_allowed_and_the_advice_reads_it_as_empty() {
+    let env = Env::new();
+    let id = practice(
+        &env,
+        &[
+            "locations[1].down_mbps=unknown",
+            "locations[1].up_mbps=Weet ik niet",
+            "email.size_gb=?",
+            "data.size_gb=onbekend",
+        ],
+    );
     let a = env.answers(&id);
     for key in [
         "locations[1].down_mbps",
@@ -69,18 +81,16 @@ fn set_takes_unknown_where_allowed_and_the_advice_reads_it_as_empty() {
 #[test]
 fn the_report_says_what_the_customer_did_not_know() {
     let env = Env::new();
-    let id = env.new_intake("Tandartspraktijk Visser");
-    env.ok(&[
-        "set",
-        &id,
-        "locations[1].name=Praktijk",
-        "locations[1].workstations=4",
-        "locations[1].down_mbps=unknown",
-        "locations[1].up_mbps=unknown",
-        "email.mailboxes=unknown",
-        "email.size_gb=unknown",
-        "data.size_gb=unknown",
-    ]);
+    let id = practice(
+        &env,
+        &[
+            "locations[1].down_mbps=unknown",
+            "locations[1].up_mbps=unknown",
+            "email.mailboxes=unknown",
+            "email.size_gb=unknown",
+            "data.size_gb=unknown",
+        ],
+    );
     let pdf = env.path("visser.pdf");
     env.ok(&[
         "--lang",
