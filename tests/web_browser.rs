@@ -336,7 +336,7 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
     assert_eq!(a["locations[1].up_mbps"].as_f64(), Some(20.0), "{a}");
     assert!(a.get("locations[2].name").is_none(), "{a}");
     assert_eq!(a["planning.go_live"], "2027-03-01", "{a}");
-    let store = test_store(&env.db);
+    let store = common::testkey::open_store(&env.db);
     let probes = store.probes(id.parse().unwrap()).unwrap();
     let bw = probes
         .iter()
@@ -358,11 +358,4 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
     eprintln!("browser speed test on loopback: {}", bw.payload);
     let list = env.json(&["list", "--json"]);
     assert_eq!(list[0]["status"], "returned", "{list}");
-}
-
-/// The test's database opened through the library with the tests' key (the binary
-/// finds it through `INTAKE_KEY_FILE`).
-fn test_store(db: &std::path::Path) -> intake::store::Store {
-    let key = intake::store::DbKey::from_secret(common::testkey::TEST_KEY_HEX).expect("the key");
-    intake::store::Store::open_with(db, Some(&key)).expect("open the test database")
 }

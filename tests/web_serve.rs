@@ -53,7 +53,7 @@ fn altered_expired_revoked_and_unknown_links_get_nothing() {
     // An expired link, made through the library as `invite` refuses a past expiry.
     let expired = intake::web::token::new_token().unwrap();
     {
-        let mut store = test_store(&env.db);
+        let mut store = common::testkey::open_store(&env.db);
         let past = time::OffsetDateTime::now_utc() - time::Duration::minutes(1);
         let intake_id: i64 = id.parse().unwrap();
         store
@@ -392,11 +392,4 @@ fn weet_ik_niet_without_javascript_and_dates_in_dutch_on_the_review_page() {
         en.contains("unknown") && en.contains("1 Mar 2027"),
         "English"
     );
-}
-
-/// The test's database opened through the library with the tests' key (the binary
-/// finds it through `INTAKE_KEY_FILE`).
-fn test_store(db: &std::path::Path) -> intake::store::Store {
-    let key = intake::store::DbKey::from_secret(common::testkey::TEST_KEY_HEX).expect("the key");
-    intake::store::Store::open_with(db, Some(&key)).expect("open the test database")
 }

@@ -3,7 +3,7 @@
 #![allow(dead_code)] // each test binary uses a different part of this module
 
 #[path = "../common/testkey.rs"]
-mod testkey;
+pub mod testkey;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
