@@ -279,13 +279,20 @@ impl Question {
         if t.is_empty() {
             return Ok(Value::Null);
         }
-        if is_unknown_word(t) {
-            return if self.unknown_allowed {
-                Ok(Value::Unknown)
-            } else {
-                Err(crate::msg!("form-unknown-not-allowed"))
-            };
+        let typed = self.parse_typed(&input, t);
+        if !is_unknown_word(t) {
+            return typed;
         }
+        // "unknown" may also be a choice of its own (`{ id = "unknown" }`): that wins.
+        match typed {
+            Ok(v) if self.kind.is_choice() || !self.unknown_allowed => Ok(v),
+            _ if self.unknown_allowed => Ok(Value::Unknown),
+            _ => Err(crate::msg!("form-unknown-not-allowed")),
+        }
+    }
+
+    /// `parse_input` without "weet ik niet": `t` is `input` trimmed, not empty.
+    fn parse_typed(&self, input: &str, t: &str) -> Result<Value, Msg> {
         let v = match self.kind {
             Kind::Text | Kind::LongText => Value::Text(input.trim_end().to_string()),
             Kind::Integer => Value::Int(types::parse_integer(t)?),
@@ -446,7 +453,7 @@ impl Question {
                 .unwrap_or_else(|| s.clone()),
             Value::Text(s) if self.kind == Kind::Iban => types::format_iban(s),
             Value::Text(s) => s.clone(),
-            Value::Date(d) => crate::i18n::fmt::date_short(*d, lang),
+            Value::Date(d) => format_date(*d),
             Value::Unknown => crate::t!(lang, "form-unknown-answer"),
             Value::List(l) => l
                 .iter()

@@ -186,3 +186,16 @@ fn the_standard_form_lets_customers_not_know_speeds_and_volumes() {
     }
     assert!(!q(&f, "company.kvk").unknown_allowed);
 }
+
+#[test]
+fn a_choice_named_unknown_stays_that_choice() {
+    let f = super::standard_form().unwrap();
+    let provider = q(&f, "domain.provider");
+    for typed in ["unknown", "Weet ik niet"] {
+        assert_eq!(
+            provider.parse_input(typed),
+            Ok(Value::Text("unknown".into())),
+            "{typed}"
+        );
+    }
+}

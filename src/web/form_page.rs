@@ -228,7 +228,7 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
                 Kind::Note => { p.note { (label) } @if let Some(h) = hint { p.hint { (h) } } }
                 Kind::Calculated => {
                     p.label { (label) }
-                    output #(id) aria-live="polite" { (q.display(&item.value, lang)) }
+                    output #(id) aria-live="polite" { (display(q, &item.value, lang)) }
                     @if let Some(h) = hint { p.hint { (h) } }
                 }
                 Kind::YesNo | Kind::SingleChoice | Kind::MultiChoice => {
@@ -387,8 +387,12 @@ pub fn review(
     layout(lang, &crate::t!(lang, "web-review"), Some(&switch), body)
 }
 
+/// An answer for the customer: dates as people write them ("27-11-2026"), never ISO.
 fn display(q: &Question, v: &Value, lang: Lang) -> Markup {
-    html! { (q.display(v, lang)) }
+    match v {
+        Value::Date(d) => html! { (crate::i18n::fmt::date_short(*d, lang)) },
+        _ => html! { (q.display(v, lang)) },
+    }
 }
 
 #[cfg(test)]
