@@ -2,7 +2,7 @@
 //! plain socket (every request bounded by a timeout).
 #![allow(dead_code)] // each test binary uses a different part of this module
 
-// Every test that uses this module also has `mod common` (the key file of its database).
+// The test crates that use this module also have `mod common` (with the tests' key).
 use crate::common::testkey;
 
 use std::io::{BufRead, BufReader, Read, Write};
