@@ -228,6 +228,20 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
             // Locations: a second entry added and removed again.
             fill(&c, "locations[1].name", "Winkel").await;
             fill(&c, "locations[1].workstations", "3").await;
+            // "Weet ik niet" for the subscribed download speed; a number for the upload.
+            click(&c, "input[data-unknown-for=\"locations[1].down_mbps\"]").await;
+            saved(&c, "locations[1].down_mbps").await;
+            fill(&c, "locations[1].up_mbps", "20").await;
+            let ticked = c
+                .find(Locator::Css(
+                    "input[data-unknown-for=\"locations[1].down_mbps\"]",
+                ))
+                .await
+                .unwrap()
+                .prop("checked")
+                .await
+                .unwrap();
+            assert_eq!(ticked.as_deref(), Some("true"), "the box is not ticked");
             click(&c, "button[value=add]").await;
             fill(&c, "locations[2].name", "Magazijn").await;
             shoot(&c, "repeat").await;
@@ -284,6 +298,16 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
             c.set_window_size(1280, 900).await.unwrap();
             // Review, confirm and submit.
             c.goto(&format!("{base}/review")).await.unwrap();
+            let review = c.source().await.unwrap();
+            assert!(review.contains("01-03-2027"), "the date is not Dutch");
+            assert!(
+                !review.contains("2027-03-01"),
+                "an ISO date on the review page"
+            );
+            assert!(
+                review.contains("onbekend"),
+                "the unknown speed is not shown"
+            );
             shoot(&c, "review").await;
             c.set_window_size(1280, 900).await.unwrap();
             click(&c, "#confirm").await;
@@ -308,6 +332,8 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
     assert_eq!(a["workstations.apple"], false, "{a}");
     assert_eq!(a["workstations.age_years"], 3.5, "{a}");
     assert_eq!(a["locations[1].name"], "Winkel", "{a}");
+    assert_eq!(a["locations[1].down_mbps"], json!({"unknown": true}), "{a}");
+    assert_eq!(a["locations[1].up_mbps"].as_f64(), Some(20.0), "{a}");
     assert!(a.get("locations[2].name").is_none(), "{a}");
     assert_eq!(a["planning.go_live"], "2027-03-01", "{a}");
     let store = common::testkey::open_store(&env.db);

@@ -284,3 +284,112 @@ fn a_customer_fills_in_without_javascript_and_submits() {
     assert_eq!(r.status, 200);
     assert!(r.body.contains("disabled"));
 }
+
+#[test]
+fn weet_ik_niet_without_javascript_and_dates_in_dutch_on_the_review_page() {
+    let env = Env::new();
+    let id = self_intake(&env, "Kapsalon Kim");
+    env.ok(&["set", &id, "planning.go_live=2027-03-01"]);
+    let t = token_of(&env.ok(&["invite", &id]));
+    let server = Server::start(&env.db);
+    let page = server
+        .get(&format!("/f/{t}"))
+        .header("location")
+        .map(str::to_owned);
+    let first = server.get(&page.expect("a redirect")).body;
+    let csrf = csrf_of(&first);
+    let path = (0..20)
+        .map(|i| format!("/f/{t}/s/{i}"))
+        .find(|p| {
+            server
+                .get(p)
+                .body
+                .contains("name=\"locations[1].down_mbps\"")
+        })
+        .expect("the locations page");
+    let locations = server.get(&path).body;
+    assert!(
+        locations.contains("data-unknown-for=\"locations[1].down_mbps\""),
+        "no 'weet ik niet' box"
+    );
+    assert!(locations.contains("Weet ik niet"));
+    // The box ticked with the field empty: saved as unknown.
+    let r = server.post(
+        &path,
+        &form(&[
+            ("csrf", &csrf),
+            ("_k", "locations[1].name"),
+            ("locations[1].name", "Salon"),
+            ("_k", "locations[1].down_mbps"),
+            ("locations[1].down_mbps", ""),
+            ("_u", "locations[1].down_mbps"),
+        ]),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(
+        answers(&env, &id)["locations[1].down_mbps"],
+        serde_json::json!({"unknown": true})
+    );
+    let again = server.get(&path).body;
+    let box_at = again
+        .find("data-unknown-for=\"locations[1].down_mbps\"")
+        .unwrap();
+    assert!(
+        again[box_at..]
+            .split('>')
+            .next()
+            .unwrap()
+            .contains("checked")
+    );
+    // A number typed beside a ticked box: refused, the number kept on the page, the
+    // unknown answer unchanged.
+    let r = server.post(
+        &path,
+        &form(&[
+            ("csrf", &csrf),
+            ("_k", "locations[1].down_mbps"),
+            ("locations[1].down_mbps", "75"),
+            ("_u", "locations[1].down_mbps"),
+        ]),
+    );
+    assert_eq!(r.status, 422, "{}", r.body);
+    assert!(r.body.contains("niet allebei"), "no message");
+    assert!(r.body.contains("value=\"75\""), "the typed number is gone");
+    assert_eq!(
+        answers(&env, &id)["locations[1].down_mbps"],
+        serde_json::json!({"unknown": true})
+    );
+    // The box unticked with a number: the number.
+    let r = server.post(
+        &path,
+        &form(&[
+            ("csrf", &csrf),
+            ("_k", "locations[1].down_mbps"),
+            ("locations[1].down_mbps", "75"),
+        ]),
+    );
+    assert_eq!(r.status, 303, "{}", r.body);
+    assert_eq!(answers(&env, &id)["locations[1].down_mbps"], 75.0);
+    // Unknown again through the field save (JavaScript), then the review page.
+    let r = server.post(
+        &format!("{}/field", path.split('?').next().unwrap()),
+        &form(&[
+            ("csrf", &csrf),
+            ("key", "locations[1].down_mbps"),
+            ("value", "unknown"),
+        ]),
+    );
+    assert_eq!(r.header("x-saved"), Some("1"), "{}", r.body);
+    let review = server.get(&format!("/f/{t}/review")).body;
+    assert!(review.contains("onbekend"), "unknown not shown");
+    assert!(review.contains("01-03-2027"), "the date is not Dutch");
+    assert!(
+        !review.contains("2027-03-01"),
+        "an ISO date on the review page"
+    );
+    let en = server.get(&format!("/f/{t}/review?lang=en")).body;
+    assert!(
+        en.contains("unknown") && en.contains("1 Mar 2027"),
+        "English"
+    );
+}

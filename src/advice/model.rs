@@ -55,6 +55,8 @@ pub struct Location {
     pub down_mbps: Option<f64>,
     pub up_mbps: Option<f64>,
     pub source: LinkSource,
+    /// The customer answered "weet ik niet" to the subscription's download or upload speed.
+    pub speed_said_unknown: bool,
     /// The measurement that belongs to this location (the matcher's choice).
     pub measured: Option<Measurement>,
     pub needed_down_mbps: Option<f64>,
@@ -375,6 +377,11 @@ impl<'a> Reader<'a> {
             .map(|n| n.ceil().min(f64::from(u32::MAX)) as u32)
     }
 
+    /// The question was answered "weet ik niet" (an expression reads it as empty).
+    fn unknown(&self, key: &str) -> bool {
+        matches!(self.value(key), Some(Value::Unknown))
+    }
+
     fn yes(&self, key: &str) -> Option<bool> {
         match self.value(key) {
             Some(Value::Bool(b)) => Some(*b),
@@ -682,6 +689,7 @@ fn location(r: &Reader<'_>, form: &Form, i: usize, _count: usize) -> Location {
         } else {
             LinkSource::Unknown
         },
+        speed_said_unknown: r.unknown(&key("down_mbps")) || r.unknown(&key("up_mbps")),
         measured: None,
         needed_down_mbps: None,
         needed_up_mbps: None,

@@ -189,6 +189,12 @@ pub enum Command {
         /// The address customers use, when behind a reverse proxy (https://...).
         #[arg(long, env = "INTAKE_PUBLIC_URL")]
         public_url: Option<String>,
+        /// Speak HTTPS with this certificate (PEM, the full chain); needs --tls-key.
+        #[arg(long, value_name = "FILE", requires = "tls_key")]
+        tls_cert: Option<std::path::PathBuf>,
+        /// The certificate's private key (PEM: PKCS#8, PKCS#1 or SEC1).
+        #[arg(long, value_name = "FILE", requires = "tls_cert")]
+        tls_key: Option<std::path::PathBuf>,
     },
     /// The database file: encryption and its key.
     #[command(subcommand)]

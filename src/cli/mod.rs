@@ -156,11 +156,20 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Serve { listen, public_url } => {
+        Command::Serve {
+            listen,
+            public_url,
+            tls_cert,
+            tls_key,
+        } => {
+            let tls = tls_cert
+                .zip(tls_key)
+                .map(|(cert, key)| crate::web::TlsFiles { cert, key });
             crate::web::serve(crate::web::ServeOptions {
                 db: ctx.db.clone(),
                 listen,
                 public_url,
+                tls,
             })?;
             Ok(ExitCode::SUCCESS)
         }

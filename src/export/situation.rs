@@ -56,6 +56,7 @@ impl Situation {
                 down_mbps: loc.down_mbps,
                 up_mbps: loc.up_mbps,
                 measured: loc.source == LinkSource::Measured,
+                speed_unknown: loc.source != LinkSource::Measured && loc.speed_said_unknown,
                 needed_down_mbps: loc.needed_down_mbps.unwrap_or(0.0),
                 needed_up_mbps: loc.needed_up_mbps.unwrap_or(0.0),
             })

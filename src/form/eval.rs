@@ -314,7 +314,9 @@ impl Form {
         let (Some((s, q)), Some((si, _))) = (self.find(&path), self.position(&path)) else {
             return Err(crate::msg!("form-unknown-question", key = key.to_string()));
         };
-        if value.is_null() {
+        if !value.is_known() {
+            // Nothing to check: no answer, or "weet ik niet" (refused by parsing when the
+            // question does not allow it).
             return Ok(());
         }
         q.check_bounds(value)?;
@@ -371,7 +373,7 @@ fn item_state(
         error: None,
         warning: None,
     };
-    if visible && !item.value.is_null() && q.kind.is_input() {
+    if visible && item.value.is_known() && q.kind.is_input() {
         let cctx = Ctx::new(t, group, &item.value, today);
         if let Err(m) = q.check_bounds(&item.value) {
             item.error = Some(Box::new(m));

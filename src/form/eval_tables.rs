@@ -205,12 +205,12 @@ impl<'a> Tables<'a> {
             .unwrap_or(&NULL)
     }
 
-    /// What an expression reads: empty when hidden.
+    /// What an expression reads: empty when hidden, and when answered "weet ik niet".
     fn read(&self, si: usize, entry: usize, qi: usize) -> &Value {
         if self.hidden[si].get(entry, qi) == Some(&true) {
             return &NULL;
         }
-        self.shown(si, entry, qi)
+        self.shown(si, entry, qi).readable()
     }
 
     /// What a reference reads in the context of `group` (section, entry): a group field

@@ -342,6 +342,7 @@ impl Builder<'_> {
                         choices: vec![],
                         calculate: None,
                         specialist: rq.specialist,
+                        unknown_allowed: false,
                     };
                     types.insert(format!("{sid}.{oid}"), Ty::Text);
                     index.insert(format!("{sid}.{oid}"), (si, questions.len()));
@@ -610,7 +611,24 @@ impl Builder<'_> {
             choices,
             calculate,
             specialist: rq.specialist,
+            unknown_allowed: rq.unknown_allowed.as_ref().is_some_and(|b| *b.get_ref()),
         };
+        // Free text can say "weet ik niet" in words; a typed answer cannot, and a
+        // calculation or a note is never answered.
+        if let Some(flag) = rq.unknown_allowed.as_ref().filter(|b| *b.get_ref())
+            && matches!(
+                kind,
+                Kind::Text | Kind::LongText | Kind::Note | Kind::Calculated
+            )
+        {
+            self.err(
+                flag.span(),
+                format!(
+                    "question '{path}': unknown_allowed is for questions with a typed answer, not type {}",
+                    kind.name()
+                ),
+            );
+        }
         if let Some(d) = &rq.default {
             match default_value(&q, d.get_ref()) {
                 Ok(v) => q.default = Some(v),

@@ -18,6 +18,8 @@ pub mod schema;
 mod standard_tests;
 mod toml_str;
 pub mod types;
+#[cfg(test)]
+mod unknown_tests;
 pub mod value;
 
 pub use eval::{Answers, Audience, Evaluation, FormEnv, FormTypes, ItemState, SectionState};

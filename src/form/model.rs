@@ -3,7 +3,7 @@
 use super::Lang;
 use super::expr::Expr;
 use super::types::{self, Msg};
-use super::value::{Value, format_date, parse_date};
+use super::value::{Value, format_date, is_unknown_json, parse_date};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -143,7 +143,13 @@ pub struct Question {
     #[serde(serialize_with = "ser_opt_expr")]
     pub calculate: Option<Expr>,
     pub specialist: bool,
+    /// The answer may be "weet ik niet" (`Value::Unknown`).
+    pub unknown_allowed: bool,
 }
+
+/// What `intake set` and the editors take for "weet ik niet" (any case); the first is
+/// what an unknown answer reads as in an editor and a round trip.
+pub const UNKNOWN_WORDS: [&str; 5] = ["unknown", "onbekend", "?", "weet ik niet", "don't know"];
 
 #[derive(Clone, Debug, Serialize)]
 pub struct Repeat {
@@ -273,6 +279,20 @@ impl Question {
         if t.is_empty() {
             return Ok(Value::Null);
         }
+        let typed = self.parse_typed(&input, t);
+        if !is_unknown_word(t) {
+            return typed;
+        }
+        // "unknown" may also be a choice of its own (`{ id = "unknown" }`): that wins.
+        match typed {
+            Ok(v) if self.kind.is_choice() || !self.unknown_allowed => Ok(v),
+            _ if self.unknown_allowed => Ok(Value::Unknown),
+            _ => Err(crate::msg!("form-unknown-not-allowed")),
+        }
+    }
+
+    /// `parse_input` without "weet ik niet": `t` is `input` trimmed, not empty.
+    fn parse_typed(&self, input: &str, t: &str) -> Result<Value, Msg> {
         let v = match self.kind {
             Kind::Text | Kind::LongText => Value::Text(input.trim_end().to_string()),
             Kind::Integer => Value::Int(types::parse_integer(t)?),
@@ -359,6 +379,7 @@ impl Question {
         use serde_json::Value as J;
         Some(match (self.kind, j) {
             (_, J::Null) => Value::Null,
+            (_, J::Object(_)) if is_unknown_json(j) && self.unknown_allowed => Value::Unknown,
             (Kind::Integer, J::Number(n)) => Value::Int(n.as_i64()?),
             (Kind::Decimal, J::Number(n)) => Value::Num(n.as_f64()?),
             (Kind::YesNo, J::Bool(b)) => Value::Bool(*b),
@@ -405,6 +426,7 @@ impl Question {
             Value::Text(s) => s.clone(),
             Value::Date(d) => format_date(*d),
             Value::List(l) => l.join(","),
+            Value::Unknown => UNKNOWN_WORDS[0].to_string(),
         }
     }
 
@@ -432,6 +454,7 @@ impl Question {
             Value::Text(s) if self.kind == Kind::Iban => types::format_iban(s),
             Value::Text(s) => s.clone(),
             Value::Date(d) => format_date(*d),
+            Value::Unknown => crate::t!(lang, "form-unknown-answer"),
             Value::List(l) => l
                 .iter()
                 .map(|id| {
@@ -443,6 +466,12 @@ impl Question {
                 .join(", "),
         }
     }
+}
+
+/// Whether `s` is one of the words for "weet ik niet".
+pub fn is_unknown_word(s: &str) -> bool {
+    let s = s.trim();
+    UNKNOWN_WORDS.iter().any(|w| w.eq_ignore_ascii_case(s))
 }
 
 #[cfg(test)]

@@ -107,6 +107,10 @@ pub struct RawQuestion {
     pub calculate: Option<Spanned<String>>,
     #[serde(default)]
     pub specialist: bool,
+    /// Allows the explicit answer "weet ik niet" (speeds, volumes, counts a customer
+    /// may not know); see `Value::Unknown`.
+    #[serde(default)]
+    pub unknown_allowed: Option<Spanned<bool>>,
 }
 
 #[derive(Debug, Deserialize)]

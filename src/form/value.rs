@@ -20,12 +20,18 @@ pub enum Value {
     Date(Date),
     /// The selected choice ids of a multiple-choice question.
     List(Vec<String>),
+    /// An explicit "weet ik niet" to a question that allows it (`unknown_allowed`):
+    /// an answer (not missing, kept in the history), but no value: expressions and the
+    /// advice read it as empty, exactly like `Null`.
+    Unknown,
 }
 
 /// A null to borrow where a reference to "no value" is needed.
 pub(crate) static NULL: Value = Value::Null;
 
 impl Value {
+    /// Whether there is no answer at all. An explicit unknown *is* an answer: use
+    /// [`Value::is_known`] where a value is needed.
     pub fn is_null(&self) -> bool {
         match self {
             Value::Null => true,
@@ -33,6 +39,21 @@ impl Value {
             Value::List(l) => l.is_empty(),
             _ => false,
         }
+    }
+
+    /// The explicit "weet ik niet" answer.
+    pub fn is_unknown(&self) -> bool {
+        matches!(self, Value::Unknown)
+    }
+
+    /// An answer with a value: neither missing nor unknown.
+    pub fn is_known(&self) -> bool {
+        !self.is_null() && !self.is_unknown()
+    }
+
+    /// What expressions read: an explicit unknown reads as no answer.
+    pub fn readable(&self) -> &Value {
+        if self.is_unknown() { &NULL } else { self }
     }
 
     /// Numeric view: integers and decimals; everything else is not a number.
@@ -69,8 +90,20 @@ impl Value {
             Value::Text(s) => J::String(s.clone()),
             Value::Date(d) => J::String(format_date(*d)),
             Value::List(l) => J::Array(l.iter().cloned().map(J::String).collect()),
+            Value::Unknown => unknown_json(),
         }
     }
+}
+
+/// How an explicit unknown is stored: an object, which no other answer is, so older
+/// versions read it as no answer rather than as a wrong value.
+pub fn unknown_json() -> serde_json::Value {
+    serde_json::json!({ "unknown": true })
+}
+
+/// Whether stored JSON is the explicit unknown.
+pub fn is_unknown_json(j: &serde_json::Value) -> bool {
+    j.get("unknown").and_then(serde_json::Value::as_bool) == Some(true)
 }
 
 /// `YYYY-MM-DD`.
@@ -115,6 +148,7 @@ impl Value {
                     .filter_map(|v| v.as_str().map(str::to_owned))
                     .collect(),
             ),
+            J::Object(_) if is_unknown_json(j) => Value::Unknown,
             J::Object(_) => Value::Null,
         }
     }
@@ -129,6 +163,22 @@ mod tests {
         assert!(Value::Text("  ".into()).is_null());
         assert!(Value::List(vec![]).is_null());
         assert!(!Value::Int(0).is_null());
+    }
+
+    #[test]
+    fn unknown_is_an_answer_without_a_value() {
+        assert!(!Value::Unknown.is_null());
+        assert!(!Value::Unknown.is_known());
+        assert_eq!(Value::Unknown.readable(), &Value::Null);
+        assert_eq!(Value::Int(3).readable(), &Value::Int(3));
+        assert_eq!(Value::Unknown.as_f64(), None);
+        let j = Value::Unknown.to_json();
+        assert!(is_unknown_json(&j));
+        assert_eq!(Value::from_json_untyped(&j), Value::Unknown);
+        assert_eq!(
+            Value::from_json_untyped(&serde_json::json!({"other": 1})),
+            Value::Null
+        );
     }
 
     #[test]

@@ -137,6 +137,20 @@ pub fn date_short(date: Date, lang: Lang) -> String {
     }
 }
 
+/// A moment for tables, in the machine's local time when known: "25-11-2026 14:05" /
+/// "25 Nov 2026 14:05".
+pub fn date_time_short(t: time::OffsetDateTime, lang: Lang) -> String {
+    let local = time::UtcOffset::current_local_offset()
+        .map(|o| t.to_offset(o))
+        .unwrap_or(t);
+    format!(
+        "{} {:02}:{:02}",
+        date_short(local.date(), lang),
+        local.hour(),
+        local.minute()
+    )
+}
+
 /// A date as a person types it: Dutch `27-11-2026` (also `1-2-2026`, `27/11/2026`) or ISO
 /// `2026-11-27`. Four-digit years only.
 pub fn parse_date_input(s: &str) -> Option<Date> {
@@ -164,6 +178,16 @@ pub fn parse_date_input(s: &str) -> Option<Date> {
 mod tests {
     use super::*;
     use time::macros::date;
+
+    #[test]
+    fn moments_in_tables() {
+        let t = time::macros::datetime!(2026-11-27 09:05 UTC);
+        let nl = date_time_short(t, Lang::Nl);
+        // The local offset may move the clock (and the day); the shape stays.
+        assert_eq!(nl.len(), "27-11-2026 09:05".len(), "{nl}");
+        assert!(nl.ends_with(":05"), "{nl}");
+        assert!(date_time_short(t, Lang::En).contains(" Nov 2026 "));
+    }
 
     #[test]
     fn euro_dutch_and_english() {

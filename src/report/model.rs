@@ -190,6 +190,10 @@ pub struct LocationRow {
     /// subscription's stated speeds: the report must not call a stated speed "measured".
     #[serde(default)]
     pub measured: bool,
+    /// The customer answered "weet ik niet" to the subscription's speeds (and nothing
+    /// was measured): the report says "unknown" rather than leave the cell bare.
+    #[serde(default)]
+    pub speed_unknown: bool,
     pub needed_down_mbps: f64,
     pub needed_up_mbps: f64,
 }

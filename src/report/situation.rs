@@ -55,6 +55,11 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
     let lang = input.lang;
     let mbps =
         |v: Option<f64>| v.map_or_else(|| l.not_measured.to_string(), |v| format_mbps(v, lang));
+    // A location whose speeds the customer did not know says so, rather than "not measured".
+    let speed = |v: Option<f64>, unknown: bool| match v {
+        None if unknown => crate::t!(lang, "form-unknown-answer"),
+        v => mbps(v),
+    };
     if !input.locations.is_empty() {
         layout.heading(l.locations, 2, 25.0)?;
         let cols = [
@@ -67,7 +72,7 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
             Column::new(&format!("{} {}", l.needed, l.up), 20.5, Align::Right),
         ];
         let source = |loc: &LocationRow| {
-            if loc.down_mbps.is_none() && loc.up_mbps.is_none() {
+            if loc.down_mbps.is_none() && loc.up_mbps.is_none() && !loc.speed_unknown {
                 ""
             } else if loc.measured {
                 l.source_measured
@@ -83,8 +88,8 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
                     Cell::bold(&loc.name),
                     Cell::text(loc.workstations.to_string()),
                     Cell::text(source(loc)),
-                    Cell::text(mbps(loc.down_mbps)),
-                    Cell::text(mbps(loc.up_mbps)),
+                    Cell::text(speed(loc.down_mbps, loc.speed_unknown)),
+                    Cell::text(speed(loc.up_mbps, loc.speed_unknown)),
                     Cell::text(format_mbps(loc.needed_down_mbps, lang)),
                     Cell::text(format_mbps(loc.needed_up_mbps, lang)),
                 ])
@@ -116,19 +121,21 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
         return Ok(());
     }
     layout.heading(l.bandwidth, 2, 30.0)?;
-    let pair = |name: &str, measured: bool, value: Option<f64>, needed: f64| {
+    let pair = |loc: &LocationRow, value: Option<f64>, needed: f64| {
         let short = value.is_some_and(|m| m < needed);
-        let stated = !measured && value.is_some();
+        let stated = !loc.measured && value.is_some();
         let what = if stated { l.subscription } else { l.measured };
         let mut measured_text = match value {
             Some(v) => format!("{what} {}", format_mbps(v, lang)),
+            // What is known: the customer did not know the subscription's speed.
+            None if loc.speed_unknown => format!("{} {}", l.subscription, speed(None, true)),
             None => l.not_measured.to_string(),
         };
         if short {
             measured_text.push_str(&format!(" ({})", l.too_low));
         }
         BarPair {
-            label: name.to_string(),
+            label: loc.name.clone(),
             measured: value,
             stated,
             needed,
@@ -140,12 +147,12 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
     let down: Vec<BarPair> = input
         .locations
         .iter()
-        .map(|x| pair(&x.name, x.measured, x.down_mbps, x.needed_down_mbps))
+        .map(|x| pair(x, x.down_mbps, x.needed_down_mbps))
         .collect();
     let up: Vec<BarPair> = input
         .locations
         .iter()
-        .map(|x| pair(&x.name, x.measured, x.up_mbps, x.needed_up_mbps))
+        .map(|x| pair(x, x.up_mbps, x.needed_up_mbps))
         .collect();
     let legend = (l.measured, l.subscription, l.needed);
     charts::bar_chart(layout, l.download, &down, legend)?;

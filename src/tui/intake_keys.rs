@@ -114,6 +114,16 @@ impl IntakeScreen {
                     self.save(ws, &key, if c == 'y' { "yes" } else { "no" }, lang, status);
                 }
             }
+            // "Weet ik niet" where the form allows it: an answer, not a gap.
+            KeyCode::Char('u') => {
+                if let Some(qi) = self.focused()
+                    && self.question(qi).unknown_allowed
+                {
+                    let key = self.key(qi);
+                    let word = crate::form::model::UNKNOWN_WORDS[0];
+                    self.save(ws, &key, word, lang, status);
+                }
+            }
             // Delete clears the answer (kept in the history); Backspace opens the
             // editor one character shorter, so a habitual Backspace never wipes an answer.
             KeyCode::Delete => {

@@ -92,6 +92,9 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("[ ]", t(l, "item", "entry")));
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
+            if s.focused().is_some_and(|qi| s.question(qi).unknown_allowed) {
+                k.push(("u", crate::t!(l, "form-unknown-key")));
+            }
             k.push(("r", t(l, "controle", "review")));
             k.push(("p", t(l, "metingen", "probes")));
             k.push(("v", t(l, "advies & offerte", "advice & quote")));
@@ -139,6 +142,7 @@ pub fn all(app: &App) -> Keys {
         ),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
+        ("u", crate::t!(l, "form-unknown-key-long")),
         (
             "p",
             t(

@@ -198,6 +198,8 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
     let warning = item.warning.as_ref().map(|m| m.get(lang));
     let value = match refused {
         Some((typed, _)) => typed.clone(),
+        // "Weet ik niet" is the checkbox below, not text in the field.
+        None if item.value.is_unknown() => String::new(),
         None => q.input_text(&item.value),
     };
     let hint_id = format!("{id}-hint");
@@ -216,14 +218,17 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
         @if let Some(e) = error { p.error #(err_id) role="alert" { (e) } }
         @if let Some(w) = warning { p.warning { (w) } }
     };
-    let kept = html! { input type="hidden" name="_k" value=(key); };
+    let kept = html! {
+        @if !ro { input type="hidden" name="_k" value=(key); }
+        @if q.unknown_allowed { (unknown_box(lang, key, &id, item.value.is_unknown(), ro)) }
+    };
     html! {
         div.q #(format!("q-{id}")) .invalid[error.is_some()] {
             @match q.kind {
                 Kind::Note => { p.note { (label) } @if let Some(h) = hint { p.hint { (h) } } }
                 Kind::Calculated => {
                     p.label { (label) }
-                    output #(id) aria-live="polite" { (q.display(&item.value, lang)) }
+                    output #(id) aria-live="polite" { (display(q, &item.value, lang)) }
                     @if let Some(h) = hint { p.hint { (h) } }
                 }
                 Kind::YesNo | Kind::SingleChoice | Kind::MultiChoice => {
@@ -241,14 +246,14 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
                             }
                         }
                     }
-                    @if !ro { (kept) }
+                    (kept)
                 }
                 Kind::LongText => {
                     label for=(id) { (label) (marker) }
                     (messages)
                     textarea #(id) name=(key) rows="4" aria-describedby=[described.as_deref()]
                         aria-invalid=[invalid] disabled[ro] { (value) }
-                    @if !ro { (kept) }
+                    (kept)
                 }
                 _ => {
                     label for=(id) { (label) (marker) @if let Some(u) = &q.unit { " (" (u) ")" } }
@@ -256,9 +261,22 @@ fn question(p: &SectionPage<'_>, key: &str, q: &Question, item: &ItemState, ro: 
                     input #(id) name=(key) type=(input_type(q.kind)) value=(value)
                         inputmode=[input_mode(q.kind)] autocomplete=[autocomplete(q.kind)]
                         aria-describedby=[described.as_deref()] aria-invalid=[invalid] disabled[ro];
-                    @if !ro { (kept) }
+                    (kept)
                 }
             }
+        }
+    }
+}
+
+/// The "weet ik niet" checkbox of a question that allows it. It names the question in
+/// `_u` (a plain POST) and in `data-unknown-for` (saved at once with JavaScript).
+fn unknown_box(lang: Lang, key: &str, id: &str, checked: bool, ro: bool) -> Markup {
+    let box_id = format!("{id}-unknown");
+    html! {
+        div.choice.unknown {
+            input type="checkbox" #(box_id) name="_u" value=(key) data-unknown-for=(key)
+                checked[checked] disabled[ro];
+            label for=(box_id) { (crate::t!(lang, "web-unknown")) }
         }
     }
 }
@@ -369,8 +387,12 @@ pub fn review(
     layout(lang, &crate::t!(lang, "web-review"), Some(&switch), body)
 }
 
+/// An answer for the customer: dates as people write them ("27-11-2026"), never ISO.
 fn display(q: &Question, v: &Value, lang: Lang) -> Markup {
-    html! { (q.display(v, lang)) }
+    match v {
+        Value::Date(d) => html! { (crate::i18n::fmt::date_short(*d, lang)) },
+        _ => html! { (q.display(v, lang)) },
+    }
 }
 
 #[cfg(test)]

@@ -5,15 +5,16 @@ use axum::extract::{ConnectInfo, Path, Query, State};
 use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use bytes::Bytes;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::net::SocketAddr;
 
 use super::error::{Failure, internal};
 use super::form_page::{self, Pending, SectionPage};
+use super::inputs::{Input, save_inputs, section_inputs};
 use super::{LangQuery, Shared, WEB_AUTHOR, WebError, token};
-use crate::form::{AnswerKey, Audience, Evaluation, Form, Lang, Msg};
+use crate::form::{Audience, Evaluation, Form, Lang, Msg};
 use crate::store::{Invitation, InvitationState};
-use crate::workspace::{Loaded, Workspace, today};
+use crate::workspace::{Loaded, today};
 
 /// An invitation that opened, with what the pages need to know about it.
 #[derive(Clone)]
@@ -231,92 +232,6 @@ fn may_write(
     Ok(())
 }
 
-/// Whether the customer may answer `key` in section `idx`: the key is in that section,
-/// names a question the customer is shown (never a specialist one) that takes input.
-fn customer_key(form: &Form, idx: usize, key: &str) -> bool {
-    let Some(section) = form.sections.get(idx) else {
-        return false;
-    };
-    let Ok(k) = AnswerKey::parse(key) else {
-        return false;
-    };
-    k.scope == section.id
-        && !section.specialist
-        && section.repeat.is_some() == k.instance.is_some()
-        && form
-            .find(&k.path())
-            .is_some_and(|(_, q)| !q.specialist && q.kind.is_input())
-}
-
-/// Checks and saves what the customer typed for `inputs` (key, text). Returns the refused
-/// inputs with their messages; all accepted ones are saved in one transaction.
-fn save_inputs(
-    ws: &mut Workspace,
-    id: i64,
-    idx: usize,
-    inputs: Vec<(String, String)>,
-) -> anyhow::Result<Pending> {
-    let loaded = ws.load(id)?;
-    let mut refused = BTreeMap::new();
-    let mut good = Vec::new();
-    for (key, input) in inputs {
-        if !customer_key(&loaded.form, idx, &key) {
-            continue;
-        }
-        let checked = loaded.check_input(&key, &input).and_then(|(k, v)| {
-            loaded
-                .form
-                .check_answer_as(&k, &v, &loaded.answers, Audience::Customer, today())
-                .map_err(|message| crate::workspace::SetError {
-                    key: key.clone(),
-                    message,
-                })
-        });
-        match checked {
-            Ok(()) => good.push((key, input)),
-            Err(e) => {
-                refused.insert(key, (input, e.message));
-            }
-        }
-    }
-    if !good.is_empty()
-        && let Err(e) = ws.set_answers_by(id, &good, WEB_AUTHOR)
-    {
-        // A check across answers saved together (rare): try them one by one.
-        if e.downcast_ref::<crate::workspace::SetError>().is_none() {
-            return Err(e);
-        }
-        for (key, input) in good {
-            if let Err(e) = ws.set_answers_by(id, &[(key.clone(), input.clone())], WEB_AUTHOR) {
-                match e.downcast::<crate::workspace::SetError>() {
-                    Ok(se) => {
-                        refused.insert(key, (input, se.message));
-                    }
-                    Err(e) => return Err(e),
-                }
-            }
-        }
-    }
-    Ok(Pending { refused })
-}
-
-/// The answer inputs of a section POST: each rendered key (`_k`) with its values joined
-/// (checkboxes send one value each; none at all means "cleared").
-fn section_inputs(pairs: &[(String, String)]) -> Vec<(String, String)> {
-    pairs
-        .iter()
-        .filter(|(k, _)| k == "_k")
-        .map(|(_, key)| {
-            let values: Vec<&str> = pairs
-                .iter()
-                .filter(|(k, _)| k == key)
-                .map(|(_, v)| v.as_str())
-                .collect();
-            (key.clone(), values.join(","))
-        })
-        .collect()
-}
-
 /// The plain POST of a whole section (works without JavaScript), then where to go.
 pub async fn post_section(
     State(app): State<Shared>,
@@ -408,7 +323,14 @@ pub async fn save_field(
     let value = field(&pairs, "value").unwrap_or_default().to_string();
     let id = link.inv.intake_id;
     let pending = app
-        .with_ws(move |ws| save_inputs(ws, id, idx, vec![(key, value)]))
+        .with_ws(move |ws| {
+            let input = Input {
+                key,
+                text: value,
+                unknown: false,
+            };
+            save_inputs(ws, id, idx, vec![input])
+        })
         .await
         .map_err(|e| internal(lang, e))?;
     let saved = pending.refused.is_empty();
@@ -466,46 +388,4 @@ pub async fn submit(
         .await
         .map_err(|e| internal(lang, e))?;
     Ok(Redirect::to(&format!("{}/review?lang={}", link.base(), lang.code())).into_response())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn section_inputs_join_checkboxes_and_clear_absent_ones() {
-        let p = |k: &str, v: &str| (k.to_string(), v.to_string());
-        let got = section_inputs(&[
-            p("_k", "users[1].options"),
-            p("users[1].options", "visio"),
-            p("users[1].options", "access"),
-            p("_k", "company.kvk"),
-            p("csrf", "x"),
-        ]);
-        assert_eq!(
-            got,
-            vec![p("users[1].options", "visio,access"), p("company.kvk", "")]
-        );
-    }
-
-    #[test]
-    fn a_customer_may_never_write_a_specialist_question() {
-        let form = crate::form::standard_form().unwrap();
-        for (si, s) in form.sections.iter().enumerate() {
-            for q in &s.questions {
-                let key = match s.repeat {
-                    Some(_) => format!("{}[1].{}", s.id, q.id),
-                    None => format!("{}.{}", s.id, q.id),
-                };
-                let allowed = customer_key(&form, si, &key);
-                if s.specialist || q.specialist || !q.kind.is_input() {
-                    assert!(!allowed, "{key}");
-                } else {
-                    assert!(allowed, "{key}");
-                }
-                // Never through another section's page.
-                assert!(!customer_key(&form, (si + 1) % form.sections.len(), &key));
-            }
-        }
-    }
 }

@@ -96,7 +96,7 @@ pub async fn origin_check(State(app): State<Shared>, req: Request, next: Next) -
         None => h
             .get(header::HOST)
             .and_then(|v| v.to_str().ok())
-            .map(|host| format!("http://{host}")),
+            .map(|host| format!("{}://{host}", app.scheme)),
     };
     let from = h
         .get(header::ORIGIN)

@@ -41,7 +41,7 @@ pub fn invite(
                 .create_invitation(id, &token::token_hash(&token), expires, &os_user())?;
             let mut out = vec![
                 format!("{}/f/{token}", public_url.trim_end_matches('/')),
-                crate::t!(lang, "web-invite-valid", until = stamp(expires)),
+                crate::t!(lang, "web-invite-valid", until = stamp(expires, lang)),
             ];
             if record.mode != Mode::SelfFilled {
                 out.push(crate::t!(lang, "web-invite-customer-only"));
@@ -72,7 +72,7 @@ pub fn invite(
                 let state = match state {
                     InvitationState::Submitted => format!(
                         "submitted {}",
-                        inv.submitted_at.map(stamp).unwrap_or_default()
+                        inv.submitted_at.map(|t| stamp(t, lang)).unwrap_or_default()
                     ),
                     s => s.as_str().to_string(),
                 };
@@ -80,8 +80,8 @@ pub fn invite(
                     "{:<4} {:<10} {:<17} {:<17} {}",
                     inv.id,
                     state,
-                    stamp(inv.created_at),
-                    stamp(inv.expires_at),
+                    stamp(inv.created_at, lang),
+                    stamp(inv.expires_at, lang),
                     inv.created_by
                 ));
             }
@@ -90,7 +90,7 @@ pub fn invite(
     }
 }
 
-fn stamp(t: OffsetDateTime) -> String {
-    let f = time::macros::format_description!("[year]-[month]-[day] [hour]:[minute]");
-    t.format(&f).unwrap_or_default()
+/// "27-11-2026 14:05" (Dutch) / "27 Nov 2026 14:05", in local time.
+fn stamp(t: OffsetDateTime, lang: Lang) -> String {
+    crate::i18n::fmt::date_time_short(t, lang)
 }

@@ -10,8 +10,10 @@ mod error;
 mod form_page;
 mod form_routes;
 mod guard;
+mod inputs;
 mod invite;
 mod speed;
+mod tls;
 pub mod token;
 
 pub use invite::{InviteAction, invite};
@@ -39,6 +41,14 @@ pub struct ServeOptions {
     pub listen: SocketAddr,
     /// The address customers use (behind a reverse proxy): links and the Origin check.
     pub public_url: Option<String>,
+    /// Speak HTTPS with this certificate chain and private key (PEM files).
+    pub tls: Option<TlsFiles>,
+}
+
+/// The certificate chain and its private key, both PEM.
+pub struct TlsFiles {
+    pub cert: PathBuf,
+    pub key: PathBuf,
 }
 
 /// What every request handler shares.
@@ -48,6 +58,9 @@ pub struct App {
     limiter: guard::Limiter,
     /// `scheme://host[:port]` that POSTs must come from; `None`: the request's own Host.
     origin: Option<String>,
+    /// The scheme of the request's own Host when there is no public URL: `https` when
+    /// this server speaks TLS itself.
+    scheme: &'static str,
     /// Incompressible bytes the speed test's download repeats.
     noise: bytes::Bytes,
 }
@@ -63,8 +76,15 @@ impl App {
             csrf_key: token::new_key()?,
             limiter: guard::Limiter::default(),
             origin: public_url.map(origin_of).transpose()?,
+            scheme: "http",
             noise: bytes::Bytes::from(noise),
         })
+    }
+
+    /// This server speaks TLS itself: its own origin is `https://`.
+    pub fn over_tls(mut self) -> App {
+        self.scheme = "https";
+        self
     }
 
     /// Runs `f` on the workspace on a blocking thread (never on the async executor).
@@ -132,8 +152,15 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
     for n in &opened.notices {
         eprintln!("{n}");
     }
+    // Certificate problems show before anything listens.
+    let tls = opts
+        .tls
+        .as_ref()
+        .map(|f| tls::server_config(&f.cert, &f.key))
+        .transpose()?;
     let ws = Workspace::with_store(opened.store)?;
-    let app = Arc::new(App::new(ws, opts.public_url.as_deref())?);
+    let app = App::new(ws, opts.public_url.as_deref())?;
+    let app = Arc::new(if tls.is_some() { app.over_tls() } else { app });
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()
@@ -144,19 +171,32 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
             .await
             .with_context(|| format!("cannot listen on {}", opts.listen))?;
         let addr = listener.local_addr()?;
-        if !addr.ip().is_loopback() && opts.public_url.is_none() {
+        if !addr.ip().is_loopback() && opts.public_url.is_none() && tls.is_none() {
             eprintln!(
-                "note: listening on {addr}, reachable from other machines; put it behind a TLS reverse proxy and give --public-url"
+                "note: listening on {addr}, reachable from other machines; give --tls-cert/--tls-key or put it behind a TLS reverse proxy and give --public-url"
             );
         }
-        println!("listening on http://{addr}");
+        let scheme = if tls.is_some() { "https" } else { "http" };
+        println!("listening on {scheme}://{addr}");
         use std::io::Write;
         let _ = std::io::stdout().flush();
         let service = router(app).into_make_service_with_connect_info::<SocketAddr>();
-        axum::serve(listener, service)
-            .with_graceful_shutdown(shutdown())
-            .await
-            .context("the web server stopped")
+        match tls {
+            Some(config) => {
+                use axum::serve::ListenerExt;
+                // `tap_io` only for axum's ConnectInfo impl, which covers tapped listeners.
+                let listener = tls::TlsListener::new(listener, config)?.tap_io(|_| {});
+                axum::serve(listener, service)
+                    .with_graceful_shutdown(shutdown())
+                    .await
+            }
+            None => {
+                axum::serve(listener, service)
+                    .with_graceful_shutdown(shutdown())
+                    .await
+            }
+        }
+        .context("the web server stopped")
     })
 }
 

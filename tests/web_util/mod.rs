@@ -22,11 +22,17 @@ pub struct Server {
 
 impl Server {
     pub fn start(db: &Path) -> Server {
+        Server::start_with(db, &[], "http")
+    }
+
+    /// `intake serve` with `extra` arguments, printing `listening on SCHEME://ADDR`.
+    pub fn start_with(db: &Path, extra: &[&str], scheme: &str) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
             .env("INTAKE_KEY_FILE", testkey::key_file(db))
             .args(["--db"])
             .arg(db)
             .args(["serve", "--listen", "127.0.0.1:0"])
+            .args(extra)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::inherit())
@@ -48,7 +54,7 @@ impl Server {
         };
         let addr = line
             .trim()
-            .strip_prefix("listening on http://")
+            .strip_prefix(&format!("listening on {scheme}://"))
             .and_then(|a| a.parse().ok())
             .unwrap_or_else(|| panic!("unexpected first line {line:?}"));
         Server { child, addr }
@@ -133,7 +139,7 @@ pub fn http(
     parse(&raw)
 }
 
-fn parse(raw: &[u8]) -> Resp {
+pub fn parse(raw: &[u8]) -> Resp {
     let split = raw
         .windows(4)
         .position(|w| w == b"\r\n\r\n")

@@ -62,3 +62,4 @@ web-invite-revoked = { $count ->
 web-invite-none = intake { $id } has no links
 web-invite-header = #    state      created           expires           by
 status-returned = returned
+web-unknown-conflict = Give an answer or tick "I don't know", not both.

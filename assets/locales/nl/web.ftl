@@ -62,3 +62,4 @@ web-invite-revoked = { $count ->
 web-invite-none = intake { $id } heeft geen links
 web-invite-header = #    status     gemaakt           verloopt          door
 status-returned = teruggestuurd
+web-unknown-conflict = Vul een antwoord in óf kies "Weet ik niet", niet allebei.

@@ -111,7 +111,7 @@ impl Checker<'_> {
     fn ty(&mut self, n: &Node) -> Ty {
         match &n.kind {
             Kind::Lit(v) => match v {
-                Value::Null => Ty::Any,
+                Value::Null | Value::Unknown => Ty::Any,
                 Value::Bool(_) => Ty::Bool,
                 Value::Int(_) => Ty::Int,
                 Value::Num(_) => Ty::Num,

@@ -316,7 +316,7 @@ fn call<'a>(func: Func, args: &'a [Node], env: &'a dyn Env) -> Cow<'a, Value> {
 /// The text of a value inside `concat()`.
 pub(crate) fn to_text(v: &Value) -> String {
     match v {
-        Value::Null => String::new(),
+        Value::Null | Value::Unknown => String::new(),
         Value::Bool(b) => b.to_string(),
         Value::Int(i) => i.to_string(),
         Value::Num(x) => x.to_string(),

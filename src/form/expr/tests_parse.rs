@@ -9,7 +9,7 @@ fn show(n: &Node) -> String {
     match &n.kind {
         Kind::Lit(Value::Text(s)) => format!("'{s}'"),
         Kind::Lit(Value::Date(d)) => format!("#{d}"),
-        Kind::Lit(Value::Null) => "null".into(),
+        Kind::Lit(Value::Null | Value::Unknown) => "null".into(),
         Kind::Lit(Value::Bool(b)) => b.to_string(),
         Kind::Lit(Value::Int(i)) => i.to_string(),
         Kind::Lit(Value::Num(x)) => format!("{x:?}"),

@@ -7,12 +7,19 @@ document.addEventListener("change", async (ev) => {
   const el = ev.target;
   const form = el.form;
   if (!form || !form.dataset.save || !el.name || el.name === "csrf") return;
-  let value = el.value;
-  if (el.type === "checkbox" || el.type === "radio") {
-    const boxes = form.querySelectorAll("input[name=\"" + CSS.escape(el.name) + "\"]:checked");
-    value = Array.from(boxes, (b) => b.value).join(",");
+  // A "weet ik niet" box saves its question: "unknown" when ticked, else what the field holds.
+  const key = el.dataset.unknownFor || el.name;
+  let value;
+  if (el.dataset.unknownFor && el.checked) {
+    value = "unknown";
+  } else {
+    const fields = form.querySelectorAll("[name=\"" + CSS.escape(key) + "\"]");
+    const boxes = Array.from(fields).filter((f) => f.type === "checkbox" || f.type === "radio");
+    value = boxes.length > 0
+      ? boxes.filter((b) => b.checked).map((b) => b.value).join(",")
+      : (fields[0] ? fields[0].value : "");
   }
-  const body = new URLSearchParams({ csrf: form.dataset.csrf, key: el.name, value: value });
+  const body = new URLSearchParams({ csrf: form.dataset.csrf, key: key, value: value });
   const status = document.getElementById("status");
   let html, saved;
   try {
@@ -43,6 +50,6 @@ document.addEventListener("change", async (ev) => {
   const st = document.getElementById("status");
   if (st) {
     if (saved) st.textContent = st.dataset.saved;
-    st.setAttribute("data-last", el.name);
+    st.setAttribute("data-last", key);
   }
 });
