@@ -3,7 +3,7 @@
 pub mod args;
 mod forms;
 mod intakes;
-mod probe;
+pub(crate) mod probe;
 mod proposal;
 mod report;
 

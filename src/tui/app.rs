@@ -166,6 +166,8 @@ impl App {
                 _ => {}
             }
         }
+        let place = self.place();
+        let before = self.status.as_ref().map(|s| s.text.clone());
         let outcome = match &mut self.screen {
             Screen::Home(h) => h.handle_key(k, &mut self.ws, self.lang, &mut self.status),
             Screen::Intake(i) => {
@@ -173,6 +175,19 @@ impl App {
             }
         };
         self.apply(outcome);
+        // A message belongs to the screen it was given on: moving to another screen
+        // without a new one clears it.
+        if self.place() != place && self.status.as_ref().map(|s| s.text.clone()) == before {
+            self.status = None;
+        }
+    }
+
+    /// Which screen (and view of an intake) the user is on.
+    fn place(&self) -> (Option<i64>, Option<super::intake::View>) {
+        match &self.screen {
+            Screen::Home(_) => (None, None),
+            Screen::Intake(s) => (Some(s.id), Some(s.view)),
+        }
     }
 
     fn handle_mouse(&mut self, m: MouseEvent) {

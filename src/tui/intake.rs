@@ -72,6 +72,9 @@ pub struct IntakeScreen {
     /// First line of the question list on screen, and the (section, entry) it is for.
     pub q_scroll: usize,
     pub q_scroll_at: (usize, usize),
+    /// First line of the help pane, and the (section, entry, question) it is for.
+    pub help_pane_scroll: usize,
+    pub help_pane_at: (usize, usize, usize),
     /// The position changed since it was last written.
     position_dirty: std::cell::Cell<bool>,
     /// The draft (key, text) as last written; `None` when no editor was open.
@@ -104,6 +107,8 @@ impl IntakeScreen {
             proposal: None,
             q_scroll: 0,
             q_scroll_at: (0, 0),
+            help_pane_scroll: 0,
+            help_pane_at: (0, 0, 0),
             position_dirty: std::cell::Cell::new(false),
             written_draft: std::cell::RefCell::new(None),
         };

@@ -57,6 +57,17 @@ impl IntakeScreen {
             }
             return Outcome::None;
         }
+        // Shift-↑↓ scroll the help pane (a long FAQ answer) wherever the focus is.
+        if k.modifiers.contains(KeyModifiers::SHIFT)
+            && matches!(k.code, KeyCode::Up | KeyCode::Down)
+        {
+            self.help_pane_scroll = if k.code == KeyCode::Down {
+                self.help_pane_scroll + 1
+            } else {
+                self.help_pane_scroll.saturating_sub(1)
+            };
+            return Outcome::None;
+        }
         if self.view == View::Review {
             return self.review_key(k, ws, lang, status);
         }
@@ -92,13 +103,14 @@ impl IntakeScreen {
                 self.view = View::Review;
                 self.review_sel = 0;
             }
-            KeyCode::Char('p') => {
+            // A customer filling in the form alone gets no specialist's tools.
+            KeyCode::Char('p') if self.mode() != crate::workspace::Mode::SelfFilled => {
                 if self.probes.is_none() {
                     self.probes = Some(super::probes::ProbesScreen::new(ws, self.id));
                 }
                 self.view = View::Probes;
             }
-            KeyCode::Char('v') => {
+            KeyCode::Char('v') if self.mode() != crate::workspace::Mode::SelfFilled => {
                 // Rebuilt on every visit: the answers may have changed since.
                 self.proposal = Some(super::proposal::ProposalScreen::new(ws, self.id));
                 self.view = View::Proposal;

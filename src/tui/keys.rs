@@ -93,8 +93,11 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
             k.push(("r", t(l, "controle", "review")));
-            k.push(("p", t(l, "metingen", "probes")));
-            k.push(("v", t(l, "advies & offerte", "advice & quote")));
+            // A customer filling in the form alone gets no specialist's tools.
+            if s.mode() != crate::workspace::Mode::SelfFilled {
+                k.push(("p", t(l, "metingen", "probes")));
+                k.push(("v", t(l, "advies & offerte", "advice & quote")));
+            }
             k.push(("Esc", t(l, "terug", "back")));
             k.push(("?", t(l, "toetsen", "keys")));
             k
@@ -103,7 +106,14 @@ pub fn bar(app: &App) -> Keys {
 }
 
 pub fn all(app: &App) -> Keys {
-    let l = app.lang;
+    let mut keys = every_key(app.lang);
+    if matches!(&app.screen, Screen::Intake(s) if s.mode() == crate::workspace::Mode::SelfFilled) {
+        keys.retain(|(k, _)| !matches!(*k, "p" | "v"));
+    }
+    keys
+}
+
+fn every_key(l: Lang) -> Keys {
     vec![
         ("", t(l, "Overal", "Everywhere")),
         ("?", t(l, "deze hulp", "this help")),
@@ -139,6 +149,10 @@ pub fn all(app: &App) -> Keys {
         ),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
+        (
+            "Shift-↑↓",
+            t(l, "uitleg (rechts/onder) bladeren", "scroll the help pane"),
+        ),
         (
             "p",
             t(

@@ -11,6 +11,7 @@ mod intake_keys;
 mod intake_view;
 mod keys;
 pub mod probes;
+mod probes_view;
 pub mod proposal;
 mod questions_view;
 mod section_head;

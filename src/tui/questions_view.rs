@@ -4,7 +4,7 @@
 
 use super::home::tr;
 use super::intake::IntakeScreen;
-use super::section_head::head_lines;
+use super::section_head::{head_lines, intro_lines};
 use super::text::{truncate, wrap};
 use super::theme::Theme;
 use crate::form::{Kind, Lang, Question, Required, Value};
@@ -36,14 +36,17 @@ pub fn draw(
     theme: &Theme,
     lang: Lang,
     self_filled: bool,
+    no_sidebar: bool,
 ) {
-    let width = area.width as usize;
-    let head = head_lines(s, theme, lang, width);
+    // The last column is kept for the scroll arrows (↑ ↓), so they never cover text.
+    let width = area.width.saturating_sub(1) as usize;
+    let head = head_lines(s, theme, lang, width, no_sidebar);
     let head_h = (head.len() as u16 + 1).min(area.height / 2).max(1);
     let [h_area, q_area] =
         Layout::vertical([Constraint::Length(head_h), Constraint::Min(1)]).areas(area);
     f.render_widget(Paragraph::new(head), h_area);
 
+    let intro = intro_lines(s, theme, lang, width);
     let rows = s.rows();
     let blocks: Vec<Block> = rows
         .iter()
@@ -53,30 +56,33 @@ pub fn draw(
     s.question_rows.clear();
     s.choice_rows.clear();
     if rows.is_empty() {
-        let msg = if s.entries() == 0 {
-            String::new()
-        } else {
-            tr(
-                lang,
-                "Geen vragen in dit onderdeel.",
-                "No questions in this section.",
-            )
-        };
-        f.render_widget(Paragraph::new(msg).style(theme.dim()), q_area);
+        let mut lines = intro;
+        if s.entries() > 0 {
+            lines.push(Line::styled(
+                tr(
+                    lang,
+                    "Geen vragen in dit onderdeel.",
+                    "No questions in this section.",
+                ),
+                theme.dim(),
+            ));
+        }
+        f.render_widget(Paragraph::new(lines), q_area);
         return;
     }
 
     // Lay the blocks out as one column of lines and scroll it so the focused block
     // (or at least its interesting line) is in view, moving as little as possible.
+    // The section's introduction comes first and scrolls away with the questions.
     let starts: Vec<usize> = blocks
         .iter()
-        .scan(0, |acc, b| {
+        .scan(intro.len(), |acc, b| {
             let st = *acc;
             *acc += b.lines.len();
             Some(st)
         })
         .collect();
-    let total: usize = blocks.iter().map(|b| b.lines.len()).sum();
+    let total: usize = intro.len() + blocks.iter().map(|b| b.lines.len()).sum::<usize>();
     let h = q_area.height as usize;
     let focus = s.focus.min(blocks.len() - 1);
     let (f_start, f_len) = (starts[focus], blocks[focus].lines.len());
@@ -86,7 +92,10 @@ pub fn draw(
         0
     };
     if f_len <= h {
-        if f_start < top {
+        // Near the top, show the introduction above the focus when it all fits.
+        if f_start + f_len <= h {
+            top = 0;
+        } else if f_start < top {
             top = f_start;
         } else if f_start + f_len > top + h {
             top = f_start + f_len - h;
@@ -104,6 +113,7 @@ pub fn draw(
     s.q_scroll_at = (s.section, s.entry);
 
     let mut lines: Vec<Line> = Vec::with_capacity(h);
+    lines.extend(intro.iter().skip(top).take(h).cloned());
     for (bi, b) in blocks.iter().enumerate() {
         let (b_start, b_end) = (starts[bi], starts[bi] + b.lines.len());
         let (vis_start, vis_end) = (b_start.max(top), b_end.min(top + h));
@@ -256,7 +266,11 @@ fn block(
                 .max(4);
             let scroll = ed.input.visual_scroll(field_w);
             let shown: String = ed.input.value().chars().skip(scroll).collect();
-            let shown = truncate(&shown, field_w);
+            let mut shown = truncate(&shown, field_w);
+            // Text scrolled out on the left is marked, as `…` marks it on the right.
+            if scroll > 0 {
+                shown.replace_range(..shown.chars().next().map_or(0, char::len_utf8), "…");
+            }
             let pad = " ".repeat(field_w.saturating_sub(shown.width()));
             // The field is underlined to its full width, so it reads as a field also
             // without colour.

@@ -155,6 +155,15 @@ impl Workspace {
         if form.find("intake.date").is_some() {
             changes.push(("intake.date".into(), Value::Date(today())));
         }
+        // The list shows the new intake's real progress at once, not 0 % until opened.
+        let answers: Answers = changes.iter().cloned().collect();
+        let derived = crate::store::Derived {
+            progress: Some(
+                form.evaluate(&answers, mode.audience(), today())
+                    .progress_percent(),
+            ),
+            mode: None,
+        };
         let changes: Vec<_> = changes
             .into_iter()
             .map(|(k, v)| crate::store::Change {
@@ -162,7 +171,7 @@ impl Workspace {
                 value: Some(v.to_json()),
             })
             .collect();
-        self.store.apply(id, &changes, &os_user())?;
+        self.store.apply_with(id, &changes, &os_user(), &derived)?;
         Ok(id)
     }
 

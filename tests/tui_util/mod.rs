@@ -5,6 +5,8 @@
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+pub mod fit;
+
 use intake::form::Lang;
 use intake::store::{Change, Mode};
 use intake::tui::App;
