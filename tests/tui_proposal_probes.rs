@@ -133,8 +133,17 @@ fn bandwidth_runs_live_in_the_background_and_is_saved() {
     ctrl(&mut app, 'u');
     typ(&mut app, &addr);
     key(&mut app, KeyCode::Enter);
-    assert!(app.busy());
+    // It asks which location the link is for before measuring.
+    assert!(!app.busy());
     let mut t = term(120, 36);
+    draw(&mut app, &mut t);
+    assert!(
+        text(&t).contains("Which location is this link for?"),
+        "{}",
+        text(&t)
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(app.busy());
     let mut saw_gauge = false;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while app.busy() {
@@ -149,17 +158,25 @@ fn bandwidth_runs_live_in_the_background_and_is_saved() {
     }
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     assert!(saw_gauge, "the gauge was shown while measuring");
+    // Saved in words (no internal kind), and the chart stays with the result.
+    let shown = text(&t);
+    assert!(shown.contains("Measurement saved: link"), "{shown}");
+    assert!(!shown.contains("'bandwidth'"), "{shown}");
     assert!(
-        text(&t).contains("Measurement 'bandwidth' saved"),
-        "{}",
-        text(&t)
+        shown.contains("Mbit/s — Measuring bandwidth with"),
+        "{shown}"
     );
     let probes = fx.ws().store.probes(id).unwrap();
-    assert!(
-        probes
-            .iter()
-            .any(|p| p.kind == "bandwidth" && p.payload["download_mbps"].as_f64().unwrap() > 0.0)
-    );
+    // Tagged for location 1, as `intake probe bandwidth --location 1` tags it.
+    let bw = probes.iter().find(|p| p.kind == "bandwidth").unwrap();
+    assert!(bw.payload["download_mbps"].as_f64().unwrap() > 0.0);
+    assert_eq!(bw.payload["location"], serde_json::json!(1));
+    assert_eq!(bw.machine_key, format!("{addr} @ 1"));
+    // The result stays on screen after going to the questions and back.
+    key(&mut app, KeyCode::Esc);
+    chr(&mut app, 'p');
+    draw(&mut app, &mut t);
+    assert!(text(&t).contains("Mbit/s — Measuring"), "{}", text(&t));
 }
 
 #[test]
@@ -174,6 +191,8 @@ fn esc_cancels_a_running_measurement_and_saves_nothing() {
     ctrl(&mut app, 'u');
     typ(&mut app, &addr);
     key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.busy(), "the measurement runs");
     std::thread::sleep(std::time::Duration::from_millis(300));
     key(&mut app, KeyCode::Esc);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);

@@ -285,8 +285,11 @@ fn draw_help(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lan
     };
     if let Some((si, qi)) = focused {
         let q = &s.loaded.form.sections[si].questions[qi];
+        // Blank lines separate the parts; none above the first.
+        let mut first = true;
         if let Some(h) = &q.hint {
             push(h.get(lang), Style::new());
+            first = false;
         }
         if !s.loaded.orphans.is_empty() {
             let n = s.loaded.orphans.len();
@@ -298,12 +301,16 @@ fn draw_help(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lan
                 ),
                 theme.dim(),
             );
+            first = false;
         }
         for n in &q.faq {
             if let Some((title, body)) = crate::faq::section(n) {
-                push("", Style::new());
+                if !first {
+                    push("", Style::new());
+                }
                 push(&format!("FAQ {n} {title}"), theme.title());
                 push(&plain_links(&body), theme.dim());
+                first = false;
             }
         }
     }
@@ -364,11 +371,7 @@ fn header(s: &IntakeScreen, theme: &Theme, lang: Lang, width: u16) -> Line<'stat
         .fold((0, 0), |(a, n), (x, y)| (a + x, n + y));
     let missing = s.eval.total_missing();
     let name_w = (width as usize / 3).clamp(12, 30);
-    let who = format!(
-        " #{} {} ",
-        s.id,
-        truncate(&s.loaded.record.customer, name_w)
-    );
+    let who = format!(" #{} {}", s.id, truncate(&s.loaded.record.customer, name_w));
     // (priority, text, style): lower priority numbers stay longest.
     let parts = [
         (0, who, theme.title()),

@@ -178,7 +178,13 @@ impl ProbesScreen {
         for p in &self.saved {
             push_wrapped(&mut rows, &summary(p, lang), width, Style::new());
             for r in reasons(p, lang) {
-                push_wrapped(&mut rows, &format!("   ! {r}"), width, theme.warning());
+                for (i, l) in wrap(&r, width.saturating_sub(5).max(10))
+                    .into_iter()
+                    .enumerate()
+                {
+                    let lead = if i == 0 { "   ! " } else { "     " };
+                    rows.push(Line::styled(format!("{lead}{l}"), theme.warning()));
+                }
             }
         }
         let inner_h = area.height.saturating_sub(2) as usize;

@@ -227,8 +227,8 @@ impl ProposalScreen {
                 let text = self.message.clone().unwrap_or_else(|| {
                     tr(
                         lang,
-                        "Tab: advies/offerte/planning   a: accepteren   e: rapport (PDF)   Esc: terug",
-                        "Tab: advice/quote/plan   a: accept   e: report (PDF)   Esc: back",
+                        "Tab: advies/offerte/planning · a: accepteren · e: rapport (PDF) · Esc: terug",
+                        "Tab: advice/quote/plan · a: accept · e: report (PDF) · Esc: back",
                     )
                 });
                 wrap(&text, width)

@@ -41,12 +41,14 @@ pub fn draw(
     // The last column is kept for the scroll arrows (↑ ↓), so they never cover text.
     let width = area.width.saturating_sub(1) as usize;
     let head = head_lines(s, theme, lang, width, no_sidebar);
-    let head_h = (head.len() as u16 + 1).min(area.height / 2).max(1);
+    let intro = intro_lines(s, theme, lang, width);
+    // A blank line under the head, unless the introduction follows (it ends in one).
+    let gap = u16::from(intro.is_empty());
+    let head_h = (head.len() as u16 + gap).min(area.height / 2).max(1);
     let [h_area, q_area] =
         Layout::vertical([Constraint::Length(head_h), Constraint::Min(1)]).areas(area);
     f.render_widget(Paragraph::new(head), h_area);
 
-    let intro = intro_lines(s, theme, lang, width);
     let rows = s.rows();
     let blocks: Vec<Block> = rows
         .iter()
