@@ -149,29 +149,15 @@ fn draw_sidebar(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, 
 fn draw_review(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lang: Lang) {
     let problems = s.problems();
     let width = area.width as usize;
-    let mut head = vec![Line::styled(tr(lang, "Controle", "Review"), theme.title())];
+    let mut head = vec![Line::styled(
+        crate::t!(lang, "tv-review-title"),
+        theme.title(),
+    )];
     let instruction = if problems.is_empty() {
-        (
-            tr(
-                lang,
-                "✓ Alles wat verplicht is, is ingevuld. Druk op c om af te ronden.",
-                "✓ Everything required is answered. Press c to complete.",
-            ),
-            theme.ok(),
-        )
+        (crate::t!(lang, "tv-review-done"), theme.ok())
     } else {
-        let n = problems.len();
-        let (nl, en) = if n == 1 {
-            ("punt", "item")
-        } else {
-            ("punten", "items")
-        };
         (
-            tr(
-                lang,
-                &format!("{n} {nl} open. Enter springt naar de vraag."),
-                &format!("{n} {en} open. Enter jumps to the question."),
-            ),
+            crate::t!(lang, "tv-review-open", count = problems.len()),
             Style::new(),
         )
     };
@@ -203,7 +189,7 @@ fn draw_review(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, l
             let q = &sec.questions[p.question];
             let what = match &p.message {
                 Some(m) => format!("✗ {}", m.get(lang)),
-                None => tr(lang, "• ontbreekt", "• missing"),
+                None => crate::t!(lang, "tv-review-missing"),
             };
             let entry = if sec.repeat.is_some() {
                 format!(" {}", p.entry + 1)
@@ -292,13 +278,8 @@ fn draw_help(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lan
             first = false;
         }
         if !s.loaded.orphans.is_empty() {
-            let n = s.loaded.orphans.len();
             push(
-                &tr(
-                    lang,
-                    &format!("{n} antwoorden staan niet meer in het formulier (bewaard)."),
-                    &format!("{n} answers are no longer in the form (kept)."),
-                ),
+                &crate::t!(lang, "tv-orphans", count = s.loaded.orphans.len()),
                 theme.dim(),
             );
             first = false;
@@ -326,7 +307,7 @@ fn draw_help(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lan
     let mut block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border())
-        .title(tr(lang, " Uitleg ", " Help "));
+        .title(format!(" {} ", crate::t!(lang, "tv-help-title")));
     if max_scroll > 0 {
         let more = match (s.help_pane_scroll > 0, s.help_pane_scroll < max_scroll) {
             (false, _) => "↓",
@@ -382,12 +363,18 @@ fn header(s: &IntakeScreen, theme: &Theme, lang: Lang, width: u16) -> Line<'stat
         ),
         (
             2,
-            format!(" · {}", answered_text(lang, answered, asked)),
+            format!(
+                " · {}",
+                crate::t!(lang, "tv-answered", answered = answered, asked = asked)
+            ),
             Style::new(),
         ),
         (
             3,
-            format!(" · {}", required_text(lang, missing)),
+            format!(
+                " · {}",
+                crate::t!(lang, "tv-required-open", count = missing)
+            ),
             Style::new(),
         ),
         (4, format!(" — {}", s.mode().label(lang)), theme.dim()),
@@ -421,20 +408,4 @@ fn header(s: &IntakeScreen, theme: &Theme, lang: Lang, width: u16) -> Line<'stat
         }
     }
     Line::from(spans)
-}
-
-fn answered_text(lang: Lang, answered: usize, asked: usize) -> String {
-    match lang {
-        Lang::Nl => format!("{answered}/{asked} beantwoord"),
-        Lang::En => format!("{answered}/{asked} answered"),
-    }
-}
-
-fn required_text(lang: Lang, missing: usize) -> String {
-    match (lang, missing) {
-        (Lang::Nl, 0) => "verplicht: alles ingevuld".into(),
-        (Lang::Nl, n) => format!("verplicht: {n} open"),
-        (Lang::En, 0) => "required: all answered".into(),
-        (Lang::En, n) => format!("required: {n} open"),
-    }
 }

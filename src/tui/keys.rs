@@ -149,10 +149,7 @@ fn every_key(l: Lang) -> Keys {
         ),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
-        (
-            "Shift-↑↓",
-            t(l, "uitleg (rechts/onder) bladeren", "scroll the help pane"),
-        ),
+        ("Shift-↑↓", crate::t!(l, "tv-key-help-pane")),
         (
             "p",
             t(

@@ -169,7 +169,7 @@ impl ProbesScreen {
                 }
                 _ => {}
             },
-            Prompt::Lan(input) => match lan_targets(input.value()) {
+            Prompt::Lan(input) => match lan_targets(input.value(), lang) {
                 Ok(targets) => {
                     self.prompt = None;
                     self.start_lan(targets, lang);
@@ -211,7 +211,7 @@ impl ProbesScreen {
                     .find(|p| p.kind == kind && p.machine_key == key)
                     .map(|p| summary(p, lang))
                     .unwrap_or_default();
-                self.message = Some(saved_text(lang, &what));
+                self.message = Some(crate::t!(lang, "tv-probe-saved", what = what));
             }
             Err(e) => self.message = Some(format!("{e:#}")),
         }
@@ -423,7 +423,7 @@ pub fn networks(targets: &[lan::ScanTarget]) -> Vec<String> {
 
 /// The addresses a typed range stands for: one or more CIDR ranges, separated by
 /// commas or spaces, each checked as `intake probe lan --cidr` checks it.
-pub fn lan_targets(text: &str) -> Result<Vec<lan::ScanTarget>, String> {
+pub fn lan_targets(text: &str, lang: Lang) -> Result<Vec<lan::ScanTarget>, String> {
     let mut out = Vec::new();
     for part in text
         .split(|c: char| c == ',' || c.is_whitespace())
@@ -432,7 +432,7 @@ pub fn lan_targets(text: &str) -> Result<Vec<lan::ScanTarget>, String> {
         out.extend(lan::plan(Some(part), false).map_err(|e| e.to_string())?);
     }
     if out.is_empty() {
-        return Err("no address range given (e.g. 192.168.1.0/24)".into());
+        return Err(crate::t!(lang, "tv-lan-no-range"));
     }
     Ok(out)
 }
@@ -455,12 +455,6 @@ fn location_names(ws: &Workspace, id: i64) -> Vec<String> {
         .collect()
 }
 
-fn saved_text(lang: Lang, what: &str) -> String {
-    match lang {
-        Lang::Nl => format!("Meting opgeslagen: {what}"),
-        Lang::En => format!("Measurement saved: {what}"),
-    }
-}
 /// One line per saved probe.
 pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
     let v = &p.payload;
@@ -486,7 +480,12 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
                 v["loaded_latency_download_ms"].as_f64(),
                 v["loaded_latency_upload_ms"].as_f64(),
             ) {
-                (Some(d), Some(u)) => loaded_text(lang, &num(d), &num(u)),
+                (Some(d), Some(u)) => {
+                    format!(
+                        " {}",
+                        crate::t!(lang, "tv-loaded-latency", down = num(d), up = num(u))
+                    )
+                }
                 _ => String::new(),
             };
             format!(
@@ -505,12 +504,5 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
         ),
         other => format!("{other} {}", p.machine_key),
-    }
-}
-
-fn loaded_text(lang: Lang, down: &str, up: &str) -> String {
-    match lang {
-        Lang::Nl => format!(" (onder belasting ↓ {down} ms ↑ {up} ms)"),
-        Lang::En => format!(" (under load ↓ {down} ms ↑ {up} ms)"),
     }
 }

@@ -2,7 +2,6 @@
 //! measurement, the gauge and chart while it runs (the chart stays with the result
 //! afterwards), and the saved measurements with their reasons.
 
-use super::home::tr;
 use super::probes::{ProbesScreen, Prompt, lan_targets, networks, summary};
 use super::text::wrap;
 use super::theme::Theme;
@@ -17,12 +16,11 @@ use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, Gauge, GraphType, P
 impl ProbesScreen {
     pub fn draw(&mut self, f: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
         let width = area.width as usize;
-        let mut head = vec![Line::styled(tr(lang, "Metingen", "Probes"), theme.title())];
-        let intro = tr(
-            lang,
-            "w: deze werkplek · l: lokaal netwerk scannen · b: bandbreedte en vertraging · Esc: terug/afbreken",
-            "w: this workstation · l: scan the local network · b: bandwidth and latency · Esc: back/cancel",
-        );
+        let mut head = vec![Line::styled(
+            crate::t!(lang, "tv-probes-title"),
+            theme.title(),
+        )];
+        let intro = crate::t!(lang, "tv-probes-intro");
         push_wrapped(&mut head, &intro, width, Style::new());
         if let Some(m) = &self.message {
             push_wrapped(&mut head, m, width, theme.dim());
@@ -87,11 +85,7 @@ impl ProbesScreen {
             Prompt::Server(input) => {
                 push_wrapped(
                     &mut out,
-                    &tr(
-                        lang,
-                        "Meetserver (HOST:POORT), Enter: verder, Esc: annuleren",
-                        "Measuring server (HOST:PORT), Enter: go on, Esc: cancel",
-                    ),
+                    &crate::t!(lang, "tv-server-ask"),
                     width,
                     theme.key(),
                 );
@@ -100,15 +94,11 @@ impl ProbesScreen {
             Prompt::Location { names, cursor, .. } => {
                 push_wrapped(
                     &mut out,
-                    &tr(
-                        lang,
-                        "Voor welke locatie is deze verbinding? ↑↓ kiezen, Enter: meten",
-                        "Which location is this link for? ↑↓ choose, Enter: measure",
-                    ),
+                    &crate::t!(lang, "tv-location-ask"),
                     width,
                     theme.key(),
                 );
-                let none = tr(lang, "geen bepaalde locatie", "no particular location");
+                let none = crate::t!(lang, "tv-location-none");
                 for (i, name) in std::iter::once(&none).chain(names).enumerate() {
                     let (mark, style) = if i == *cursor {
                         ("▶ ", theme.selected())
@@ -119,7 +109,7 @@ impl ProbesScreen {
                 }
             }
             Prompt::Lan(input) => {
-                let plan = lan_targets(input.value());
+                let plan = lan_targets(input.value(), lang);
                 let ask = match &plan {
                     Ok(t) => lan_question(lang, t),
                     Err(e) => e.clone(),
@@ -136,11 +126,7 @@ impl ProbesScreen {
                 );
                 push_wrapped(
                     &mut out,
-                    &tr(
-                        lang,
-                        "Bereik aanpassen door te typen; Enter: scannen, Esc: niet scannen",
-                        "Type to change the range; Enter: scan, Esc: do not scan",
-                    ),
+                    &crate::t!(lang, "tv-lan-edit"),
                     width,
                     theme.dim(),
                 );
@@ -170,7 +156,7 @@ impl ProbesScreen {
         if self.saved.is_empty() {
             push_wrapped(
                 &mut rows,
-                &tr(lang, "Nog geen metingen.", "No measurements yet."),
+                &crate::t!(lang, "tv-probes-none"),
                 width,
                 theme.dim(),
             );
@@ -190,7 +176,7 @@ impl ProbesScreen {
         let inner_h = area.height.saturating_sub(2) as usize;
         let max_scroll = rows.len().saturating_sub(inner_h);
         self.list_scroll = self.list_scroll.min(max_scroll);
-        let mut title = tr(lang, "Opgeslagen metingen", "Saved measurements");
+        let mut title = crate::t!(lang, "tv-probes-saved-title");
         if max_scroll > 0 {
             title.push_str(" ↑↓");
         }
@@ -262,15 +248,13 @@ fn lan_question(lang: Lang, targets: &[lan::ScanTarget]) -> String {
         .iter()
         .map(u16::to_string)
         .collect();
-    let (n, nets, ports) = (
-        targets.len(),
-        networks(targets).join(", "),
-        ports.join(", "),
-    );
-    match lang {
-        Lang::Nl => format!("{n} adressen in {nets} scannen (TCP-poorten {ports})?"),
-        Lang::En => format!("Scan {n} addresses in {nets} (TCP ports {ports})?"),
-    }
+    crate::t!(
+        lang,
+        "tv-lan-ask",
+        count = targets.len(),
+        networks = networks(targets).join(", "),
+        ports = ports.join(", ")
+    )
 }
 
 /// Why a workstation is not simply ready: its readiness reasons that are not "ready",

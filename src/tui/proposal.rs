@@ -142,7 +142,7 @@ impl ProposalScreen {
                     .and_then(|p| p.findings.get(self.selected))
                     .is_some_and(|f| f.severity == Severity::Ok);
                 if ok {
-                    self.message = Some(nothing_to_accept(lang));
+                    self.message = Some(crate::t!(lang, "tv-nothing-to-accept"));
                 } else {
                     self.prompt = Some(Prompt::Accept(Input::default()))
                 }
@@ -179,7 +179,7 @@ impl ProposalScreen {
             .accept_finding(self.intake_id, &rule, reason, &crate::workspace::os_user())
         {
             Ok(()) => {
-                self.message = Some(accepted_text(lang, &title));
+                self.message = Some(crate::t!(lang, "tv-finding-accepted", title = title));
                 self.refresh(ws);
             }
             Err(e) => self.message = Some(format!("{e:#}")),
@@ -219,18 +219,17 @@ impl ProposalScreen {
         };
         let footer: Vec<Line> = match &self.prompt {
             Some(Prompt::Accept(i)) => typed(
-                tr(lang, "Reden van acceptatie: ", "Reason for accepting: "),
+                format!("{} ", crate::t!(lang, "tv-accept-reason")),
                 i.value(),
             ),
-            Some(Prompt::Export(i)) => typed(tr(lang, "PDF-bestand: ", "PDF file: "), i.value()),
+            Some(Prompt::Export(i)) => {
+                typed(format!("{} ", crate::t!(lang, "tv-pdf-file")), i.value())
+            }
             None => {
-                let text = self.message.clone().unwrap_or_else(|| {
-                    tr(
-                        lang,
-                        "Tab: advies/offerte/planning · a: accepteren · e: rapport (PDF) · Esc: terug",
-                        "Tab: advice/quote/plan · a: accept · e: report (PDF) · Esc: back",
-                    )
-                });
+                let text = self
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| crate::t!(lang, "tv-advice-footer"));
                 wrap(&text, width)
                     .into_iter()
                     .take(3)
@@ -485,18 +484,4 @@ fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         ));
     }
     out
-}
-
-fn nothing_to_accept(lang: Lang) -> String {
-    match lang {
-        Lang::Nl => "Deze bevinding is in orde; er is niets te accepteren.".into(),
-        Lang::En => "This finding is fine; there is nothing to accept.".into(),
-    }
-}
-
-fn accepted_text(lang: Lang, title: &str) -> String {
-    match lang {
-        Lang::Nl => format!("Bevinding geaccepteerd: {title}"),
-        Lang::En => format!("Finding accepted: {title}"),
-    }
 }

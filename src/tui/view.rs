@@ -120,11 +120,7 @@ fn draw_help(f: &mut Frame, area: Rect, app: &mut App) {
     }
     // A short terminal scrolls the list (↑↓); the title says so, in the same words at
     // every size.
-    let title = tr(
-        app.lang,
-        " Toetsen — ↑↓ bladeren, andere toets sluit ",
-        " Keys — ↑↓ scroll, any other key closes ",
-    );
+    let title = crate::t!(app.lang, "tv-keys-title");
     f.render_widget(Clear, r);
     let block = Block::default()
         .borders(Borders::ALL)
