@@ -169,14 +169,13 @@ impl ProbesScreen {
                 }
                 _ => {}
             },
-            Prompt::Lan(input) => match lan_targets(input.value(), lang) {
-                Ok(targets) => {
+            // A wrong range stays open for correction; the view says what is wrong.
+            Prompt::Lan(input) => {
+                if let Ok(targets) = lan_targets(input.value(), lang) {
                     self.prompt = None;
                     self.start_lan(targets, lang);
                 }
-                // The range stays open for correction; the view shows what is wrong.
-                Err(_) => {}
-            },
+            }
         }
     }
 
@@ -209,7 +208,7 @@ impl ProbesScreen {
                     .saved
                     .iter()
                     .find(|p| p.kind == kind && p.machine_key == key)
-                    .map(|p| summary(p, lang))
+                    .map(|p| super::probes_view::summary(p, lang))
                     .unwrap_or_default();
                 self.message = Some(crate::t!(lang, "tv-probe-saved", what = what));
             }
@@ -453,56 +452,4 @@ fn location_names(ws: &Workspace, id: i64) -> Vec<String> {
             format!("{i} {name}")
         })
         .collect()
-}
-
-/// One line per saved probe.
-pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
-    let v = &p.payload;
-    let num = |x: f64| crate::form::types::format_decimal((x * 10.0).round() / 10.0, lang);
-    let verdict = match v["readiness"]["verdict"].as_str() {
-        Some("ready") => tr(lang, "geschikt", "ready"),
-        Some("attention") => tr(lang, "aandacht nodig", "needs attention"),
-        Some("not_ready") => tr(lang, "niet geschikt", "not ready"),
-        _ => "?".to_string(),
-    };
-    match p.kind.as_str() {
-        "workstation" => format!(
-            "{} {} — {} {} — {}",
-            tr(lang, "werkplek", "workstation"),
-            v["hostname"].as_str().unwrap_or("?"),
-            v["os_name"].as_str().unwrap_or(""),
-            v["os_version"].as_str().unwrap_or(""),
-            verdict
-        ),
-        "bandwidth" => {
-            // Latency under load per direction, when the measurement has it.
-            let loaded = match (
-                v["loaded_latency_download_ms"].as_f64(),
-                v["loaded_latency_upload_ms"].as_f64(),
-            ) {
-                (Some(d), Some(u)) => {
-                    format!(
-                        " {}",
-                        crate::t!(lang, "tv-loaded-latency", down = num(d), up = num(u))
-                    )
-                }
-                _ => String::new(),
-            };
-            format!(
-                "{} {} — ↓ {} ↑ {} Mbit/s, {} ms{loaded}",
-                tr(lang, "verbinding", "link"),
-                p.machine_key,
-                num(v["download_mbps"].as_f64().unwrap_or(0.0)),
-                num(v["upload_mbps"].as_f64().unwrap_or(0.0)),
-                num(v["latency_ms"].as_f64().unwrap_or(0.0))
-            )
-        }
-        "lan" => format!(
-            "{} {} — {} hosts",
-            tr(lang, "netwerk", "network"),
-            p.machine_key,
-            v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
-        ),
-        other => format!("{other} {}", p.machine_key),
-    }
 }

@@ -2,11 +2,13 @@
 //! measurement, the gauge and chart while it runs (the chart stays with the result
 //! afterwards), and the saved measurements with their reasons.
 
-use super::probes::{ProbesScreen, Prompt, lan_targets, networks, summary};
+use super::home::tr;
+use super::probes::{ProbesScreen, Prompt, lan_targets, networks};
 use super::text::wrap;
 use super::theme::Theme;
 use crate::form::Lang;
 use crate::probe::lan;
+use crate::store::ProbeRecord;
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::Style;
@@ -276,4 +278,56 @@ fn reasons(p: &crate::store::ProbeRecord, lang: Lang) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// One line per saved probe.
+pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
+    let v = &p.payload;
+    let num = |x: f64| crate::form::types::format_decimal((x * 10.0).round() / 10.0, lang);
+    let verdict = match v["readiness"]["verdict"].as_str() {
+        Some("ready") => tr(lang, "geschikt", "ready"),
+        Some("attention") => tr(lang, "aandacht nodig", "needs attention"),
+        Some("not_ready") => tr(lang, "niet geschikt", "not ready"),
+        _ => "?".to_string(),
+    };
+    match p.kind.as_str() {
+        "workstation" => format!(
+            "{} {} — {} {} — {}",
+            tr(lang, "werkplek", "workstation"),
+            v["hostname"].as_str().unwrap_or("?"),
+            v["os_name"].as_str().unwrap_or(""),
+            v["os_version"].as_str().unwrap_or(""),
+            verdict
+        ),
+        "bandwidth" => {
+            // Latency under load per direction, when the measurement has it.
+            let loaded = match (
+                v["loaded_latency_download_ms"].as_f64(),
+                v["loaded_latency_upload_ms"].as_f64(),
+            ) {
+                (Some(d), Some(u)) => {
+                    format!(
+                        " {}",
+                        crate::t!(lang, "tv-loaded-latency", down = num(d), up = num(u))
+                    )
+                }
+                _ => String::new(),
+            };
+            format!(
+                "{} {} — ↓ {} ↑ {} Mbit/s, {} ms{loaded}",
+                tr(lang, "verbinding", "link"),
+                p.machine_key,
+                num(v["download_mbps"].as_f64().unwrap_or(0.0)),
+                num(v["upload_mbps"].as_f64().unwrap_or(0.0)),
+                num(v["latency_ms"].as_f64().unwrap_or(0.0))
+            )
+        }
+        "lan" => format!(
+            "{} {} — {} hosts",
+            tr(lang, "netwerk", "network"),
+            p.machine_key,
+            v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
+        ),
+        other => format!("{other} {}", p.machine_key),
+    }
 }
