@@ -26,14 +26,6 @@ fn drawn(app: &mut App, (w, h): (u16, u16)) -> Buffer {
     t.backend().buffer().clone()
 }
 
-fn text_of(buf: &Buffer) -> String {
-    let w = buf.area.width as usize;
-    buf.content()
-        .chunks(w)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
-        .collect()
-}
-
 /// Draws the screen `setup` reaches, large and at each size (a fresh database and app
 /// each time, so ids match and no scroll position carries over), and lists every cut
 /// word.
@@ -50,7 +42,7 @@ fn check(name: &str, setup: Setup) -> Vec<String> {
                 "{name} at {}x{}: cut {cut:?}\n{}",
                 size.0,
                 size.1,
-                text_of(&small)
+                buffer_text(&small)
             ));
         }
     }
@@ -258,11 +250,4 @@ fn the_check_catches_a_word_cut_at_the_edge() {
     Paragraph::new("Bestanden en back-up after").render(big.area, &mut big);
     assert_eq!(cut_words(&buf, &big), vec!["afte"]);
     assert_eq!(words(&big), vec!["Bestanden", "en", "back-up", "after"]);
-}
-
-fn probes_mut(app: &mut App) -> &mut intake::tui::probes::ProbesScreen {
-    match &mut app.screen {
-        intake::tui::app::Screen::Intake(s) => s.probes.as_mut().expect("probes open"),
-        _ => panic!("not on an intake"),
-    }
 }

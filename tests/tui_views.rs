@@ -13,15 +13,6 @@ use intake::tui::app::Screen;
 use intake::tui::theme::Theme;
 use tui_util::*;
 
-fn text(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let w = buf.area.width as usize;
-    buf.content()
-        .chunks(w)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
-        .collect()
-}
-
 fn shift(app: &mut App, code: KeyCode) {
     app.handle_event(Event::Key(KeyEvent::new(code, KeyModifiers::SHIFT)));
 }
@@ -43,14 +34,18 @@ fn at_60x16_the_sidebar_gives_way_to_the_question() {
     let mut t = term(60, 16);
     draw(&mut app, &mut t);
     assert_snapshot!("sidebar_gives_way_60x16", t.backend());
-    let shown = text(&t);
+    let shown = screen_text(&t);
     // No sidebar: the head says where in the form the user is.
     assert!(shown.contains("2/13 Bedrijf"), "{shown}");
     assert!(!shown.contains("Werkplekken"), "{shown}");
     // From 80 columns on, the sidebar is back.
     let mut wide = term(80, 24);
     draw(&mut app, &mut wide);
-    assert!(text(&wide).contains("Werkplekken"), "{}", text(&wide));
+    assert!(
+        screen_text(&wide).contains("Werkplekken"),
+        "{}",
+        screen_text(&wide)
+    );
 }
 
 #[test]
@@ -61,7 +56,7 @@ fn the_review_instruction_wraps_in_a_small_terminal() {
     let mut t = term(60, 16);
     draw(&mut app, &mut t);
     assert_snapshot!("review_complete_60x16", t.backend());
-    let shown = text(&t);
+    let shown = screen_text(&t);
     assert!(shown.contains("Druk op c om af te"), "{shown}");
     assert!(shown.contains("ronden."), "{shown}");
 }
@@ -75,14 +70,14 @@ fn the_help_pane_scrolls_through_the_whole_faq_answer() {
     goto(&mut app, "security", "antivirus");
     let mut t = term(80, 24);
     draw(&mut app, &mut t);
-    assert!(text(&t).contains("Shift-↓"), "{}", text(&t));
+    assert!(screen_text(&t).contains("Shift-↓"), "{}", screen_text(&t));
     // FAQ 1.35 continues past its subheadings: scrolling shows every part of it,
     // down to its last words.
     let mut seen = String::new();
     for _ in 0..40 {
         shift(&mut app, KeyCode::Down);
         draw(&mut app, &mut t);
-        seen.push_str(&text(&t));
+        seen.push_str(&screen_text(&t));
     }
     assert_snapshot!("help_pane_faq_1_35_scrolled", t.backend());
     for part in [
@@ -114,11 +109,19 @@ fn repeat_sections_show_their_introduction() {
     let mut t = term(100, 24);
     draw(&mut app, &mut t);
     assert_snapshot!("repeat_intro_applications", t.backend());
-    assert!(text(&t).contains("Laat deze lijst leeg"), "{}", text(&t));
+    assert!(
+        screen_text(&t).contains("Laat deze lijst leeg"),
+        "{}",
+        screen_text(&t)
+    );
     // Users: why each needs a mobile number.
     key(&mut app, KeyCode::PageUp);
     draw(&mut app, &mut t);
-    assert!(text(&t).contains("Gebruikers"), "{}", text(&t));
+    assert!(
+        screen_text(&t).contains("Gebruikers"),
+        "{}",
+        screen_text(&t)
+    );
     let users_intro = screen(&app).loaded.form.sections[screen(&app).section]
         .intro
         .as_ref()
@@ -131,9 +134,9 @@ fn repeat_sections_show_their_introduction() {
         })
         .expect("users have an introduction");
     assert!(
-        text(&t).contains(&users_intro),
+        screen_text(&t).contains(&users_intro),
         "{users_intro}\n{}",
-        text(&t)
+        screen_text(&t)
     );
 }
 
@@ -146,7 +149,7 @@ fn progress_shows_answered_of_asked_and_what_is_required() {
     let mut t = term(120, 30);
     draw(&mut app, &mut t);
     assert_snapshot!("progress_header_and_sidebar", t.backend());
-    let shown = text(&t);
+    let shown = screen_text(&t);
     let header = shown.lines().next().unwrap();
     assert!(header.contains("beantwoord"), "{header}");
     assert!(header.contains("verplicht: 10 open"), "{header}");
@@ -202,9 +205,9 @@ fn the_selected_finding_is_marked_without_colour_and_ok_cannot_be_accepted() {
     draw(&mut app, &mut t);
     assert_snapshot!("advice_selected_no_color", t.backend());
     assert!(
-        text(&t).contains("▶ ✗ Internetverbinding te traag"),
+        screen_text(&t).contains("▶ ✗ Internetverbinding te traag"),
         "{}",
-        text(&t)
+        screen_text(&t)
     );
     // Walk to the first "ok" finding; `a` there explains instead of asking a reason.
     let findings = match &app.screen {
@@ -228,8 +231,16 @@ fn the_selected_finding_is_marked_without_colour_and_ok_cannot_be_accepted() {
     }
     chr(&mut app, 'a');
     draw(&mut app, &mut t);
-    assert!(text(&t).contains("niets te accepteren"), "{}", text(&t));
-    assert!(!text(&t).contains("Reden van acceptatie"), "{}", text(&t));
+    assert!(
+        screen_text(&t).contains("niets te accepteren"),
+        "{}",
+        screen_text(&t)
+    );
+    assert!(
+        !screen_text(&t).contains("Reden van acceptatie"),
+        "{}",
+        screen_text(&t)
+    );
     assert!(fx.ws().store.accepted_findings(id).unwrap().is_empty());
 }
 
@@ -243,7 +254,7 @@ fn messages_name_things_not_internal_ids() {
     key(&mut app, KeyCode::Enter);
     let mut t = term(120, 40);
     draw(&mut app, &mut t);
-    let shown = text(&t);
+    let shown = screen_text(&t);
     assert!(
         shown.contains("Bevinding geaccepteerd: Internetverbinding te traag"),
         "{shown}"
@@ -259,7 +270,7 @@ fn workstation_results_give_their_reasons() {
     let mut t = term(120, 40);
     draw(&mut app, &mut t);
     assert_snapshot!("probes_with_reasons", t.backend());
-    let shown = text(&t);
+    let shown = screen_text(&t);
     let after = shown.split("VDB-ADMIN").nth(1).expect("listed");
     assert!(after.lines().nth(1).unwrap().contains("! "), "{shown}");
 }
@@ -288,9 +299,9 @@ fn the_lan_scan_says_what_it_will_scan_and_waits() {
     draw(&mut app, &mut t);
     assert_snapshot!("probes_lan_question", t.backend());
     assert!(
-        text(&t).contains("254 adressen in 192.168.1.0/24 scannen"),
+        screen_text(&t).contains("254 adressen in 192.168.1.0/24 scannen"),
         "{}",
-        text(&t)
+        screen_text(&t)
     );
     // A wrong range is said, and Enter does not start anything.
     ctrl(&mut app, 'u');
@@ -298,7 +309,11 @@ fn the_lan_scan_says_what_it_will_scan_and_waits() {
     key(&mut app, KeyCode::Enter);
     assert!(!app.busy());
     draw(&mut app, &mut t);
-    assert!(text(&t).contains("192.168.1.0/33"), "{}", text(&t));
+    assert!(
+        screen_text(&t).contains("192.168.1.0/33"),
+        "{}",
+        screen_text(&t)
+    );
     // Esc: no scan, nothing saved.
     key(&mut app, KeyCode::Esc);
     assert!(!app.busy());
@@ -314,7 +329,7 @@ fn self_filled_keeps_its_mode_and_offers_no_specialist_tools() {
     open(&mut app, id);
     let mut t = term(100, 24);
     draw(&mut app, &mut t);
-    let shown = text(&t);
+    let shown = screen_text(&t);
     let bar = shown.lines().last().unwrap();
     assert!(
         !bar.contains("metingen") && !bar.contains("advies"),
@@ -329,7 +344,11 @@ fn self_filled_keeps_its_mode_and_offers_no_specialist_tools() {
     // Nor through `set` as the customer would (the audience hides it).
     chr(&mut app, '?');
     draw(&mut app, &mut t);
-    assert!(!text(&t).contains("metingen:"), "{}", text(&t));
+    assert!(
+        !screen_text(&t).contains("metingen:"),
+        "{}",
+        screen_text(&t)
+    );
 }
 
 #[test]
@@ -347,7 +366,7 @@ fn the_bandwidth_run_asks_which_location_it_is_for() {
     let mut t = term(100, 30);
     draw(&mut app, &mut t);
     assert_snapshot!("probes_location_question", t.backend());
-    let shown = text(&t);
+    let shown = screen_text(&t);
     assert!(shown.contains("▶ 2 Amersfoort"), "{shown}");
     assert!(shown.contains("geen bepaalde locatie"), "{shown}");
     key(&mut app, KeyCode::Esc);
@@ -389,7 +408,7 @@ fn a_finished_bandwidth_run_keeps_its_chart_and_loaded_latency_shows() {
     let mut t = term(120, 40);
     draw(&mut app, &mut t);
     assert_snapshot!("probes_last_run_chart", t.backend());
-    let shown = text(&t);
+    let shown = screen_text(&t);
     assert!(shown.contains("Mbit/s — Bandbreedte meten met"), "{shown}");
     // The line wraps; its words are all there.
     let joined = shown.split_whitespace().collect::<Vec<_>>().join(" ");
