@@ -7,6 +7,7 @@ use super::probes::{ProbesScreen, Prompt, lan_targets, networks};
 use super::text::wrap;
 use super::theme::Theme;
 use crate::form::Lang;
+use crate::i18n::fmt;
 use crate::probe::lan;
 use crate::store::ProbeRecord;
 use ratatui::Frame;
@@ -283,7 +284,6 @@ fn reasons(p: &crate::store::ProbeRecord, lang: Lang) -> Vec<String> {
 /// One line per saved probe.
 pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
     let v = &p.payload;
-    let num = |x: f64| crate::form::types::format_decimal((x * 10.0).round() / 10.0, lang);
     let verdict = match v["readiness"]["verdict"].as_str() {
         Some("ready") => tr(lang, "geschikt", "ready"),
         Some("attention") => tr(lang, "aandacht nodig", "needs attention"),
@@ -300,27 +300,27 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             verdict
         ),
         "bandwidth" => {
+            // Numbers keep their units (a non-breaking space): a wrap never parts them.
+            let ms = |x: f64| fmt::with_unit(&fmt::decimal(x, 1, lang), "ms");
+            let line = crate::t!(
+                lang,
+                "tv-link-summary",
+                key = p.machine_key.as_str(),
+                down = fmt::mbps(v["download_mbps"].as_f64().unwrap_or(0.0), lang),
+                up = fmt::mbps(v["upload_mbps"].as_f64().unwrap_or(0.0), lang),
+                latency = ms(v["latency_ms"].as_f64().unwrap_or(0.0))
+            );
             // Latency under load per direction, when the measurement has it.
-            let loaded = match (
+            match (
                 v["loaded_latency_download_ms"].as_f64(),
                 v["loaded_latency_upload_ms"].as_f64(),
             ) {
-                (Some(d), Some(u)) => {
-                    format!(
-                        " {}",
-                        crate::t!(lang, "tv-loaded-latency", down = num(d), up = num(u))
-                    )
-                }
-                _ => String::new(),
-            };
-            format!(
-                "{} {} — ↓ {} ↑ {} Mbit/s, {} ms{loaded}",
-                tr(lang, "verbinding", "link"),
-                p.machine_key,
-                num(v["download_mbps"].as_f64().unwrap_or(0.0)),
-                num(v["upload_mbps"].as_f64().unwrap_or(0.0)),
-                num(v["latency_ms"].as_f64().unwrap_or(0.0))
-            )
+                (Some(d), Some(u)) => format!(
+                    "{line} {}",
+                    crate::t!(lang, "tv-loaded-latency", down = ms(d), up = ms(u))
+                ),
+                _ => line,
+            }
         }
         "lan" => format!(
             "{} {} — {} hosts",
