@@ -174,10 +174,18 @@ pub enum ProbeCmd {
     Bandwidth {
         #[arg(long)]
         server: String,
+        /// Most measured seconds per direction; a direction stops earlier once its rate is stable.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
         #[arg(long, default_value_t = 4)]
         streams: usize,
+        /// Measure the full --seconds, without the early stop.
+        #[arg(long)]
+        full: bool,
+        /// TCP congestion control both ends send with (cubic: as Windows and macOS do;
+        /// `system` leaves it to each machine's default).
+        #[arg(long, default_value = "cubic")]
+        congestion: String,
         #[arg(long)]
         save: Option<i64>,
         /// The location (entry number or name) whose link this measures; with --save.

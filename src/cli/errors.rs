@@ -22,6 +22,10 @@ pub fn render(e: &anyhow::Error, lang: Lang) -> String {
             parts.push(bundle_error(b, lang));
             break;
         }
+        if let Some(b) = cause.downcast_ref::<crate::probe::bandwidth::BandwidthError>() {
+            parts.push(b.render(lang));
+            break;
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             parts.push(io_error(io, lang));
             break;

@@ -287,7 +287,7 @@ impl ProbesScreen {
                 &c,
             );
             let done = r
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.render(lang))
                 .and_then(|r| serde_json::to_value(&r).map_err(|e| e.to_string()))
                 .map(|v| ("bandwidth".to_string(), server, v));
             let _ = tx.send(JobEvent::Done(done));

@@ -310,14 +310,22 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
                 up = fmt::mbps(v["upload_mbps"].as_f64().unwrap_or(0.0), lang),
                 latency = ms(v["latency_ms"].as_f64().unwrap_or(0.0))
             );
-            // Latency under load per direction, when the measurement has it.
+            // Latency under load per direction (bufferbloat), in whole milliseconds,
+            // when the measurement has it.
+            let loaded = |k: &str| v[k].as_f64().filter(|x| x.is_finite());
+            let whole_ms = |x: f64| fmt::with_unit(&fmt::decimal(x, 0, lang), "ms");
             match (
-                v["loaded_latency_download_ms"].as_f64(),
-                v["loaded_latency_upload_ms"].as_f64(),
+                loaded("loaded_latency_download_ms"),
+                loaded("loaded_latency_upload_ms"),
             ) {
                 (Some(d), Some(u)) => format!(
                     "{line} {}",
-                    crate::t!(lang, "tv-loaded-latency", down = ms(d), up = ms(u))
+                    crate::t!(
+                        lang,
+                        "tv-loaded-latency",
+                        down = whole_ms(d),
+                        up = whole_ms(u)
+                    )
                 ),
                 _ => line,
             }
@@ -329,5 +337,37 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
         ),
         other => format!("{other} {}", p.machine_key),
+    }
+}
+
+#[cfg(test)]
+mod loaded_latency_tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_link_shows_its_loaded_latency_per_direction() {
+        let p = ProbeRecord {
+            kind: "bandwidth".into(),
+            machine_key: "srv:5201".into(),
+            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
+                "latency_ms": 21.04, "loaded_latency_download_ms": 371.6,
+                "loaded_latency_upload_ms": 431.2}),
+            measured_at: time::OffsetDateTime::UNIX_EPOCH,
+            source: "local".into(),
+        };
+        // Numbers and units are joined by a non-breaking space.
+        let plain = |s: String| s.replace('\u{a0}', " ");
+        assert_eq!(
+            plain(summary(&p, Lang::Nl)),
+            "verbinding srv:5201 — ↓ 47,9 Mbit/s ↑ 9,6 Mbit/s, 21,0 ms (onder belasting ↓ 372 ms ↑ 431 ms)"
+        );
+        assert!(plain(summary(&p, Lang::En)).ends_with("(under load ↓ 372 ms ↑ 431 ms)"));
+        // Older measurements without the directions show what they have.
+        let old = ProbeRecord {
+            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
+                "latency_ms": 21.0, "loaded_latency_ms": 80.0}),
+            ..p
+        };
+        assert!(plain(summary(&old, Lang::En)).ends_with("Mbit/s, 21.0 ms"));
     }
 }
