@@ -181,8 +181,9 @@ mod tests {
                 assert!(!super::super::intakes::mode_name(m, lang).starts_with('['));
             }
             for s in [Status::Draft, Status::Complete, Status::Exported] {
-                assert!(!super::super::intakes::status_name(s, lang).starts_with('['));
+                assert!(!super::super::intakes::status_name(s.as_str(), lang).starts_with('['));
             }
+            assert!(!super::super::intakes::status_name("returned", lang).starts_with('['));
         }
     }
 }

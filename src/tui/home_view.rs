@@ -84,7 +84,11 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                 if cols.mode {
                     cells.push(Cell::from(it.mode.label(lang)));
                 }
-                cells.push(Cell::from(status_label(it.status, lang)));
+                cells.push(Cell::from(if it.returned() {
+                    returned_label(lang)
+                } else {
+                    status_label(it.status, lang).to_string()
+                }));
                 cells.push(Cell::from(progress_bar(
                     h.progress.get(&it.id).copied().unwrap_or(0),
                 )));
@@ -217,6 +221,11 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
         (Status::Exported, Lang::Nl) => "verstuurd",
         (s, Lang::En) => s.as_str(),
     }
+}
+
+/// A draft the customer submitted through a web link (`intake serve`).
+pub fn returned_label(lang: Lang) -> String {
+    crate::t!(lang, "status-returned")
 }
 
 /// `████░░░░░░  40%`: readable without colour.

@@ -210,6 +210,10 @@ fn run_all(
         .as_secs_f64()
         .max(8.0 * idle_median / 1000.0)
         .min(opts.max_warmup.as_secs_f64());
+    // TCP hands data over in jumps of up to a window, which grow with the round
+    // trip: a window shorter than 25 round trips misreads a long line by several
+    // per cent (`--seconds 1` at 120 ms read 6 % high), so it is never shorter.
+    let floor = (25.0 * idle_median / 1000.0).min(10.0);
     let spec = |phase: Phase, dir: Dir, streams: usize, seconds: f64| PhaseSpec {
         phase,
         dir,
@@ -217,8 +221,8 @@ fn run_all(
         rule: StopRule {
             min_warmup,
             max_warmup: opts.max_warmup.as_secs_f64().max(min_warmup),
-            min_measure: opts.min_seconds.min(seconds),
-            max_measure: seconds,
+            min_measure: opts.min_seconds.min(seconds).max(floor),
+            max_measure: seconds.max(floor),
             adaptive: opts.adaptive,
         },
         addr: t.addr,
