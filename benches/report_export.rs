@@ -37,13 +37,13 @@ fn main() {
         .unwrap_or_else(|e| fail("set answers", e));
     let out = dir.path().join("report.pdf");
     // One warm-up run so first-use costs (page faults, allocator growth) do not skew the median.
-    intake::export::export_report(&mut ws, id, &out, Lang::Nl)
+    intake::export::export_report(&mut ws, id, &out, Lang::Nl, false)
         .unwrap_or_else(|e| fail("export", e));
     let mut times: Vec<Duration> = Vec::with_capacity(RUNS);
     let mut size = 0;
     for _ in 0..RUNS {
         let start = Instant::now();
-        let done = intake::export::export_report(&mut ws, id, &out, Lang::Nl)
+        let done = intake::export::export_report(&mut ws, id, &out, Lang::Nl, false)
             .unwrap_or_else(|e| fail("export", e));
         times.push(start.elapsed());
         size = done.bytes;

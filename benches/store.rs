@@ -50,7 +50,9 @@ fn report(name: &str, mut samples: Vec<Duration>) {
 fn main() {
     let dir = bench_dir();
     println!("database directory: {}", dir.display());
-    let mut store = Store::open(&dir.join("bench.db")).expect("open");
+    // Encrypted (SQLCipher) with a raw key, as every real database is.
+    let key = intake::store::DbKey::from_secret(&"5a".repeat(32)).expect("key");
+    let mut store = Store::open_with(&dir.join("bench.db"), Some(&key)).expect("open");
     let id = store.create_intake(&new_intake(0)).expect("create");
 
     // Warm-up: statement cache, WAL file growth.
@@ -95,7 +97,7 @@ fn main() {
     let mut samples = Vec::new();
     for _ in 0..20 {
         let t = Instant::now();
-        let s = Store::open(&dir.join("bench.db")).expect("reopen");
+        let s = Store::open_with(&dir.join("bench.db"), Some(&key)).expect("reopen");
         samples.push(t.elapsed());
         drop(s);
     }

@@ -5,15 +5,17 @@
 use crate::advice::{Finding, Severity as AdviceSeverity};
 use crate::form::{Lang, Value};
 use crate::probe::readiness::Verdict;
-use crate::proposal::{self, Config, Proposal};
-use crate::quote::{Period as QuotePeriod, Quote, QuoteKind as QKind};
+use crate::proposal::{self, Config};
+use crate::quote::QuoteKind as QKind;
 use crate::report::{
-    self, Customer, FindingRow, LinkLatencyRow, LocationRow, PhaseRow, QuoteDoc, QuoteKind,
-    QuoteLineRow, ReportInput, SepaInfo, Severity, Summary, WorkstationRow,
+    self, Customer, DraftNote, FindingRow, LinkLatencyRow, LocationRow, ReportInput, SepaInfo,
+    Severity, Summary, WorkstationRow,
 };
 use crate::workspace::{Loaded, Workspace, today};
 use anyhow::{Context, Result};
 use std::path::Path;
+
+mod quote;
 
 /// What an export wrote.
 #[derive(Debug, Clone)]
@@ -21,11 +23,36 @@ pub struct Exported {
     pub path: String,
     pub bytes: usize,
     pub sha256: String,
+    /// Set when the report written is a draft: why, as its cover lists it.
+    pub draft: Option<DraftNote>,
 }
 
-/// Renders the report of intake `id` to `out` and records it in the store.
-pub fn export_report(ws: &mut Workspace, id: i64, out: &Path, lang: Lang) -> Result<Exported> {
+/// A final report was asked for, but the proposal is a draft: nothing is written.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct DraftRefused(pub String);
+
+/// Renders the report of intake `id` to `out` and records it in the store. With `final_only`
+/// a draft is refused ([`DraftRefused`], listing why) and nothing is written.
+pub fn export_report(
+    ws: &mut Workspace,
+    id: i64,
+    out: &Path,
+    lang: Lang,
+    final_only: bool,
+) -> Result<Exported> {
     let input = report_input(ws, id, lang, today())?;
+    if final_only && let Some(d) = &input.draft {
+        let percent = d.completeness;
+        let head = crate::t!(
+            lang,
+            "draft-refused",
+            id = id.to_string(),
+            percent = percent
+        );
+        let list: Vec<String> = d.reasons.iter().map(|r| format!("  - {r}")).collect();
+        return Err(DraftRefused(format!("{head}\n{}", list.join("\n"))).into());
+    }
     let pdf = report::render(&input).context("rendering the report")?;
     crate::fsutil::write_atomic(out, &pdf).with_context(|| format!("writing {}", out.display()))?;
     let sha256 = crate::store::sha256_file(out)
@@ -39,6 +66,7 @@ pub fn export_report(ws: &mut Workspace, id: i64, out: &Path, lang: Lang) -> Res
         path,
         bytes: pdf.len(),
         sha256,
+        draft: input.draft,
     })
 }
 
@@ -73,7 +101,9 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
     let accepted = ws.store.accepted_findings(id)?;
     let cfg = Config::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
     let p = proposal::build(&cfg, &l.form, &l.answers, &probes, &accepted, today);
-    let provider = report::Provider::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
+    let status = proposal::draft::assess(&cfg, &l, &l.evaluate(today), &probes, &p, today, lang);
+    let is_quote = p.quote.as_ref().is_ok_and(|q| q.kind == QKind::Quote);
+    let provider = report::Provider::load().map_err(|e| anyhow::anyhow!("{e}"))?;
     let intake_date = match l.answers.get("intake.date") {
         Some(Value::Date(d)) => *d,
         _ => l.record.created_at.date(),
@@ -122,32 +152,33 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
         domain: domain(&l, lang),
         data: data(&l, lang),
         findings: p.findings.iter().map(|f| finding_row(f, lang)).collect(),
-        plan: p
-            .plan
-            .phases
-            .iter()
-            .map(|ph| PhaseRow {
-                name: if lang == Lang::Nl {
-                    ph.name_nl.clone()
-                } else {
-                    ph.name_en.clone()
-                },
-                start: ph.start,
-                end: ph.end,
-                working_days: ph.working_days,
-            })
-            .collect(),
-        quote: quote_doc(&p, id, lang, &option_users(&l)),
-        sepa: l
-            .answers
-            .get("company.iban")
-            .and_then(Value::as_str)
-            .map(|iban| SepaInfo {
-                mandate_reference: format!("MWO-{id:06}"),
-                iban: crate::form::types::format_iban(iban),
-                account_holder: text(&l, "company.iban_holder")
-                    .unwrap_or_else(|| l.record.customer.clone()),
-            }),
+        plan: quote::plan_rows(&p.plan, lang),
+        plan_info: Some(quote::plan_info(&p.plan, today, lang)),
+        quote: p
+            .quote
+            .as_ref()
+            .ok()
+            .map(|q| quote::quote_doc(q, &cfg.catalog, id, lang, &option_users(&l))),
+        // A quote carries the mandate (blank lines where the intake lacks a value); a cost
+        // overview is ordered online and carries none.
+        sepa: is_quote.then(|| SepaInfo {
+            mandate_reference: format!("MWO-{id:06}"),
+            iban: l
+                .answers
+                .get("company.iban")
+                .and_then(Value::as_str)
+                .map(crate::form::types::format_iban)
+                .unwrap_or_default(),
+            account_holder: text(&l, "company.iban_holder")
+                .unwrap_or_else(|| l.record.customer.clone()),
+            debtor_address: debtor_address(&l),
+            description: crate::t!(lang, "sepa-description-value", id = id.to_string()),
+            signer: text(&l, "intake.contact_name"),
+        }),
+        draft: status.is_draft().then(|| DraftNote {
+            completeness: status.completeness,
+            reasons: status.lines(lang),
+        }),
     })
 }
 
@@ -403,71 +434,17 @@ fn option_users(l: &Loaded) -> std::collections::BTreeMap<String, Vec<String>> {
     out
 }
 
-fn quote_doc(
-    p: &Proposal,
-    id: i64,
-    lang: Lang,
-    users: &std::collections::BTreeMap<String, Vec<String>>,
-) -> Option<QuoteDoc> {
-    let q: &Quote = p.quote.as_ref().ok()?;
-    let lines = q
-        .lines
-        .iter()
-        .map(|ln| {
-            let mut description = if lang == Lang::Nl {
-                ln.description_nl.clone()
-            } else {
-                ln.description_en.clone()
-            };
-            // The catalogue's description already says when it is charged; the FAQ reference
-            // is what the report adds (it used to repeat the condition in other words).
-            if ln.only_if_cancelled {
-                description.push_str(" [FAQ 3.4]");
-            }
-            if let Some(names) = users.get(&ln.code) {
-                let who = match lang {
-                    Lang::Nl => "voor",
-                    Lang::En => "for",
-                };
-                description.push_str(&format!("\n{who}: {}", names.join(", ")));
-            }
-            QuoteLineRow {
-                code: ln.code.clone(),
-                description,
-                quantity: ln.quantity,
-                unit_cents: ln.unit_cents.unwrap_or(0),
-                net_cents: ln.net_cents,
-                vat_cents: ln.vat_cents,
-                period: match (ln.unit_cents, ln.period) {
-                    (None, _) => report::Period::OnRequest,
-                    (_, QuotePeriod::Monthly) => report::Period::Monthly,
-                    (_, QuotePeriod::OneTime) => report::Period::OneTime,
-                },
-                optional: ln.optional || ln.only_if_cancelled,
-            }
-        })
+/// "Street 1, 1234 AB Place" from the company's answers, if any part is known.
+fn debtor_address(l: &Loaded) -> Option<String> {
+    let place = [text(l, "company.postcode"), text(l, "company.city")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts: Vec<String> = [text(l, "company.address"), Some(place)]
+        .into_iter()
+        .flatten()
+        .filter(|s| !s.trim().is_empty())
         .collect();
-    let t = &q.totals;
-    Some(QuoteDoc {
-        kind: match q.kind {
-            QKind::CostOverview => QuoteKind::CostOverview,
-            QKind::Quote => QuoteKind::Quote,
-        },
-        number: format!("{}-{:05}", q.date.year(), id),
-        date: q.date,
-        valid_until: q.valid_until,
-        lines,
-        monthly_net_cents: t.monthly_net_cents,
-        monthly_vat_cents: t.monthly_vat_cents,
-        monthly_gross_cents: t.monthly_gross_cents,
-        one_time_net_cents: t.one_time_net_cents,
-        one_time_vat_cents: t.one_time_vat_cents,
-        one_time_gross_cents: t.one_time_gross_cents,
-        first_year_commitment_cents: t.first_year_commitment_cents,
-        first_year_commitment_gross_cents: t.first_year_commitment_gross_cents,
-        promo_note: (q.price_name == "promo").then(|| match lang {
-            Lang::Nl => "Actieprijs per werkplek; deze blijft gelden tijdens de initiële contractduur (FAQ 1.12).".to_string(),
-            Lang::En => "Promotional price per workstation, kept for the initial contract term (FAQ 1.12).".to_string(),
-        }),
-    })
+    (!parts.is_empty()).then(|| parts.join(", "))
 }

@@ -6,6 +6,7 @@
 //! `tui` draws state and turns keys into actions; `cli` is the thin clap front.
 pub mod advice;
 pub mod cli;
+pub mod crypt;
 pub mod demo;
 pub mod export;
 pub mod faq;

@@ -89,6 +89,8 @@ fn assert_totals_add_up(q: &Value) {
         }
     }
     let got = |k: &str| t[k].as_i64().unwrap();
+    // VAT is 21 % of each net subtotal, rounded once (not the sum of the lines' VATs).
+    let vat = |n: i64| (n * 21 + 50) / 100;
     assert_eq!(
         [
             got("monthly_net_cents"),
@@ -96,10 +98,14 @@ fn assert_totals_add_up(q: &Value) {
             got("one_time_net_cents"),
             got("one_time_vat_cents")
         ],
-        sums
+        [sums[0], vat(sums[0]), sums[2], vat(sums[2])]
     );
-    assert_eq!(got("monthly_gross_cents"), sums[0] + sums[1]);
-    assert_eq!(got("one_time_gross_cents"), sums[2] + sums[3]);
+    assert_eq!(got("monthly_gross_cents"), sums[0] + vat(sums[0]));
+    assert_eq!(got("one_time_gross_cents"), sums[2] + vat(sums[2]));
+    assert_eq!(
+        got("first_year_gross_cents"),
+        12 * got("monthly_gross_cents") + got("one_time_gross_cents")
+    );
 }
 
 fn totals(q: &Value) -> [i64; 7] {
@@ -122,7 +128,13 @@ fn assert_plan_sane(p: &Value) {
     let start_of_plan = iso(today() - time::Duration::days(1));
     for ph in phases {
         let (s, e) = (ph["start"].as_str().unwrap(), ph["end"].as_str().unwrap());
-        assert!(s <= e && s >= start_of_plan.as_str(), "{ph}");
+        // The intake is done: it ends on the intake's date and may start before it.
+        let first = if ph["id"] == "intake" {
+            ""
+        } else {
+            start_of_plan.as_str()
+        };
+        assert!(s <= e && s >= first, "{ph}");
         assert!(
             ph["name"].as_str().is_some_and(|n| !n.is_empty())
                 && ph["working_days"].as_u64().unwrap() >= 1
@@ -173,8 +185,8 @@ fn four_workstations_small_company_cost_overview() {
         ]
     );
     // Monthly 40 575 + 8 521 = 49 096; nothing one-time (the intake only if cancelled);
-    // first year 9 995 × (12 + 3) + 595 = 150 520.
-    assert_eq!(totals(&q), [40_575, 8_521, 49_096, 0, 0, 0, 150_520]);
+    // commitment: every quoted workstation 12 months, 9 995 × 4 × 12 + 595 = 480 355.
+    assert_eq!(totals(&q), [40_575, 8_521, 49_096, 0, 0, 0, 480_355]);
     assert_totals_add_up(&q);
     let p = json(&db, &["plan", &id, "--json"]);
     assert_plan_sane(&p);
@@ -257,10 +269,10 @@ fn eight_workstations_slow_link_missing_mobile_accept() {
         ]
     );
     // Monthly 81 155 + 17 043 = 98 198; one-time 114 500 + 24 045 = 138 545;
-    // first year 9 995 × (12 + 7) + 1 195 + 114 500 = 305 600.
+    // commitment 9 995 × 8 × 12 + 1 195 + 114 500 = 1 075 215.
     assert_eq!(
         totals(&q),
-        [81_155, 17_043, 98_198, 114_500, 24_045, 138_545, 305_600]
+        [81_155, 17_043, 98_198, 114_500, 24_045, 138_545, 1_075_215]
     );
     assert_totals_add_up(&q);
 
@@ -417,10 +429,12 @@ fn twelve_workstations_three_locations_apps_domain_quote() {
         ]
     );
     // Monthly 123 225 + 25 877 = 149 102; one-time 207 500 + 43 575 = 251 075;
-    // first year 9 995 × (12 + 11) + 3 285 + 207 500 = 440 670.
+    // commitment 9 995 × 12 × 12 + 3 285 + 207 500 = 1 650 065.
     assert_eq!(
         totals(&q),
-        [123_225, 25_877, 149_102, 207_500, 43_575, 251_075, 440_670]
+        [
+            123_225, 25_877, 149_102, 207_500, 43_575, 251_075, 1_650_065
+        ]
     );
     assert_totals_add_up(&q);
     let human = ok(&db, &["quote", &id]);
@@ -509,10 +523,10 @@ fn forty_workstations_online_intake_quote_and_timing() {
         ]
     );
     // Monthly 406 775 + 85 423 = 492 198; one-time 95 000 + 19 950 = 114 950;
-    // first year 9 995 × (12 + 39) + 6 975 + 95 000 = 611 720.
+    // commitment 9 995 × 40 × 12 + 6 975 + 95 000 = 4 899 575.
     assert_eq!(
         totals(&q),
-        [406_775, 85_423, 492_198, 95_000, 19_950, 114_950, 611_720]
+        [406_775, 85_423, 492_198, 95_000, 19_950, 114_950, 4_899_575]
     );
     assert_totals_add_up(&q);
     let p = json(&db, &["plan", &id, "--json"]);

@@ -53,7 +53,7 @@ fn delete_and_purge_ask_for_confirmation() {
         );
     }
     // Nothing of it is left in the file.
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let conn = common::open_db(&env.db);
     for table in ["answers", "answer_history", "intakes"] {
         let n: i64 = conn
             .query_row(
@@ -109,6 +109,7 @@ fn a_closed_pipe_ends_quietly() {
     let env = Env::new();
     let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
         .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .env("INTAKE_KEY_FILE", common::testkey::key_file(&env.db))
         .args([
             "--db",
             env.db.to_str().unwrap(),
@@ -167,7 +168,7 @@ fn a_database_of_a_newer_program_is_refused_and_left_untouched() {
     let env = Env::new();
     let id = env.new_intake("Toekomst");
     {
-        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        let conn = common::open_db(&env.db);
         conn.pragma_update(None, "user_version", 99).unwrap();
         // Back to a single file, so the bytes below are the whole database.
         conn.pragma_update(None, "journal_mode", "DELETE").unwrap();
@@ -192,8 +193,7 @@ fn a_database_of_a_newer_program_is_refused_and_left_untouched() {
         std::fs::read(&env.db).unwrap() == before,
         "the file changed"
     );
-    let v: i64 = rusqlite::Connection::open(&env.db)
-        .unwrap()
+    let v: i64 = common::open_db(&env.db)
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
     assert_eq!(v, 99);
@@ -213,7 +213,7 @@ fn schema_v1_sql() -> String {
 fn a_schema_v1_database_is_upgraded_and_keeps_its_answers() {
     let env = Env::new();
     {
-        let conn = rusqlite::Connection::open(&env.db).unwrap();
+        let conn = common::open_db(&env.db);
         conn.execute_batch(&schema_v1_sql()).unwrap();
         conn.pragma_update(None, "user_version", 1).unwrap();
         conn.execute_batch(
@@ -238,7 +238,7 @@ fn a_schema_v1_database_is_upgraded_and_keeps_its_answers() {
     assert_eq!(env.answers("1")["company.postcode"], json!("1234 AB"));
     let h = env.json(&["history", "1", "company.kvk", "--json"]);
     assert_eq!(h[0]["changed_by"], json!("oud"));
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let conn = common::open_db(&env.db);
     let v: i64 = conn
         .pragma_query_value(None, "user_version", |r| r.get(0))
         .unwrap();
@@ -304,12 +304,22 @@ fn unfinished_commands_say_so_and_fail() {
             "accept" => vec!["accept", &id, "rule", "--reason", "test"],
             "report" => vec!["report", &id, "--out", pdf.to_str().unwrap()],
             "demo" => vec!["demo"],
+            "invite" => vec!["invite", &id, "--list"],
+            // A bad --public-url ends it before it listens.
+            "serve" => vec![
+                "serve",
+                "--listen",
+                "127.0.0.1:0",
+                "--public-url",
+                "ftp://x",
+            ],
             other => panic!("new command '{other}': add its arguments to this test"),
         };
         let o = std::process::Command::new(env!("CARGO_BIN_EXE_intake"))
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .arg("--db")
             .arg(&env.db)
+            .env("INTAKE_KEY_FILE", common::testkey::key_file(&env.db))
             .args(&args)
             .stdin(std::process::Stdio::null())
             .output()

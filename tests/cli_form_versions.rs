@@ -131,7 +131,7 @@ fn a_newer_form_version_carries_answers_over_and_keeps_removed_ones() {
     assert!(en.contains("No longer in the form (kept):"), "{en}");
 
     // Still in the database...
-    let conn = rusqlite::Connection::open(&env.db).unwrap();
+    let conn = common::open_db(&env.db);
     let fax: String = conn
         .query_row(
             "SELECT value_json FROM answers WHERE intake_id = ?1 AND key = 'k.fax'",

@@ -2,6 +2,9 @@
 //! importing probe files from other workstations (dedupe, untrusted input), and a
 //! bandwidth measurement against our own server on loopback.
 
+#[path = "common/testkey.rs"]
+mod testkey;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
@@ -9,6 +12,7 @@ fn intake(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_intake"))
         .arg("--db")
         .arg(db)
+        .env("INTAKE_KEY_FILE", testkey::key_file(db))
         .args(args)
         .output()
         .expect("run intake")
@@ -172,7 +176,7 @@ fn bandwidth_against_our_own_server_on_loopback() {
     assert!(r["download_mbps"].as_f64().unwrap() > 1.0);
     // Both links are kept, each tagged with its location (the same server did not make
     // the second replace the first).
-    let conn = rusqlite::Connection::open(&db).unwrap();
+    let conn = testkey::open_db(&db);
     let mut tags: Vec<String> = conn
         .prepare("SELECT json_extract(payload_json, '$.location') FROM probe_results WHERE kind = 'bandwidth'")
         .unwrap()

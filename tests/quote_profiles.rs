@@ -2,7 +2,8 @@
 //! Unit prices (catalog): workstation 9 995 (regular, from 2012) / 7 995 (promo, 2011); access 595,
 //! project 1 495, visio 1 195, infopath 495, vandale_nl 295, winrar 100; migration_project 95 000,
 //! migration_extra_50gb 15 000, custom_hosting_study 45 000, dns_change 7 500, cabling_check
-//! 19 500, intake 29 500 (only if cancelled). VAT 21 % per line, half up.
+//! 19 500, intake 29 500 (only if cancelled). VAT 21 % over each subtotal (monthly, one-time),
+//! half up once; a line's own VAT is informative.
 
 use intake::quote::{Catalog, Lang, Quote, QuoteInput, QuoteKind, UserOptions, format_eur, price};
 use time::macros::date;
@@ -68,7 +69,7 @@ fn four_workstations_cost_overview() {
         ]
     );
     let t = q.totals;
-    // monthly: 39 980 + 595 = 40 575; VAT 8 396 + 125 = 8 521; gross 49 096
+    // monthly: 39 980 + 595 = 40 575; VAT 21 % of it once: 8 520.75 → 8 521; gross 49 096
     assert_eq!(
         (
             t.monthly_net_cents,
@@ -85,10 +86,15 @@ fn four_workstations_cost_overview() {
         ),
         (7_500, 1_575, 9_075)
     );
-    // 9 995 × (12 + 3×1) = 149 925; + access 595 × 1 month; + one-time 7 500 = 158 020
-    assert_eq!(t.first_year_commitment_cents, 158_020);
-    // VAT 33 184.2 → 33 184
-    assert_eq!(t.first_year_commitment_gross_cents, 191_204);
+    // every quoted workstation 12 months: 9 995 × 48 = 479 760; + access 595 × 1 month;
+    // + one-time 7 500 = 487 855; VAT 102 449.55 → 102 450
+    assert_eq!(t.first_year_commitment_cents, 487_855);
+    assert_eq!(t.first_year_commitment_gross_cents, 590_305);
+    // first year: 12 × 40 575 + 7 500 = 494 400; paid 12 × 49 096 + 9 075 = 598 227
+    assert_eq!(
+        (t.first_year_cents, t.first_year_gross_cents),
+        (494_400, 598_227)
+    );
     assert_eq!(q.valid_until, date!(2026 - 12 - 25));
     assert_eq!(format_eur(t.monthly_gross_cents, Lang::Nl), "€\u{a0}490,96");
 }
@@ -119,16 +125,16 @@ fn eight_workstations_with_on_request_and_optional() {
         ]
     );
     let t = q.totals;
-    // 79 960 + 885 + 200 = 81 045; 16 792 + 186 + 42 = 17 020
+    // 79 960 + 885 + 200 = 81 045; VAT 17 019.45 → 17 019 (the lines' VATs would give 17 020)
     assert_eq!(
         (
             t.monthly_net_cents,
             t.monthly_vat_cents,
             t.monthly_gross_cents
         ),
-        (81_045, 17_020, 98_065)
+        (81_045, 17_019, 98_064)
     );
-    // 95 000 + 19 500 = 114 500; 19 950 + 4 095 = 24 045
+    // 95 000 + 19 500 = 114 500; VAT 24 045
     assert_eq!(
         (
             t.one_time_net_cents,
@@ -137,10 +143,15 @@ fn eight_workstations_with_on_request_and_optional() {
         ),
         (114_500, 24_045, 138_545)
     );
-    // 9 995 × 19 = 189 905; options 885 + 200 = 1 085; one-time 114 500 → 305 490
-    assert_eq!(t.first_year_commitment_cents, 305_490);
-    // VAT 64 152.9 → 64 153
-    assert_eq!(t.first_year_commitment_gross_cents, 369_643);
+    // 9 995 × 8 × 12 = 959 520; options 885 + 200 = 1 085; one-time 114 500 → 1 075 105;
+    // VAT 225 772.05 → 225 772
+    assert_eq!(t.first_year_commitment_cents, 1_075_105);
+    assert_eq!(t.first_year_commitment_gross_cents, 1_300_877);
+    // 12 × 81 045 + 114 500 = 1 087 040; 12 × 98 064 + 138 545 = 1 315 313
+    assert_eq!(
+        (t.first_year_cents, t.first_year_gross_cents),
+        (1_087_040, 1_315_313)
+    );
     let j = q.to_json(Lang::En);
     assert_eq!(j["lines"][3]["period"], "on_request");
     assert_eq!(j["lines"][6]["optional"], true);
@@ -179,7 +190,7 @@ fn twelve_workstations_quote_three_locations_with_business_software() {
         ]
     );
     let t = q.totals;
-    // 119 940 + 4 485 + 1 195 = 125 620; 25 187 + 942 + 251 = 26 380
+    // 119 940 + 4 485 + 1 195 = 125 620; VAT 26 380.2 → 26 380
     assert_eq!(
         (
             t.monthly_net_cents,
@@ -188,7 +199,7 @@ fn twelve_workstations_quote_three_locations_with_business_software() {
         ),
         (125_620, 26_380, 152_000)
     );
-    // 95 000 + 30 000 + 7 500 + 45 000 + 58 500 = 236 000; 19 950 + 6 300 + 1 575 + 9 450 + 12 285 = 49 560
+    // 95 000 + 30 000 + 7 500 + 45 000 + 58 500 = 236 000; VAT 49 560
     assert_eq!(
         (
             t.one_time_net_cents,
@@ -197,13 +208,19 @@ fn twelve_workstations_quote_three_locations_with_business_software() {
         ),
         (236_000, 49_560, 285_560)
     );
-    // 9 995 × 23 = 229 885; options 5 680; one-time 236 000 → 471 565; VAT 99 028.65 → 99 029
+    // 9 995 × 12 × 12 = 1 439 280; options 5 680; one-time 236 000 → 1 680 960;
+    // VAT 353 001.6 → 353 002
     assert_eq!(
         (
             t.first_year_commitment_cents,
             t.first_year_commitment_gross_cents
         ),
-        (471_565, 570_594)
+        (1_680_960, 2_033_962)
+    );
+    // 12 × 125 620 + 236 000 = 1 743 440; 12 × 152 000 + 285 560 = 2 109 560
+    assert_eq!(
+        (t.first_year_cents, t.first_year_gross_cents),
+        (1_743_440, 2_109_560)
     );
     assert_eq!(
         format_eur(t.one_time_gross_cents, Lang::Nl),
@@ -259,16 +276,16 @@ fn forty_workstations_on_the_promotional_price() {
         ]
     );
     let t = q.totals;
-    // 319 800 + 5 950 + 2 475 + 11 800 = 340 025; 67 158 + 1 250 + 520 + 2 478 = 71 406
+    // 319 800 + 5 950 + 2 475 + 11 800 = 340 025; VAT 71 405.25 → 71 405
     assert_eq!(
         (
             t.monthly_net_cents,
             t.monthly_vat_cents,
             t.monthly_gross_cents
         ),
-        (340_025, 71_406, 411_431)
+        (340_025, 71_405, 411_430)
     );
-    // 95 000 + 90 000 + 39 000 = 224 000; 19 950 + 18 900 + 8 190 = 47 040
+    // 95 000 + 90 000 + 39 000 = 224 000; VAT 47 040
     assert_eq!(
         (
             t.one_time_net_cents,
@@ -277,14 +294,20 @@ fn forty_workstations_on_the_promotional_price() {
         ),
         (224_000, 47_040, 271_040)
     );
-    // 7 995 × (12 + 39) = 407 745; options 20 225; one-time 224 000 → 651 970; VAT 136 913.7 → 136 914
+    // 7 995 × 40 × 12 = 3 837 600; options 20 225; one-time 224 000 → 4 081 825;
+    // VAT 857 183.25 → 857 183
     assert_eq!(
         (
             t.first_year_commitment_cents,
             t.first_year_commitment_gross_cents
         ),
-        (651_970, 788_884)
+        (4_081_825, 4_939_008)
+    );
+    // 12 × 340 025 + 224 000 = 4 304 300; 12 × 411 430 + 271 040 = 5 208 200
+    assert_eq!(
+        (t.first_year_cents, t.first_year_gross_cents),
+        (4_304_300, 5_208_200)
     );
     assert_eq!(q.valid_until, date!(2011 - 07 - 15));
-    assert_eq!(format_eur(t.monthly_gross_cents, Lang::En), "€4,114.31");
+    assert_eq!(format_eur(t.monthly_gross_cents, Lang::En), "€4,114.30");
 }

@@ -57,29 +57,32 @@ fn input_strategy() -> impl Strategy<Value = QuoteInput> {
 
 proptest! {
     #[test]
-    fn totals_are_sums_of_lines(input in input_strategy()) {
+    fn totals_follow_from_the_lines(input in input_strategy()) {
         let cat = Catalog::embedded().unwrap();
         let q = price(&cat, &input).unwrap();
-        let sum = |p: Period, f: fn(&intake::quote::QuoteLine) -> i64| -> i64 {
-            q.lines.iter().filter(|l| l.in_totals() && l.period == p).map(f).sum()
+        let sum = |p: Period| -> i64 {
+            q.lines.iter().filter(|l| l.in_totals() && l.period == p).map(|l| l.net_cents).sum()
         };
         let t = q.totals;
-        prop_assert_eq!(t.monthly_net_cents, sum(Period::Monthly, |l| l.net_cents));
-        prop_assert_eq!(t.monthly_vat_cents, sum(Period::Monthly, |l| l.vat_cents));
-        prop_assert_eq!(t.one_time_net_cents, sum(Period::OneTime, |l| l.net_cents));
-        prop_assert_eq!(t.one_time_vat_cents, sum(Period::OneTime, |l| l.vat_cents));
+        prop_assert_eq!(t.monthly_net_cents, sum(Period::Monthly));
+        prop_assert_eq!(t.one_time_net_cents, sum(Period::OneTime));
+        // VAT is 21 % of each subtotal, rounded once: the VAT line always matches the subtotal.
+        prop_assert_eq!(t.monthly_vat_cents, vat_cents(t.monthly_net_cents, 21).unwrap());
+        prop_assert_eq!(t.one_time_vat_cents, vat_cents(t.one_time_net_cents, 21).unwrap());
         prop_assert_eq!(t.monthly_gross_cents, t.monthly_net_cents + t.monthly_vat_cents);
         prop_assert_eq!(t.one_time_gross_cents, t.one_time_net_cents + t.one_time_vat_cents);
+        prop_assert_eq!(t.first_year_cents, 12 * t.monthly_net_cents + t.one_time_net_cents);
+        prop_assert_eq!(t.first_year_gross_cents, 12 * t.monthly_gross_cents + t.one_time_gross_cents);
         for l in &q.lines {
             prop_assert_eq!(l.net_cents, l.unit_cents.unwrap_or(0) * i64::from(l.quantity));
             // |100·vat − 21·net| ≤ 50: within half a cent of the exact rational value.
             prop_assert!((100 * l.vat_cents - 21 * l.net_cents).abs() <= 50);
         }
-        // Total VAT vs 21 % of the total net: off by at most half a cent per line.
-        let n = q.lines.iter().filter(|l| l.in_totals()).count() as i64;
-        prop_assert!((100 * t.monthly_vat_cents - 21 * t.monthly_net_cents).abs() <= 50 * n);
+        // The commitment counts every quoted workstation for 12 months (the catalog's rule)
+        // and never exceeds what the first year costs.
         let ws = i64::from(input.workstations);
-        prop_assert!(t.first_year_commitment_cents >= q.lines[0].unit_cents.unwrap() * (11 + ws));
+        prop_assert!(t.first_year_commitment_cents >= q.lines[0].unit_cents.unwrap() * 12 * ws);
+        prop_assert!(t.first_year_commitment_cents <= t.first_year_cents);
     }
 
     #[test]

@@ -5,41 +5,9 @@
 #[path = "profiles/mod.rs"]
 mod common;
 
-use common::{Profile, json, ok, run};
+use common::{Profile, eur_nl, json, ok, run, text, tool};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::Command;
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run `{name}` ({e}); install qpdf and poppler-utils"));
-    assert!(
-        out.status.success(),
-        "`{name} {}` failed: {}{}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-/// Dutch money notation written here, not taken from the library, so a formatting bug in the
-/// report shows: "€ 1.234,56", thousands with dots, two decimals after a comma.
-fn eur_nl(cents: i64) -> String {
-    let sign = if cents < 0 { "-" } else { "" };
-    let abs = cents.unsigned_abs();
-    let euros = (abs / 100).to_string();
-    let mut grouped = String::new();
-    for (i, c) in euros.chars().enumerate() {
-        if i > 0 && (euros.len() - i).is_multiple_of(3) {
-            grouped.push('.');
-        }
-        grouped.push(c);
-    }
-    format!("€\u{a0}{sign}{grouped},{:02}", abs % 100)
-}
 
 #[test]
 fn dutch_money_formatter_of_this_test() {
@@ -48,20 +16,6 @@ fn dutch_money_formatter_of_this_test() {
     assert_eq!(eur_nl(99_995), "€\u{a0}999,95");
     assert_eq!(eur_nl(123_456), "€\u{a0}1.234,56");
     assert_eq!(eur_nl(123_456_789), "€\u{a0}1.234.567,89");
-}
-
-/// All text of a PDF (or one page) with runs of white space made single spaces, so words that
-/// wrapped onto a new line still match.
-fn text(pdf: &Path, page: Option<usize>) -> String {
-    let p = pdf.to_str().expect("utf-8 path");
-    let raw = match page {
-        Some(n) => {
-            let n = n.to_string();
-            tool("pdftotext", &["-f", &n, "-l", &n, p, "-"])
-        }
-        None => tool("pdftotext", &[p, "-"]),
-    };
-    raw.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn info_field(info: &str, key: &str) -> String {
@@ -154,11 +108,18 @@ fn profile_report(profile: Profile, pages: usize) {
     assert_eq!(n, pages, "{}: page count", profile.customer);
     assert_content(&db, &id, &pdf, profile.customer);
     assert!(text(&pdf, Some(1)).contains(&format!("Pagina 1 van {pages}")));
+    // The shipped catalog's prices are examples: every profile is a draft, on every page.
+    for p in 1..=pages {
+        assert!(
+            text(&pdf, Some(p)).contains("CONCEPT"),
+            "page {p} lacks the draft mark"
+        );
+    }
 }
 
 #[test]
 fn four_workstations() {
-    profile_report(common::four_workstations(), 4);
+    profile_report(common::four_workstations(), 6);
 }
 
 #[test]
@@ -168,17 +129,17 @@ fn eight_workstations() {
 
 #[test]
 fn twelve_workstations() {
-    profile_report(common::twelve_workstations(), 7);
+    profile_report(common::twelve_workstations(), 9);
 }
 
 #[test]
 fn forty_workstations() {
-    profile_report(common::forty_workstations(), 6);
+    profile_report(common::forty_workstations(), 7);
 }
 
 /// The store's `reports` rows of an intake: (path, sha256).
 fn recorded(db: &Path, id: &str) -> Vec<(String, String)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
+    let conn = common::testkey::open_db(db);
     let mut st = conn
         .prepare("SELECT path, sha256 FROM reports WHERE intake_id = ?1 ORDER BY id")
         .unwrap();
@@ -202,10 +163,14 @@ fn demo_in_dutch_and_english_recorded_in_the_store() {
     let db = dir.path().join("i.db");
     let id = ok(&db, &["demo"]).trim().to_string();
     let (nl, pages) = export(&db, &id, "demo.pdf", "nl");
-    assert_eq!(pages, 8);
+    assert_eq!(pages, 10);
     assert_content(&db, &id, &nl, "Van der Berg Installatietechniek B.V.");
     let all = text(&nl, None);
-    for want in ["Pagina 1 van 8", "Doorlopende machtiging SEPA", "Stukprijs"] {
+    for want in [
+        "Pagina 1 van 10",
+        "Doorlopende machtiging SEPA",
+        "Stukprijs",
+    ] {
         assert!(all.contains(want), "{want} missing");
     }
     // Amersfoort was not measured: its figures are the subscription's, and say so.
@@ -219,10 +184,10 @@ fn demo_in_dutch_and_english_recorded_in_the_store() {
     );
 
     let (en, en_pages) = export(&db, &id, "demo-en.pdf", "en");
-    assert_eq!(en_pages, 8);
+    assert_eq!(en_pages, 10);
     let en_text = text(&en, None);
     for want in [
-        "Page 1 of 8",
+        "Page 1 of 10",
         "Migration plan",
         "Findings and measures",
         "Unit price",
@@ -275,7 +240,7 @@ fn forty_workstations_three_locations_quote_table_spans_pages() {
     let profile = common::forty_workstations_three_locations();
     let id = profile.create(&db);
     let (pdf, pages) = export(&db, &id, "large.pdf", "nl");
-    assert_eq!(pages, 8);
+    assert_eq!(pages, 9);
     assert_content(&db, &id, &pdf, profile.customer);
     // "Stukprijs" only stands in the quote tables' header; the lines table runs from the quote's
     // first page onto the next, which repeats the header before the optional table's own.
@@ -286,13 +251,22 @@ fn forty_workstations_three_locations_quote_table_spans_pages() {
     let quote_start = (1..=pages)
         .find(|&p| text(&pdf, Some(p)).contains("Offerte Nummer"))
         .expect("quote page");
-    let next = text(&pdf, Some(quote_start + 1));
-    let before_totals = next.split("Totalen").next().unwrap();
+    // Items on request are not in the lines priced: they stand apart, after the totals, under
+    // a heading that says they are excluded and quoted separately.
+    let quote: String = (quote_start..=pages)
+        .map(|p| text(&pdf, Some(p)))
+        .collect::<Vec<_>>()
+        .join(" ");
+    let (priced, rest) = quote.split_once("Totalen").expect("totals");
     assert!(
-        before_totals.contains("Stukprijs") && before_totals.contains("op aanvraag"),
-        "the lines table does not continue with its header on page {}: {next}",
-        quote_start + 1
+        !priced.contains("op aanvraag"),
+        "on-request item among the priced lines"
     );
+    let apart = rest
+        .split_once("Op aanvraag: niet in dit bedrag")
+        .expect("on-request heading")
+        .1;
+    assert!(apart.contains("aparte offerte") && apart.contains("Upgrade internetverbinding"));
     // Every option line names its users.
     let all = text(&pdf, None);
     assert!(

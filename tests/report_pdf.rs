@@ -2,25 +2,13 @@
 //! These tests FAIL when the tools are missing: install `qpdf poppler-utils`.
 //! Set REPORT_PDF_KEEP=/some/dir to keep the rendered files for inspection.
 
+#[path = "profiles/mod.rs"]
+mod common;
+
+use common::tool;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use intake::report::{self, QuoteDoc, ReportInput, format_eur, sample};
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let out = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("cannot run `{name}` ({e}); install qpdf and poppler-utils"));
-    assert!(
-        out.status.success(),
-        "`{name} {}` failed: {}{}",
-        args.join(" "),
-        String::from_utf8_lossy(&out.stdout),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
 
 fn write(dir: &Path, name: &str, input: &ReportInput) -> PathBuf {
     let bytes = report::render(input).expect("render");
@@ -162,7 +150,7 @@ fn twelve_workstations_two_locations() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = sample::small_office();
     let n = check(dir.path(), "report-12.pdf", &input);
-    assert_eq!(n, 8, "page count of the 12-workstation report");
+    assert_eq!(n, 9, "page count of the 12-workstation report");
     let pdf = dir.path().join("report-12.pdf");
     let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     for s in [
@@ -211,7 +199,7 @@ fn forty_workstations_three_locations_quote_spans_pages() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = sample::large_office();
     let n = check(dir.path(), "report-40.pdf", &input);
-    assert_eq!(n, 10, "page count of the 40-workstation report");
+    assert_eq!(n, 11, "page count of the 40-workstation report");
     let pdf = dir.path().join("report-40.pdf");
     let pdf = pdf.to_str().unwrap();
     // The quote table's header ("Stukprijs" only occurs there) is repeated on every page it spans.

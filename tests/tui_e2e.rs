@@ -3,6 +3,9 @@
 //! answer; then kill the process with SIGKILL while typing and find the saved answers
 //! and the draft back. Needs tmux: fails (does not skip) when it is missing.
 
+#[path = "common/testkey.rs"]
+mod testkey;
+
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -66,7 +69,8 @@ impl Tmux {
         let _ = std::fs::remove_file(self.status_file());
         let status = self.status_file();
         format!(
-            "'{BIN}' --db '{}'; echo $? > '{}'",
+            "INTAKE_KEY_FILE='{}' '{BIN}' --db '{}'; echo $? > '{}'",
+            testkey::key_file(&self.db).display(),
             self.db.display(),
             status.display()
         )
@@ -343,6 +347,7 @@ impl Drop for Tmux {
 
 fn show(db: &Path) -> Value {
     let out = Command::new(BIN)
+        .env("INTAKE_KEY_FILE", testkey::key_file(db))
         .args(["--db"])
         .arg(db)
         .args(["show", "1", "--json"])

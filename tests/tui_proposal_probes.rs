@@ -82,6 +82,15 @@ fn the_report_is_exported_from_the_advice_screen() {
     chr(&mut app, 'v');
     chr(&mut app, 'e');
     let out = fx.dir.path().join("demo.pdf");
+    // Before anything is written the screen says the report will be a draft, and why.
+    let mut t = term(120, 40);
+    draw(&mut app, &mut t);
+    let notice = screen_text(&t);
+    assert!(
+        notice.contains("The report will be a DRAFT") && notice.contains("Example prices"),
+        "{notice}"
+    );
+    assert!(!out.exists());
     // Replace the proposed file name with our path.
     ctrl(&mut app, 'u');
     typ(&mut app, out.to_str().unwrap());

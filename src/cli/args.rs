@@ -65,11 +65,13 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Write an intake as a JSON bundle.
+    /// Write an intake as a JSON bundle (plain, or age-encrypted with --encrypt).
     Export {
         id: i64,
         #[arg(long)]
         out: PathBuf,
+        #[command(flatten)]
+        crypt: BundleCrypt,
     },
     /// Read a JSON bundle (e.g. a form the customer filled in).
     Import {
@@ -80,6 +82,10 @@ pub enum Command {
         /// Import as a new intake even if the bundle came from an existing one.
         #[arg(long)]
         as_new: bool,
+        /// For an encrypted bundle: a file (readable by you only) holding its passphrase;
+        /// without it the passphrase is asked on the terminal.
+        #[arg(long)]
+        passphrase_file: Option<PathBuf>,
     },
     /// Remove an intake from the list (kept in the database until purged).
     Delete {
@@ -134,6 +140,9 @@ pub enum Command {
         id: i64,
         #[arg(long)]
         out: PathBuf,
+        /// Refuse a draft: exit 1, write nothing, list why it is a draft.
+        #[arg(long = "final")]
+        final_only: bool,
     },
     /// Create a realistic sample intake (12 workstations, 2 locations).
     Demo,
@@ -166,6 +175,31 @@ pub enum Command {
         #[arg(long, env = "INTAKE_PUBLIC_URL")]
         public_url: Option<String>,
     },
+    /// The database file: encryption and its key.
+    #[command(subcommand)]
+    Db(DbCmd),
+}
+
+/// How an exported bundle is protected.
+#[derive(Args, Debug, Default)]
+pub struct BundleCrypt {
+    /// Encrypt the bundle with a passphrase (age format: any age tool opens it).
+    #[arg(long)]
+    pub encrypt: bool,
+    /// A file (readable by you only) holding the passphrase; without it the passphrase is
+    /// asked on the terminal, twice.
+    #[arg(long, requires = "encrypt")]
+    pub passphrase_file: Option<PathBuf>,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum DbCmd {
+    /// Whether the database is encrypted and where its key is.
+    Status,
+    /// Encrypt a plain database in place (a verified copy first; the plain pages are overwritten).
+    Encrypt,
+    /// Rewrite an encrypted database under a new key.
+    Rekey,
 }
 
 #[derive(Subcommand, Debug)]

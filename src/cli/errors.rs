@@ -96,6 +96,17 @@ fn store_error(e: &StoreError, lang: Lang) -> String {
         ),
         StoreError::Bundle(b) => t!(lang, "err-bundle", reason = bundle_error(b, lang)),
         StoreError::Sqlite(s) => t!(lang, "err-sqlite", reason = s.to_string()),
+        StoreError::NotRegular { path: p, what } => {
+            t!(lang, "err-db-not-regular", path = path(p), what = *what)
+        }
+        StoreError::NeedsKey { path: p } => t!(lang, "err-db-needs-key", path = path(p)),
+        StoreError::WrongKey { path: p } => t!(lang, "err-db-wrong-key", path = path(p)),
+        StoreError::ReadOnlyUpgrade { path: p, found } => t!(
+            lang,
+            "err-db-read-only-upgrade",
+            path = path(p),
+            found = found.to_string()
+        ),
     }
 }
 

@@ -319,21 +319,47 @@ pub fn history(ctx: &Ctx, id: i64, key: Option<&str>, json_out: bool) -> Result<
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn export(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
+pub fn export(
+    ctx: &Ctx,
+    id: i64,
+    out: &Path,
+    crypt: &super::args::BundleCrypt,
+) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
     let bundle = ws.store.export_bundle(id)?;
     let text = serde_json::to_vec_pretty(&bundle)?;
-    crate::fsutil::write_atomic(out, &text)
+    let bytes = if crypt.encrypt {
+        let pass =
+            crate::crypt::bundle::passphrase(crypt.passphrase_file.as_deref(), true, ctx.lang)?;
+        crate::crypt::bundle::encrypt(&text, &pass)?
+    } else {
+        eprintln!("{}", crate::crypt::plain_bundle_note(ctx.lang, out));
+        text
+    };
+    crate::fsutil::write_atomic(out, &bytes)
         .with_context(|| format!("writing {}", out.display()))?;
-    ws.store.set_status(id, crate::store::Status::Exported)?;
+    // A read-only database (or a full disk) still exports; only the mark is skipped.
+    if ws.store.read_only().is_none() {
+        ws.store.set_status(id, crate::store::Status::Exported)?;
+    }
     eprintln!("{} → {}", id, out.display());
     Ok(ExitCode::SUCCESS)
 }
 
-pub fn import(ctx: &Ctx, file: &Path, replace: bool, as_new: bool) -> Result<ExitCode> {
+pub fn import(
+    ctx: &Ctx,
+    file: &Path,
+    replace: bool,
+    as_new: bool,
+    passphrase_file: Option<&Path>,
+) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
-    let bytes =
+    let mut bytes =
         crate::fsutil::read_limited(file, crate::store::bundle::MAX_BUNDLE_BYTES, "a bundle")?;
+    if crate::crypt::bundle::is_encrypted(&bytes) {
+        let pass = crate::crypt::bundle::passphrase(passphrase_file, false, ctx.lang)?;
+        bytes = crate::crypt::bundle::decrypt(file, &bytes, &pass)?.to_vec();
+    }
     let bundle = Bundle::parse(&bytes).with_context(|| format!("{}", file.display()))?;
     ws.check_bundle(&bundle)
         .with_context(|| format!("{}", file.display()))?;

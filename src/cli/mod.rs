@@ -1,6 +1,7 @@
 //! The thin command-line front: parses arguments and calls the library.
 
 pub mod args;
+mod db;
 mod errors;
 mod forms;
 mod intakes;
@@ -25,8 +26,14 @@ pub struct Ctx {
 }
 
 impl Ctx {
+    /// Opens the database with its key (key file, OS keyring, or a passphrase asked on the
+    /// terminal); what the user must know about it (a new key, read-only) goes to stderr.
     pub fn workspace(&self) -> Result<Workspace> {
-        Workspace::open(&self.db)
+        let opened = crate::crypt::open_store(&self.db, crate::crypt::Ask::from_stdin(self.lang))?;
+        for n in &opened.notices {
+            eprintln!("{n}");
+        }
+        Workspace::with_store(opened.store)
     }
 }
 
@@ -55,7 +62,8 @@ pub fn main() -> ExitCode {
             eprintln!(
                 "{}: {}",
                 crate::t!(ctx.lang, "error-prefix"),
-                errors::render(&e, ctx.lang)
+                crate::crypt::explain_write_error(&ctx.db, &e, ctx.lang)
+                    .unwrap_or_else(|| errors::render(&e, ctx.lang))
             );
             ExitCode::FAILURE
         }
@@ -90,12 +98,13 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Set { id, pairs } => intakes::set(ctx, id, &pairs),
         Command::Unset { id, keys } => intakes::unset(ctx, id, &keys),
         Command::History { id, key, json } => intakes::history(ctx, id, key.as_deref(), json),
-        Command::Export { id, out } => intakes::export(ctx, id, &out),
+        Command::Export { id, out, crypt } => intakes::export(ctx, id, &out, &crypt),
         Command::Import {
             file,
             replace,
             as_new,
-        } => intakes::import(ctx, &file, replace, as_new),
+            passphrase_file,
+        } => intakes::import(ctx, &file, replace, as_new, passphrase_file.as_deref()),
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
         Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
         Command::Demo => {
@@ -113,7 +122,11 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Accept { id, rule, reason } => proposal::accept(ctx, id, &rule, &reason),
         Command::Quote { id, json } => proposal::quote(ctx, id, json),
         Command::Plan { id, json } => proposal::plan(ctx, id, json),
-        Command::Report { id, out } => report::run(ctx, id, &out),
+        Command::Report {
+            id,
+            out,
+            final_only,
+        } => report::run(ctx, id, &out, final_only),
         Command::Invite {
             id,
             days,
@@ -140,6 +153,7 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
             })?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Db(c) => db::run(ctx, c),
     }
 }
 

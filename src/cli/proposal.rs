@@ -220,14 +220,22 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         t.one_time_gross_cents,
     );
     println!(
-        "  {} {} {ex} ({} {inc})",
-        if nl {
-            "Verplichting eerste jaar:"
-        } else {
-            "First-year commitment:"
-        },
-        format_eur(t.first_year_commitment_cents, lang),
-        format_eur(t.first_year_commitment_gross_cents, lang)
+        "  {}",
+        crate::t!(
+            lang,
+            "quote-cli-first-year",
+            net = format_eur(t.first_year_cents, lang),
+            gross = format_eur(t.first_year_gross_cents, lang)
+        )
+    );
+    println!(
+        "  {}",
+        crate::t!(
+            lang,
+            "quote-cli-commitment",
+            net = format_eur(t.first_year_commitment_cents, lang),
+            gross = format_eur(t.first_year_commitment_gross_cents, lang)
+        )
     );
     println!(
         "  {} {}",
@@ -265,13 +273,14 @@ pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
     );
     for ph in &p.plan.phases {
         let name = if nl { &ph.name_nl } else { &ph.name_en };
-        let days = if nl { "werkdagen" } else { "working days" };
-        println!(
-            "  {} – {}  {name} ({} {days})",
-            iso(ph.start),
-            iso(ph.end),
-            ph.working_days
-        );
+        // A phase in a weekend window counts weekend days, every other phase working days.
+        let weekend = ph.in_window && p.plan.window == crate::plan::MigrationWindow::Weekend;
+        let days = if weekend {
+            crate::t!(lang, "plan-weekend-days", count = ph.working_days)
+        } else {
+            crate::t!(lang, "working-days", count = ph.working_days)
+        };
+        println!("  {} – {}  {name} ({days})", iso(ph.start), iso(ph.end));
     }
     println!(
         "  {} {}",

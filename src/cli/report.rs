@@ -1,11 +1,12 @@
-//! `intake report ID --out FILE.pdf [--lang nl|en]`.
+//! `intake report ID --out FILE.pdf [--lang nl|en] [--final]`: a draft is written with its
+//! CONCEPT mark and its reasons on stderr; `--final` refuses a draft (exit 1, nothing written).
 
 use super::Ctx;
 use anyhow::{Result, bail};
 use std::path::Path;
 use std::process::ExitCode;
 
-pub fn run(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
+pub fn run(ctx: &Ctx, id: i64, out: &Path, final_only: bool) -> Result<ExitCode> {
     let lang = ctx.lang;
     if out
         .extension()
@@ -19,8 +20,17 @@ pub fn run(ctx: &Ctx, id: i64, out: &Path) -> Result<ExitCode> {
         );
     }
     let mut ws = ctx.workspace()?;
-    let done = crate::export::export_report(&mut ws, id, out, lang)?;
+    let done = crate::export::export_report(&mut ws, id, out, lang, final_only)?;
     println!("{}", done.path);
+    if let Some(d) = &done.draft {
+        eprintln!(
+            "{}",
+            crate::t!(lang, "draft-written", percent = d.completeness)
+        );
+        for r in &d.reasons {
+            eprintln!("  - {r}");
+        }
+    }
     eprintln!("{} bytes, sha256 {}", done.bytes, done.sha256);
     Ok(ExitCode::SUCCESS)
 }

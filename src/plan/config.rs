@@ -61,6 +61,12 @@ pub struct PhaseDef {
     pub extra: Vec<Extra>,
     /// The go-live phase: its start is the go-live date.
     pub go_live: bool,
+    /// Done at the intake: the phase ends on the intake's date.
+    pub at_intake: bool,
+    /// Uses the customer's migration window (the migration and the cut-over).
+    pub in_window: bool,
+    /// With slack before a requested go-live, scheduled back from it.
+    pub backward: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -94,6 +100,12 @@ struct RawPhase {
     extra: Vec<Spanned<Extra>>,
     #[serde(default)]
     go_live: bool,
+    #[serde(default)]
+    at_intake: bool,
+    #[serde(default)]
+    in_window: bool,
+    #[serde(default)]
+    backward: bool,
 }
 
 /// Longest duration of one phase part, in working days (about a year): keeps dates in range.
@@ -167,6 +179,9 @@ impl PlanConfig {
                 after,
                 extra: p.extra.into_iter().map(Spanned::into_inner).collect(),
                 go_live: p.go_live,
+                at_intake: p.at_intake,
+                in_window: p.in_window,
+                backward: p.backward,
             });
         }
         let go_lives = phases.iter().filter(|p| p.go_live).count();

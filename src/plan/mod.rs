@@ -1,10 +1,13 @@
 //! Migration plan: phases from intake to aftercare on Dutch working days, from `assets/plan.toml`.
 //!
-//! Weekends and Dutch public holidays (computed per year, Easter-based ones included) are skipped;
-//! a requested go-live that is too early is reported, not silently moved.
+//! Weekends and Dutch public holidays (computed per year, Easter-based ones included) are skipped,
+//! and so are the customer's closure periods; the migration and cut-over use the customer's
+//! migration window. A requested go-live that is too early is reported, not silently moved; a
+//! later one is scheduled back from.
 
 mod calendar;
 mod config;
+mod days;
 mod schedule;
 
 pub use calendar::{
@@ -12,6 +15,7 @@ pub use calendar::{
     working_days_between,
 };
 pub use config::{Extra, Per, PhaseDef, PlanConfig, PlanConfigError, When};
+pub use days::{Days, MigrationWindow};
 pub use schedule::{MAX_PHASE_DAYS, Phase, Plan, PlanInput, make_plan};
 
 /// The shipped plan configuration, embedded at build time.

@@ -9,7 +9,7 @@
 use crate::advice::{self, Finding, PlanFlag, Rules, RulesError};
 use crate::form::expr::Env;
 use crate::form::{Answers, Form, Value};
-use crate::plan::{Plan, PlanConfig, PlanConfigError, PlanInput, make_plan};
+use crate::plan::{MigrationWindow, Plan, PlanConfig, PlanConfigError, PlanInput, make_plan};
 use crate::quote::{Catalog, CatalogError, Quote, QuoteError, QuoteInput, UserOptions, price};
 use crate::store::{AcceptedFinding, ProbeRecord};
 use std::collections::BTreeMap;
@@ -144,8 +144,9 @@ pub fn quote_input(env: &dyn Env, findings: &[Finding], date: Date) -> QuoteInpu
     }
 }
 
-/// The plan input: dates from today, the intake date and the desired go-live; phases from the
-/// advice's plan flags; volumes and counts from the answers.
+/// The plan input: today (the report date), the intake date, the desired go-live, the migration
+/// window and the closure period; phases from the advice's plan flags; volumes and counts from
+/// the answers.
 pub fn plan_input(
     env: &dyn Env,
     findings: &[Finding],
@@ -161,12 +162,25 @@ pub fn plan_input(
         .filter_map(|k| env.value(k).as_f64())
         .filter(|g| g.is_finite() && *g > 0.0)
         .sum();
+    let date = |key: &str| match env.value(key) {
+        Value::Date(d) => Some(d),
+        _ => None,
+    };
+    // One closure period; an end before its start is refused by the form, and read as none.
+    let closures = match (date("planning.closed_from"), date("planning.closed_until")) {
+        (Some(a), Some(b)) if a <= b => vec![(a, b)],
+        (Some(a), None) => vec![(a, a)],
+        _ => Vec::new(),
+    };
     PlanInput {
-        start: intake_date.map_or(today, |d| d.max(today)),
-        go_live: match env.value("planning.go_live") {
-            Value::Date(d) => Some(d),
-            _ => None,
-        },
+        start: today,
+        intake_date,
+        go_live: date("planning.go_live"),
+        window: env
+            .value("planning.migration_window")
+            .as_str()
+            .map_or(MigrationWindow::Any, MigrationWindow::from_choice),
+        closures,
         workstations,
         migration_project: advice::plan_flag(findings, PlanFlag::MigrationProject),
         data_gb: gb.ceil().min(f64::from(u32::MAX)) as u32,
@@ -176,6 +190,8 @@ pub fn plan_input(
         measures: advice::plan_flag(findings, PlanFlag::Measures),
     }
 }
+
+pub mod draft;
 
 #[cfg(test)]
 mod tests;

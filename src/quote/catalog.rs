@@ -19,14 +19,18 @@ pub struct CatalogError {
     pub message: String,
 }
 
-/// Contract terms (FAQ 1.19, 1.20, 2.6).
+/// Contract terms (FAQ 1.19, 1.20, 2.6): the minimum commitment rule as data.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContractTerms {
-    /// Minimum term of the first workstation, in months (FAQ 1.20: one year).
+    /// Minimum term of the contract, in months (FAQ 1.20: one year for at least one workstation).
     pub initial_term_months: u32,
-    /// Minimum term of each additional workstation, in months (FAQ 1.20: one month).
-    pub extra_workstation_min_months: u32,
+    /// Minimum term of each workstation on the signed quote or order, in months. The default
+    /// (12) treats every workstation ordered now as part of the one-year contract.
+    pub quoted_workstation_months: u32,
+    /// Minimum term of a workstation added later through the self-service module, in months
+    /// (FAQ 1.20: one month). Not part of this quote's commitment; stated in its rule.
+    pub added_later_min_months: u32,
     /// Minimum term of an optional application, in months (FAQ 1.19: one month).
     pub option_min_months: u32,
 }
@@ -40,6 +44,9 @@ pub struct PricePeriod {
     pub valid_from: Date,
     /// `None`: open-ended.
     pub valid_until: Option<Date>,
+    /// The FAQ does not give this price as current (FAQ 1.10, 1.11): an example until the
+    /// provider's file confirms it.
+    pub example: bool,
 }
 
 impl PricePeriod {
@@ -60,6 +67,9 @@ pub struct Item {
     pub example: bool,
     /// Charged only if the customer does not go ahead (the intake, FAQ 3.4): shown, not in totals.
     pub only_if_cancelled: bool,
+    /// What a volume-priced item includes (e.g. the GB of a migration project), per language.
+    pub includes_nl: Option<String>,
+    pub includes_en: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -105,6 +115,8 @@ struct RawPeriod {
     cents: Spanned<i64>,
     valid_from: Spanned<String>,
     valid_until: Option<Spanned<String>>,
+    #[serde(default)]
+    example: bool,
 }
 
 #[derive(Deserialize)]
@@ -120,6 +132,8 @@ struct RawItem {
     example: bool,
     #[serde(default)]
     only_if_cancelled: bool,
+    includes_nl: Option<String>,
+    includes_en: Option<String>,
 }
 
 /// 1-based line and column of a byte offset.
@@ -184,9 +198,18 @@ impl Ctx<'_> {
 }
 
 impl Catalog {
-    /// The catalog shipped in `assets/catalog.toml`.
+    /// The catalog shipped in `assets/catalog.toml`, with the prices the provider's file
+    /// (`INTAKE_PROVIDER`, else the shipped `assets/provider.toml`) confirms as current.
     pub fn embedded() -> Result<Catalog, CatalogError> {
-        Catalog::from_toml_str(super::CATALOG_TOML, "assets/catalog.toml")
+        let mut catalog = Catalog::from_toml_str(super::CATALOG_TOML, "assets/catalog.toml")?;
+        let provider = crate::report::Provider::load().map_err(|e| CatalogError {
+            file: "provider".into(),
+            line: 0,
+            column: 0,
+            message: e.to_string(),
+        })?;
+        catalog.confirm(&provider.confirmed_prices);
+        Ok(catalog)
     }
 
     /// Reads and checks a catalog; `file` is only used in error messages.
@@ -215,7 +238,8 @@ impl Catalog {
         let c = raw.contract.get_ref();
         for m in [
             c.initial_term_months,
-            c.extra_workstation_min_months,
+            c.quoted_workstation_months,
+            c.added_later_min_months,
             c.option_min_months,
         ] {
             if !(1..=120).contains(&m) {
@@ -251,6 +275,22 @@ impl Catalog {
     pub fn one_time_item(&self, id: &str) -> Option<&Item> {
         self.one_time.iter().find(|i| i.id == id)
     }
+
+    /// Clears the example mark of the prices the provider's file confirms as current: catalog
+    /// codes, and `workstation` for the workstation price in force.
+    pub fn confirm(&mut self, codes: &[String]) {
+        let confirmed = |id: &str| codes.iter().any(|c| c == id);
+        if confirmed("workstation") {
+            for p in &mut self.workstation_prices {
+                p.example = false;
+            }
+        }
+        for item in self.options.iter_mut().chain(self.one_time.iter_mut()) {
+            if confirmed(&item.id) {
+                item.example = false;
+            }
+        }
+    }
 }
 
 fn check_periods(cx: &Ctx, raw: &[RawPeriod]) -> Result<Vec<PricePeriod>, CatalogError> {
@@ -274,6 +314,7 @@ fn check_periods(cx: &Ctx, raw: &[RawPeriod]) -> Result<Vec<PricePeriod>, Catalo
             cents: cx.cents(&p.cents)?,
             valid_from,
             valid_until,
+            example: p.example,
         };
         out.push((period, p.valid_from.span()));
     }
@@ -332,6 +373,8 @@ fn check_items(
             cents,
             example: r.example,
             only_if_cancelled: r.only_if_cancelled,
+            includes_nl: r.includes_nl.clone(),
+            includes_en: r.includes_en.clone(),
         });
     }
     Ok(out)

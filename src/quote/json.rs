@@ -12,8 +12,9 @@ pub(crate) fn iso(d: Date) -> String {
 
 impl Quote {
     /// `{kind, price_name, lines: [{code, description, quantity, unit_cents, net_cents, vat_cents,
-    /// period, optional, only_if_cancelled, example}], totals: {...}, valid_until, date,
-    /// has_example_prices}`. `period` is `monthly`, `one_time` or `on_request` (no price:
+    /// period, optional, only_if_cancelled, example, includes}], totals: {...}, valid_until, date,
+    /// has_example_prices}`. A line's `vat_cents` is informative: the totals' VAT is the rate
+    /// over each subtotal, rounded once. `period` is `monthly`, `one_time` or `on_request` (no price:
     /// `unit_cents` is null). Descriptions are in `lang`.
     pub fn to_json(&self, lang: Lang) -> Value {
         let lines: Vec<Value> = self
@@ -36,6 +37,7 @@ impl Quote {
                     "optional": l.optional,
                     "only_if_cancelled": l.only_if_cancelled,
                     "example": l.example,
+                    "includes": match lang { Lang::Nl => &l.includes_nl, Lang::En => &l.includes_en },
                 })
             })
             .collect();
@@ -51,6 +53,8 @@ impl Quote {
                 "one_time_net_cents": t.one_time_net_cents,
                 "one_time_vat_cents": t.one_time_vat_cents,
                 "one_time_gross_cents": t.one_time_gross_cents,
+                "first_year_cents": t.first_year_cents,
+                "first_year_gross_cents": t.first_year_gross_cents,
                 "first_year_commitment_cents": t.first_year_commitment_cents,
                 "first_year_commitment_gross_cents": t.first_year_commitment_gross_cents,
             },
@@ -105,6 +109,8 @@ mod tests {
             "one_time_net_cents",
             "one_time_vat_cents",
             "one_time_gross_cents",
+            "first_year_cents",
+            "first_year_gross_cents",
             "first_year_commitment_cents",
         ] {
             assert!(nl["totals"][key].is_i64(), "{key}");

@@ -1,8 +1,9 @@
 //! Pricing: from a [`QuoteInput`] and the [`Catalog`] to a [`Quote`] with lines and totals.
 //!
-//! Rounding: VAT is computed per line (round half up of `net * vat% / 100`, see
-//! [`super::vat_cents`]) and every total is the plain sum of its lines, so the totals on the
-//! document always add up; the VAT total can differ by a few cents from 21% of the net total.
+//! Rounding, as Dutch accounting software does it: lines are excluding VAT; the VAT of each
+//! subtotal (monthly, one-time) is `vat% × subtotal`, rounded half up once (see
+//! [`super::vat_cents`]), so the VAT shown is always exactly that percentage of the subtotal
+//! shown. A line's own `vat_cents` is informative only and is not summed.
 
 use super::catalog::{Catalog, Item};
 use super::money::vat_cents;
@@ -91,6 +92,9 @@ pub struct QuoteLine {
     pub only_if_cancelled: bool,
     /// The unit price is an example value from the catalog, not a published price.
     pub example: bool,
+    /// What a volume-priced line includes (catalog `includes_nl` / `includes_en`).
+    pub includes_nl: Option<String>,
+    pub includes_en: Option<String>,
 }
 
 impl QuoteLine {
@@ -100,8 +104,8 @@ impl QuoteLine {
     }
 }
 
-/// All amounts in cents. Monthly and one-time totals exclude VAT (`net`), the VAT (sum of the
-/// line VATs) and include it (`gross` = net + VAT).
+/// All amounts in cents. Monthly and one-time totals exclude VAT (`net`), the VAT (the rate
+/// over the net subtotal, rounded once) and include it (`gross` = net + VAT).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Totals {
     pub monthly_net_cents: i64,
@@ -110,13 +114,18 @@ pub struct Totals {
     pub one_time_net_cents: i64,
     pub one_time_vat_cents: i64,
     pub one_time_gross_cents: i64,
-    /// Excluding VAT. FAQ 1.20: "minimale contractduur van één (1) jaar voor (tenminste) één (1)
-    /// werkplek. Voor de extra werkplekken ... geldt een minimale contractduur van één (1) maand."
-    /// FAQ 1.19: "De optionele applicaties hebben een minimale contractverplichting van één maand."
-    /// So: workstation unit price × (initial term months + (workstations − 1) × extra months),
-    /// plus each counted monthly option line × option months, plus the counted one-time net total.
-    /// Optional, on-request and only-if-cancelled lines are left out. The price is the one in
-    /// force on the quote date, held for the initial term (FAQ 1.12).
+    /// What the first year really costs, excluding VAT: 12 × the monthly net total + the
+    /// one-time net total.
+    pub first_year_cents: i64,
+    /// What the first year really costs as paid: 12 × the monthly gross total + the one-time
+    /// gross total (each invoice carries its own VAT).
+    pub first_year_gross_cents: i64,
+    /// The minimum commitment excluding VAT, by the catalog's `[contract]` rule: each
+    /// workstation on this quote × `quoted_workstation_months` (FAQ 1.20 sets the one-year
+    /// minimum; the default counts every quoted workstation in it), each counted monthly option
+    /// line × `option_min_months` (FAQ 1.19), plus the counted one-time net total. Optional,
+    /// on-request and only-if-cancelled lines are left out. The price is the one in force on the
+    /// quote date, held for the initial term (FAQ 1.12).
     pub first_year_commitment_cents: i64,
     /// The commitment including VAT: `first_year_commitment_cents` + VAT on it (half up).
     pub first_year_commitment_gross_cents: i64,
@@ -158,6 +167,8 @@ fn line(
         optional,
         only_if_cancelled: item.only_if_cancelled,
         example: item.example && item.cents.is_some(),
+        includes_nl: item.includes_nl.clone(),
+        includes_en: item.includes_en.clone(),
     })
 }
 
@@ -189,8 +200,10 @@ pub fn price(catalog: &Catalog, input: &QuoteInput) -> Result<Quote, QuoteError>
         description_nl: catalog.workstation_description_nl.clone(),
         description_en: catalog.workstation_description_en.clone(),
         cents: Some(ws_price.cents),
-        example: false,
+        example: ws_price.example,
         only_if_cancelled: false,
+        includes_nl: None,
+        includes_en: None,
     };
     let mut lines = vec![line(
         &ws_item,
@@ -268,39 +281,40 @@ fn totals(
     lines: &[QuoteLine],
 ) -> Result<Totals, QuoteError> {
     let add = |a: i64, b: i64| a.checked_add(b).ok_or(QuoteError::Overflow);
+    let mul = |a: i64, b: i64| a.checked_mul(b).ok_or(QuoteError::Overflow);
+    let vat = |net: i64| vat_cents(net, catalog.vat_percent).ok_or(QuoteError::Overflow);
     let mut t = Totals::default();
     let mut option_monthly = 0i64;
     for l in lines.iter().filter(|l| l.in_totals()) {
         match l.period {
             Period::Monthly => {
                 t.monthly_net_cents = add(t.monthly_net_cents, l.net_cents)?;
-                t.monthly_vat_cents = add(t.monthly_vat_cents, l.vat_cents)?;
                 if l.code != "workstation" {
                     option_monthly = add(option_monthly, l.net_cents)?;
                 }
             }
-            Period::OneTime => {
-                t.one_time_net_cents = add(t.one_time_net_cents, l.net_cents)?;
-                t.one_time_vat_cents = add(t.one_time_vat_cents, l.vat_cents)?;
-            }
+            Period::OneTime => t.one_time_net_cents = add(t.one_time_net_cents, l.net_cents)?,
         }
     }
+    t.monthly_vat_cents = vat(t.monthly_net_cents)?;
+    t.one_time_vat_cents = vat(t.one_time_net_cents)?;
     t.monthly_gross_cents = add(t.monthly_net_cents, t.monthly_vat_cents)?;
     t.one_time_gross_cents = add(t.one_time_net_cents, t.one_time_vat_cents)?;
+    t.first_year_cents = add(mul(t.monthly_net_cents, 12)?, t.one_time_net_cents)?;
+    t.first_year_gross_cents = add(mul(t.monthly_gross_cents, 12)?, t.one_time_gross_cents)?;
 
     let c = &catalog.contract;
-    let ws_months = i64::from(c.extra_workstation_min_months)
-        .checked_mul(i64::from(workstations) - 1)
-        .and_then(|m| m.checked_add(i64::from(c.initial_term_months)))
-        .ok_or(QuoteError::Overflow)?;
-    let ws_commit = ws_unit.checked_mul(ws_months).ok_or(QuoteError::Overflow)?;
-    let opt_commit = option_monthly
-        .checked_mul(i64::from(c.option_min_months))
-        .ok_or(QuoteError::Overflow)?;
+    let ws_months = mul(
+        i64::from(workstations),
+        i64::from(c.quoted_workstation_months),
+    )?;
+    let ws_commit = mul(ws_unit, ws_months)?;
+    let opt_commit = mul(option_monthly, i64::from(c.option_min_months))?;
     t.first_year_commitment_cents = add(add(ws_commit, opt_commit)?, t.one_time_net_cents)?;
-    let commit_vat = vat_cents(t.first_year_commitment_cents, catalog.vat_percent)
-        .ok_or(QuoteError::Overflow)?;
-    t.first_year_commitment_gross_cents = add(t.first_year_commitment_cents, commit_vat)?;
+    t.first_year_commitment_gross_cents = add(
+        t.first_year_commitment_cents,
+        vat(t.first_year_commitment_cents)?,
+    )?;
     Ok(t)
 }
 
@@ -438,7 +452,7 @@ mod tests {
     }
 
     #[test]
-    fn first_year_commitment_follows_faq_1_20() {
+    fn first_year_cost_and_commitment_follow_the_catalog_rule() {
         let mut i = input(3);
         i.users = vec![UserOptions {
             name: "An".into(),
@@ -446,9 +460,66 @@ mod tests {
         }];
         i.one_time = vec![("dns_change".into(), 1)];
         let t = price(&cat(), &i).unwrap().totals;
-        // 9995 × (12 + 2×1) = 139 930; access 595 × 1 month; dns 7 500 → 148 025
-        assert_eq!(t.first_year_commitment_cents, 148_025);
-        // VAT 148 025 × 21 / 100 = 31 085.25 → 31 085
-        assert_eq!(t.first_year_commitment_gross_cents, 179_110);
+        // monthly 3 × 9 995 + 595 = 30 580, VAT 6 421.8 → 6 422, gross 37 002;
+        // one-time 7 500, VAT 1 575, gross 9 075.
+        assert_eq!(
+            (t.monthly_vat_cents, t.monthly_gross_cents),
+            (6_422, 37_002)
+        );
+        // first year: 12 × 30 580 + 7 500 = 374 460; paid 12 × 37 002 + 9 075 = 453 099.
+        assert_eq!(
+            (t.first_year_cents, t.first_year_gross_cents),
+            (374_460, 453_099)
+        );
+        // every quoted workstation 12 months: 9 995 × 36 = 359 820; access 595 × 1; dns 7 500.
+        assert_eq!(t.first_year_commitment_cents, 367_915);
+        // VAT 367 915 × 21 / 100 = 77 262.15 → 77 262
+        assert_eq!(t.first_year_commitment_gross_cents, 445_177);
+        // FAQ 1.20 as the rule: only the first workstation a year, the others a month.
+        let mut c = cat();
+        c.contract.quoted_workstation_months = 1;
+        let t = price(&c, &i).unwrap().totals;
+        assert_eq!(t.first_year_commitment_cents, 3 * 9_995 + 595 + 7_500);
+    }
+
+    #[test]
+    fn vat_is_the_rate_over_each_subtotal_rounded_once() {
+        let mut i = input(7);
+        i.users = (0..7)
+            .map(|n| UserOptions {
+                name: format!("u{n}"),
+                options: vec!["winrar".into(), "vandale_nl".into()],
+            })
+            .collect();
+        let q = price(&cat(), &i).unwrap();
+        let t = q.totals;
+        let line_vat: i64 = q
+            .lines
+            .iter()
+            .filter(|l| l.in_totals())
+            .map(|l| l.vat_cents)
+            .sum();
+        assert_eq!(
+            t.monthly_vat_cents,
+            vat_cents(t.monthly_net_cents, 21).unwrap()
+        );
+        // 7 × 9 995 + 7 × 100 + 7 × 295 = 72 730 → VAT 15 273.3 → 15 273; per line 15 274.
+        assert_eq!(
+            (t.monthly_net_cents, t.monthly_vat_cents, line_vat),
+            (72_730, 15_273, 15_274)
+        );
+    }
+
+    #[test]
+    fn provider_confirmation_clears_example_marks() {
+        let mut c = cat();
+        let q = price(&c, &input(1)).unwrap();
+        assert!(
+            q.lines[0].example && q.has_example_prices,
+            "99,95 is an example until confirmed"
+        );
+        c.confirm(&["workstation".to_string()]);
+        let q = price(&c, &input(1)).unwrap();
+        assert!(!q.lines[0].example && !q.has_example_prices);
     }
 }

@@ -8,7 +8,7 @@ use super::format::format_date;
 use super::labels::labels;
 use super::layout::{Furniture, Layout};
 use super::model::{QuoteKind, ReportInput};
-use super::{contract, sections};
+use super::{contract, draft_mark, plan_section, quote_section, sections, sepa};
 
 /// Renders the report as PDF bytes, stamped with the current time as creation date.
 pub fn render(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
@@ -40,31 +40,40 @@ pub(crate) fn compose(
         footer_pattern: l.page_pattern.to_string(),
     };
     let mut layout = Layout::new(Canvas::new()?, furniture);
-    let cover_end = sections::cover(&mut layout, input, title)?;
+    let mut cover_end = sections::cover(&mut layout, input, title)?;
+    if let Some(draft) = &input.draft {
+        layout.y = cover_end;
+        draft_mark::cover_reasons(&mut layout, input.lang, draft)?;
+        cover_end = layout.y;
+    }
     layout.new_page()?;
     sections::summary(&mut layout, input)?;
     sections::situation(&mut layout, input)?;
     sections::findings(&mut layout, input)?;
-    sections::plan(&mut layout, input)?;
-    if let Some(quote) = &input.quote {
-        layout.new_page()?;
-        contract::quote(&mut layout, input, quote)?;
-    }
-    contract::terms(&mut layout, input)?;
-    if input
+    plan_section::plan(&mut layout, input)?;
+    let is_quote = input
         .quote
         .as_ref()
-        .is_some_and(|q| q.kind == QuoteKind::Quote)
-    {
+        .is_some_and(|q| q.kind == QuoteKind::Quote);
+    if let Some(quote) = &input.quote {
+        layout.new_page()?;
+        quote_section::quote(&mut layout, input, quote)?;
+        contract::terms(&mut layout, input, is_quote)?;
+    }
+    if is_quote {
         contract::signatures(&mut layout, input)?;
     }
-    if let Some(sepa) = &input.sepa {
+    // A cost overview is ordered online and contains no mandate (FAQ 2.2, 2.8).
+    if let Some(mandate) = input.sepa.as_ref().filter(|_| is_quote) {
         // On its own page so the mandate stands apart from the terms and can be filed separately.
         layout.new_page()?;
-        contract::sepa(&mut layout, input, sepa)?;
+        sepa::sepa(&mut layout, input, mandate)?;
     }
     sections::contents(&mut layout, input, cover_end)?;
     layout.finish_footers()?;
+    if input.draft.is_some() {
+        draft_mark::mark_pages(&mut layout, input.lang)?;
+    }
     let meta = Meta {
         title: format!("{title} – {}", input.customer.name),
         author: input.provider.legal_name.clone(),

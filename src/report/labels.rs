@@ -72,7 +72,6 @@ pub struct Labels {
     pub phase: &'static str,
     pub start: &'static str,
     pub end: &'static str,
-    pub working_days: &'static str,
     pub timeline: &'static str,
     pub quote_number: &'static str,
     pub quote_date: &'static str,
@@ -81,7 +80,6 @@ pub struct Labels {
     pub quantity: &'static str,
     pub unit_price: &'static str,
     pub net: &'static str,
-    pub vat: &'static str,
     pub monthly: &'static str,
     pub one_time: &'static str,
     pub on_request: &'static str,
@@ -90,11 +88,7 @@ pub struct Labels {
     pub optional_note: &'static str,
     pub totals: &'static str,
     pub net_total: &'static str,
-    pub vat_total: &'static str,
     pub gross_total: &'static str,
-    pub first_year: &'static str,
-    pub first_year_note: &'static str,
-    pub first_year_gross: &'static str,
     pub terms: &'static str,
     pub signatures: &'static str,
     pub signature_intro: &'static str,
@@ -113,8 +107,6 @@ pub struct Labels {
     pub sepa_iban: &'static str,
     pub sepa_kind: &'static str,
     pub sepa_kind_value: &'static str,
-    /// `{creditor}` is replaced by the provider's legal name.
-    pub sepa_consent: &'static str,
 }
 
 pub const NL: Labels = Labels {
@@ -187,7 +179,6 @@ pub const NL: Labels = Labels {
     phase: "Fase",
     start: "Start",
     end: "Einde",
-    working_days: "Werkdagen",
     timeline: "Tijdlijn",
     quote_number: "Nummer",
     quote_date: "Datum",
@@ -196,7 +187,6 @@ pub const NL: Labels = Labels {
     quantity: "Aantal",
     unit_price: "Stukprijs",
     net: "Bedrag excl. btw",
-    vat: "Btw 21%",
     monthly: "Maandelijks",
     one_time: "Eenmalig",
     on_request: "Op aanvraag",
@@ -205,11 +195,7 @@ pub const NL: Labels = Labels {
     optional_note: "Deze posten zijn niet in de totalen opgenomen; de omschrijving zegt wanneer ze gelden.",
     totals: "Totalen",
     net_total: "Totaal excl. btw",
-    vat_total: "Btw 21%",
     gross_total: "Totaal incl. btw",
-    first_year: "Verplichting eerste jaar excl. btw",
-    first_year_gross: "Inclusief btw",
-    first_year_note: "Minimale afname: één jaar voor de eerste werkplek en één maand voor elke extra werkplek [FAQ 1.20].",
     terms: "Voorwaarden",
     signatures: "Ondertekening",
     signature_intro: "Door ondertekening gaat de klant akkoord met deze offerte en de bovenstaande voorwaarden; de getekende offerte is het contract.",
@@ -228,7 +214,6 @@ pub const NL: Labels = Labels {
     sepa_iban: "IBAN rekeninghouder",
     sepa_kind: "Soort machtiging",
     sepa_kind_value: "Doorlopend (maandelijkse facturen)",
-    sepa_consent: "Door ondertekening van dit formulier geeft u toestemming aan {creditor} om doorlopende incasso-opdrachten te sturen naar uw bank om een bedrag van uw rekening af te schrijven en aan uw bank om doorlopend een bedrag van uw rekening af te schrijven overeenkomstig de opdracht van {creditor}. Als u het niet eens bent met deze afschrijving kunt u deze laten terugboeken. Neem hiervoor binnen acht weken na afschrijving contact op met uw bank. Vraag uw bank naar de voorwaarden.",
 };
 
 pub const EN: Labels = Labels {
@@ -301,7 +286,6 @@ pub const EN: Labels = Labels {
     phase: "Phase",
     start: "Start",
     end: "End",
-    working_days: "Working days",
     timeline: "Timeline",
     quote_number: "Number",
     quote_date: "Date",
@@ -310,7 +294,6 @@ pub const EN: Labels = Labels {
     quantity: "Qty",
     unit_price: "Unit price",
     net: "Amount excl. VAT",
-    vat: "VAT 21%",
     monthly: "Monthly",
     one_time: "One-time",
     on_request: "On request",
@@ -319,11 +302,7 @@ pub const EN: Labels = Labels {
     optional_note: "These items are not included in the totals; each description says when it applies.",
     totals: "Totals",
     net_total: "Total excl. VAT",
-    vat_total: "VAT 21%",
     gross_total: "Total incl. VAT",
-    first_year: "First-year commitment excl. VAT",
-    first_year_gross: "Including VAT",
-    first_year_note: "Minimum commitment: one year for the first workstation and one month for each additional one [FAQ 1.20].",
     terms: "Terms",
     signatures: "Signatures",
     signature_intro: "By signing, the customer accepts this quote and the terms above; the signed quote is the contract.",
@@ -342,7 +321,6 @@ pub const EN: Labels = Labels {
     sepa_iban: "Account holder's IBAN",
     sepa_kind: "Type of mandate",
     sepa_kind_value: "Recurrent (monthly invoices)",
-    sepa_consent: "By signing this mandate form, you authorise {creditor} to send instructions to your bank to debit your account and your bank to debit your account in accordance with the instructions from {creditor}. As part of your rights, you are entitled to a refund from your bank under the terms and conditions of your agreement with your bank. A refund must be claimed within eight weeks starting from the date on which your account was debited.",
 };
 
 pub fn labels(lang: Lang) -> &'static Labels {

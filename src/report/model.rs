@@ -48,6 +48,37 @@ pub struct ReportInput {
     pub plan: Vec<PhaseRow>,
     pub quote: Option<QuoteDoc>,
     pub sepa: Option<SepaInfo>,
+    /// Set while the proposal is a draft: every page then carries a CONCEPT / DRAFT mark and
+    /// the cover lists why.
+    #[serde(default)]
+    pub draft: Option<DraftNote>,
+    /// The plan's dates beside the phases: the report date (today), the desired go-live and
+    /// notes on the calendar (migration window, closure periods, feasibility).
+    #[serde(default)]
+    pub plan_info: Option<PlanInfo>,
+}
+
+/// Why the proposal is a draft, already in the report's language.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DraftNote {
+    /// Required answers given, in %.
+    pub completeness: u8,
+    pub reasons: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanInfo {
+    /// The report date: today's mark on the timeline.
+    pub today: Date,
+    pub desired_go_live: Option<Date>,
+    /// The go-live in this plan.
+    pub go_live: Option<Date>,
+    /// The customer's closure periods (inclusive), shaded on the timeline.
+    #[serde(default)]
+    pub closures: Vec<(Date, Date)>,
+    /// Notes under the plan (window, closures, slack, feasibility), in the report's language.
+    #[serde(default)]
+    pub notes: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -149,6 +180,15 @@ pub struct QuoteLineRow {
     /// Optional items are listed apart and are not part of the totals.
     #[serde(default)]
     pub optional: bool,
+    /// Charged only if the order does not go ahead (the intake, FAQ 3.4): its own heading.
+    #[serde(default)]
+    pub only_if_cancelled: bool,
+    /// The unit price is an example: the line carries a mark explained under the table.
+    #[serde(default)]
+    pub example: bool,
+    /// What a volume-priced line includes, so the customer can check it.
+    #[serde(default)]
+    pub includes: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -168,12 +208,38 @@ pub struct QuoteDoc {
     /// The same including VAT; 0 when not known (older inputs), then it is not shown.
     #[serde(default)]
     pub first_year_commitment_gross_cents: i64,
+    /// The VAT rate of the totals, in %.
+    #[serde(default = "standard_vat")]
+    pub vat_percent: i64,
+    /// What the first year costs: 12 × monthly + one-time, excluding and including VAT.
+    #[serde(default)]
+    pub first_year_cents: i64,
+    #[serde(default)]
+    pub first_year_gross_cents: i64,
+    /// The minimum commitment's rule in words (from the catalog's contract rule).
+    #[serde(default)]
+    pub commitment_rule: String,
     pub promo_note: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct SepaInfo {
     pub mandate_reference: String,
+    /// The debtor's IBAN; empty leaves a line to write it on.
     pub iban: String,
     pub account_holder: String,
+    /// The debtor's address (street, postcode and place), if known.
+    #[serde(default)]
+    pub debtor_address: Option<String>,
+    /// What the collections are for, as the bank statement shows it.
+    #[serde(default)]
+    pub description: String,
+    /// Who signs the mandate, if known.
+    #[serde(default)]
+    pub signer: Option<String>,
+}
+
+/// Dutch standard VAT rate, for inputs written before the rate was part of the quote.
+fn standard_vat() -> i64 {
+    21
 }

@@ -8,6 +8,9 @@ use super::model::Lang;
 /// The provider file shipped with the program (fictional example values, see the file header).
 const PROVIDER_TOML: &str = include_str!("../../assets/provider.toml");
 
+/// The environment variable naming the provider's file to use instead of the embedded example.
+pub const PROVIDER_ENV: &str = "INTAKE_PROVIDER";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provider {
@@ -19,6 +22,9 @@ pub struct Provider {
     pub address: String,
     pub postcode: String,
     pub city: String,
+    /// The country, in Dutch and English (a SEPA mandate names the creditor's full address).
+    pub country: String,
+    pub country_en: String,
     pub kvk: String,
     pub vat_id: String,
     pub iban: String,
@@ -29,20 +35,66 @@ pub struct Provider {
     pub website: String,
     pub signatory_name: Option<String>,
     pub signatory_role: Option<String>,
-    pub terms: Terms,
+    /// Catalog codes whose price the provider confirms as current (`workstation` for the
+    /// workstation price); every other catalog price is an example.
+    #[serde(default)]
+    pub confirmed_prices: Vec<String>,
+    pub general_terms_nl: String,
+    pub general_terms_en: String,
+    /// The data-processing agreement (verwerkersovereenkomst, AVG art. 28).
+    pub dpa_nl: String,
+    pub dpa_en: String,
+    #[serde(rename = "term")]
+    pub terms: Vec<Term>,
 }
 
+/// Which documents a clause belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Applies {
+    Always,
+    /// 10+ workstations: the signed quote is the contract.
+    Quote,
+    /// Fewer: ordered online, the order confirmation is the contract.
+    CostOverview,
+}
+
+/// One clause of the terms, with the source it is taken from.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Terms {
-    pub nl: Vec<String>,
-    pub en: Vec<String>,
+pub struct Term {
+    /// A FAQ section or the provider's file, in Dutch (and in English when it differs).
+    pub source: String,
+    pub source_en: Option<String>,
+    pub applies: Applies,
+    pub title_nl: String,
+    pub title_en: String,
+    pub nl: String,
+    pub en: String,
 }
 
 impl Provider {
     /// The provider embedded in the binary.
     pub fn embedded() -> Result<Provider, ReportError> {
         Self::from_toml_str(PROVIDER_TOML, "assets/provider.toml")
+    }
+
+    /// The provider's file named by `INTAKE_PROVIDER` (the real provider's data, with the prices
+    /// it confirms), else the embedded example. Errors name the file, line and column.
+    pub fn load() -> Result<Provider, ReportError> {
+        match std::env::var_os(PROVIDER_ENV) {
+            Some(path) if !path.is_empty() => {
+                let file = std::path::PathBuf::from(path).display().to_string();
+                let text = std::fs::read_to_string(&file).map_err(|e| ReportError::Provider {
+                    file: file.clone(),
+                    line: 0,
+                    column: 0,
+                    message: e.to_string(),
+                })?;
+                Self::from_toml_str(&text, &file)
+            }
+            _ => Self::embedded(),
+        }
     }
 
     /// Parses a provider file; errors name the file, line and column.
@@ -58,10 +110,43 @@ impl Provider {
         })
     }
 
-    pub fn terms(&self, lang: Lang) -> &[String] {
+    /// The clauses for a quote (`quote` true) or a cost overview, each as "Title [source]: text"
+    /// in `lang`, with the provider's names filled in.
+    pub fn terms(&self, lang: Lang, quote: bool) -> Vec<String> {
+        let (general, dpa) = match lang {
+            Lang::Nl => (&self.general_terms_nl, &self.dpa_nl),
+            Lang::En => (&self.general_terms_en, &self.dpa_en),
+        };
+        self.terms
+            .iter()
+            .filter(|t| match t.applies {
+                Applies::Always => true,
+                Applies::Quote => quote,
+                Applies::CostOverview => !quote,
+            })
+            .map(|t| {
+                let (title, source, text) = match lang {
+                    Lang::Nl => (&t.title_nl, &t.source, &t.nl),
+                    Lang::En => (
+                        &t.title_en,
+                        t.source_en.as_ref().unwrap_or(&t.source),
+                        &t.en,
+                    ),
+                };
+                let text = text
+                    .replace("{provider}", &self.legal_name)
+                    .replace("{general_terms}", general)
+                    .replace("{dpa}", dpa);
+                format!("{title} [{source}]: {text}")
+            })
+            .collect()
+    }
+
+    /// The country in `lang`.
+    pub fn country(&self, lang: Lang) -> &str {
         match lang {
-            Lang::Nl => &self.terms.nl,
-            Lang::En => &self.terms.en,
+            Lang::Nl => &self.country,
+            Lang::En => &self.country_en,
         }
     }
 }
@@ -85,9 +170,35 @@ mod tests {
             p.example,
             "the shipped provider must stay marked as example"
         );
-        assert_eq!(p.terms.nl.len(), p.terms.en.len());
-        assert!(p.terms(Lang::Nl).iter().any(|t| t.contains("incasso")));
-        assert!(p.terms(Lang::En).iter().any(|t| t.contains("direct debit")));
+        for quote in [true, false] {
+            let nl = p.terms(Lang::Nl, quote);
+            assert_eq!(nl.len(), p.terms(Lang::En, quote).len());
+            assert!(nl.iter().any(|t| t.contains("incasso")));
+            for t in nl.iter().chain(&p.terms(Lang::En, quote)) {
+                assert!(
+                    t.contains(" [") && !t.contains('{'),
+                    "no source or a placeholder left: {t}"
+                );
+            }
+        }
+        let overview = p.terms(Lang::Nl, false).join("\n");
+        assert!(overview.contains("orderbevestiging is uw contract"));
+        assert!(overview.contains("geen machtiging") && !overview.contains("in dit document"));
+        let quote = p.terms(Lang::En, true).join("\n");
+        for needed in [
+            "[FAQ 8.3]",
+            "24 hours a day",
+            "GDPR art. 28",
+            "General terms",
+        ] {
+            assert!(quote.contains(needed), "{needed} missing");
+        }
+        // Not in the FAQ: it was once printed as a term.
+        assert!(
+            !p.terms(Lang::Nl, true)
+                .join(" ")
+                .contains("maandelijks opzegbaar")
+        );
     }
 
     #[test]

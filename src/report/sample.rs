@@ -31,6 +31,9 @@ pub fn line(
         vat_cents: vat_21(net),
         period,
         optional: false,
+        only_if_cancelled: false,
+        example: false,
+        includes: None,
     }
 }
 
@@ -49,16 +52,14 @@ pub fn quote_doc(
             .map(f)
             .sum()
     };
-    let (mn, mv) = (
+    // VAT over each subtotal, rounded once, as the quote module does.
+    let (mn, on) = (
         sum(Period::Monthly, |l| l.net_cents),
-        sum(Period::Monthly, |l| l.vat_cents),
-    );
-    let (on, ov) = (
         sum(Period::OneTime, |l| l.net_cents),
-        sum(Period::OneTime, |l| l.vat_cents),
     );
-    // One year for the first workstation, one month for every further one [FAQ 1.20].
-    let commitment = 12 * ws_unit + i64::from(workstations.saturating_sub(1)) * ws_unit;
+    let (mv, ov) = (vat_21(mn), vat_21(on));
+    // Every quoted workstation in the one-year contract (the catalog's default rule).
+    let commitment = 12 * i64::from(workstations) * ws_unit;
     QuoteDoc {
         kind,
         number: number.to_string(),
@@ -73,6 +74,12 @@ pub fn quote_doc(
         first_year_commitment_cents: commitment,
         // 21 % VAT, half up, as the quote module rounds.
         first_year_commitment_gross_cents: commitment + (commitment * 21 + 50) / 100,
+        vat_percent: 21,
+        first_year_cents: 12 * mn + on,
+        first_year_gross_cents: 12 * (mn + mv) + on + ov,
+        commitment_rule: "Alle werkplekken op deze offerte vallen onder de minimale contractduur \
+                          van 12 maanden [FAQ 1.20]."
+            .to_string(),
         promo_note: Some(
             "De actieprijs van € 79,95 per werkplek per maand (normaal € 99,95) geldt voor de \
              initiële contractduur [FAQ 1.11, 1.12]."
@@ -270,7 +277,12 @@ pub fn small_office() -> ReportInput {
             mandate_reference: "MWO-2026-0142-01".into(),
             iban: "NL20INGB0001234567".into(),
             account_holder: "Tandartspraktijk Öztürk & De Graaf B.V.".into(),
+            debtor_address: Some("Oudegracht 214, 3511 NR Utrecht".into()),
+            description: "MKB Werkplek Online, maandfactuur".into(),
+            signer: Some("Ayşe Öztürk".into()),
         }),
+        draft: None,
+        plan_info: None,
     }
 }
 
@@ -486,6 +498,9 @@ pub fn large_office() -> ReportInput {
         mandate_reference: "MWO-2026-0157-01".into(),
         iban: "NL69ABNA0123456789".into(),
         account_holder: "Installatiebedrijf Van Rijswijk & Zoën B.V.".into(),
+        debtor_address: None,
+        description: "MKB Werkplek Online, maandfactuur".into(),
+        signer: None,
     });
     input
 }

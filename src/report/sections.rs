@@ -1,9 +1,10 @@
-//! The descriptive sections: cover, summary, current situation, findings and the migration plan.
+//! The descriptive sections: cover, summary, current situation and findings (the migration plan
+//! is in `plan_section`).
 
 use super::ReportError;
 use super::canvas::{Colour, PAGE_W, Style};
-use super::charts::{self, BarPair, Span};
-use super::format::{format_date, format_date_short, format_decimal, format_eur, format_mbps};
+use super::charts::{self, BarPair};
+use super::format::{format_date, format_decimal, format_eur, format_mbps};
 use super::labels::{self, labels};
 use super::layout::{
     BODY, CONTENT_W, INK, Layout, MARGIN_L, MUTED, Mark, PRIMARY, RULE, SMALL, WHITE,
@@ -440,50 +441,6 @@ pub fn findings(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportEr
             .collect();
         table(layout, &cols, &rows)?;
     }
-    Ok(())
-}
-
-pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
-    if input.plan.is_empty() {
-        return Ok(());
-    }
-    let l = labels(input.lang);
-    let lang = input.lang;
-    layout.heading(l.plan, 1, 30.0)?;
-    let cols = [
-        Column::new(l.phase, 80.0, Align::Left),
-        Column::new(l.start, 34.0, Align::Left),
-        Column::new(l.end, 34.0, Align::Left),
-        Column::new(l.working_days, 22.0, Align::Right),
-    ];
-    let rows: Vec<Row> = input
-        .plan
-        .iter()
-        .map(|p| {
-            Row::new(vec![
-                Cell::bold(&p.name),
-                Cell::text(format_date(p.start, lang)),
-                Cell::text(format_date(p.end, lang)),
-                Cell::text(p.working_days.to_string()),
-            ])
-        })
-        .collect();
-    table(layout, &cols, &rows)?;
-    layout.heading(
-        l.timeline,
-        2,
-        (input.plan.len() as f32 * 5.2 + 12.0).min(100.0),
-    )?;
-    let spans: Vec<Span> = input
-        .plan
-        .iter()
-        .map(|p| Span {
-            label: p.name.clone(),
-            start: p.start,
-            end: p.end,
-        })
-        .collect();
-    charts::timeline(layout, &spans, &|d| format_date_short(d, lang))?;
     Ok(())
 }
 

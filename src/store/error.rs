@@ -30,6 +30,21 @@ pub enum StoreError {
     },
     #[error("{path} is not an intake database ({reason}); the file was left untouched")]
     NotIntakeDb { path: PathBuf, reason: String },
+    #[error("{path} is a {what}, not a database file; it was left untouched")]
+    NotRegular { path: PathBuf, what: &'static str },
+    #[error(
+        "{path} is encrypted (or is not a database at all) and no key was given; the file was left untouched"
+    )]
+    NeedsKey { path: PathBuf },
+    #[error(
+        "cannot open {path}: the key does not fit (a wrong key or passphrase, or a file that is not an intake database); the file was left untouched"
+    )]
+    WrongKey { path: PathBuf },
+    #[error(
+        "{path} can only be read (read-only), but it has schema version {found} and needs an upgrade; \
+         open it once where it can be written"
+    )]
+    ReadOnlyUpgrade { path: PathBuf, found: i64 },
     #[error("upgrading the database to schema version {version} failed: {source}")]
     Migration {
         version: i64,
@@ -56,6 +71,16 @@ pub enum StoreError {
 }
 
 impl StoreError {
+    /// The SQLite error underneath, if any (for plain words on a full disk or read-only file).
+    pub fn sqlite(&self) -> Option<&rusqlite::Error> {
+        match self {
+            StoreError::Open { source, .. }
+            | StoreError::Migration { source, .. }
+            | StoreError::Sqlite(source) => Some(source),
+            _ => None,
+        }
+    }
+
     pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
         StoreError::Invalid {
             field: field.into(),

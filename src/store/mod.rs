@@ -8,36 +8,41 @@
 mod answers;
 pub mod bundle;
 mod bundle_io;
+pub mod cipher;
 mod error;
 mod extras;
 mod forms;
 mod intakes;
 mod invitations;
 pub mod keys;
+pub mod open;
+pub mod rewrite;
 mod schema;
 mod settings;
 mod types;
 
 #[cfg(test)]
+mod cipher_tests;
+#[cfg(test)]
 mod open_tests;
 #[cfg(test)]
 mod test_util;
 
-use std::fs::{DirBuilder, OpenOptions, Permissions};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-use rusqlite::{Connection, OpenFlags, OptionalExtension};
+use rusqlite::{Connection, OptionalExtension};
 use time::format_description::BorrowedFormatItem;
 use time::format_description::well_known::Rfc3339;
 use time::{OffsetDateTime, UtcOffset};
 
 pub use bundle::{Bundle, BundleError};
 pub use bundle_io::ImportMode;
+pub use cipher::DbKey;
 pub use error::{Result, StoreError};
 pub use extras::sha256_file;
 pub use invitations::{Invitation, InvitationState};
+pub use open::{FileState, ReadOnly, inspect};
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 
@@ -48,6 +53,7 @@ pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    read_only: Option<ReadOnly>,
 }
 
 impl std::fmt::Debug for Store {
@@ -57,56 +63,26 @@ impl std::fmt::Debug for Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and upgrades its schema.
+    /// Opens (creating if needed) a plain database at `path` and upgrades its schema; an
+    /// encrypted one needs [`Store::open_with`] and its key.
     ///
-    /// The file is created owner-only (0600) before SQLite touches it, so personal data is
-    /// never readable by others, not even for a moment. A database of a newer schema version,
-    /// or a SQLite file of another program, is refused and left untouched.
+    /// A new file is created owner-only (0600) before SQLite touches it, so personal data
+    /// is never readable by others, not even for a moment. A database of a newer schema
+    /// version, or a file that is not ours, is refused and left untouched.
     pub fn open(path: &Path) -> Result<Store> {
-        prepare_file(path)?;
-        let open_err = |source| StoreError::Open {
-            path: path.to_path_buf(),
-            source,
-        };
-        // No CREATE flag: the file exists now, and SQLite must not create it with its own mode.
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut conn = Connection::open_with_flags(path, flags).map_err(open_err)?;
-        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-        // Checked before any pragma that writes (journal_mode rewrites the header).
-        precheck(&conn, path)?;
-        let mode: String = conn
-            .pragma_update_and_check(None, "journal_mode", "WAL", |r| r.get(0))
-            .map_err(open_err)?;
-        if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::invalid(
-                "journal_mode",
-                format!("{} stays in {mode} mode instead of WAL", path.display()),
-            ));
-        }
-        configure(&conn).map_err(open_err)?;
-        schema::migrate(&mut conn).map_err(|e| match e {
-            StoreError::TooNew {
-                found, supported, ..
-            } => StoreError::TooNew {
-                path: path.to_path_buf(),
-                found,
-                supported,
-            },
-            other => other,
-        })?;
-        tighten_sidecars(path);
-        Ok(Store {
-            conn,
-            path: Some(path.to_path_buf()),
-        })
+        Store::open_with(path, None)
     }
 
     /// A private database in memory (tests, dry runs).
     pub fn open_in_memory() -> Result<Store> {
         let mut conn = Connection::open_in_memory()?;
-        configure(&conn)?;
+        open::configure(&conn)?;
         schema::migrate(&mut conn)?;
-        Ok(Store { conn, path: None })
+        Ok(Store {
+            conn,
+            path: None,
+            read_only: None,
+        })
     }
 
     /// The file this store was opened on (`None` in memory).
@@ -172,100 +148,6 @@ fn account_name() -> Option<String> {
     let name = unsafe { std::ffi::CStr::from_ptr(pwd.pw_name) };
     let name = name.to_string_lossy().trim().to_string();
     (!name.is_empty()).then_some(name)
-}
-
-fn prepare_file(path: &Path) -> Result<()> {
-    let io_err = |source| StoreError::Io {
-        path: path.to_path_buf(),
-        source,
-    };
-    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
-        // 0700: the directory also holds the WAL and SHM files of the database.
-        DirBuilder::new()
-            .recursive(true)
-            .mode(0o700)
-            .create(parent)
-            .map_err(io_err)?;
-    }
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        // Never truncate: this may be an existing database.
-        .truncate(false)
-        .mode(0o600)
-        .open(path)
-        .map_err(io_err)?;
-    // An existing file made by something else may be readable by others: tighten it.
-    let mode = file.metadata().map_err(io_err)?.permissions().mode();
-    if mode & 0o077 != 0 {
-        file.set_permissions(Permissions::from_mode(0o600))
-            .map_err(io_err)?;
-    }
-    Ok(())
-}
-
-/// SQLite gives the WAL and SHM files the database file's mode; this only matters for
-/// sidecars left by an older program with a wider mode. Best effort: they may not exist.
-fn tighten_sidecars(path: &Path) {
-    for suffix in ["-wal", "-shm"] {
-        let mut side = path.as_os_str().to_owned();
-        side.push(suffix);
-        let side = PathBuf::from(side);
-        if let Ok(meta) = std::fs::metadata(&side)
-            && meta.permissions().mode() & 0o077 != 0
-        {
-            let _ = std::fs::set_permissions(&side, Permissions::from_mode(0o600));
-        }
-    }
-}
-
-fn precheck(conn: &Connection, path: &Path) -> Result<()> {
-    let open_err = |source| StoreError::Open {
-        path: path.to_path_buf(),
-        source,
-    };
-    let app_id: i32 = conn
-        .pragma_query_value(None, "application_id", |r| r.get(0))
-        .map_err(open_err)?;
-    let found: i64 = conn
-        .pragma_query_value(None, "user_version", |r| r.get(0))
-        .map_err(open_err)?;
-    if app_id != 0 && app_id != schema::APPLICATION_ID {
-        return Err(StoreError::NotIntakeDb {
-            path: path.to_path_buf(),
-            reason: format!("its application id is {app_id:#x}"),
-        });
-    }
-    if found > SCHEMA_VERSION {
-        return Err(StoreError::TooNew {
-            path: path.to_path_buf(),
-            found,
-            supported: SCHEMA_VERSION,
-        });
-    }
-    if app_id == 0 {
-        let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))
-            .map_err(open_err)?;
-        if tables > 0 {
-            return Err(StoreError::NotIntakeDb {
-                path: path.to_path_buf(),
-                reason: format!("it holds {tables} tables or indexes of another program"),
-            });
-        }
-    }
-    Ok(())
-}
-
-/// Durable and careful settings, per connection.
-fn configure(conn: &Connection) -> rusqlite::Result<()> {
-    // FULL: in WAL mode every commit is fsynced, so a save that returned survives power loss.
-    conn.pragma_update(None, "synchronous", "FULL")?;
-    conn.pragma_update(None, "foreign_keys", "ON")?;
-    // Deleted content (purged personal data) is overwritten with zeros, not just unlinked.
-    conn.pragma_update(None, "secure_delete", "ON")?;
-    Ok(())
 }
 
 /// Fixed-width RFC 3339 in UTC with microseconds, so text order equals time order.

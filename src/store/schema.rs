@@ -107,6 +107,12 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// Brings the database up to `SCHEMA_VERSION`; returns the version found before.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<i64, StoreError> {
+    // Read first: the write lock below is only taken when there is something to do, so
+    // opening a current file never waits for (or blocks) a long write elsewhere.
+    let current: i64 = conn.pragma_query_value(None, "user_version", |r| r.get(0))?;
+    if current == SCHEMA_VERSION {
+        return Ok(current);
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let found: i64 = tx.pragma_query_value(None, "user_version", |r| r.get(0))?;
     if found > SCHEMA_VERSION {

@@ -77,8 +77,18 @@ impl Drop for TerminalGuard {
 pub fn run(db: &Path, lang: Option<Lang>) -> Result<()> {
     // Read the time zone while this is the only thread (the `time` crate refuses later).
     let offset = time::UtcOffset::current_local_offset().unwrap_or(time::UtcOffset::UTC);
-    // Open the database before touching the terminal, so its errors print plainly.
-    let ws = Workspace::open(db)?;
+    // Open the database before touching the terminal, so its errors print plainly and the
+    // passphrase (when no key file or keyring holds the key) is asked on the plain terminal,
+    // once per session.
+    let opened =
+        crate::crypt::open_store(db, crate::crypt::Ask::Terminal(lang.unwrap_or_default()))?;
+    for n in &opened.notices {
+        eprintln!("{n}");
+    }
+    if !opened.notices.is_empty() {
+        crate::crypt::pause_before_screen(lang.unwrap_or_default());
+    }
+    let ws = Workspace::with_store(opened.store)?;
     let lang = start_language(&ws, lang);
     let mut app = App::new(ws, lang, theme::Theme::from_env(), today())?.with_utc_offset(offset);
     std::panic::set_hook(chain_panic_hook(restore_terminal, std::panic::take_hook()));

@@ -6,6 +6,7 @@ use super::text::wrap;
 use super::theme::Theme;
 use crate::advice::Severity;
 use crate::form::Lang;
+use crate::proposal::draft::DraftStatus;
 use crate::proposal::{self, Config, Proposal};
 use crate::quote::format_eur;
 use crate::workspace::{Workspace, today};
@@ -41,6 +42,21 @@ pub struct ProposalScreen {
     pub selected: usize,
     pub prompt: Option<Prompt>,
     pub message: Option<String>,
+    /// Why the proposal is a draft (shown before the PDF is written), from `proposal::draft`.
+    pub draft: Option<DraftStatus>,
+}
+
+/// The draft notice above the export prompt: a title, the completeness, then the reasons.
+fn draft_notice(d: &DraftStatus, lang: Lang) -> Vec<String> {
+    let mut out = vec![
+        crate::t!(lang, "draft-tui-title"),
+        format!(
+            "  {}",
+            crate::t!(lang, "draft-completeness", percent = d.completeness)
+        ),
+    ];
+    out.extend(d.lines(lang).into_iter().map(|r| format!("  • {r}")));
+    out
 }
 
 impl ProposalScreen {
@@ -53,6 +69,7 @@ impl ProposalScreen {
             selected: 0,
             prompt: None,
             message: None,
+            draft: None,
         };
         s.refresh(ws);
         s
@@ -148,6 +165,8 @@ impl ProposalScreen {
                 }
             }
             KeyCode::Char('e') => {
+                // The same reasons the PDF's cover lists, shown before anything is written.
+                self.draft = proposal::draft::of_intake(ws, self.intake_id, today(), lang).ok();
                 let name = format!("intake-{}-{}.pdf", self.intake_id, lang.code());
                 self.prompt = Some(Prompt::Export(Input::new(name)));
             }
@@ -191,7 +210,8 @@ impl ProposalScreen {
             return;
         }
         self.message = Some(tr(lang, "Rapport maken…", "Writing the report…"));
-        match crate::export::export_report(ws, self.intake_id, std::path::Path::new(path), lang) {
+        let path = std::path::Path::new(path);
+        match crate::export::export_report(ws, self.intake_id, path, lang, false) {
             Ok(done) => {
                 self.message = Some(tr(
                     lang,
@@ -266,9 +286,30 @@ impl ProposalScreen {
             .borders(Borders::TOP)
             .border_style(theme.border());
         let inner = block.inner(body);
+        // The PDF's draft reasons, shown while the file name is asked.
+        let draft = self
+            .draft
+            .as_ref()
+            .filter(|d| d.is_draft() && matches!(self.prompt, Some(Prompt::Export(_))));
         // Lines are wrapped here, so the selected finding's place is known.
         let (lines, selected_at) = match (&self.proposal, &self.error) {
             (_, Some(e)) => (vec![Line::styled(e.clone(), theme.error())], 0),
+            (Some(_), None) if draft.is_some() => (
+                draft
+                    .map(|d| draft_notice(d, lang))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        if i == 0 {
+                            Line::styled(t, theme.warning())
+                        } else {
+                            Line::raw(t)
+                        }
+                    })
+                    .collect(),
+                0,
+            ),
             (Some(p), None) => match self.tab {
                 Tab::Advice => self.advice_lines(p, theme, lang, inner.width as usize),
                 Tab::Quote => (quote_lines(p, theme, lang), 0),
@@ -423,15 +464,22 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         ),
         theme.value(),
     ));
+    // The same first-year cost and commitment as `intake quote` and the PDF.
     out.push(Line::styled(
-        format!(
-            "{} {}",
-            tr(
-                lang,
-                "Verplichting eerste jaar (excl. btw):",
-                "First-year commitment (excl. VAT):"
-            ),
-            format_eur(t.first_year_commitment_cents, lang)
+        crate::t!(
+            lang,
+            "quote-cli-first-year",
+            net = format_eur(t.first_year_cents, lang),
+            gross = format_eur(t.first_year_gross_cents, lang)
+        ),
+        theme.value(),
+    ));
+    out.push(Line::styled(
+        crate::t!(
+            lang,
+            "quote-cli-commitment",
+            net = format_eur(t.first_year_commitment_cents, lang),
+            gross = format_eur(t.first_year_commitment_gross_cents, lang)
         ),
         theme.value(),
     ));

@@ -124,7 +124,15 @@ pub fn router(app: Shared) -> Router {
 
 /// Runs the server until Ctrl-C or SIGTERM. Prints the address it listens on first.
 pub fn serve(opts: ServeOptions) -> Result<()> {
-    let ws = Workspace::open(&opts.db)?;
+    // The database's key as every front end finds it (key file, OS keyring, passphrase).
+    let opened = crate::crypt::open_store(
+        &opts.db,
+        crate::crypt::Ask::from_stdin(crate::form::Lang::default()),
+    )?;
+    for n in &opened.notices {
+        eprintln!("{n}");
+    }
+    let ws = Workspace::with_store(opened.store)?;
     let app = Arc::new(App::new(ws, opts.public_url.as_deref())?);
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

@@ -104,6 +104,13 @@ impl Workspace {
         Workspace::with_store(store)
     }
 
+    /// Opens an encrypted database (or creates one) with `key`; a plain file opens as is.
+    pub fn open_with(db: &Path, key: Option<&crate::store::DbKey>) -> Result<Workspace> {
+        let store = Store::open_with(db, key)
+            .with_context(|| format!("opening database {}", db.display()))?;
+        Workspace::with_store(store)
+    }
+
     pub fn with_store(store: Store) -> Result<Workspace> {
         let forms = forms::Forms::new().context("loading the built-in standard form")?;
         Ok(Workspace { store, forms })

@@ -1,9 +1,14 @@
 //! Driving the real `intake` binary on a database in a temporary directory.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+#[path = "testkey.rs"]
+pub mod testkey;
+
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+#[allow(unused_imports)]
+pub use testkey::open_db;
 
 /// The OS user the tests run the binary as (for the history's "changed by").
 pub const USER: &str = "tester";
@@ -104,6 +109,7 @@ pub fn run_in(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env_remove("INTAKE_DB")
+        .env("INTAKE_KEY_FILE", testkey::key_file(db))
         .env("USER", USER)
         .stdin(Stdio::null())
         .output()

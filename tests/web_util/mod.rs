@@ -2,6 +2,9 @@
 //! plain socket (every request bounded by a timeout).
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+#[path = "../common/testkey.rs"]
+mod testkey;
+
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::path::Path;
@@ -20,6 +23,7 @@ pub struct Server {
 impl Server {
     pub fn start(db: &Path) -> Server {
         let mut child = Command::new(env!("CARGO_BIN_EXE_intake"))
+            .env("INTAKE_KEY_FILE", testkey::key_file(db))
             .args(["--db"])
             .arg(db)
             .args(["serve", "--listen", "127.0.0.1:0"])

@@ -127,7 +127,11 @@ impl Checker<'_> {
                     "'.' (the answer itself) can only be used in a constraint".into(),
                 ),
             },
-            Kind::Neg(a) => self.expect_ty(a, NUMERIC, "a number"),
+            // A negation is a number whatever its operand turned out to be.
+            Kind::Neg(a) => match self.expect_ty(a, NUMERIC, "a number") {
+                Ty::Any => Ty::Num,
+                t => t,
+            },
             Kind::Not(a) => {
                 self.expect_ty(a, &[Ty::Bool], "a yes/no value");
                 Ty::Bool
@@ -387,8 +391,13 @@ impl Checker<'_> {
     fn branches(&mut self, func: &str, args: &[Node]) -> Ty {
         let mut acc = Ty::Any;
         let mut first: Option<&Node> = None;
+        // A branch of unknown type (not the literal null) may be anything at run time, so
+        // the whole is unknown too: announcing another branch's type would be a promise the
+        // evaluation cannot keep.
+        let mut unknown = false;
         for a in args {
             let t = self.ty(a);
+            unknown |= t == Ty::Any && !matches!(a.kind, Kind::Lit(Value::Null));
             match unify(acc, t) {
                 Some(u) => {
                     if first.is_none() && t != Ty::Any {
@@ -406,7 +415,7 @@ impl Checker<'_> {
                 }
             }
         }
-        acc
+        if unknown { Ty::Any } else { acc }
     }
 }
 

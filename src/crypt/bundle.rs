@@ -1,0 +1,100 @@
+//! Encrypted bundles: the JSON bundle inside an age file (scrypt passphrase recipient), so
+//! the customer or a colleague opens it with any age tool (`age -d`, `rage -d`).
+
+use std::io::{Read, Write};
+use std::path::Path;
+
+use age::secrecy::SecretString;
+use anyhow::{Context, Result, bail};
+use zeroize::Zeroizing;
+
+use crate::form::Lang;
+
+/// The first line of every (binary) age file.
+const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
+
+/// True when `bytes` are an age file (and so need a passphrase).
+pub fn is_encrypted(bytes: &[u8]) -> bool {
+    bytes.starts_with(AGE_MAGIC)
+}
+
+/// Encrypts `plain` to the passphrase.
+pub fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
+    let enc = age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_string()));
+    let mut out = Vec::with_capacity(plain.len() + 512);
+    let mut w = enc
+        .wrap_output(&mut out)
+        .context("starting the encryption")?;
+    w.write_all(plain).context("encrypting the bundle")?;
+    w.finish().context("finishing the encryption")?;
+    Ok(out)
+}
+
+/// Decrypts an age file made with a passphrase; a wrong passphrase is one clear error.
+pub fn decrypt(file: &Path, bytes: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>> {
+    let dec = age::Decryptor::new_buffered(bytes)
+        .with_context(|| format!("{}: not a readable age file", file.display()))?;
+    if !dec.is_scrypt() {
+        bail!(
+            "{}: this age file is encrypted to a key, not to a passphrase; decrypt it with the \
+             age tool that holds that key, then import the result",
+            file.display()
+        );
+    }
+    let id = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
+    let mut r = match dec.decrypt(std::iter::once(&id as &dyn age::Identity)) {
+        Ok(r) => r,
+        Err(age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys) => bail!(
+            "{}: wrong passphrase (or the file was changed); nothing was imported",
+            file.display()
+        ),
+        Err(e) => bail!(
+            "{}: cannot decrypt: {e}; nothing was imported",
+            file.display()
+        ),
+    };
+    let mut plain = Zeroizing::new(Vec::new());
+    r.read_to_end(&mut plain)
+        .with_context(|| format!("{}: the encrypted content is damaged", file.display()))?;
+    Ok(plain)
+}
+
+/// The bundle passphrase: from `file` (a 0600 file, first line) when given, else asked on
+/// the terminal (twice when `new`).
+pub fn passphrase(file: Option<&Path>, new: bool, lang: Lang) -> Result<Zeroizing<String>> {
+    if let Some(f) = file {
+        let key = super::keyfile::read(f).with_context(|| "reading the passphrase file")?;
+        return Ok(key.secret_text());
+    }
+    if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
+        bail!(
+            "a passphrase is needed and there is no terminal to ask it on: give \
+             --passphrase-file PATH (a file readable by you only)"
+        );
+    }
+    if new {
+        let key = super::choose_passphrase(lang, &super::text::choose_bundle_passphrase(lang))?;
+        return Ok(key.secret_text());
+    }
+    super::read_passphrase(&super::text::ask_bundle_passphrase(lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip_and_wrong_passphrase() {
+        let plain = br#"{"format":"intake-bundle"}"#;
+        let enc = encrypt(plain, "a long enough passphrase").unwrap();
+        assert!(is_encrypted(&enc));
+        assert!(!enc.windows(6).any(|w| w == b"intake"));
+        let p = Path::new("b.age");
+        let back = decrypt(p, &enc, "a long enough passphrase").unwrap();
+        assert_eq!(&back[..], plain);
+        let e = decrypt(p, &enc, "not the passphrase")
+            .unwrap_err()
+            .to_string();
+        assert!(e.contains("wrong passphrase"), "{e}");
+    }
+}
