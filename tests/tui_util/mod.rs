@@ -200,3 +200,4 @@ pub fn goto(app: &mut App, section: &str, question: &str) {
         at(app)
     );
 }
+pub mod tmux;
