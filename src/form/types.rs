@@ -160,23 +160,32 @@ fn mobile_err() -> Msg {
     )
 }
 
-/// Dutch postcode, stored as `1234 AB`.
+/// Dutch postcode, stored as `1234 AB`. A refusal says what is wrong with what was
+/// typed: a leading 0, too few or too many digits, letters missing or in the wrong place.
 pub fn parse_postcode_nl(s: &str) -> Result<String, Msg> {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.to_uppercase();
-    let err = || {
-        Msg::new(
-            "Vul een postcode in als 1234 AB.",
-            "Enter a Dutch postcode like 1234 AB.",
-        )
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let letters = rest.chars().take_while(char::is_ascii_uppercase).count();
+    let why = if t.starts_with('0') {
+        Some(("een postcode begint niet met 0", "a postcode does not start with 0"))
+    } else if digits != 4 {
+        Some(("een postcode begint met 4 cijfers", "a postcode starts with 4 digits"))
+    } else if letters != 2 || rest.len() != 2 {
+        Some((
+            "na de 4 cijfers komen precies 2 letters",
+            "the 4 digits are followed by exactly 2 letters",
+        ))
+    } else {
+        None
     };
-    let b = t.as_bytes();
-    if b.len() != 6
-        || !b[..4].iter().all(u8::is_ascii_digit)
-        || b[0] == b'0'
-        || !b[4..].iter().all(u8::is_ascii_uppercase)
-    {
-        return Err(err());
+    if let Some((nl, en)) = why {
+        let typed = quote_typed(s.trim());
+        return Err(Msg::new(
+            format!("{typed}: {nl}. Vul een postcode in als 1234 AB."),
+            format!("{typed}: {en}. Enter a Dutch postcode like 1234 AB."),
+        ));
     }
     let letters = &t[4..];
     if matches!(letters, "SA" | "SD" | "SS") {
@@ -186,6 +195,56 @@ pub fn parse_postcode_nl(s: &str) -> Result<String, Msg> {
         ));
     }
     Ok(format!("{} {}", &t[..4], letters))
+}
+
+/// What the user typed, for a message: in quotes, control characters shown as `?`,
+/// at most 20 characters.
+fn quote_typed(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(20)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if s.chars().count() > 20 {
+        out.push('…');
+    }
+    format!("'{out}'")
+}
+
+/// A number typed with the question's unit (`40 GB`, `50 Mbit/s`, `50mbps`): the
+/// number without it. Another unit is refused by name rather than read as a number.
+pub fn strip_unit<'a>(s: &'a str, unit: Option<&str>) -> Result<&'a str, Msg> {
+    let t = s.trim();
+    let split = t
+        .char_indices()
+        .find(|&(_, c)| c.is_alphabetic() || c == '/' || c == '%')
+        .map_or(t.len(), |(i, _)| i);
+    let (number, typed) = (t[..split].trim_end(), t[split..].trim());
+    if typed.is_empty() {
+        return Ok(t);
+    }
+    let norm = |u: &str| u.to_lowercase().replace(['/', ' ', '.'], "").replace("bits", "bit");
+    let want = unit.map(norm).unwrap_or_default();
+    let aliases: &[&str] = match want.as_str() {
+        "mbits" | "mbit" | "mbps" => &["mbits", "mbit", "mbps", "mbs", "mb"],
+        "gb" => &["gb", "gbyte", "gigabyte"],
+        _ => &[],
+    };
+    let got = norm(typed);
+    if !want.is_empty() && (got == want || aliases.contains(&got.as_str())) {
+        return Ok(number);
+    }
+    let typed = quote_typed(typed);
+    Err(match unit {
+        Some(u) => Msg::new(
+            format!("Vul het getal in {u} in; {typed} is een andere eenheid."),
+            format!("Enter the number in {u}; {typed} is another unit."),
+        ),
+        None => Msg::new(
+            format!("Vul alleen een getal in, zonder {typed}."),
+            format!("Enter just a number, without {typed}."),
+        ),
+    })
 }
 
 /// Chamber of Commerce number: exactly 8 digits.
@@ -319,6 +378,35 @@ mod tests {
         assert!(parse_postcode_nl("1234 SA").is_err());
         assert!(parse_postcode_nl("1234 SD").is_err());
         assert!(parse_postcode_nl("12345 A").is_err());
+    }
+
+    #[test]
+    fn postcode_errors_say_what_is_wrong_with_what_was_typed() {
+        let nl = |s: &str| parse_postcode_nl(s).unwrap_err().nl;
+        assert!(nl("0123 AB").contains("'0123 AB': een postcode begint niet met 0"));
+        assert!(nl("123 AB").contains("begint met 4 cijfers"));
+        assert!(nl("12345 AB").contains("begint met 4 cijfers"));
+        assert!(nl("1234 A").contains("precies 2 letters"));
+        assert!(nl("1234 ABC").contains("precies 2 letters"));
+        assert!(nl("1234 A1").contains("precies 2 letters"));
+        let en = parse_postcode_nl("0123 AB").unwrap_err().en;
+        assert!(en.contains("a postcode does not start with 0"), "{en}");
+        assert!(nl("\u{1b}]2;x").contains("'?]2;x'"), "control characters are not echoed");
+    }
+
+    #[test]
+    fn numbers_typed_with_their_unit_are_accepted() {
+        assert_eq!(strip_unit("40 GB", Some("GB")).unwrap(), "40");
+        assert_eq!(strip_unit("40gb", Some("GB")).unwrap(), "40");
+        assert_eq!(strip_unit("50 Mbit/s", Some("Mbit/s")).unwrap(), "50");
+        assert_eq!(strip_unit("50 mbps", Some("Mbit/s")).unwrap(), "50");
+        assert_eq!(strip_unit("2,5 Mb/s", Some("Mbit/s")).unwrap(), "2,5");
+        assert_eq!(strip_unit(" 12 ", Some("GB")).unwrap(), "12");
+        assert_eq!(strip_unit("12", None).unwrap(), "12");
+        let e = strip_unit("40 MB", Some("GB")).unwrap_err();
+        assert!(e.nl.contains("in GB") && e.nl.contains("'MB'"), "{}", e.nl);
+        assert!(strip_unit("40 GB", None).unwrap_err().nl.contains("zonder 'GB'"));
+        assert!(strip_unit("veel", Some("GB")).is_err());
     }
 
     #[test]

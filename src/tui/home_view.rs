@@ -20,6 +20,12 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             theme.dim(),
         ),
     ];
+    if h.trash {
+        title.push(Span::styled(
+            tr(lang, "   Prullenbak", "   Trash"),
+            theme.title(),
+        ));
+    }
     if h.filtering || !h.filter.value().is_empty() {
         title.push(Span::raw(format!("   / {}", h.filter.value())));
         if h.filtering {
@@ -36,7 +42,14 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     }
     f.render_widget(Paragraph::new(Line::from(title)), top);
 
-    if h.all.is_empty() {
+    if h.all.is_empty() && h.trash {
+        let text = tr(
+            lang,
+            "De prullenbak is leeg. Esc = terug naar de lijst.",
+            "The trash is empty. Esc = back to the list.",
+        );
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
+    } else if h.all.is_empty() {
         let text = tr(
             lang,
             "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste te beginnen: de naam van de klant,\nde manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nEen ingevuld voorbeeld: stop met q en typ 'intake demo'.",
@@ -183,10 +196,10 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         let text = tr(
             lang,
             &format!(
-                "Intake {id} ({name}) verwijderen?\nDe gegevens blijven in de database tot 'intake purge'.\ny = ja, andere toets = nee"
+                "Intake {id} ({name}) verwijderen?\nDe intake gaat naar de prullenbak (t) tot 'intake purge'.\ny = ja, n of Esc = nee"
             ),
             &format!(
-                "Delete intake {id} ({name})?\nIts data stays in the database until 'intake purge'.\ny = yes, any other key = no"
+                "Delete intake {id} ({name})?\nIt goes to the trash (t) until 'intake purge'.\ny = yes, n or Esc = no"
             ),
         );
         f.render_widget(

@@ -1,6 +1,6 @@
 //! The intake screen: state and keys. Drawing is in `intake_view.rs`.
 
-use crate::form::{Evaluation, Kind, Msg, Question, eval::key_of};
+use crate::form::{Evaluation, Kind, Lang, Msg, Question, Value, eval::key_of};
 use crate::workspace::{Loaded, Mode, Workspace};
 use ratatui::layout::Rect;
 use serde_json::json;
@@ -15,12 +15,20 @@ pub struct Editor {
     pub question: usize,
     pub input: Input,
     pub error: Option<Msg>,
+    /// The stored answer the editor was opened on (or last told about): a different
+    /// one at saving time was made elsewhere meanwhile, and is not overwritten unseen.
+    pub base: Value,
+    /// A change made elsewhere meanwhile, shown in place of the check's message until
+    /// the user saves (overwriting it knowingly) or cancels.
+    pub conflict: Option<Msg>,
 }
 
-/// The open list of a choice question.
+/// The open list of a choice question (or of yes/no).
 pub struct Picker {
     pub question: usize,
     pub cursor: usize,
+    /// What is ticked so far. Saved with Enter or Tab, dropped with Esc.
+    pub chosen: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -41,6 +49,8 @@ pub struct Problem {
     pub question: usize,
     pub key: String,
     pub message: Option<Msg>,
+    /// `message` is a warning (the user may go on), not an error.
+    pub warning: bool,
 }
 
 pub struct IntakeScreen {
@@ -56,6 +66,8 @@ pub struct IntakeScreen {
     pub editor: Option<Editor>,
     pub picker: Option<Picker>,
     pub confirm_remove: bool,
+    /// The section list (`s`) is open, with its cursor (a position in `visible_sections`).
+    pub jump: Option<usize>,
     pub view: View,
     pub review_sel: usize,
     /// Entries added but not typed into yet, per group.
@@ -93,6 +105,7 @@ impl IntakeScreen {
             editor: None,
             picker: None,
             confirm_remove: false,
+            jump: None,
             view: View::Form,
             review_sel: 0,
             added: HashMap::new(),
@@ -170,6 +183,8 @@ impl IntakeScreen {
                 question: qi,
                 input: Input::new(text.to_string()),
                 error: None,
+                base: self.answer(key),
+                conflict: None,
             };
             ed.error = self.loaded.check_input(key, text).err().map(|e| e.message);
             self.editor = Some(ed);
@@ -245,6 +260,27 @@ impl IntakeScreen {
     pub fn key(&self, qi: usize) -> String {
         let s = &self.loaded.form.sections[self.section];
         key_of(s, self.entry, &s.questions[qi])
+    }
+
+    /// The stored answer of `key` as loaded (`Null` when none).
+    pub fn answer(&self, key: &str) -> Value {
+        self.loaded.answers.get(key).cloned().unwrap_or(Value::Null)
+    }
+
+    /// The lines of the open picker: (id, label). Yes/no questions have no choices in
+    /// the form; their picker offers yes and no.
+    pub fn picker_options(&self, qi: usize, lang: Lang) -> Vec<(String, String)> {
+        let q = self.question(qi);
+        if q.kind == Kind::YesNo {
+            return [true, false]
+                .into_iter()
+                .map(|b| (yes_no_id(b).to_string(), q.display(&Value::Bool(b), lang)))
+                .collect();
+        }
+        q.choices
+            .iter()
+            .map(|c| (c.id.clone(), c.label.get(lang).to_string()))
+            .collect()
     }
 
     pub fn question(&self, qi: usize) -> &Question {
@@ -387,6 +423,11 @@ impl IntakeScreen {
         self.view = View::Form;
         self.mark_position();
     }
+}
+
+/// The id a yes/no answer is typed and picked as.
+pub fn yes_no_id(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
 }
 
 pub fn is_text_like(k: Kind) -> bool {

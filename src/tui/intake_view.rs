@@ -64,6 +64,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lang
     if matches!(s.view, View::Form | View::Review) {
         draw_help(f, help, s, theme, lang);
     }
+    if s.jump.is_some() {
+        super::intake_jump_view::draw(f, area, s, theme, lang);
+    }
     if s.confirm_remove {
         let r = centered(area, 50, 5);
         f.render_widget(Clear, r);
@@ -195,6 +198,7 @@ fn draw_review(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, l
         let sec = &s.loaded.form.sections[p.section];
         let q = &sec.questions[p.question];
         let what = match &p.message {
+            Some(m) if p.warning => format!("! {}", m.get(lang)),
             Some(m) => format!("✗ {}", m.get(lang)),
             None => tr(lang, "• ontbreekt", "• missing"),
         };
@@ -214,6 +218,8 @@ fn draw_review(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, l
         );
         let style = if i == s.review_sel {
             theme.selected()
+        } else if p.warning {
+            theme.warning()
         } else if p.message.is_some() {
             theme.error()
         } else {

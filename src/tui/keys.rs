@@ -27,6 +27,10 @@ pub fn bar(app: &App) -> Keys {
             ("y", t(l, "ja, verwijderen", "yes, delete")),
             ("n", t(l, "nee", "no")),
         ],
+        Screen::Home(h) if h.trash => vec![
+            ("Enter", t(l, "terugzetten", "restore")),
+            ("Esc", t(l, "terug", "back")),
+        ],
         Screen::Home(h) if h.filtering => vec![
             ("Enter", t(l, "klaar", "done")),
             ("Esc", t(l, "filter wissen", "clear filter")),
@@ -43,25 +47,30 @@ pub fn bar(app: &App) -> Keys {
             ("/", t(l, "zoeken", "filter")),
             ("s", t(l, "sorteren", "sort")),
             ("d", t(l, "verwijderen", "delete")),
+            ("t", t(l, "prullenbak", "trash")),
             ("L", "nl/en".into()),
             ("?", t(l, "toetsen", "keys")),
             ("q", t(l, "stoppen", "quit")),
         ],
         Screen::Intake(s) if s.editor.is_some() => vec![
-            ("Enter", t(l, "opslaan", "save")),
-            ("Tab", t(l, "volgende", "next")),
+            ("Enter/Tab", t(l, "opslaan en verder", "save, next")),
             ("Esc", t(l, "annuleren", "cancel")),
             ("Ctrl-U", t(l, "wissen", "clear")),
         ],
         Screen::Intake(s) if s.picker.is_some() => vec![
             ("↑↓", t(l, "kiezen", "choose")),
-            ("Space", t(l, "selecteren", "select")),
-            ("Enter", t(l, "klaar", "done")),
-            ("Esc", t(l, "sluiten", "close")),
+            ("Space", t(l, "aan/uit", "tick")),
+            ("Enter/Tab", t(l, "opslaan en verder", "save, next")),
+            ("Esc", t(l, "annuleren", "cancel")),
         ],
         Screen::Intake(s) if s.confirm_remove => vec![
             ("y", t(l, "ja, verwijderen", "yes, remove")),
             ("n", t(l, "nee", "no")),
+        ],
+        Screen::Intake(s) if s.jump.is_some() => vec![
+            ("1-9 a-z", t(l, "onderdeel", "section")),
+            ("↑↓ Enter", t(l, "kiezen", "choose")),
+            ("Esc", t(l, "sluiten", "close")),
         ],
         Screen::Intake(s) if s.view == View::Probes => vec![
             ("w", t(l, "deze werkplek", "this workstation")),
@@ -77,6 +86,7 @@ pub fn bar(app: &App) -> Keys {
         ],
         Screen::Intake(s) if s.view == View::Review => vec![
             ("Enter", t(l, "naar vraag", "go to question")),
+            ("!", t(l, "volgend punt", "next item")),
             ("c", t(l, "afronden", "complete")),
             ("Esc", t(l, "terug", "back")),
             ("q", t(l, "stoppen", "quit")),
@@ -92,6 +102,8 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("[ ]", t(l, "item", "entry")));
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
+            k.push(("!", t(l, "volgend open punt", "next open item")));
+            k.push(("s 1-9", t(l, "onderdeel", "section")));
             k.push(("r", t(l, "controle", "review")));
             k.push(("p", t(l, "metingen", "probes")));
             k.push(("v", t(l, "advies & offerte", "advice & quote")));
@@ -123,6 +135,14 @@ pub fn all(app: &App) -> Keys {
         ("Enter", t(l, "intake openen", "open intake")),
         ("n  /", t(l, "nieuw / zoeken", "new / filter")),
         ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
+        (
+            "t  u",
+            t(
+                l,
+                "prullenbak / laatste verwijdering terugzetten",
+                "trash / undo the last delete",
+            ),
+        ),
         ("", String::new()),
         ("", t(l, "Intake", "Intake")),
         (
@@ -135,9 +155,33 @@ pub fn all(app: &App) -> Keys {
         ),
         (
             "Enter  Space",
-            t(l, "invullen, aan/uit, kiezen", "answer, toggle, choose"),
+            t(
+                l,
+                "openen: typen of kiezen (wijzigt niets)",
+                "open: type or choose (changes nothing)",
+            ),
         ),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
+        (
+            "1-9  s",
+            t(l, "naar onderdeel (nummer, lijst)", "go to section (number, list)"),
+        ),
+        (
+            "!",
+            t(
+                l,
+                "volgend open punt: ontbreekt, fout of waarschuwing",
+                "next open item: missing, wrong or warned about",
+            ),
+        ),
+        (
+            "u",
+            t(
+                l,
+                "volgende onbeantwoorde vraag",
+                "next unanswered question",
+            ),
+        ),
         ("Del", t(l, "antwoord wissen", "clear answer")),
         (
             "p",
@@ -169,7 +213,11 @@ pub fn all(app: &App) -> Keys {
         ),
         (
             "r",
-            t(l, "controle: wat ontbreekt nog", "review: what is missing"),
+            t(
+                l,
+                "controle: wat ontbreekt, fout is of waarschuwt",
+                "review: what is missing, wrong or warned about",
+            ),
         ),
         (
             "c",
@@ -181,10 +229,25 @@ pub fn all(app: &App) -> Keys {
         ),
         ("", String::new()),
         ("", t(l, "Tekstveld", "Text field")),
-        ("Enter  Tab", t(l, "opslaan en verder", "save and go on")),
+        (
+            "Enter  Tab",
+            t(
+                l,
+                "opslaan en verder (ook bij keuzes)",
+                "save and go on (choices too)",
+            ),
+        ),
+        ("S-Tab", t(l, "opslaan en terug", "save and go back")),
         ("←→  Home End", t(l, "cursor", "cursor")),
         ("Ctrl-U", t(l, "veld leegmaken", "clear the field")),
-        ("Esc", t(l, "wijziging ongedaan maken", "cancel the change")),
+        (
+            "Esc",
+            t(
+                l,
+                "annuleren: het opgeslagen antwoord blijft",
+                "cancel: the saved answer stays",
+            ),
+        ),
         ("", String::new()),
         (
             (match l {

@@ -7,7 +7,7 @@ use super::intake::IntakeScreen;
 use super::section_head::head_lines;
 use super::text::{truncate, wrap};
 use super::theme::Theme;
-use crate::form::{Kind, Lang, Question, Required, Value};
+use crate::form::{Kind, Lang, Question, Required};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -283,14 +283,10 @@ fn block(
             }
         }
         (_, Some(p)) if focused && p.question == qi => {
-            let selected: Vec<String> = match &item.value {
-                Value::Text(t) => vec![t.clone()],
-                Value::List(l) => l.clone(),
-                _ => vec![],
-            };
+            // The ticks shown are the picker's own: saved only with Enter or Tab.
             b.choices_at = Some(b.lines.len());
-            for (ci, c) in q.choices.iter().enumerate() {
-                let on = selected.contains(&c.id);
+            for (ci, (id, label)) in s.picker_options(qi, lang).into_iter().enumerate() {
+                let on = p.chosen.contains(&id);
                 let boxm = match (q.kind, on) {
                     (Kind::MultiChoice, true) => "[x]",
                     (Kind::MultiChoice, false) => "[ ]",
@@ -306,7 +302,7 @@ fn block(
                     &format!(
                         "{} {boxm} {}",
                         if here { "›" } else { " " },
-                        c.label.get(lang)
+                        label
                     ),
                     text_w.saturating_sub(1) + 3,
                 );
