@@ -206,8 +206,14 @@ impl App {
     /// Saves the intake screen's draft once per event, and its position too when
     /// `leaving` (quit, back to the list) or along with a draft.
     fn flush(&mut self, leaving: bool) {
-        if let Screen::Intake(i) = &self.screen {
-            i.flush_position(&mut self.ws, leaving);
+        if let Screen::Intake(i) = &self.screen
+            && let Err(e) = i.flush_position(&mut self.ws, leaving)
+        {
+            let msg = match self.lang {
+                Lang::Nl => format!("Concept niet bewaard: {e}"),
+                Lang::En => format!("Draft not saved: {e}"),
+            };
+            self.error(msg);
         }
     }
 

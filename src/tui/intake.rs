@@ -203,24 +203,29 @@ impl IntakeScreen {
     /// typed is saved, also against a kill). A mere move waits for the next draft change
     /// or for `leaving` (quit, back to the list): each write is an fsync, and browsing
     /// should not cost one per key.
-    pub fn flush_position(&self, ws: &mut Workspace, leaving: bool) {
+    pub fn flush_position(&self, ws: &mut Workspace, leaving: bool) -> Result<(), String> {
         let draft = self
             .editor
             .as_ref()
             .map(|ed| (ed.key.clone(), ed.input.value().to_string()));
         let draft_changed = *self.written_draft.borrow() != draft;
         if !(draft_changed || leaving && self.position_dirty.get()) {
-            return;
+            return Ok(());
         }
         let mut state =
             json!({"section": self.section_id(), "entry": self.entry, "focus": self.focus});
         if let Some((key, text)) = &draft {
             state["draft"] = json!({"key": key, "text": text});
         }
-        // Position is a convenience; a failure to save it must not disturb typing.
-        if ws.store.set_ui_state(self.id, &state).is_ok() {
-            self.position_dirty.set(false);
-            *self.written_draft.borrow_mut() = draft;
+        // A failure must not disturb typing, but is told: the draft is not safe.
+        match ws.store.set_ui_state(self.id, &state) {
+            Ok(()) => {
+                self.position_dirty.set(false);
+                *self.written_draft.borrow_mut() = draft;
+                Ok(())
+            }
+            Err(e) if draft_changed => Err(format!("{e:#}")),
+            Err(_) => Ok(()),
         }
     }
 

@@ -78,6 +78,10 @@ impl IntakeScreen {
             }
             self.start_editor(qi, None);
         }
+        let Some(qi) = self.editor.as_ref().map(|ed| ed.question) else {
+            return;
+        };
+        let max_chars = self.question(qi).max_length;
         let Some(ed) = &mut self.editor else { return };
         let value = ed.input.value();
         let cursor = ed.input.cursor();
@@ -85,7 +89,10 @@ impl IntakeScreen {
             .char_indices()
             .nth(cursor)
             .map_or(value.len(), |(b, _)| b);
-        let room = MAX_ANSWER_JSON.saturating_sub(json_len(value));
+        let room = Room {
+            json: MAX_ANSWER_JSON.saturating_sub(json_len(value)),
+            chars: max_chars.map_or(usize::MAX, |m| m.saturating_sub(value.chars().count())),
+        };
         let (kept, cut) = fit_paste(text, room);
         let inserted = kept.chars().count();
         let mut joined = String::with_capacity(value.len() + kept.len());
@@ -95,7 +102,7 @@ impl IntakeScreen {
         ed.input = Input::new(joined).with_cursor(cursor + inserted);
         if cut > 0 {
             *status = Some(Status {
-                text: too_long_message(lang, cut),
+                text: too_long_message(lang, max_chars.unwrap_or(MAX_ANSWER_JSON), cut),
                 kind: StatusKind::Error,
             });
         }
@@ -300,6 +307,14 @@ impl IntakeScreen {
         } else {
             p.chosen.push(id);
         }
+        *status = Some(Status {
+            text: tr(
+                lang,
+                "Nog niet opgeslagen: Enter of Tab slaat de keuze op, Esc annuleert.",
+                "Not saved yet: Enter or Tab saves the choice, Esc cancels.",
+            ),
+            kind: StatusKind::Info,
+        });
     }
 
     /// Enter or Tab in the open picker: saves what is chosen and moves on. A multiple
@@ -621,17 +636,25 @@ fn char_json_len(c: char) -> usize {
     }
 }
 
-/// The part of `text` (control characters dropped) that fits in `room` JSON bytes,
-/// and the number of characters left out.
-pub fn fit_paste(text: &str, room: usize) -> (String, usize) {
-    let mut kept = String::with_capacity(text.len().min(room));
-    let mut used = 0;
-    let mut cut = 0;
+/// What an answer still has room for: JSON bytes (the store's limit) and characters
+/// (the question's own `max_length`).
+#[derive(Clone, Copy, Debug)]
+pub struct Room {
+    pub json: usize,
+    pub chars: usize,
+}
+
+/// The part of `text` (control characters dropped) that fits in `room`, and the
+/// number of characters left out. One pass: linear in the length of `text`.
+pub fn fit_paste(text: &str, room: Room) -> (String, usize) {
+    let mut kept = String::with_capacity(text.len().min(room.json));
+    let (mut used, mut chars, mut cut) = (0, 0, 0);
     for c in text.chars().filter(|c| !c.is_control()) {
         let n = char_json_len(c);
-        if cut == 0 && used + n <= room {
+        if cut == 0 && used + n <= room.json && chars < room.chars {
             kept.push(c);
             used += n;
+            chars += 1;
         } else {
             cut += 1;
         }
@@ -639,14 +662,55 @@ pub fn fit_paste(text: &str, room: usize) -> (String, usize) {
     (kept, cut)
 }
 
-fn too_long_message(lang: Lang, cut: usize) -> String {
+fn too_long_message(lang: Lang, max: usize, cut: usize) -> String {
     tr(
         lang,
-        &format!(
-            "Te lang: een antwoord heeft hoogstens {MAX_ANSWER_JSON} tekens; {cut} tekens niet geplakt."
-        ),
-        &format!("Too long: an answer has at most {MAX_ANSWER_JSON} characters; {cut} characters not pasted."),
+        &format!("Te lang: dit antwoord heeft hoogstens {max} tekens; {cut} tekens niet ingevoegd."),
+        &format!("Too long: this answer has at most {max} characters; {cut} characters not inserted."),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_paste_is_cut_at_the_json_room_and_at_the_character_room() {
+        let all = Room { json: usize::MAX, chars: usize::MAX };
+        assert_eq!(fit_paste("a\u{1b}b\nc", all), ("abc".to_string(), 0));
+        let (kept, cut) = fit_paste("ab\"cd", Room { json: 4, chars: usize::MAX });
+        assert_eq!((kept.as_str(), cut), ("ab\"", 2), "a quote takes two bytes");
+        let (kept, cut) = fit_paste("éééé", Room { json: 100, chars: 3 });
+        assert_eq!((kept.as_str(), cut), ("ééé", 1));
+        assert_eq!(json_len("a\"\\é"), 1 + 2 + 2 + 2);
+    }
+
+    #[test]
+    fn the_return_file_is_named_after_the_customer_and_the_date() {
+        let d = time::macros::date!(2026 - 11 - 27);
+        assert_eq!(
+            return_file_stem("Café 't Hoekje B.V.", d),
+            "intake-café-t-hoekje-b-v-2026-11-27"
+        );
+        assert_eq!(return_file_stem("../../etc", d), "intake-etc-2026-11-27");
+        assert_eq!(return_file_stem("   ", d), "intake-klant-2026-11-27");
+        assert!(return_file_stem(&"x".repeat(500), d).len() < 70);
+    }
+
+    #[test]
+    fn the_return_file_never_overwrites_and_is_private() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("intake-a-2026-11-27.json");
+        std::fs::write(&other, "another customer's file").unwrap();
+        std::os::unix::fs::symlink(&other, dir.path().join("intake-a-2026-11-27-2.json"))
+            .unwrap();
+        let p = write_new_private(dir.path(), "intake-a-2026-11-27", b"{}").unwrap();
+        assert_eq!(p.file_name().unwrap(), "intake-a-2026-11-27-3.json");
+        assert_eq!(std::fs::read_to_string(&other).unwrap(), "another customer's file");
+        let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
 }
 
 /// What the editor says when the answer changed elsewhere while it was open.

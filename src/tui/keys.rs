@@ -102,8 +102,7 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("[ ]", t(l, "item", "entry")));
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
-            k.push(("!", t(l, "volgend open punt", "next open item")));
-            k.push(("s 1-9", t(l, "onderdeel", "section")));
+            k.push(("!", t(l, "open punt", "open item")));
             k.push(("r", t(l, "controle", "review")));
             k.push(("p", t(l, "metingen", "probes")));
             k.push(("v", t(l, "advies & offerte", "advice & quote")));
