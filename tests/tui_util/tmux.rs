@@ -18,6 +18,8 @@ pub struct Tmux {
     pub db: PathBuf,
     /// Arguments after `--db DB` (e.g. `--lang en`).
     args: String,
+    /// `NAME=value` pairs the program runs with (e.g. `HOME=/tmp/x`).
+    env: String,
     /// Named keys (Enter, Down, y ...) sent with `keys`.
     pub key_count: Cell<usize>,
     /// Characters typed with `text`.
@@ -31,6 +33,11 @@ impl Tmux {
 
     /// Starts `intake --db DIR/intake.db ARGS` in a `width` x `height` pane.
     pub fn start_with(dir: &Path, args: &str, width: u16, height: u16) -> Tmux {
+        Tmux::start_env(dir, "", args, width, height)
+    }
+
+    /// As `start_with`, the program running with the environment `env` added.
+    pub fn start_env(dir: &Path, env: &str, args: &str, width: u16, height: u16) -> Tmux {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.as_ref().is_ok_and(|o| o.status.success()),
@@ -40,6 +47,7 @@ impl Tmux {
             socket: dir.join("tmux.sock"),
             db: dir.join("intake.db"),
             args: args.to_string(),
+            env: env.to_string(),
             key_count: Cell::new(0),
             char_count: Cell::new(0),
         };
@@ -74,16 +82,27 @@ impl Tmux {
 
     /// The shell in the pane runs the program and writes its exit status to a file:
     /// tmux's own `pane_dead_status` proved unreliable (the child was at times left
-    /// unreaped when tmux was driven this fast).
+    /// unreaped when tmux was driven this fast). Then it writes the terminal's modes
+    /// as `stty -a` reads them (`stty_file`), to see that the program restored them.
     pub fn command(&self) -> String {
         let _ = std::fs::remove_file(self.status_file());
+        let _ = std::fs::remove_file(self.stty_file());
         let status = self.status_file();
         format!(
-            "'{BIN}' --db '{}' {}; echo $? > '{}'",
+            "env {} '{BIN}' --db '{}' {}; echo $? > '{}.tmp'; stty -a > '{}'; mv '{}.tmp' '{}'",
+            self.env,
             self.db.display(),
             self.args,
+            status.display(),
+            self.stty_file().display(),
+            status.display(),
             status.display()
         )
+    }
+
+    /// `stty -a` of the pane, taken after the program ended.
+    pub fn stty_file(&self) -> PathBuf {
+        self.socket.with_file_name("stty-after")
     }
 
     pub fn status_file(&self) -> PathBuf {
