@@ -11,6 +11,7 @@ pub mod export;
 pub mod faq;
 pub mod form;
 pub mod fsutil;
+pub mod i18n;
 pub mod plan;
 pub mod probe;
 pub mod proposal;

@@ -425,7 +425,9 @@ fn twelve_workstations_three_locations_apps_domain_quote() {
     assert_totals_add_up(&q);
     let human = ok(&db, &["quote", &id]);
     assert!(
-        human.contains("Offerte") && human.contains("€ 1.491,02") && human.contains("op aanvraag"),
+        human.contains("Offerte")
+            && human.contains("€\u{a0}1.491,02")
+            && human.contains("op aanvraag"),
         "{human}"
     );
 

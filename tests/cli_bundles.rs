@@ -111,7 +111,7 @@ fn refused(env: &Env, name: &str, bytes: &[u8], want: &str) {
     let before = env.json(&["list", "--json"]);
     let path = env.path(name);
     std::fs::write(&path, bytes).unwrap();
-    let err = env.fails(&["import", path.to_str().unwrap(), "--as-new"]);
+    let err = env.fails(&["--lang", "en", "import", path.to_str().unwrap(), "--as-new"]);
     assert!(err.contains(want), "{name}: want {want:?} in:\n{err}");
     assert!(
         err.contains(name),
@@ -294,5 +294,22 @@ fn bad_bundles_are_refused_with_a_clear_message_and_nothing_written() {
     assert!(
         env.fails(&["import", env.path("missing.json").to_str().unwrap()])
             .contains("cannot open")
+    );
+}
+
+#[test]
+fn import_errors_speak_the_users_language() {
+    let env = Env::new();
+    let path = env.path("kapot.json");
+    std::fs::write(&path, b"{\"format\": ").unwrap();
+    let nl = env.fails(&["--lang", "nl", "import", path.to_str().unwrap()]);
+    assert!(
+        nl.starts_with("fout: ") && nl.contains("het bestand houdt te vroeg op"),
+        "{nl}"
+    );
+    let en = env.fails(&["--lang", "en", "import", path.to_str().unwrap()]);
+    assert!(
+        en.starts_with("error: ") && en.contains("the file ends too early"),
+        "{en}"
     );
 }

@@ -26,7 +26,7 @@ fn delete_and_purge_ask_for_confirmation() {
     let list = env.json(&["list", "--json"]);
     assert_eq!(list.as_array().unwrap().len(), 1);
     assert_eq!(list[0]["id"].to_string(), keep);
-    let err = env.fails(&["set", &id, "company.kvk=87654321"]);
+    let err = env.fails(&["--lang", "en", "set", &id, "company.kvk=87654321"]);
     assert!(err.contains(&format!("intake {id} is deleted")), "{err}");
     // `show` still shows it, and says so.
     let shown = env.json(&["show", &id, "--json"]);
@@ -47,7 +47,7 @@ fn delete_and_purge_ask_for_confirmation() {
     );
     env.ok(&["purge", &id, "--yes"]);
     for args in [vec!["show", &id], vec!["history", &id]] {
-        assert!(env.fails(&args).contains(&format!("intake {id} not found")));
+        assert!(env.fails(&args).contains(&format!("intake {id} bestaat niet")));
     }
     // Nothing of it is left in the file.
     let conn = rusqlite::Connection::open(&env.db).unwrap();
@@ -90,7 +90,7 @@ fn unknown_intakes_are_errors() {
     ];
     for args in cases {
         let err = env.fails(&args);
-        assert_eq!(err, "error: intake 99 not found\n", "{args:?}");
+        assert_eq!(err, "fout: intake 99 bestaat niet\n", "{args:?}");
     }
     assert!(!out.exists());
     let err = env.fails(&["show", "abc"]);
@@ -177,7 +177,7 @@ fn a_database_of_a_newer_program_is_refused_and_left_untouched() {
     ] {
         let err = env.fails(&args);
         assert!(
-            err.contains("schema version 99") || err.contains("version 99"),
+            err.contains("schemaversie 99") || err.contains("version 99"),
             "{args:?}: {err}"
         );
         assert!(

@@ -197,3 +197,18 @@ fn history_says_who_changed_what_when() {
             .contains("not an answer key")
     );
 }
+
+#[test]
+fn list_has_headers_in_the_users_language() {
+    let env = Env::new();
+    env.new_intake("Bakkerij Jansen");
+    let nl = env.ok(&["--lang", "nl", "list"]);
+    let head = nl.lines().next().unwrap();
+    for word in ["klant", "vorm", "status", "voortgang", "gewijzigd"] {
+        assert!(head.contains(word), "{nl}");
+    }
+    assert!(nl.contains("op locatie") && nl.contains("concept"), "{nl}");
+    let en = env.ok(&["--lang", "en", "list"]);
+    assert!(en.lines().next().unwrap().contains("customer"), "{en}");
+    assert!(en.contains("on site") && en.contains("draft"), "{en}");
+}

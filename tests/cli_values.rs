@@ -198,7 +198,7 @@ fn bad_values_are_refused_with_the_forms_message() {
     for (key, value, want) in cases {
         let err = env.fails(&["set", &id, &format!("{key}={value}")]);
         assert!(
-            err.contains(&format!("error: {key}: ")),
+            err.contains(&format!("fout: {key}: ")),
             "{key}={value}: {err}"
         );
         assert!(
@@ -262,7 +262,7 @@ fn constraints_read_other_answers_and_speak_both_languages() {
     let nl = env.fails(&["set", &id, "planning.go_live=2001-01-01"]);
     assert_eq!(
         nl,
-        "error: planning.go_live: Kies een datum in de toekomst.\n"
+        "fout: planning.go_live: Kies een datum in de toekomst.\n"
     );
     let en = env.fails(&["--lang", "en", "set", &id, "planning.go_live=2001-01-01"]);
     assert_eq!(
@@ -297,7 +297,7 @@ fn constraints_read_other_answers_and_speak_both_languages() {
         .to_string();
     assert_eq!(
         env.fails(&["set", &pid, "a.low=5", "a.high=3"]),
-        "error: a.high: Hoog moet boven laag liggen.\n"
+        "fout: a.high: Hoog moet boven laag liggen.\n"
     );
     assert_eq!(
         env.fails(&["--lang", "en", "set", &pid, "a.high=3", "a.low=5"]),

@@ -90,7 +90,7 @@ fn four_workstations_cost_overview() {
     // VAT 33 184.2 → 33 184
     assert_eq!(t.first_year_commitment_gross_cents, 191_204);
     assert_eq!(q.valid_until, date!(2026 - 12 - 25));
-    assert_eq!(format_eur(t.monthly_gross_cents, Lang::Nl), "€ 490,96");
+    assert_eq!(format_eur(t.monthly_gross_cents, Lang::Nl), "€\u{a0}490,96");
 }
 
 #[test]
@@ -205,7 +205,10 @@ fn twelve_workstations_quote_three_locations_with_business_software() {
         ),
         (471_565, 570_594)
     );
-    assert_eq!(format_eur(t.one_time_gross_cents, Lang::Nl), "€ 2.855,60");
+    assert_eq!(
+        format_eur(t.one_time_gross_cents, Lang::Nl),
+        "€\u{a0}2.855,60"
+    );
 }
 
 #[test]

@@ -67,7 +67,10 @@ fn advice_quote_and_plan_tabs_and_accepting_a_finding() {
     draw(&mut app, &mut t);
     let quote = text(&t);
     assert!(quote.contains("Offerte"), "{quote}");
-    assert!(quote.contains("12 × € 99,95 = € 1.199,40"), "{quote}");
+    assert!(
+        quote.contains("12 × €\u{a0}99,95 = €\u{a0}1.199,40"),
+        "{quote}"
+    );
     assert!(quote.contains("Per maand:"), "{quote}");
 
     key(&mut app, KeyCode::Tab);

@@ -5,6 +5,7 @@ use super::args::ModeArg;
 use super::{Ctx, confirm};
 use crate::form::{AnswerKey, Lang};
 use crate::store::{Bundle, ImportMode};
+use crate::t;
 use crate::workspace::{FormSource, Loaded, Mode, SetError, parse_assignment, today};
 use anyhow::{Context, Result, bail};
 use serde_json::json;
@@ -42,31 +43,54 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
             .collect();
         println!("{}", serde_json::to_string_pretty(&rows)?);
     } else if items.is_empty() {
-        println!(
-            "{}",
-            match ctx.lang {
-                Lang::Nl => "Nog geen intakes. Begin met: intake new --customer \"Naam\"",
-                Lang::En => "No intakes yet. Start with: intake new --customer \"Name\"",
-            }
-        );
+        println!("{}", t!(ctx.lang, "list-empty"));
     } else {
+        let lang = ctx.lang;
         println!(
-            "{:>4}  {:<32} {:<10} {:<9} {:>8}  updated",
-            "id", "customer", "mode", "status", "progress"
+            "{:>4}  {:<32} {:<13} {:<9} {:>9}  {}",
+            t!(lang, "list-head-id"),
+            t!(lang, "list-head-customer"),
+            t!(lang, "list-head-mode"),
+            t!(lang, "list-head-status"),
+            t!(lang, "list-head-progress"),
+            t!(lang, "list-head-updated")
         );
         for i in &items {
             println!(
-                "{:>4}  {:<32} {:<10} {:<9} {:>7}%  {}",
+                "{:>4}  {:<32} {:<13} {:<9} {:>8}%  {}",
                 i.id,
                 truncate(&i.customer, 32),
-                i.mode.as_str(),
-                i.status.as_str(),
+                mode_name(i.mode, lang),
+                status_name(i.status, lang),
                 progress.get(&i.id).copied().unwrap_or(0),
-                rfc3339(i.updated_at)
+                local_time(i.updated_at, lang)
             );
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// The mode as the user reads it ("op locatie").
+pub fn mode_name(mode: crate::store::Mode, lang: Lang) -> String {
+    crate::i18n::message(lang, &format!("mode-{}", mode.as_str()), None)
+}
+
+/// The status as the user reads it ("concept").
+pub fn status_name(status: crate::store::Status, lang: Lang) -> String {
+    crate::i18n::message(lang, &format!("status-{}", status.as_str()), None)
+}
+
+/// A moment in the local time zone, in the language's table notation: "27-11-2026 15:48".
+fn local_time(t: time::OffsetDateTime, lang: Lang) -> String {
+    let t = time::UtcOffset::current_local_offset()
+        .map(|o| t.to_offset(o))
+        .unwrap_or(t);
+    format!(
+        "{} {:02}:{:02}",
+        crate::i18n::fmt::date_short(t.date(), lang),
+        t.hour(),
+        t.minute()
+    )
 }
 
 pub fn rfc3339(t: time::OffsetDateTime) -> String {

@@ -1,6 +1,7 @@
 //! The thin command-line front: parses arguments and calls the library.
 
 pub mod args;
+mod errors;
 mod forms;
 mod intakes;
 mod probe;
@@ -30,6 +31,10 @@ impl Ctx {
 }
 
 pub fn main() -> ExitCode {
+    // The pseudo-locale for tests that look for text that did not pass through Fluent.
+    if std::env::var_os("INTAKE_PSEUDO").is_some_and(|v| v == "1") {
+        crate::i18n::set_pseudo(true);
+    }
     let cli = Cli::parse();
     let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {
@@ -47,10 +52,11 @@ pub fn main() -> ExitCode {
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
-            match e.downcast_ref::<crate::workspace::SetError>() {
-                Some(se) => eprintln!("error: {}", se.render(ctx.lang)),
-                None => eprintln!("error: {e:#}"),
-            }
+            eprintln!(
+                "{}: {}",
+                crate::t!(ctx.lang, "error-prefix"),
+                errors::render(&e, ctx.lang)
+            );
             ExitCode::FAILURE
         }
     }

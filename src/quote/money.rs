@@ -16,28 +16,10 @@ pub fn vat_cents(net_cents: i64, vat_percent: i64) -> Option<i64> {
     i64::try_from(r).ok()
 }
 
-/// Formats cents as euros: `€ 1.234,56` in Dutch, `€1,234.56` in English.
-/// A negative amount is `€ -1.234,56` (nl) or `-€1,234.56` (en).
+/// Formats cents as euros: `€ 1.234,56` in Dutch, `€1,234.56` in English (one notation for
+/// the whole product: `crate::i18n::fmt::eur`).
 pub fn format_eur(cents: i64, lang: Lang) -> String {
-    let abs = cents.unsigned_abs();
-    let (euros, rest) = (abs / 100, abs % 100);
-    let (group, decimal) = match lang {
-        Lang::Nl => ('.', ','),
-        Lang::En => (',', '.'),
-    };
-    let digits = euros.to_string();
-    let mut grouped = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            grouped.push(group);
-        }
-        grouped.push(ch);
-    }
-    let sign = if cents < 0 { "-" } else { "" };
-    match lang {
-        Lang::Nl => format!("€ {sign}{grouped}{decimal}{rest:02}"),
-        Lang::En => format!("{sign}€{grouped}{decimal}{rest:02}"),
-    }
+    crate::i18n::fmt::eur(cents, lang)
 }
 
 #[cfg(test)]
@@ -58,11 +40,11 @@ mod tests {
 
     #[test]
     fn euro_notation() {
-        assert_eq!(format_eur(123_456, Lang::Nl), "€ 1.234,56");
+        assert_eq!(format_eur(123_456, Lang::Nl), "€\u{a0}1.234,56");
         assert_eq!(format_eur(123_456, Lang::En), "€1,234.56");
-        assert_eq!(format_eur(5, Lang::Nl), "€ 0,05");
-        assert_eq!(format_eur(100_000_000, Lang::Nl), "€ 1.000.000,00");
-        assert_eq!(format_eur(-9995, Lang::Nl), "€ -99,95");
+        assert_eq!(format_eur(5, Lang::Nl), "€\u{a0}0,05");
+        assert_eq!(format_eur(100_000_000, Lang::Nl), "€\u{a0}1.000.000,00");
+        assert_eq!(format_eur(-9995, Lang::Nl), "€\u{a0}-99,95");
         assert_eq!(format_eur(-9995, Lang::En), "-€99.95");
         assert_eq!(
             format_eur(i64::MIN, Lang::En),

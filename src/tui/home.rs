@@ -414,7 +414,7 @@ impl HomeScreen {
                 local.minute()
             )
         } else if Some(d) == self.today.previous_day() {
-            tr(lang, "gisteren", "yesterday")
+            crate::t!(lang, "yesterday")
         } else {
             crate::form::value::format_date(d)
         }

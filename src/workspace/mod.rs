@@ -99,8 +99,8 @@ pub fn today() -> time::Date {
 
 impl Workspace {
     pub fn open(db: &Path) -> Result<Workspace> {
-        let store =
-            Store::open(db).with_context(|| format!("opening database {}", db.display()))?;
+        // Every store error names the database file already.
+        let store = Store::open(db)?;
         Workspace::with_store(store)
     }
 

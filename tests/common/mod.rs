@@ -61,7 +61,10 @@ impl Env {
             "intake {args:?} panicked:\n{err}"
         );
         assert!(
-            err.starts_with("error: ") || err.contains("\nerror: ") || err.contains(".toml:"),
+            ["error: ", "fout: "]
+                .iter()
+                .any(|p| err.starts_with(p) || err.contains(&format!("\n{p}")))
+                || err.contains(".toml:"),
             "no error message for {args:?}:\n{err}"
         );
         err

@@ -1,0 +1,184 @@
+//! Errors as the user reads them: the store's and the bundle's errors in the user's language,
+//! with the file, intake or key they concern. Other causes in the chain (paths given as
+//! context, the operating system's own words) are shown as they are.
+
+use crate::form::Lang;
+use crate::store::{BundleError, StoreError};
+use crate::t;
+
+/// The whole chain of `e`, outermost first, as `anyhow`'s `{:#}` shows it, but localised.
+pub fn render(e: &anyhow::Error, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    for cause in e.chain() {
+        if let Some(se) = cause.downcast_ref::<crate::workspace::SetError>() {
+            parts.push(se.render(lang));
+            break;
+        }
+        if let Some(s) = cause.downcast_ref::<StoreError>() {
+            parts.push(store_error(s, lang));
+            break;
+        }
+        if let Some(b) = cause.downcast_ref::<BundleError>() {
+            parts.push(bundle_error(b, lang));
+            break;
+        }
+        if let Some(io) = cause.downcast_ref::<std::io::Error>() {
+            parts.push(io_error(io, lang));
+            break;
+        }
+        parts.push(cause.to_string());
+    }
+    parts.join(": ")
+}
+
+fn store_error(e: &StoreError, lang: Lang) -> String {
+    let path = |p: &std::path::Path| p.display().to_string();
+    match e {
+        StoreError::Io { path: p, source } => {
+            t!(
+                lang,
+                "err-db-prepare",
+                path = path(p),
+                reason = io_error(source, lang)
+            )
+        }
+        StoreError::Open { path: p, source } => {
+            t!(
+                lang,
+                "err-db-open",
+                path = path(p),
+                reason = source.to_string()
+            )
+        }
+        StoreError::TooNew {
+            path: p,
+            found,
+            supported,
+        } => t!(
+            lang,
+            "err-db-too-new",
+            path = path(p),
+            found = found.to_string(),
+            supported = supported.to_string()
+        ),
+        StoreError::NotIntakeDb { path: p, reason } => {
+            t!(lang, "err-db-not-ours", path = path(p), reason = reason)
+        }
+        StoreError::Migration { version, source } => t!(
+            lang,
+            "err-db-migration",
+            version = version.to_string(),
+            reason = source.to_string()
+        ),
+        StoreError::NotFound(id) => t!(lang, "err-intake-not-found", id = id.to_string()),
+        StoreError::Deleted(id) => t!(lang, "err-intake-deleted", id = id.to_string()),
+        StoreError::InvalidKey { key, reason } => {
+            t!(
+                lang,
+                "err-invalid-key",
+                key = format!("{key:?}"),
+                reason = reason
+            )
+        }
+        StoreError::Invalid { field, reason } => {
+            t!(lang, "err-invalid", field = field, reason = reason)
+        }
+        StoreError::Corrupt { id, what, reason } => t!(
+            lang,
+            "err-corrupt",
+            id = id.to_string(),
+            what = what,
+            reason = reason
+        ),
+        StoreError::Bundle(b) => t!(lang, "err-bundle", reason = bundle_error(b, lang)),
+        StoreError::Sqlite(s) => t!(lang, "err-sqlite", reason = s.to_string()),
+    }
+}
+
+fn bundle_error(e: &BundleError, lang: Lang) -> String {
+    match e {
+        BundleError::TooLarge { size, limit } => t!(
+            lang,
+            "err-bundle-too-large",
+            size = crate::i18n::fmt::integer(*size as i64, lang),
+            limit = crate::i18n::fmt::integer(*limit as i64, lang)
+        ),
+        BundleError::Truncated(r) => t!(lang, "err-bundle-truncated", reason = r),
+        BundleError::Syntax(r) => t!(lang, "err-bundle-syntax", reason = r),
+        BundleError::NotABundle(r) => t!(lang, "err-bundle-not-a-bundle", reason = r),
+        BundleError::TooNew { found, supported } => t!(
+            lang,
+            "err-bundle-too-new",
+            found = found.to_string(),
+            supported = supported.to_string()
+        ),
+        BundleError::Unsupported(v) => t!(lang, "err-bundle-unsupported", found = v.to_string()),
+        BundleError::Structure { path, msg } => {
+            t!(lang, "err-bundle-at", path = path, reason = msg)
+        }
+        BundleError::Invalid { path, reason } => {
+            t!(lang, "err-bundle-at", path = path, reason = reason)
+        }
+    }
+}
+
+/// The operating system's error in the user's language where we know the kind; its own words
+/// (and code) otherwise.
+pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let id = match e.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission-denied",
+        K::AlreadyExists => "io-already-exists",
+        K::StorageFull => "io-storage-full",
+        K::ReadOnlyFilesystem => "io-read-only",
+        K::IsADirectory => "io-is-a-directory",
+        K::NotADirectory => "io-not-a-directory",
+        _ => return e.to_string(),
+    };
+    t!(lang, id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use anyhow::Context;
+
+    #[test]
+    fn store_and_bundle_errors_speak_the_language() {
+        let e: anyhow::Error = anyhow::Error::new(StoreError::Bundle(BundleError::Syntax(
+            "expected value at line 1 column 1".into(),
+        )))
+        .context("bad.json");
+        assert_eq!(
+            render(&e, Lang::Nl),
+            "bad.json: bundel: geen geldige JSON: expected value at line 1 column 1"
+        );
+        assert_eq!(
+            render(&e, Lang::En),
+            "bad.json: bundle: not valid JSON: expected value at line 1 column 1"
+        );
+        let nf: anyhow::Error = StoreError::NotFound(7).into();
+        assert_eq!(render(&nf, Lang::Nl), "intake 7 bestaat niet");
+    }
+
+    #[test]
+    fn io_errors_by_kind() {
+        let e = std::fs::read("/nonexistent/x").context("x.json");
+        let e = e.unwrap_err();
+        assert_eq!(render(&e, Lang::Nl), "x.json: bestand of map bestaat niet");
+    }
+
+    #[test]
+    fn every_mode_and_status_has_a_name() {
+        use crate::store::{Mode, Status};
+        for lang in [Lang::Nl, Lang::En] {
+            for m in [Mode::OnSite, Mode::Online, Mode::SelfFilled] {
+                assert!(!super::super::intakes::mode_name(m, lang).starts_with('['));
+            }
+            for s in [Status::Draft, Status::Complete, Status::Exported] {
+                assert!(!super::super::intakes::status_name(s, lang).starts_with('['));
+            }
+        }
+    }
+}

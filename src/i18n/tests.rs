@@ -1,0 +1,160 @@
+//! The completeness checks: every resource parses, every message exists in every language with
+//! the same variables and attributes, plurals and numbers follow the language.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+
+use super::*;
+
+/// message id (or `id.attr`) → variables it reads, per language.
+type Catalog = BTreeMap<String, BTreeSet<String>>;
+
+fn catalogs() -> BTreeMap<&'static str, Catalog> {
+    let mut out: BTreeMap<&str, Catalog> = BTreeMap::new();
+    for (lang, file, source) in resources() {
+        let resource = match fluent_syntax::parser::parse(*source) {
+            Ok(r) => r,
+            Err((_, errors)) => panic!("assets/locales/{lang}/{file}: {errors:?}"),
+        };
+        let catalog = out.entry(lang).or_default();
+        for entry in resource.body {
+            let (id, value, attributes) = match entry {
+                Entry::Message(m) => (m.id.name.to_string(), m.value, m.attributes),
+                Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
+                _ => continue,
+            };
+            if let Some(value) = value {
+                let vars = variables(&value);
+                let dup = catalog.insert(id.clone(), vars);
+                assert!(dup.is_none(), "assets/locales/{lang}/{file}: {id} twice");
+            }
+            for attr in attributes {
+                let key = format!("{id}.{}", attr.id.name);
+                catalog.insert(key, variables(&attr.value));
+            }
+        }
+    }
+    out
+}
+
+fn variables(p: &Pattern<&str>) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    walk_pattern(p, &mut out);
+    out
+}
+
+fn walk_pattern(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
+    for el in &p.elements {
+        if let PatternElement::Placeable { expression } = el {
+            walk_expr(expression, out);
+        }
+    }
+}
+
+fn walk_expr(e: &Expression<&str>, out: &mut BTreeSet<String>) {
+    match e {
+        Expression::Select { selector, variants } => {
+            walk_inline(selector, out);
+            for v in variants {
+                walk_pattern(&v.value, out);
+            }
+        }
+        Expression::Inline(i) => walk_inline(i, out),
+    }
+}
+
+fn walk_inline(i: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
+    match i {
+        InlineExpression::VariableReference { id } => {
+            out.insert(id.name.to_string());
+        }
+        InlineExpression::FunctionReference { arguments, .. } => {
+            for a in &arguments.positional {
+                walk_inline(a, out);
+            }
+        }
+        InlineExpression::Placeable { expression } => walk_expr(expression, out),
+        _ => {}
+    }
+}
+
+#[test]
+fn every_message_exists_in_every_language_with_the_same_variables() {
+    let catalogs = catalogs();
+    assert!(catalogs.contains_key("nl") && catalogs.contains_key("en"));
+    let all_ids: BTreeSet<&String> = catalogs.values().flat_map(|c| c.keys()).collect();
+    let mut problems = Vec::new();
+    for id in all_ids {
+        let mut seen: Option<(&str, &BTreeSet<String>)> = None;
+        for (lang, catalog) in &catalogs {
+            match (catalog.get(id), seen) {
+                (None, _) => problems.push(format!("{id}: missing in {lang}")),
+                (Some(vars), Some((first, want))) if vars != want => problems.push(format!(
+                    "{id}: variables {vars:?} in {lang} but {want:?} in {first}"
+                )),
+                (Some(vars), None) => seen = Some((lang, vars)),
+                _ => {}
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
+#[test]
+fn the_checker_finds_a_missing_variable() {
+    let p = fluent_syntax::parser::parse("a = { $count } x { $name }\n").unwrap();
+    let Entry::Message(m) = &p.body[0] else {
+        panic!("a message")
+    };
+    let vars = variables(m.value.as_ref().unwrap());
+    assert_eq!(vars, BTreeSet::from(["count".into(), "name".into()]));
+}
+
+#[test]
+fn plurals_follow_the_language() {
+    assert_eq!(crate::t!(Lang::Nl, "workstations", count = 1), "1 werkplek");
+    assert_eq!(
+        crate::t!(Lang::Nl, "workstations", count = 12),
+        "12 werkplekken"
+    );
+    assert_eq!(
+        crate::t!(Lang::En, "working-days", count = 1),
+        "1 working day"
+    );
+    assert_eq!(
+        crate::t!(Lang::En, "working-days", count = 0),
+        "0 working days"
+    );
+}
+
+#[test]
+fn numbers_use_the_language_notation() {
+    assert_eq!(
+        crate::t!(Lang::Nl, "workstations", count = 1234),
+        "1.234 werkplekken"
+    );
+    assert_eq!(
+        crate::t!(Lang::En, "workstations", count = 1234),
+        "1,234 workstations"
+    );
+    assert_eq!(fraction_digits(2.5, 2), 1);
+    assert_eq!(fraction_digits(2.0, 2), 0);
+    assert_eq!(fraction_digits(2.125, 2), 2);
+}
+
+#[test]
+fn a_missing_message_shows_its_id() {
+    assert_eq!(
+        message(Lang::Nl, "no-such-message", None),
+        "[no-such-message]"
+    );
+}
+
+#[test]
+fn pseudo_transform_changes_words_not_variables() {
+    let out = pseudo_transform("Working days");
+    assert_ne!(out, "Working days");
+    // The bundle-level switch is tested in its own process (tests/i18n_pseudo.rs), since it is
+    // global.
+}
