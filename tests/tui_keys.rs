@@ -266,7 +266,7 @@ fn a_megabyte_paste_is_cut_to_the_limit_and_says_so() {
     let status = app.status.clone().expect("the cut is told");
     assert_eq!(
         status.text,
-        "Te lang: dit antwoord heeft hoogstens 2000 tekens; 1046576 tekens niet ingevoegd."
+        "Te lang: dit antwoord heeft hoogstens 2.000 tekens; 1.046.576 tekens niet ingevoegd."
     );
     // The draft is saved whole, so a kill loses nothing of what shows.
     let state = app.ws.store.ui_state(id).unwrap().unwrap();

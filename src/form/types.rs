@@ -168,24 +168,24 @@ pub fn parse_postcode_nl(s: &str) -> Result<String, Msg> {
     let digits = t.chars().take_while(char::is_ascii_digit).count();
     let rest = &t[digits..];
     let letters = rest.chars().take_while(char::is_ascii_uppercase).count();
-    let why = if t.starts_with('0') {
-        Some(("een postcode begint niet met 0", "a postcode does not start with 0"))
-    } else if digits != 4 {
-        Some(("een postcode begint met 4 cijfers", "a postcode starts with 4 digits"))
-    } else if letters != 2 || rest.len() != 2 {
-        Some((
-            "na de 4 cijfers komen precies 2 letters",
-            "the 4 digits are followed by exactly 2 letters",
-        ))
-    } else {
-        None
+    let why = |lang: Lang| {
+        if t.starts_with('0') {
+            Some(crate::t!(lang, "postcode-leading-zero"))
+        } else if digits != 4 {
+            Some(crate::t!(lang, "postcode-four-digits"))
+        } else if letters != 2 || rest.len() != 2 {
+            Some(crate::t!(lang, "postcode-two-letters"))
+        } else {
+            None
+        }
     };
-    if let Some((nl, en)) = why {
+    if why(Lang::Nl).is_some() {
         let typed = quote_typed(s.trim());
-        return Err(Msg::new(
-            format!("{typed}: {nl}. Vul een postcode in als 1234 AB."),
-            format!("{typed}: {en}. Enter a Dutch postcode like 1234 AB."),
-        ));
+        let message = |lang| {
+            let why = why(lang).unwrap_or_default();
+            crate::t!(lang, "postcode-wrong", typed = &typed, why = why)
+        };
+        return Err(Msg::new(message(Lang::Nl), message(Lang::En)));
     }
     let letters = &t[4..];
     if matches!(letters, "SA" | "SD" | "SS") {
@@ -235,16 +235,11 @@ pub fn strip_unit<'a>(s: &'a str, unit: Option<&str>) -> Result<&'a str, Msg> {
         return Ok(number);
     }
     let typed = quote_typed(typed);
-    Err(match unit {
-        Some(u) => Msg::new(
-            format!("Vul het getal in {u} in; {typed} is een andere eenheid."),
-            format!("Enter the number in {u}; {typed} is another unit."),
-        ),
-        None => Msg::new(
-            format!("Vul alleen een getal in, zonder {typed}."),
-            format!("Enter just a number, without {typed}."),
-        ),
-    })
+    let message = |lang| match unit {
+        Some(u) => crate::t!(lang, "unit-other", unit = u, typed = &typed),
+        None => crate::t!(lang, "unit-none", typed = &typed),
+    };
+    Err(Msg::new(message(Lang::Nl), message(Lang::En)))
 }
 
 /// Chamber of Commerce number: exactly 8 digits.

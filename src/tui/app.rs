@@ -209,11 +209,7 @@ impl App {
         if let Screen::Intake(i) = &self.screen
             && let Err(e) = i.flush_position(&mut self.ws, leaving)
         {
-            let msg = match self.lang {
-                Lang::Nl => format!("Concept niet bewaard: {e}"),
-                Lang::En => format!("Draft not saved: {e}"),
-            };
-            self.error(msg);
+            self.error(crate::t!(self.lang, "tui-draft-not-saved", error = e));
         }
     }
 

@@ -208,13 +208,7 @@ impl HomeScreen {
                     Ok(()) => {
                         self.last_deleted = Some(id);
                         *status = Some(Status {
-                            text: tr(
-                                lang,
-                                &format!(
-                                    "Intake {id} naar de prullenbak. u = terugzetten, t = prullenbak."
-                                ),
-                                &format!("Intake {id} moved to the trash. u = undo, t = trash."),
-                            ),
+                            text: crate::t!(lang, "tui-trash-moved", id = id.to_string()),
                             kind: StatusKind::Saved,
                         });
                         self.reload(ws, status);
@@ -374,11 +368,7 @@ impl HomeScreen {
         match ws.store.restore_intake(id) {
             Ok(()) => {
                 *status = Some(Status {
-                    text: tr(
-                        lang,
-                        &format!("Intake {id} teruggezet."),
-                        &format!("Intake {id} restored."),
-                    ),
+                    text: crate::t!(lang, "tui-trash-restored", id = id.to_string()),
                     kind: StatusKind::Saved,
                 });
                 self.trash = false;

@@ -22,7 +22,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     ];
     if h.trash {
         title.push(Span::styled(
-            tr(lang, "   Prullenbak", "   Trash"),
+            format!("   {}", crate::t!(lang, "tui-trash-title")),
             theme.title(),
         ));
     }
@@ -43,11 +43,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     f.render_widget(Paragraph::new(Line::from(title)), top);
 
     if h.all.is_empty() && h.trash {
-        let text = tr(
-            lang,
-            "De prullenbak is leeg. Esc = terug naar de lijst.",
-            "The trash is empty. Esc = back to the list.",
-        );
+        let text = crate::t!(lang, "tui-trash-empty");
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
     } else if h.all.is_empty() {
         let text = tr(
@@ -193,14 +189,11 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     if let Some((id, name)) = &h.confirm_delete {
         let r = centered(area, 60, 6);
         f.render_widget(Clear, r);
-        let text = tr(
+        let text = crate::t!(
             lang,
-            &format!(
-                "Intake {id} ({name}) verwijderen?\nDe intake gaat naar de prullenbak (t) tot 'intake purge'.\ny = ja, n of Esc = nee"
-            ),
-            &format!(
-                "Delete intake {id} ({name})?\nIt goes to the trash (t) until 'intake purge'.\ny = yes, n or Esc = no"
-            ),
+            "tui-delete-confirm",
+            id = id.to_string(),
+            name = name
         );
         f.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(

@@ -184,7 +184,7 @@ impl IntakeScreen {
         }
         let Some(ed) = &self.editor else {
             *status = Some(Status {
-                text: tr(lang, "Bijgewerkt: elders gewijzigd.", "Updated: changed elsewhere."),
+                text: crate::t!(lang, "tui-changed-elsewhere"),
                 kind: StatusKind::Info,
             });
             return;
@@ -227,11 +227,7 @@ impl IntakeScreen {
             ed.base = now;
             self.editor = Some(ed);
             *status = Some(Status {
-                text: tr(
-                    lang,
-                    "Elders gewijzigd terwijl u typte; niets overschreven.",
-                    "Changed elsewhere while you typed; nothing overwritten.",
-                ),
+                text: crate::t!(lang, "tui-conflict-status"),
                 kind: StatusKind::Error,
             });
             return false;
@@ -308,11 +304,7 @@ impl IntakeScreen {
             p.chosen.push(id);
         }
         *status = Some(Status {
-            text: tr(
-                lang,
-                "Nog niet opgeslagen: Enter of Tab slaat de keuze op, Esc annuleert.",
-                "Not saved yet: Enter or Tab saves the choice, Esc cancels.",
-            ),
+            text: crate::t!(lang, "tui-ticks-not-saved"),
             kind: StatusKind::Info,
         });
     }
@@ -518,11 +510,7 @@ impl IntakeScreen {
             match export_bundle_file(ws, self.id, self.today) {
                 Ok(path) => {
                     *status = Some(Status {
-                        text: tr(
-                            lang,
-                            &format!("Klaar. Stuur dit bestand terug: {path}"),
-                            &format!("Done. Send this file back: {path}"),
-                        ),
+                        text: crate::t!(lang, "tui-return-file", path = path),
                         kind: StatusKind::Saved,
                     });
                 }
@@ -616,7 +604,16 @@ fn write_new_private(dir: &std::path::Path, stem: &str, bytes: &[u8]) -> anyhow:
         }
         return Ok(path);
     }
-    anyhow::bail!("{}: 999 files named {stem} already", dir.display())
+    anyhow::bail!(
+        "{}",
+        crate::t!(
+            crate::form::Lang::En,
+            "tui-return-file-taken",
+            dir = dir.display().to_string(),
+            count = 999,
+            stem = stem
+        )
+    )
 }
 
 /// How long an answer may be, as JSON (the store's limit, less room for the draft's
@@ -663,11 +660,7 @@ pub fn fit_paste(text: &str, room: Room) -> (String, usize) {
 }
 
 fn too_long_message(lang: Lang, max: usize, cut: usize) -> String {
-    tr(
-        lang,
-        &format!("Te lang: dit antwoord heeft hoogstens {max} tekens; {cut} tekens niet ingevoegd."),
-        &format!("Too long: this answer has at most {max} characters; {cut} characters not inserted."),
-    )
+    crate::t!(lang, "tui-too-long", max = max, cut = cut)
 }
 
 #[cfg(test)]
@@ -715,13 +708,13 @@ mod tests {
 
 /// What the editor says when the answer changed elsewhere while it was open.
 fn conflict_message(q: &Question, now: &Value) -> Msg {
-    let (nl, en) = if now.is_null() {
-        ("(leeg)".to_string(), "(empty)".to_string())
-    } else {
-        (q.display(now, Lang::Nl), q.display(now, Lang::En))
+    let message = |lang: Lang| {
+        let value = if now.is_null() {
+            crate::t!(lang, "tui-conflict-empty")
+        } else {
+            q.display(now, lang)
+        };
+        crate::t!(lang, "tui-conflict", value = value)
     };
-    Msg::new(
-        format!("Intussen elders gewijzigd in «{nl}». Enter slaat uw tekst toch op; Esc houdt «{nl}»."),
-        format!("Changed elsewhere meanwhile to «{en}». Enter saves yours anyway; Esc keeps «{en}»."),
-    )
+    Msg::new(message(Lang::Nl), message(Lang::En))
 }

@@ -123,10 +123,9 @@ impl IntakeScreen {
 }
 
 fn nothing_left(lang: Lang, problems: bool) -> String {
-    match (lang, problems) {
-        (Lang::Nl, true) => "Geen open punten meer.".into(),
-        (Lang::En, true) => "Nothing left open.".into(),
-        (Lang::Nl, false) => "Alle vragen zijn beantwoord.".into(),
-        (Lang::En, false) => "Every question is answered.".into(),
+    if problems {
+        crate::t!(lang, "tui-nothing-open")
+    } else {
+        crate::t!(lang, "tui-all-answered")
     }
 }

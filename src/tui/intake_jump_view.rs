@@ -20,10 +20,7 @@ pub fn draw(f: &mut Frame, area: Rect, s: &IntakeScreen, theme: &Theme, lang: La
     let block = Block::default()
         .borders(Borders::ALL)
         .border_style(theme.border_focus())
-        .title(match lang {
-            Lang::Nl => " Naar onderdeel ",
-            Lang::En => " Go to section ",
-        });
+        .title(format!(" {} ", crate::t!(lang, "tui-jump-title")));
     let inner = block.inner(r);
     f.render_widget(block, r);
     let h = inner.height as usize;

@@ -28,8 +28,8 @@ pub fn bar(app: &App) -> Keys {
             ("n", t(l, "nee", "no")),
         ],
         Screen::Home(h) if h.trash => vec![
-            ("Enter", t(l, "terugzetten", "restore")),
-            ("Esc", t(l, "terug", "back")),
+            ("Enter", crate::t!(l, "key-restore")),
+            ("Esc", crate::t!(l, "key-back")),
         ],
         Screen::Home(h) if h.filtering => vec![
             ("Enter", t(l, "klaar", "done")),
@@ -47,30 +47,30 @@ pub fn bar(app: &App) -> Keys {
             ("/", t(l, "zoeken", "filter")),
             ("s", t(l, "sorteren", "sort")),
             ("d", t(l, "verwijderen", "delete")),
-            ("t", t(l, "prullenbak", "trash")),
+            ("t", crate::t!(l, "key-trash")),
             ("L", "nl/en".into()),
             ("?", t(l, "toetsen", "keys")),
             ("q", t(l, "stoppen", "quit")),
         ],
         Screen::Intake(s) if s.editor.is_some() => vec![
-            ("Enter/Tab", t(l, "opslaan en verder", "save, next")),
-            ("Esc", t(l, "annuleren", "cancel")),
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Esc", crate::t!(l, "key-cancel")),
             ("Ctrl-U", t(l, "wissen", "clear")),
         ],
         Screen::Intake(s) if s.picker.is_some() => vec![
-            ("↑↓", t(l, "kiezen", "choose")),
-            ("Space", t(l, "aan/uit", "tick")),
-            ("Enter/Tab", t(l, "opslaan en verder", "save, next")),
-            ("Esc", t(l, "annuleren", "cancel")),
+            ("↑↓", crate::t!(l, "key-choose")),
+            ("Space", crate::t!(l, "key-tick")),
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Esc", crate::t!(l, "key-cancel")),
         ],
         Screen::Intake(s) if s.confirm_remove => vec![
             ("y", t(l, "ja, verwijderen", "yes, remove")),
             ("n", t(l, "nee", "no")),
         ],
         Screen::Intake(s) if s.jump.is_some() => vec![
-            ("1-9 a-z", t(l, "onderdeel", "section")),
-            ("↑↓ Enter", t(l, "kiezen", "choose")),
-            ("Esc", t(l, "sluiten", "close")),
+            ("1-9 a-z", crate::t!(l, "key-section")),
+            ("↑↓ Enter", crate::t!(l, "key-choose")),
+            ("Esc", crate::t!(l, "key-close")),
         ],
         Screen::Intake(s) if s.view == View::Probes => vec![
             ("w", t(l, "deze werkplek", "this workstation")),
@@ -86,7 +86,7 @@ pub fn bar(app: &App) -> Keys {
         ],
         Screen::Intake(s) if s.view == View::Review => vec![
             ("Enter", t(l, "naar vraag", "go to question")),
-            ("!", t(l, "volgend punt", "next item")),
+            ("!", crate::t!(l, "key-next-item")),
             ("c", t(l, "afronden", "complete")),
             ("Esc", t(l, "terug", "back")),
             ("q", t(l, "stoppen", "quit")),
@@ -102,7 +102,7 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("[ ]", t(l, "item", "entry")));
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
-            k.push(("!", t(l, "open punt", "open item")));
+            k.push(("!", crate::t!(l, "key-open-item")));
             k.push(("r", t(l, "controle", "review")));
             k.push(("p", t(l, "metingen", "probes")));
             k.push(("v", t(l, "advies & offerte", "advice & quote")));
@@ -136,11 +136,7 @@ pub fn all(app: &App) -> Keys {
         ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
         (
             "t  u",
-            t(
-                l,
-                "prullenbak / laatste verwijdering terugzetten",
-                "trash / undo the last delete",
-            ),
+            crate::t!(l, "help-trash"),
         ),
         ("", String::new()),
         ("", t(l, "Intake", "Intake")),
@@ -154,32 +150,20 @@ pub fn all(app: &App) -> Keys {
         ),
         (
             "Enter  Space",
-            t(
-                l,
-                "openen: typen of kiezen (wijzigt niets)",
-                "open: type or choose (changes nothing)",
-            ),
+            crate::t!(l, "help-open"),
         ),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
         (
             "1-9  s",
-            t(l, "naar onderdeel (nummer, lijst)", "go to section (number, list)"),
+            crate::t!(l, "help-jump"),
         ),
         (
             "!",
-            t(
-                l,
-                "volgend open punt: ontbreekt, fout of waarschuwing",
-                "next open item: missing, wrong or warned about",
-            ),
+            crate::t!(l, "help-next-problem"),
         ),
         (
             "u",
-            t(
-                l,
-                "volgende onbeantwoorde vraag",
-                "next unanswered question",
-            ),
+            crate::t!(l, "help-next-unanswered"),
         ),
         ("Del", t(l, "antwoord wissen", "clear answer")),
         (
@@ -212,11 +196,7 @@ pub fn all(app: &App) -> Keys {
         ),
         (
             "r",
-            t(
-                l,
-                "controle: wat ontbreekt, fout is of waarschuwt",
-                "review: what is missing, wrong or warned about",
-            ),
+            crate::t!(l, "help-review"),
         ),
         (
             "c",
@@ -230,22 +210,14 @@ pub fn all(app: &App) -> Keys {
         ("", t(l, "Tekstveld", "Text field")),
         (
             "Enter  Tab",
-            t(
-                l,
-                "opslaan en verder (ook bij keuzes)",
-                "save and go on (choices too)",
-            ),
+            crate::t!(l, "help-save-next"),
         ),
-        ("S-Tab", t(l, "opslaan en terug", "save and go back")),
+        ("S-Tab", crate::t!(l, "help-save-back")),
         ("←→  Home End", t(l, "cursor", "cursor")),
         ("Ctrl-U", t(l, "veld leegmaken", "clear the field")),
         (
             "Esc",
-            t(
-                l,
-                "annuleren: het opgeslagen antwoord blijft",
-                "cancel: the saved answer stays",
-            ),
+            crate::t!(l, "help-cancel"),
         ),
         ("", String::new()),
         (
