@@ -315,3 +315,38 @@ fn changes_from_another_process_show_and_conflict_with_an_open_editor() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(answers(&app, id)["company.city"], json!("Amersfoort Noord"), "saved knowingly");
 }
+
+#[test]
+fn long_answers_get_a_multi_line_editor() {
+    use crossterm::event::{KeyEvent, KeyModifiers};
+    let fx = Fixture::new();
+    let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    goto(&mut app, "workstations", "peripherals");
+    key(&mut app, KeyCode::Enter);
+    typ(&mut app, "HP LaserJet in de balieruimte, gedeeld door alle assistenten");
+    app.handle_event(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+    typ(&mut app, "Scanner");
+    app.handle_event(Event::Paste("\r\nPinautomaat\r\nLabelprinter".into()));
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::Up);
+    key(&mut app, KeyCode::End);
+    chr(&mut app, '!');
+    let mut t = term(100, 24);
+    draw(&mut app, &mut t);
+    assert_snapshot!("multi_line_editor", t.backend());
+    key(&mut app, KeyCode::Down);
+    assert!(screen(&app).editor.is_some(), "Down moves within the text");
+    assert!(answers(&app, id).get("workstations.peripherals").is_none());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        answers(&app, id)["workstations.peripherals"],
+        json!("HP LaserJet in de balieruimte, gedeeld door alle assistenten\nScanner!\nPinautomaat\nLabelprinter")
+    );
+    // Opened again (the last question: the focus stayed), it holds the lines as saved.
+    assert_eq!(at(&app).1, "peripherals");
+    key(&mut app, KeyCode::Enter);
+    let ed = screen(&app).editor.as_ref().unwrap();
+    assert_eq!(ed.text().lines().count(), 4);
+}

@@ -13,7 +13,10 @@ use tui_input::Input;
 pub struct Editor {
     pub key: String,
     pub question: usize,
+    /// The one-line field (unused when `lines` is there).
     pub input: Input,
+    /// The multi-line field of a long answer (`long_text`).
+    pub lines: Option<Box<super::multiline::MultiLine>>,
     pub error: Option<Msg>,
     /// The stored answer the editor was opened on (or last told about): a different
     /// one at saving time was made elsewhere meanwhile, and is not overwritten unseen.
@@ -21,6 +24,32 @@ pub struct Editor {
     /// A change made elsewhere meanwhile, shown in place of the check's message until
     /// the user saves (overwriting it knowingly) or cancels.
     pub conflict: Option<Msg>,
+}
+
+impl Editor {
+    /// An editor on `text` for question `question` of kind `kind`: multi-line for a
+    /// long answer, else one line.
+    pub fn new(key: String, question: usize, kind: Kind, text: String, base: Value) -> Editor {
+        let lines = (kind == Kind::LongText)
+            .then(|| Box::new(super::multiline::MultiLine::new(&text)));
+        Editor {
+            key,
+            question,
+            input: Input::new(if lines.is_some() { String::new() } else { text }),
+            lines,
+            error: None,
+            base,
+            conflict: None,
+        }
+    }
+
+    /// What is typed, as it would be saved.
+    pub fn text(&self) -> String {
+        match &self.lines {
+            Some(m) => m.text(),
+            None => self.input.value().to_string(),
+        }
+    }
 }
 
 /// The open list of a choice question (or of yes/no).
@@ -178,14 +207,13 @@ impl IntakeScreen {
         {
             self.focus = pos;
             let qi = self.rows()[pos];
-            let mut ed = Editor {
-                key: key.to_string(),
-                question: qi,
-                input: Input::new(text.to_string()),
-                error: None,
-                base: self.answer(key),
-                conflict: None,
-            };
+            let mut ed = Editor::new(
+                key.to_string(),
+                qi,
+                self.question(qi).kind,
+                text.to_string(),
+                self.answer(key),
+            );
             ed.error = self.loaded.check_input(key, text).err().map(|e| e.message);
             self.editor = Some(ed);
             // Already stored: the first event need not write it again.
@@ -207,7 +235,7 @@ impl IntakeScreen {
         let draft = self
             .editor
             .as_ref()
-            .map(|ed| (ed.key.clone(), ed.input.value().to_string()));
+            .map(|ed| (ed.key.clone(), ed.text()));
         let draft_changed = *self.written_draft.borrow() != draft;
         if !(draft_changed || leaving && self.position_dirty.get()) {
             return Ok(());

@@ -70,7 +70,7 @@ impl IntakeScreen {
     /// time was quadratic, a 1 MB paste froze the screen for minutes). Control
     /// characters are dropped; what would pass the length an answer can have is cut
     /// off, and the status says how much.
-    pub fn paste(&mut self, text: &str, lang: Lang, status: &mut Option<Status>) {
+    pub fn paste(&mut self, text_input: &str, lang: Lang, status: &mut Option<Status>) {
         if self.editor.is_none() {
             let Some(qi) = self.focused() else { return };
             if !is_text_like(self.question(qi).kind) {
@@ -83,6 +83,25 @@ impl IntakeScreen {
         };
         let max_chars = self.question(qi).max_length;
         let Some(ed) = &mut self.editor else { return };
+        if let Some(m) = &mut ed.lines {
+            // A long answer keeps its line breaks; other control characters go.
+            let text = m.text();
+            let room = Room {
+                json: MAX_ANSWER_JSON.saturating_sub(json_len(&text)),
+                chars: max_chars.map_or(usize::MAX, |max| max.saturating_sub(m.chars())),
+            };
+            let (kept, cut) = fit_paste(&text_with_breaks(text_input), room, true);
+            m.insert(&kept);
+            if cut > 0 {
+                *status = Some(Status {
+                    text: too_long_message(lang, max_chars.unwrap_or(MAX_ANSWER_JSON), cut),
+                    kind: StatusKind::Error,
+                });
+            }
+            self.after_edit();
+            return;
+        }
+        let text = text_input;
         let value = ed.input.value();
         let cursor = ed.input.cursor();
         let at = value
@@ -93,7 +112,7 @@ impl IntakeScreen {
             json: MAX_ANSWER_JSON.saturating_sub(json_len(value)),
             chars: max_chars.map_or(usize::MAX, |m| m.saturating_sub(value.chars().count())),
         };
-        let (kept, cut) = fit_paste(text, room);
+        let (kept, cut) = fit_paste(text, room, false);
         let inserted = kept.chars().count();
         let mut joined = String::with_capacity(value.len() + kept.len());
         joined.push_str(&value[..at]);
@@ -118,18 +137,11 @@ impl IntakeScreen {
         } else {
             q.input_text(&base)
         };
-        let mut input = Input::new(current);
+        let mut ed = Editor::new(key, qi, q.kind, current, base);
         if let Some(c) = first {
-            input.handle(InputRequest::InsertChar(c));
+            ed.input.handle(InputRequest::InsertChar(c));
         }
-        self.editor = Some(Editor {
-            key,
-            question: qi,
-            input,
-            error: None,
-            base,
-            conflict: None,
-        });
+        self.editor = Some(ed);
     }
 
     /// After every key in an editor: check as the user types (the same check as saving
@@ -138,7 +150,7 @@ impl IntakeScreen {
         if let Some(ed) = &self.editor {
             let error = match &ed.conflict {
                 Some(c) => Some(c.clone()),
-                None => self.check_typed(&ed.key, ed.input.value()).err(),
+                None => self.check_typed(&ed.key, &ed.text()).err(),
             };
             if let Some(ed) = &mut self.editor {
                 ed.error = error;
@@ -232,10 +244,10 @@ impl IntakeScreen {
             });
             return false;
         }
-        let ok = self.save(ws, &ed.key, ed.input.value(), lang, status);
+        let ok = self.save(ws, &ed.key, &ed.text(), lang, status);
         if !ok {
             ed.conflict = None;
-            ed.error = self.check_typed(&ed.key, ed.input.value()).err();
+            ed.error = self.check_typed(&ed.key, &ed.text()).err();
             self.editor = Some(ed);
             return false;
         }
@@ -633,6 +645,12 @@ fn char_json_len(c: char) -> usize {
     }
 }
 
+/// Pasted text for a multi-line field: line breaks kept as `\n` (CR LF and CR too),
+/// every other control character dropped by `fit_paste`; a break is a character.
+fn text_with_breaks(text: &str) -> String {
+    text.replace("\r\n", "\n").replace('\r', "\n")
+}
+
 /// What an answer still has room for: JSON bytes (the store's limit) and characters
 /// (the question's own `max_length`).
 #[derive(Clone, Copy, Debug)]
@@ -643,10 +661,10 @@ pub struct Room {
 
 /// The part of `text` (control characters dropped) that fits in `room`, and the
 /// number of characters left out. One pass: linear in the length of `text`.
-pub fn fit_paste(text: &str, room: Room) -> (String, usize) {
+pub fn fit_paste(text: &str, room: Room, breaks: bool) -> (String, usize) {
     let mut kept = String::with_capacity(text.len().min(room.json));
     let (mut used, mut chars, mut cut) = (0, 0, 0);
-    for c in text.chars().filter(|c| !c.is_control()) {
+    for c in text.chars().filter(|&c| !c.is_control() || breaks && c == '\n') {
         let n = char_json_len(c);
         if cut == 0 && used + n <= room.json && chars < room.chars {
             kept.push(c);
@@ -670,10 +688,11 @@ mod tests {
     #[test]
     fn a_paste_is_cut_at_the_json_room_and_at_the_character_room() {
         let all = Room { json: usize::MAX, chars: usize::MAX };
-        assert_eq!(fit_paste("a\u{1b}b\nc", all), ("abc".to_string(), 0));
-        let (kept, cut) = fit_paste("ab\"cd", Room { json: 4, chars: usize::MAX });
+        assert_eq!(fit_paste("a\u{1b}b\nc", all, false), ("abc".to_string(), 0));
+        assert_eq!(fit_paste("a\u{1b}b\nc", all, true), ("ab\nc".to_string(), 0));
+        let (kept, cut) = fit_paste("ab\"cd", Room { json: 4, chars: usize::MAX }, false);
         assert_eq!((kept.as_str(), cut), ("ab\"", 2), "a quote takes two bytes");
-        let (kept, cut) = fit_paste("éééé", Room { json: 100, chars: 3 });
+        let (kept, cut) = fit_paste("éééé", Room { json: 100, chars: 3 }, false);
         assert_eq!((kept.as_str(), cut), ("ééé", 1));
         assert_eq!(json_len("a\"\\é"), 1 + 2 + 2 + 2);
     }

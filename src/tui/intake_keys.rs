@@ -160,6 +160,27 @@ impl IntakeScreen {
         lang: Lang,
         status: &mut Option<Status>,
     ) {
+        if let Some(m) = self.editor.as_mut().and_then(|ed| ed.lines.as_mut()) {
+            let alt_enter = k.code == KeyCode::Enter && k.modifiers.contains(KeyModifiers::ALT);
+            let plain_char = matches!(k.code, KeyCode::Char(_))
+                && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            if k.code == KeyCode::Char('u') && ctrl {
+                m.clear();
+                self.after_edit();
+                return;
+            }
+            if !plain_char
+                && (alt_enter
+                    || !matches!(k.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab))
+            {
+                // Arrows, Home/End, Backspace, Alt-Enter or Ctrl-J (a new line).
+                if m.key(k) {
+                    self.after_edit();
+                }
+                return;
+            }
+        }
         match k.code {
             KeyCode::Esc => {
                 // Back out: the saved answer stays as it was; the draft is dropped.

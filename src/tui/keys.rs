@@ -52,6 +52,11 @@ pub fn bar(app: &App) -> Keys {
             ("?", t(l, "toetsen", "keys")),
             ("q", t(l, "stoppen", "quit")),
         ],
+        Screen::Intake(s) if s.editor.as_ref().is_some_and(|e| e.lines.is_some()) => vec![
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Alt-Enter", crate::t!(l, "key-new-line")),
+            ("Esc", crate::t!(l, "key-cancel")),
+        ],
         Screen::Intake(s) if s.editor.is_some() => vec![
             ("Enter/Tab", crate::t!(l, "key-save-next")),
             ("Esc", crate::t!(l, "key-cancel")),

@@ -8,6 +8,7 @@ mod home_view;
 pub mod intake;
 mod intake_edit;
 mod intake_jump;
+mod multiline;
 mod intake_jump_view;
 mod intake_keys;
 mod intake_view;

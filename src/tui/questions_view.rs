@@ -245,6 +245,24 @@ fn block(
         }
     };
     match (&s.editor, &s.picker) {
+        (Some(ed), _) if focused && ed.question == qi && ed.lines.is_some() => {
+            // The multi-line editor: every line underlined to the field's width.
+            let (rows, (line, col)) = ed.lines.as_ref().map(|m| m.view(text_w)).unwrap_or_default();
+            let field = theme.value().add_modifier(Modifier::UNDERLINED);
+            let first = b.lines.len();
+            for r in rows {
+                let pad = " ".repeat(text_w.saturating_sub(r.width()));
+                b.lines.push(Line::from(vec![
+                    Span::raw(INDENT),
+                    Span::styled(format!("{r}{pad}"), field),
+                ]));
+            }
+            b.cursor = Some((first + line, (INDENT.len() + col) as u16));
+            b.interest = first + line;
+            if let Some(e) = &ed.error {
+                msg(&mut b, "✗", e.get(lang), theme.error());
+            }
+        }
         (Some(ed), _) if focused && ed.question == qi => {
             let unit = q
                 .unit

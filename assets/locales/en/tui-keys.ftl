@@ -55,3 +55,4 @@ help-cancel = cancel: the saved answer stays
 tui-delete-confirm = Delete intake { $id } ({ $name })?
     It goes to the trash (t) until 'intake purge'.
     y = yes, n or Esc = no
+key-new-line = new line

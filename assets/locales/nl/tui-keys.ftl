@@ -55,3 +55,4 @@ help-cancel = annuleren: het opgeslagen antwoord blijft
 tui-delete-confirm = Intake { $id } ({ $name }) verwijderen?
     De intake gaat naar de prullenbak (t) tot 'intake purge'.
     y = ja, n of Esc = nee
+key-new-line = nieuwe regel
