@@ -47,7 +47,10 @@ fn delete_and_purge_ask_for_confirmation() {
     );
     env.ok(&["purge", &id, "--yes"]);
     for args in [vec!["show", &id], vec!["history", &id]] {
-        assert!(env.fails(&args).contains(&format!("intake {id} bestaat niet")));
+        assert!(
+            env.fails(&args)
+                .contains(&format!("intake {id} bestaat niet"))
+        );
     }
     // Nothing of it is left in the file.
     let conn = rusqlite::Connection::open(&env.db).unwrap();

@@ -194,7 +194,7 @@ fn history_says_who_changed_what_when() {
     );
     assert!(
         env.fails(&["history", &id, "Not A Key"])
-            .contains("not an answer key")
+            .contains("geen antwoordsleutel")
     );
 }
 

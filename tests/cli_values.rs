@@ -106,7 +106,7 @@ fn bad_values_are_refused_with_the_forms_message() {
         (
             "planning.go_live",
             "2031-02-30",
-            "Vul een bestaande datum in als JJJJ-MM-DD.",
+            "Vul een bestaande datum in, bijv. 27-11-2026.",
         ),
         (
             "planning.go_live",
@@ -192,8 +192,8 @@ fn bad_values_are_refused_with_the_forms_message() {
             "het formulier 'mkb-werkplek-online' heeft geen vraag 'company.nope'",
         ),
         ("planning.total_users", "3", "deze vraag wordt berekend"),
-        ("Company.Name", "X", "is not an answer key"),
-        ("locations[0].name", "X", "entries are counted from 1"),
+        ("Company.Name", "X", "is geen antwoordsleutel"),
+        ("locations[0].name", "X", "items tellen vanaf 1"),
     ];
     for (key, value, want) in cases {
         let err = env.fails(&["set", &id, &format!("{key}={value}")]);

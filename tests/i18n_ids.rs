@@ -18,7 +18,7 @@ fn rust_files(dir: &Path, out: &mut Vec<std::path::PathBuf>) {
 
 #[test]
 fn every_message_the_code_uses_exists_in_every_language() {
-    let uses = regex::Regex::new(r#"\bt!\(\s*[^"]*?,\s*"([A-Za-z0-9_.-]+)""#).unwrap();
+    let uses = regex::Regex::new(r#"\b(?:t!\(\s*[^"]*?,|msg!\()\s*"([A-Za-z0-9_.-]+)""#).unwrap();
     let mut files = Vec::new();
     rust_files(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),

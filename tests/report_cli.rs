@@ -314,7 +314,7 @@ fn bad_paths_fail_clearly_and_write_nothing() {
     let (success, _, err) = run(&db, &["report", &id, "--out", missing.to_str().unwrap()]);
     assert!(!success, "writing into a missing directory succeeded");
     assert!(
-        err.contains(missing.to_str().unwrap()) && err.contains("No such file"),
+        err.contains(missing.to_str().unwrap()) && err.contains("bestaat niet"),
         "unclear error: {err}"
     );
     assert!(!missing.exists() && !missing.parent().unwrap().exists());

@@ -11,7 +11,7 @@ const TODAY: Date = date!(2026 - 03 - 02);
 pub(crate) fn answers(form: &Form, pairs: &[(&str, &str)]) -> Answers {
     let mut a = Answers::new();
     for (k, v) in pairs {
-        let key = AnswerKey::parse(k).unwrap_or_else(|e| panic!("{k}: {e}"));
+        let key = AnswerKey::parse(k).unwrap_or_else(|e| panic!("{k}: {e:?}"));
         let (_, q) = form
             .find(&key.path())
             .unwrap_or_else(|| panic!("no question {k}"));

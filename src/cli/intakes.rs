@@ -288,7 +288,7 @@ pub fn history(ctx: &Ctx, id: i64, key: Option<&str>, json_out: bool) -> Result<
     let ws = ctx.workspace()?;
     ws.store.intake(id)?;
     if let Some(k) = key {
-        AnswerKey::parse(k).map_err(anyhow::Error::msg)?;
+        AnswerKey::parse(k).map_err(|e| anyhow::anyhow!("{}", e.get(ctx.lang)))?;
     }
     let rows = ws.store.history(id, key)?;
     if json_out {

@@ -312,10 +312,7 @@ impl Form {
     ) -> Result<(), Msg> {
         let path = key.path();
         let (Some((s, q)), Some((si, _))) = (self.find(&path), self.position(&path)) else {
-            return Err(Msg::new(
-                format!("onbekende vraag '{key}'"),
-                format!("unknown question '{key}'"),
-            ));
+            return Err(crate::msg!("form-unknown-question", key = key.to_string()));
         };
         if value.is_null() {
             return Ok(());

@@ -30,9 +30,8 @@ impl AnswerKey {
     }
 
     /// Parses `a.b` or `g[3].b`; ids are `[a-z_][a-z0-9_]*`.
-    pub fn parse(s: &str) -> Result<AnswerKey, String> {
-        let bad =
-            || format!("'{s}' is not an answer key (use section.question or group[N].question)");
+    pub fn parse(s: &str) -> Result<AnswerKey, crate::form::Msg> {
+        let bad = || crate::msg!("key-invalid", key = s);
         let (head, question) = s.split_once('.').ok_or_else(bad)?;
         if !is_id(question) {
             return Err(bad());
@@ -42,7 +41,7 @@ impl AnswerKey {
             let n = head[open + 1..].strip_suffix(']').ok_or_else(bad)?;
             let n: usize = n.parse().map_err(|_| bad())?;
             if n == 0 {
-                return Err(format!("'{s}': entries are counted from 1"));
+                return Err(crate::msg!("key-counted-from-one", key = s));
             }
             if !is_id(scope) {
                 return Err(bad());

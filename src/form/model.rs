@@ -298,10 +298,7 @@ impl Question {
                 Value::List(ids)
             }
             Kind::Note | Kind::Calculated => {
-                return Err(Msg::new(
-                    "Deze vraag wordt niet ingevuld; de waarde wordt berekend.",
-                    "This question is not answered; its value is calculated.",
-                ));
+                return Err(crate::msg!("form-calculated"));
             }
         };
         self.check_bounds(&v)?;
@@ -320,9 +317,10 @@ impl Question {
             return Ok(c.id.clone());
         }
         let ids: Vec<&str> = self.choices.iter().map(|c| c.id.as_str()).collect();
-        Err(Msg::new(
-            format!("'{s}' is geen keuze; kies uit: {}.", ids.join(", ")),
-            format!("'{s}' is not a choice; choose from: {}.", ids.join(", ")),
+        Err(crate::msg!(
+            "form-not-a-choice",
+            value = s,
+            choices = ids.join(", ")
         ))
     }
 
@@ -332,32 +330,23 @@ impl Question {
             let unit = self
                 .unit
                 .as_deref()
-                .map(|u| format!(" {u}"))
+                .map(|u| format!("{}{u}", crate::i18n::fmt::NBSP))
                 .unwrap_or_default();
             if let Some(min) = self.min
                 && n < min
             {
-                return Err(Msg::new(
-                    format!("Minimaal {}{unit}.", types::format_decimal(min, Lang::Nl)),
-                    format!("At least {}{unit}.", types::format_decimal(min, Lang::En)),
-                ));
+                return Err(crate::msg!("form-min", value = min, unit = unit.clone()));
             }
             if let Some(max) = self.max
                 && n > max
             {
-                return Err(Msg::new(
-                    format!("Maximaal {}{unit}.", types::format_decimal(max, Lang::Nl)),
-                    format!("At most {}{unit}.", types::format_decimal(max, Lang::En)),
-                ));
+                return Err(crate::msg!("form-max", value = max, unit = unit.clone()));
             }
         }
         if let (Some(max), Value::Text(s)) = (self.max_length, v)
             && s.chars().count() > max
         {
-            return Err(Msg::new(
-                format!("Maximaal {max} tekens."),
-                format!("At most {max} characters."),
-            ));
+            return Err(crate::msg!("form-max-length", count = max));
         }
         Ok(())
     }
@@ -396,12 +385,9 @@ impl Question {
     /// Re-validates a value that came from outside (a bundle, an older database):
     /// its type, choices and bounds, exactly as if it had been typed.
     pub fn validate_stored(&self, j: &serde_json::Value) -> Result<Value, Msg> {
-        let v = self.value_from_json(j).ok_or_else(|| {
-            Msg::new(
-                format!("waarde past niet bij het type {}", self.kind.name()),
-                format!("value does not fit the type {}", self.kind.name()),
-            )
-        })?;
+        let v = self
+            .value_from_json(j)
+            .ok_or_else(|| crate::msg!("form-wrong-type", kind = self.kind.name()))?;
         let as_input = self.input_text(&v);
         let reparsed = self.parse_input(&as_input)?;
         Ok(reparsed)

@@ -7,7 +7,7 @@
 //! digits, IBAN with the ISO 13616 mod-97 check.
 
 use super::Lang;
-use super::value::{Value, parse_date};
+use super::value::Value;
 
 /// A message in both languages, picked at display time.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -35,7 +35,7 @@ impl Msg {
 /// `12 500`); refuses decimals and text. A separator only counts between groups of
 /// three digits: `2.5` is a decimal typed by mistake, not 25.
 pub fn parse_integer(s: &str) -> Result<i64, Msg> {
-    let err = || Msg::new("Vul een geheel getal in.", "Enter a whole number.");
+    let err = || crate::msg!("form-integer");
     let t = s.trim();
     let (sign, digits) = match t.strip_prefix('-') {
         Some(rest) => ("-", rest),
@@ -59,7 +59,7 @@ pub fn parse_integer(s: &str) -> Result<i64, Msg> {
 /// Accepts a decimal point or a decimal comma (`2,5` and `2.5`), not both.
 pub fn parse_decimal(s: &str) -> Result<f64, Msg> {
     let t = s.trim();
-    let err = || Msg::new("Vul een getal in, bijv. 2,5.", "Enter a number, e.g. 2.5.");
+    let err = || crate::msg!("form-decimal");
     if t.contains(',') && t.contains('.') {
         return Err(err());
     }
@@ -74,29 +74,19 @@ pub fn parse_yes_no(s: &str) -> Result<bool, Msg> {
     match s.trim().to_lowercase().as_str() {
         "yes" | "ja" | "j" | "y" | "true" => Ok(true),
         "no" | "nee" | "n" | "false" => Ok(false),
-        _ => Err(Msg::new("Antwoord met ja of nee.", "Answer yes or no.")),
+        _ => Err(crate::msg!("form-yes-no")),
     }
 }
 
 pub fn parse_date_input(s: &str) -> Result<time::Date, Msg> {
-    parse_date(s).ok_or_else(|| {
-        Msg::new(
-            "Vul een bestaande datum in als JJJJ-MM-DD.",
-            "Enter a real date as YYYY-MM-DD.",
-        )
-    })
+    crate::i18n::fmt::parse_date_input(s).ok_or_else(|| crate::msg!("form-date"))
 }
 
 /// A pragmatic address check: one `@`, a non-empty local part, a domain with a dot,
 /// no spaces. Full RFC 5322 is not what users mistype.
 pub fn parse_email(s: &str) -> Result<String, Msg> {
     let t = s.trim();
-    let err = || {
-        Msg::new(
-            "Vul een geldig e-mailadres in, bijv. naam@bedrijf.nl.",
-            "Enter a valid e-mail address, e.g. name@company.com.",
-        )
-    };
+    let err = || crate::msg!("form-email");
     let (local, domain) = t.split_once('@').ok_or_else(err)?;
     let ok = !local.is_empty()
         && !domain.contains('@')
@@ -133,10 +123,7 @@ pub fn parse_mobile_nl(s: &str) -> Result<String, Msg> {
         return Err(mobile_err());
     }
     if rest.starts_with("66") {
-        return Err(Msg::new(
-            "066-nummers zijn semafoonnummers en ontvangen geen sms.",
-            "066 numbers are pager numbers and cannot receive text messages.",
-        ));
+        return Err(crate::msg!("form-mobile-pager"));
     }
     Ok(format!("+31{rest}"))
 }
@@ -145,19 +132,13 @@ pub fn parse_mobile_nl(s: &str) -> Result<String, Msg> {
 pub fn check_not_m2m(s: &str) -> Result<(), Msg> {
     let t = digits_only(s.trim());
     if t.starts_with("097") || t.starts_with("+3197") || t.starts_with("003197") {
-        return Err(Msg::new(
-            "097-nummers zijn voor machines en ontvangen geen sms voor het inloggen.",
-            "097 numbers are machine-to-machine and cannot receive login text messages.",
-        ));
+        return Err(crate::msg!("form-mobile-m2m"));
     }
     Ok(())
 }
 
 fn mobile_err() -> Msg {
-    Msg::new(
-        "Vul een Nederlands mobiel nummer in: 06 en 8 cijfers, of +316 en 8 cijfers.",
-        "Enter a Dutch mobile number: 06 and 8 digits, or +316 and 8 digits.",
-    )
+    crate::msg!("form-mobile")
 }
 
 /// Dutch postcode, stored as `1234 AB`. A refusal says what is wrong with what was
@@ -183,16 +164,14 @@ pub fn parse_postcode_nl(s: &str) -> Result<String, Msg> {
         let typed = quote_typed(s.trim());
         let message = |lang| {
             let why = why(lang).unwrap_or_default();
-            crate::t!(lang, "postcode-wrong", typed = &typed, why = why)
+            let what = crate::t!(lang, "postcode-wrong", typed = &typed, why = why);
+            format!("{what} {}", crate::t!(lang, "form-postcode"))
         };
         return Err(Msg::new(message(Lang::Nl), message(Lang::En)));
     }
     let letters = &t[4..];
     if matches!(letters, "SA" | "SD" | "SS") {
-        return Err(Msg::new(
-            format!("De lettercombinatie {letters} wordt in postcodes niet gebruikt."),
-            format!("The letters {letters} are not used in Dutch postcodes."),
-        ));
+        return Err(crate::msg!("form-postcode-letters", letters = letters));
     }
     Ok(format!("{} {}", &t[..4], letters))
 }
@@ -235,11 +214,10 @@ pub fn strip_unit<'a>(s: &'a str, unit: Option<&str>) -> Result<&'a str, Msg> {
         return Ok(number);
     }
     let typed = quote_typed(typed);
-    let message = |lang| match unit {
-        Some(u) => crate::t!(lang, "unit-other", unit = u, typed = &typed),
-        None => crate::t!(lang, "unit-none", typed = &typed),
-    };
-    Err(Msg::new(message(Lang::Nl), message(Lang::En)))
+    Err(match unit {
+        Some(u) => crate::msg!("unit-other", unit = u, typed = &typed),
+        None => crate::msg!("unit-none", typed = &typed),
+    })
 }
 
 /// Chamber of Commerce number: exactly 8 digits.
@@ -248,10 +226,7 @@ pub fn parse_kvk(s: &str) -> Result<String, Msg> {
     if t.len() == 8 && t.chars().all(|c| c.is_ascii_digit()) {
         Ok(t)
     } else {
-        Err(Msg::new(
-            "Een KvK-nummer heeft precies 8 cijfers.",
-            "A KvK (Chamber of Commerce) number has exactly 8 digits.",
-        ))
+        Err(crate::msg!("form-kvk"))
     }
 }
 
@@ -267,10 +242,7 @@ pub fn parse_vat_nl(s: &str) -> Result<String, Msg> {
     if ok {
         Ok(t)
     } else {
-        Err(Msg::new(
-            "Een btw-id is NL, 9 cijfers, B en 2 cijfers, bijv. NL123456789B01.",
-            "A Dutch VAT id is NL, 9 digits, B and 2 digits, e.g. NL123456789B01.",
-        ))
+        Err(crate::msg!("form-vat"))
     }
 }
 
@@ -286,22 +258,13 @@ pub fn parse_iban(s: &str) -> Result<String, Msg> {
         && t[..2].chars().all(|c| c.is_ascii_uppercase())
         && t[2..4].chars().all(|c| c.is_ascii_digit());
     if !shape_ok {
-        return Err(Msg::new(
-            "Vul een IBAN in, bijv. NL91 ABNA 0417 1643 00.",
-            "Enter an IBAN, e.g. NL91 ABNA 0417 1643 00.",
-        ));
+        return Err(crate::msg!("form-iban"));
     }
     if t.starts_with("NL") && t.len() != 18 {
-        return Err(Msg::new(
-            "Een Nederlands IBAN heeft 18 tekens.",
-            "A Dutch IBAN has 18 characters.",
-        ));
+        return Err(crate::msg!("form-iban-length"));
     }
     if iban_mod97(&t) != 1 {
-        return Err(Msg::new(
-            "Dit IBAN klopt niet (controlegetal). Controleer op tikfouten.",
-            "This IBAN fails its check digits. Check for typing errors.",
-        ));
+        return Err(crate::msg!("form-iban-check"));
     }
     Ok(t)
 }

@@ -138,6 +138,21 @@ macro_rules! t {
     }};
 }
 
+/// `msg!("id", name = value)`: a [`Msg`](crate::form::Msg) in both languages, for the form
+/// engine, which picks the language when it shows the message.
+#[macro_export]
+macro_rules! msg {
+    ($id:expr $(, $name:ident = $value:expr)* $(,)?) => {{
+        #[allow(unused_mut)]
+        let mut args = $crate::i18n::FluentArgs::new();
+        $( args.set(stringify!($name), $crate::i18n::Arg::into_arg($value)); )*
+        $crate::form::Msg::new(
+            $crate::i18n::message($crate::form::Lang::Nl, $id, Some(&args)),
+            $crate::i18n::message($crate::form::Lang::En, $id, Some(&args)),
+        )
+    }};
+}
+
 fn build(lang: Lang, pseudo: bool) -> Bundle {
     let locale = lang.code();
     let langid = locale.parse().unwrap_or_default();

@@ -34,7 +34,7 @@ pub fn parse_assignment(s: &str) -> Result<(String, String), SetError> {
         Some((k, v)) => Ok((k.trim().to_string(), v.to_string())),
         None => Err(SetError {
             key: s.to_string(),
-            message: Msg::new("gebruik SLEUTEL=WAARDE", "use KEY=VALUE"),
+            message: crate::msg!("set-use-key-value"),
         }),
     }
 }
@@ -47,49 +47,36 @@ impl Loaded {
             key: key.to_string(),
             message: m,
         };
-        let k = AnswerKey::parse(key).map_err(|e| err(Msg::new(e.clone(), e)))?;
+        let k = AnswerKey::parse(key).map_err(err)?;
         let (section, q) = self.form.find(&k.path()).ok_or_else(|| {
-            err(Msg::new(
-                format!(
-                    "het formulier '{}' heeft geen vraag '{}'",
-                    self.form.id,
-                    k.path()
-                ),
-                format!("form '{}' has no question '{}'", self.form.id, k.path()),
+            err(crate::msg!(
+                "set-no-such-question",
+                form = &self.form.id,
+                key = k.path(),
             ))
         })?;
         match (&section.repeat, k.instance) {
             (Some(r), Some(n)) if n > r.max => {
-                return Err(err(Msg::new(
-                    format!("'{}' heeft hoogstens {} items", section.id, r.max),
-                    format!("'{}' has at most {} entries", section.id, r.max),
+                return Err(err(crate::msg!(
+                    "set-too-many-entries",
+                    group = &section.id,
+                    count = r.max
                 )));
             }
             (Some(_), None) => {
-                return Err(err(Msg::new(
-                    format!(
-                        "'{}' is een herhaalgroep: gebruik {}[N].{}",
-                        section.id, section.id, q.id
-                    ),
-                    format!(
-                        "'{}' is a repeat group: use {}[N].{}",
-                        section.id, section.id, q.id
-                    ),
+                return Err(err(crate::msg!(
+                    "set-is-a-group",
+                    group = &section.id,
+                    question = &q.id
                 )));
             }
             (None, Some(_)) => {
-                return Err(err(Msg::new(
-                    format!("'{}' is geen herhaalgroep", section.id),
-                    format!("'{}' is not a repeat group", section.id),
-                )));
+                return Err(err(crate::msg!("set-not-a-group", group = &section.id)));
             }
             _ => {}
         }
         if !q.kind.is_input() {
-            return Err(err(Msg::new(
-                "deze vraag wordt berekend en kan niet worden ingevuld",
-                "this question is calculated and cannot be set",
-            )));
+            return Err(err(crate::msg!("set-calculated")));
         }
         let value = q.parse_input(input).map_err(err)?;
         Ok((k, value))
@@ -141,9 +128,9 @@ impl Workspace {
         let loaded = self.load(id)?;
         let mut changes = Vec::new();
         for key in keys {
-            AnswerKey::parse(key).map_err(|e| SetError {
+            AnswerKey::parse(key).map_err(|message| SetError {
                 key: key.clone(),
-                message: Msg::new(e.clone(), e),
+                message,
             })?;
             let known = loaded.answers.contains_key(key) || loaded.orphans.contains_key(key);
             let in_form = AnswerKey::parse(key)
@@ -153,10 +140,7 @@ impl Workspace {
             if !known && !in_form {
                 return Err(SetError {
                     key: key.clone(),
-                    message: Msg::new(
-                        "geen antwoord en geen vraag met deze sleutel",
-                        "no answer and no question with this key",
-                    ),
+                    message: crate::msg!("set-unknown-key"),
                 }
                 .into());
             }

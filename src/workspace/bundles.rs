@@ -34,7 +34,7 @@ impl Workspace {
             let k = match AnswerKey::parse(key) {
                 Ok(k) => k,
                 Err(e) => {
-                    problems.push(e);
+                    problems.push(e.en);
                     continue;
                 }
             };

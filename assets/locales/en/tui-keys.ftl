@@ -23,7 +23,7 @@ tui-return-file-taken = { $dir }: { $count } files named { $stem } already
 postcode-leading-zero = a postcode does not start with 0
 postcode-four-digits = a postcode starts with 4 digits
 postcode-two-letters = the 4 digits are followed by exactly 2 letters
-postcode-wrong = { $typed }: { $why }. Enter a Dutch postcode like 1234 AB.
+postcode-wrong = { $typed }: { $why }.
 unit-other = Enter the number in { $unit }; { $typed } is another unit.
 unit-none = Enter just a number, without { $typed }.
 

@@ -23,7 +23,7 @@ tui-return-file-taken = { $dir }: er zijn al { $count } bestanden met de naam { 
 postcode-leading-zero = een postcode begint niet met 0
 postcode-four-digits = een postcode begint met 4 cijfers
 postcode-two-letters = na de 4 cijfers komen precies 2 letters
-postcode-wrong = { $typed }: { $why }. Vul een postcode in als 1234 AB.
+postcode-wrong = { $typed }: { $why }.
 unit-other = Vul het getal in { $unit } in; { $typed } is een andere eenheid.
 unit-none = Vul alleen een getal in, zonder { $typed }.
 
