@@ -15,7 +15,11 @@ use tui_util::*;
 
 fn answers(app: &intake::tui::App, id: i64) -> serde_json::Map<String, serde_json::Value> {
     let a = app.ws.store.answers(id).unwrap();
-    serde_json::to_value(a).unwrap().as_object().unwrap().clone()
+    serde_json::to_value(a)
+        .unwrap()
+        .as_object()
+        .unwrap()
+        .clone()
 }
 
 #[test]
@@ -60,16 +64,26 @@ fn multi_choice_esc_drops_ticks_and_enter_saves_and_moves_on() {
     let mut t = term(100, 28);
     draw(&mut app, &mut t);
     assert_snapshot!("multi_choice_ticked_not_saved", t.backend());
-    assert!(answers(&app, id).get("workstations.os").is_none(), "ticks wait for Enter");
+    assert!(
+        answers(&app, id).get("workstations.os").is_none(),
+        "ticks wait for Enter"
+    );
     key(&mut app, KeyCode::Esc);
-    assert!(answers(&app, id).get("workstations.os").is_none(), "Esc drops them");
+    assert!(
+        answers(&app, id).get("workstations.os").is_none(),
+        "Esc drops them"
+    );
     key(&mut app, KeyCode::Enter);
     assert!(screen(&app).picker.as_ref().unwrap().chosen.is_empty());
     chr(&mut app, ' ');
     key(&mut app, KeyCode::Enter);
     assert_eq!(answers(&app, id)["workstations.os"], json!(["windows_11"]));
     assert!(screen(&app).picker.is_none());
-    assert_eq!(at(&app).1, "apple", "Enter moved on, as with a single choice");
+    assert_eq!(
+        at(&app).1,
+        "apple",
+        "Enter moved on, as with a single choice"
+    );
 }
 
 #[test]
@@ -86,15 +100,27 @@ fn enter_on_yes_no_opens_and_changes_nothing() {
     assert_snapshot!("yes_no_opened", t.backend());
     assert_eq!(answers(&app, id)["workstations.apple"], json!(true));
     key(&mut app, KeyCode::Enter);
-    assert_eq!(answers(&app, id)["workstations.apple"], json!(true), "Enter keeps yes");
+    assert_eq!(
+        answers(&app, id)["workstations.apple"],
+        json!(true),
+        "Enter keeps yes"
+    );
     key(&mut app, KeyCode::Up);
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::Down);
     key(&mut app, KeyCode::Esc);
-    assert_eq!(answers(&app, id)["workstations.apple"], json!(true), "Esc keeps yes");
+    assert_eq!(
+        answers(&app, id)["workstations.apple"],
+        json!(true),
+        "Esc keeps yes"
+    );
     key(&mut app, KeyCode::Enter);
     chr(&mut app, 'n');
-    assert_eq!(answers(&app, id)["workstations.apple"], json!(false), "n chooses");
+    assert_eq!(
+        answers(&app, id)["workstations.apple"],
+        json!(false),
+        "n chooses"
+    );
 }
 
 #[test]
@@ -104,7 +130,10 @@ fn confirm_dialogs_take_only_y() {
     set(
         &mut fx.ws(),
         id,
-        &[("locations[1].name", "Hoofdkantoor"), ("locations[2].name", "Magazijn")],
+        &[
+            ("locations[1].name", "Hoofdkantoor"),
+            ("locations[2].name", "Magazijn"),
+        ],
     );
     let mut app = fx.app(Lang::Nl);
     open(&mut app, id);
@@ -114,14 +143,26 @@ fn confirm_dialogs_take_only_y() {
         assert!(screen(&app).confirm_remove);
         chr(&mut app, k);
         assert!(!screen(&app).confirm_remove, "{k} closes the dialog");
-        assert_eq!(answers(&app, id)["locations[1].name"], json!("Hoofdkantoor"), "{k} is no");
+        assert_eq!(
+            answers(&app, id)["locations[1].name"],
+            json!("Hoofdkantoor"),
+            "{k} is no"
+        );
     }
     chr(&mut app, 'x');
     key(&mut app, KeyCode::Enter);
-    assert_eq!(answers(&app, id)["locations[1].name"], json!("Hoofdkantoor"), "Enter is no");
+    assert_eq!(
+        answers(&app, id)["locations[1].name"],
+        json!("Hoofdkantoor"),
+        "Enter is no"
+    );
     chr(&mut app, 'x');
     chr(&mut app, 'y');
-    assert_eq!(answers(&app, id)["locations[1].name"], json!("Magazijn"), "y removes");
+    assert_eq!(
+        answers(&app, id)["locations[1].name"],
+        json!("Magazijn"),
+        "y removes"
+    );
 }
 
 #[test]
@@ -154,7 +195,11 @@ fn deleted_intakes_go_to_the_trash_and_come_back() {
     assert_snapshot!("home_trash", t.backend());
     assert_eq!(listed(&app), vec![a], "the trash lists the deleted one");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(listed(&app), vec![a, b], "Enter restores and shows the list");
+    assert_eq!(
+        listed(&app),
+        vec![a, b],
+        "Enter restores and shows the list"
+    );
     assert!(app.ws.store.intake(a).unwrap().deleted_at.is_none());
 }
 
@@ -174,7 +219,11 @@ fn a_date_is_checked_while_typing_as_when_saving() {
     let inline = ed.error.clone().expect("refused inline");
     key(&mut app, KeyCode::Enter);
     assert!(screen(&app).editor.is_some(), "refused on saving too");
-    assert_eq!(app.status.as_ref().unwrap().text, inline.nl, "the same message");
+    assert_eq!(
+        app.status.as_ref().unwrap().text,
+        inline.nl,
+        "the same message"
+    );
 }
 
 #[test]
@@ -208,9 +257,17 @@ fn jumps_to_a_section_and_to_the_next_problem() {
     }
     assert_eq!(at(&app), ("company".into(), "billing_email".into()));
     chr(&mut app, '!');
-    assert_eq!(at(&app), ("workstations".into(), "count".into()), "a warning is a problem too");
+    assert_eq!(
+        at(&app),
+        ("workstations".into(), "count".into()),
+        "a warning is a problem too"
+    );
     chr(&mut app, 'u');
-    assert_eq!(at(&app), ("workstations".into(), "workload".into()), "u: next unanswered");
+    assert_eq!(
+        at(&app),
+        ("workstations".into(), "workload".into()),
+        "u: next unanswered"
+    );
 }
 
 #[test]
@@ -229,7 +286,11 @@ fn review_lists_warnings_with_missing_answers() {
     draw(&mut app, &mut t);
     assert_snapshot!("review_with_warnings", t.backend());
     let problems = screen(&app).problems();
-    assert!(problems.iter().any(|p| p.key == "workstations.count" && p.warning));
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.key == "workstations.count" && p.warning)
+    );
 }
 
 #[test]
@@ -261,7 +322,7 @@ fn a_megabyte_paste_is_cut_to_the_limit_and_says_so() {
     goto(&mut app, "workstations", "peripherals");
     app.handle_event(Event::Paste("printer ".repeat(128 * 1024)));
     let ed = screen(&app).editor.as_ref().expect("editor open");
-    let len = ed.input.value().len();
+    let len = ed.text().len();
     assert_eq!(len, 2000, "the question's own maximum");
     let status = app.status.clone().expect("the cut is told");
     assert_eq!(
@@ -276,7 +337,11 @@ fn a_megabyte_paste_is_cut_to_the_limit_and_says_so() {
     let Some(v) = saved.get("workstations.peripherals") else {
         panic!("not saved: {:?}", app.status);
     };
-    assert_eq!(v.as_str().unwrap().len(), len - 1, "as typed, less the trailing space");
+    assert_eq!(
+        v.as_str().unwrap().len(),
+        len - 1,
+        "as typed, less the trailing space"
+    );
 }
 
 #[test]
@@ -289,7 +354,10 @@ fn changes_from_another_process_show_and_conflict_with_an_open_editor() {
     // Another process sets the city while nothing is open: shown without a restart.
     set(&mut fx.ws(), id, &[("company.city", "Utrecht")]);
     assert!(app.watch(), "the change is noticed");
-    assert_eq!(screen(&app).loaded.answers["company.city"].to_json(), json!("Utrecht"));
+    assert_eq!(
+        screen(&app).loaded.answers["company.city"].to_json(),
+        json!("Utrecht")
+    );
     assert!(!app.watch(), "and only once");
     // An editor open on the city when another process changes it again.
     key(&mut app, KeyCode::Down);
@@ -303,7 +371,11 @@ fn changes_from_another_process_show_and_conflict_with_an_open_editor() {
     draw(&mut app, &mut t);
     assert_snapshot!("editor_conflict", t.backend());
     assert!(screen(&app).editor.as_ref().unwrap().conflict.is_some());
-    assert_eq!(answers(&app, id)["company.city"], json!("Amersfoort"), "not overwritten");
+    assert_eq!(
+        answers(&app, id)["company.city"],
+        json!("Amersfoort"),
+        "not overwritten"
+    );
     // Without the watch (the change lands just before Enter): Enter refuses once.
     key(&mut app, KeyCode::Esc);
     key(&mut app, KeyCode::Enter);
@@ -313,7 +385,11 @@ fn changes_from_another_process_show_and_conflict_with_an_open_editor() {
     assert_eq!(answers(&app, id)["company.city"], json!("Amersfoort Zuid"));
     assert!(screen(&app).editor.is_some(), "the conflict is shown");
     key(&mut app, KeyCode::Enter);
-    assert_eq!(answers(&app, id)["company.city"], json!("Amersfoort Noord"), "saved knowingly");
+    assert_eq!(
+        answers(&app, id)["company.city"],
+        json!("Amersfoort Noord"),
+        "saved knowingly"
+    );
 }
 
 #[test]
@@ -325,7 +401,10 @@ fn long_answers_get_a_multi_line_editor() {
     open(&mut app, id);
     goto(&mut app, "workstations", "peripherals");
     key(&mut app, KeyCode::Enter);
-    typ(&mut app, "HP LaserJet in de balieruimte, gedeeld door alle assistenten");
+    typ(
+        &mut app,
+        "HP LaserJet in de balieruimte, gedeeld door alle assistenten",
+    );
     app.handle_event(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
     typ(&mut app, "Scanner");
     app.handle_event(Event::Paste("\r\nPinautomaat\r\nLabelprinter".into()));
@@ -342,7 +421,9 @@ fn long_answers_get_a_multi_line_editor() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(
         answers(&app, id)["workstations.peripherals"],
-        json!("HP LaserJet in de balieruimte, gedeeld door alle assistenten\nScanner!\nPinautomaat\nLabelprinter")
+        json!(
+            "HP LaserJet in de balieruimte, gedeeld door alle assistenten\nScanner!\nPinautomaat\nLabelprinter"
+        )
     );
     // Opened again (the last question: the focus stayed), it holds the lines as saved.
     assert_eq!(at(&app).1, "peripherals");

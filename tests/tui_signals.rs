@@ -31,7 +31,10 @@ fn ends_cleanly_on(signal: &str, status: &str) {
     typing_a_draft(&t);
     // The terminal is in raw mode now; the check below must see that undone.
     let pid = t.program_pid().to_string();
-    let sent = Command::new("kill").args(["-s", signal, &pid]).status().unwrap();
+    let sent = Command::new("kill")
+        .args(["-s", signal, &pid])
+        .status()
+        .unwrap();
     assert!(sent.success());
     assert_eq!(t.wait_exit(), status, "exit status after SIG{signal}");
     t.wait_format("#{alternate_on}", "0");
@@ -39,7 +42,10 @@ fn ends_cleanly_on(signal: &str, status: &str) {
     let stty = std::fs::read_to_string(t.stty_file()).expect("stty -a after the program");
     let flags: Vec<&str> = stty.split_whitespace().collect();
     for on in ["icanon", "echo", "isig", "icrnl", "opost"] {
-        assert!(flags.contains(&on), "{on} is back on after SIG{signal}:\n{stty}");
+        assert!(
+            flags.contains(&on),
+            "{on} is back on after SIG{signal}:\n{stty}"
+        );
     }
     // The draft is back when the program starts again.
     t.respawn();
@@ -69,7 +75,12 @@ fn sigint_restores_the_terminal_and_keeps_the_draft() {
 }
 
 fn cli(db: &std::path::Path, args: &[&str]) -> String {
-    let out = Command::new(BIN).arg("--db").arg(db).args(args).output().unwrap();
+    let out = Command::new(BIN)
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .output()
+        .unwrap();
     assert!(
         out.status.success(),
         "intake {args:?}: {}",
@@ -85,7 +96,10 @@ fn self_filled_finish_writes_a_private_named_file_in_home() {
     let home = dir.path().join("home");
     std::fs::create_dir(&home).unwrap();
     let db = dir.path().join("intake.db");
-    cli(&db, &["new", "--customer", "Café 't Hoekje", "--mode", "self"]);
+    cli(
+        &db,
+        &["new", "--customer", "Café 't Hoekje", "--mode", "self"],
+    );
     cli(
         &db,
         &[
@@ -109,7 +123,13 @@ fn self_filled_finish_writes_a_private_named_file_in_home() {
     let date = date["answers"]["intake.date"].as_str().unwrap().to_string();
     let taken = home.join(format!("intake-café-t-hoekje-{date}.json"));
     std::fs::write(&taken, "not ours").unwrap();
-    let t = Tmux::start_env(dir.path(), &format!("HOME='{}'", home.display()), "", 160, 35);
+    let t = Tmux::start_env(
+        dir.path(),
+        &format!("HOME='{}'", home.display()),
+        "",
+        160,
+        35,
+    );
     t.wait_for("Hoekje");
     t.keys(&["Enter"]);
     t.wait_for("#1 Café");
@@ -119,9 +139,15 @@ fn self_filled_finish_writes_a_private_named_file_in_home() {
     t.wait_for("Stuur dit bestand terug");
     let written = home.join(format!("intake-café-t-hoekje-{date}-2.json"));
     let screen = t.capture();
-    assert!(screen.contains("intake-café-t-hoekje-"), "the path is shown:\n{screen}");
+    assert!(
+        screen.contains("intake-café-t-hoekje-"),
+        "the path is shown:\n{screen}"
+    );
     assert_eq!(std::fs::read_to_string(&taken).unwrap(), "not ours");
-    let mode = std::fs::metadata(&written).expect("the return file").permissions().mode();
+    let mode = std::fs::metadata(&written)
+        .expect("the return file")
+        .permissions()
+        .mode();
     assert_eq!(mode & 0o777, 0o600);
     let bundle: serde_json::Value =
         serde_json::from_slice(&std::fs::read(&written).unwrap()).unwrap();

@@ -189,12 +189,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     if let Some((id, name)) = &h.confirm_delete {
         let r = centered(area, 60, 6);
         f.render_widget(Clear, r);
-        let text = crate::t!(
-            lang,
-            "tui-delete-confirm",
-            id = id.to_string(),
-            name = name
-        );
+        let text = crate::t!(lang, "tui-delete-confirm", id = id.to_string(), name = name);
         f.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(
                 Block::default()

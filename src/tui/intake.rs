@@ -30,8 +30,8 @@ impl Editor {
     /// An editor on `text` for question `question` of kind `kind`: multi-line for a
     /// long answer, else one line.
     pub fn new(key: String, question: usize, kind: Kind, text: String, base: Value) -> Editor {
-        let lines = (kind == Kind::LongText)
-            .then(|| Box::new(super::multiline::MultiLine::new(&text)));
+        let lines =
+            (kind == Kind::LongText).then(|| Box::new(super::multiline::MultiLine::new(&text)));
         Editor {
             key,
             question,
@@ -232,10 +232,7 @@ impl IntakeScreen {
     /// or for `leaving` (quit, back to the list): each write is an fsync, and browsing
     /// should not cost one per key.
     pub fn flush_position(&self, ws: &mut Workspace, leaving: bool) -> Result<(), String> {
-        let draft = self
-            .editor
-            .as_ref()
-            .map(|ed| (ed.key.clone(), ed.text()));
+        let draft = self.editor.as_ref().map(|ed| (ed.key.clone(), ed.text()));
         let draft_changed = *self.written_draft.borrow() != draft;
         if !(draft_changed || leaving && self.position_dirty.get()) {
             return Ok(());

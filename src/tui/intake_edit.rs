@@ -175,7 +175,12 @@ impl IntakeScreen {
 
     /// Another process changed the database: shows its answers. An open editor keeps
     /// the typed text; when its own answer changed, it says so at once.
-    pub fn changed_elsewhere(&mut self, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) {
+    pub fn changed_elsewhere(
+        &mut self,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) {
         let (section, entry, focus) = (self.section, self.entry, self.focus);
         if let Err(e) = self.reload(ws) {
             *status = Some(Status {
@@ -324,11 +329,17 @@ impl IntakeScreen {
     /// Enter or Tab in the open picker: saves what is chosen and moves on. A multiple
     /// choice with nothing ticked takes the line under the cursor; a single choice
     /// takes the line under the cursor.
-    pub(super) fn confirm_pick(&mut self, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) {
+    pub(super) fn confirm_pick(
+        &mut self,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) {
         let Some(p) = &self.picker else { return };
         let options = self.picker_options(p.question, lang);
         let under = options.get(p.cursor).map(|(id, _)| id.clone());
-        let chosen = if self.question(p.question).kind == Kind::MultiChoice && !p.chosen.is_empty() {
+        let chosen = if self.question(p.question).kind == Kind::MultiChoice && !p.chosen.is_empty()
+        {
             p.chosen.clone()
         } else {
             under.into_iter().collect()
@@ -558,7 +569,10 @@ fn export_bundle_file(ws: &mut Workspace, id: i64, today: time::Date) -> anyhow:
 
 /// A folder the customer sees: Documents, else home, else where the program runs.
 fn return_dir() -> anyhow::Result<std::path::PathBuf> {
-    match dirs::document_dir().filter(|d| d.is_dir()).or_else(dirs::home_dir) {
+    match dirs::document_dir()
+        .filter(|d| d.is_dir())
+        .or_else(dirs::home_dir)
+    {
         Some(d) => Ok(d),
         None => Ok(std::env::current_dir()?),
     }
@@ -586,7 +600,11 @@ pub fn return_file_stem(customer: &str, date: time::Date) -> String {
 /// Creates `dir/stem.json` (or `stem-2.json`, `-3` ... when taken) exclusively, mode
 /// 0600 whatever the umask, writes `bytes` and syncs. An existing file, or a link
 /// planted in its place, is never written through.
-fn write_new_private(dir: &std::path::Path, stem: &str, bytes: &[u8]) -> anyhow::Result<std::path::PathBuf> {
+fn write_new_private(
+    dir: &std::path::Path,
+    stem: &str,
+    bytes: &[u8],
+) -> anyhow::Result<std::path::PathBuf> {
     use std::io::Write;
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
     for n in 1..=999 {
@@ -664,7 +682,10 @@ pub struct Room {
 pub fn fit_paste(text: &str, room: Room, breaks: bool) -> (String, usize) {
     let mut kept = String::with_capacity(text.len().min(room.json));
     let (mut used, mut chars, mut cut) = (0, 0, 0);
-    for c in text.chars().filter(|&c| !c.is_control() || breaks && c == '\n') {
+    for c in text
+        .chars()
+        .filter(|&c| !c.is_control() || breaks && c == '\n')
+    {
         let n = char_json_len(c);
         if cut == 0 && used + n <= room.json && chars < room.chars {
             kept.push(c);
@@ -687,12 +708,32 @@ mod tests {
 
     #[test]
     fn a_paste_is_cut_at_the_json_room_and_at_the_character_room() {
-        let all = Room { json: usize::MAX, chars: usize::MAX };
+        let all = Room {
+            json: usize::MAX,
+            chars: usize::MAX,
+        };
         assert_eq!(fit_paste("a\u{1b}b\nc", all, false), ("abc".to_string(), 0));
-        assert_eq!(fit_paste("a\u{1b}b\nc", all, true), ("ab\nc".to_string(), 0));
-        let (kept, cut) = fit_paste("ab\"cd", Room { json: 4, chars: usize::MAX }, false);
+        assert_eq!(
+            fit_paste("a\u{1b}b\nc", all, true),
+            ("ab\nc".to_string(), 0)
+        );
+        let (kept, cut) = fit_paste(
+            "ab\"cd",
+            Room {
+                json: 4,
+                chars: usize::MAX,
+            },
+            false,
+        );
         assert_eq!((kept.as_str(), cut), ("ab\"", 2), "a quote takes two bytes");
-        let (kept, cut) = fit_paste("éééé", Room { json: 100, chars: 3 }, false);
+        let (kept, cut) = fit_paste(
+            "éééé",
+            Room {
+                json: 100,
+                chars: 3,
+            },
+            false,
+        );
         assert_eq!((kept.as_str(), cut), ("ééé", 1));
         assert_eq!(json_len("a\"\\é"), 1 + 2 + 2 + 2);
     }
@@ -715,11 +756,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let other = dir.path().join("intake-a-2026-11-27.json");
         std::fs::write(&other, "another customer's file").unwrap();
-        std::os::unix::fs::symlink(&other, dir.path().join("intake-a-2026-11-27-2.json"))
-            .unwrap();
+        std::os::unix::fs::symlink(&other, dir.path().join("intake-a-2026-11-27-2.json")).unwrap();
         let p = write_new_private(dir.path(), "intake-a-2026-11-27", b"{}").unwrap();
         assert_eq!(p.file_name().unwrap(), "intake-a-2026-11-27-3.json");
-        assert_eq!(std::fs::read_to_string(&other).unwrap(), "another customer's file");
+        assert_eq!(
+            std::fs::read_to_string(&other).unwrap(),
+            "another customer's file"
+        );
         let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
     }

@@ -63,12 +63,7 @@ impl IntakeScreen {
 
     /// Moves to the first question after the focus (wrapping round the form) that is
     /// a problem (`problems`: missing, wrong or warned about) or, else, unanswered.
-    pub(super) fn next_problem(
-        &mut self,
-        problems: bool,
-        lang: Lang,
-        status: &mut Option<Status>,
-    ) {
+    pub(super) fn next_problem(&mut self, problems: bool, lang: Lang, status: &mut Option<Status>) {
         let list = if problems {
             self.problems()
         } else {

@@ -163,7 +163,9 @@ impl IntakeScreen {
         if let Some(m) = self.editor.as_mut().and_then(|ed| ed.lines.as_mut()) {
             let alt_enter = k.code == KeyCode::Enter && k.modifiers.contains(KeyModifiers::ALT);
             let plain_char = matches!(k.code, KeyCode::Char(_))
-                && !k.modifiers.intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+                && !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
             let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
             if k.code == KeyCode::Char('u') && ctrl {
                 m.clear();
@@ -172,7 +174,10 @@ impl IntakeScreen {
             }
             if !plain_char
                 && (alt_enter
-                    || !matches!(k.code, KeyCode::Esc | KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab))
+                    || !matches!(
+                        k.code,
+                        KeyCode::Esc | KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab
+                    ))
             {
                 // Arrows, Home/End, Backspace, Alt-Enter or Ctrl-J (a new line).
                 if m.key(k) {
@@ -239,7 +244,9 @@ impl IntakeScreen {
         let Some(p) = &mut self.picker else { return };
         match k.code {
             KeyCode::Esc => self.picker = None,
-            KeyCode::Down | KeyCode::Char('j') => p.cursor = (p.cursor + 1).min(n.saturating_sub(1)),
+            KeyCode::Down | KeyCode::Char('j') => {
+                p.cursor = (p.cursor + 1).min(n.saturating_sub(1))
+            }
             KeyCode::Up | KeyCode::Char('k') => p.cursor = p.cursor.saturating_sub(1),
             KeyCode::Home | KeyCode::Char('g') => p.cursor = 0,
             KeyCode::End | KeyCode::Char('G') => p.cursor = n.saturating_sub(1),

@@ -139,10 +139,7 @@ pub fn all(app: &App) -> Keys {
         ("Enter", t(l, "intake openen", "open intake")),
         ("n  /", t(l, "nieuw / zoeken", "new / filter")),
         ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
-        (
-            "t  u",
-            crate::t!(l, "help-trash"),
-        ),
+        ("t  u", crate::t!(l, "help-trash")),
         ("", String::new()),
         ("", t(l, "Intake", "Intake")),
         (
@@ -153,23 +150,11 @@ pub fn all(app: &App) -> Keys {
             "←→  PgUp PgDn",
             t(l, "vorig/volgend onderdeel", "previous/next section"),
         ),
-        (
-            "Enter  Space",
-            crate::t!(l, "help-open"),
-        ),
+        ("Enter  Space", crate::t!(l, "help-open")),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
-        (
-            "1-9  s",
-            crate::t!(l, "help-jump"),
-        ),
-        (
-            "!",
-            crate::t!(l, "help-next-problem"),
-        ),
-        (
-            "u",
-            crate::t!(l, "help-next-unanswered"),
-        ),
+        ("1-9  s", crate::t!(l, "help-jump")),
+        ("!", crate::t!(l, "help-next-problem")),
+        ("u", crate::t!(l, "help-next-unanswered")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
         (
             "p",
@@ -199,10 +184,7 @@ pub fn all(app: &App) -> Keys {
                 "previous/next entry, move entry",
             ),
         ),
-        (
-            "r",
-            crate::t!(l, "help-review"),
-        ),
+        ("r", crate::t!(l, "help-review")),
         (
             "c",
             t(
@@ -213,17 +195,11 @@ pub fn all(app: &App) -> Keys {
         ),
         ("", String::new()),
         ("", t(l, "Tekstveld", "Text field")),
-        (
-            "Enter  Tab",
-            crate::t!(l, "help-save-next"),
-        ),
+        ("Enter  Tab", crate::t!(l, "help-save-next")),
         ("S-Tab", crate::t!(l, "help-save-back")),
         ("←→  Home End", t(l, "cursor", "cursor")),
         ("Ctrl-U", t(l, "veld leegmaken", "clear the field")),
-        (
-            "Esc",
-            crate::t!(l, "help-cancel"),
-        ),
+        ("Esc", crate::t!(l, "help-cancel")),
         ("", String::new()),
         (
             (match l {

@@ -28,7 +28,12 @@ impl MultiLine {
     }
 
     pub fn chars(&self) -> usize {
-        self.area.lines().iter().map(|l| l.chars().count() + 1).sum::<usize>() - 1
+        self.area
+            .lines()
+            .iter()
+            .map(|l| l.chars().count() + 1)
+            .sum::<usize>()
+            - 1
     }
 
     /// Inserts text (new lines included) at the cursor.
@@ -118,7 +123,12 @@ mod tests {
 
     #[test]
     fn a_long_text_shows_the_lines_round_the_cursor() {
-        let m = MultiLine::new(&(1..=20).map(|i| i.to_string()).collect::<Vec<_>>().join("\n"));
+        let m = MultiLine::new(
+            &(1..=20)
+                .map(|i| i.to_string())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        );
         let (lines, cursor) = m.view(10);
         assert_eq!(lines.len(), VISIBLE_LINES);
         assert_eq!(lines.last().unwrap(), "20");

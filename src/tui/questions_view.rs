@@ -247,7 +247,11 @@ fn block(
     match (&s.editor, &s.picker) {
         (Some(ed), _) if focused && ed.question == qi && ed.lines.is_some() => {
             // The multi-line editor: every line underlined to the field's width.
-            let (rows, (line, col)) = ed.lines.as_ref().map(|m| m.view(text_w)).unwrap_or_default();
+            let (rows, (line, col)) = ed
+                .lines
+                .as_ref()
+                .map(|m| m.view(text_w))
+                .unwrap_or_default();
             let field = theme.value().add_modifier(Modifier::UNDERLINED);
             let first = b.lines.len();
             for r in rows {
@@ -317,11 +321,7 @@ fn block(
                 }
                 let st = if here { theme.selected() } else { Style::new() };
                 let text = truncate(
-                    &format!(
-                        "{} {boxm} {}",
-                        if here { "›" } else { " " },
-                        label
-                    ),
+                    &format!("{} {boxm} {}", if here { "›" } else { " " }, label),
                     text_w.saturating_sub(1) + 3,
                 );
                 b.lines

@@ -376,4 +376,3 @@ impl Drop for Tmux {
         let _ = self.tmux(&["kill-server"]);
     }
 }
-
