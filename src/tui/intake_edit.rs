@@ -8,7 +8,7 @@ use super::paste_limit::{
     MAX_ANSWER_JSON, Room, fit_paste, json_len, text_with_breaks, too_long_message,
 };
 use super::return_file::export_bundle_file;
-use crate::form::{Kind, Lang, Msg, Question, Value, eval::key_of};
+use crate::form::{Kind, Lang, Msg, Question, Value, eval::ItemState, eval::key_of};
 use crate::workspace::{Mode, Workspace};
 use tui_input::{Input, InputRequest};
 
@@ -484,6 +484,20 @@ impl IntakeScreen {
 
     /// Everything missing, wrong or warned about, in form order.
     pub fn problems(&self) -> Vec<Problem> {
+        self.visible_items(|_, item| {
+            (item.missing() || item.error.is_some() || item.warning.is_some()).then(|| {
+                let message = item.error.as_deref().or(item.warning.as_deref()).cloned();
+                (message, item.error.is_none() && item.warning.is_some())
+            })
+        })
+    }
+
+    /// The visible questions of visible sections, every entry, in form order, that
+    /// `pick` takes, with the message and whether it is a warning that it gives.
+    pub(super) fn visible_items(
+        &self,
+        pick: impl Fn(&Question, &ItemState) -> Option<(Option<Msg>, bool)>,
+    ) -> Vec<Problem> {
         let mut out = Vec::new();
         for (si, s) in self.loaded.form.sections.iter().enumerate() {
             let st = &self.eval.sections[si];
@@ -492,17 +506,18 @@ impl IntakeScreen {
             }
             for (inst, row) in st.items.iter().enumerate() {
                 for (qi, item) in row.iter().enumerate() {
+                    let q = &s.questions[qi];
                     if !item.visible {
                         continue;
                     }
-                    if item.missing() || item.error.is_some() || item.warning.is_some() {
+                    if let Some((message, warning)) = pick(q, item) {
                         out.push(Problem {
                             section: si,
                             entry: inst,
                             question: qi,
-                            key: key_of(s, inst, &s.questions[qi]),
-                            message: item.error.as_deref().or(item.warning.as_deref()).cloned(),
-                            warning: item.error.is_none() && item.warning.is_some(),
+                            key: key_of(s, inst, q),
+                            message,
+                            warning,
                         });
                     }
                 }

@@ -91,29 +91,9 @@ impl IntakeScreen {
 
     /// Every visible question that can be answered and is not, in form order.
     pub fn unanswered(&self) -> Vec<Problem> {
-        let mut out = Vec::new();
-        for (si, s) in self.loaded.form.sections.iter().enumerate() {
-            let st = &self.eval.sections[si];
-            if !st.visible {
-                continue;
-            }
-            for (inst, row) in st.items.iter().enumerate() {
-                for (qi, item) in row.iter().enumerate() {
-                    let q = &s.questions[qi];
-                    if item.visible && q.kind.is_input() && item.value.is_null() {
-                        out.push(Problem {
-                            section: si,
-                            entry: inst,
-                            question: qi,
-                            key: crate::form::eval::key_of(s, inst, q),
-                            message: None,
-                            warning: false,
-                        });
-                    }
-                }
-            }
-        }
-        out
+        self.visible_items(|q, item| {
+            (q.kind.is_input() && item.value.is_null()).then_some((None, false))
+        })
     }
 }
 
