@@ -1,53 +1,64 @@
 #!/usr/bin/env bash
-# bandwidth-netlab.sh - accuracy of `intake probe bandwidth` on a shaped link.
+# bandwidth-netlab.sh - accuracy and speed of `intake probe bandwidth` and
+# `intake probe lan` against the reference tools, in network namespaces.
 #
-# Builds a WAN in network namespaces (client <-veth-> [wan] <-veth-> server),
-# shapes it with tbf (DOWN_MBIT towards the client, UP_MBIT towards the
-# server) and a fixed delay of RTT_MS/2 each way (sch_netem when the kernel has
+# WAN: client <-veth-> [wan] <-veth-> server, tbf per direction in the router
+# namespace and a fixed delay of RTT/2 each way (sch_netem when the kernel has
 # it, else a user-space AF_PACKET delay line: this machine's kernel has no
-# netem), then runs iperf3 and our tool on the same link and prints a table.
+# netem). Per case: iperf3 (-C cubic, 4 streams) with ping alongside, then our
+# probe as users' traffic behaves (CUBIC per socket, the default) and as it
+# was before (`--congestion system`: the host's default, BBR here), each timed.
+# Checks, per direction: throughput within TOL_TPUT_PCT of iperf3's receiver
+# figure, idle latency within TOL_IDLE_MS of ping, latency under load within
+# TOL_LOADED_PCT of ping under iperf3's load.
+# LAN: a /24 with five hosts (two firewalled, one silent but for ARP): our
+# sweep timed against a plain connect sweep and nmap in the same run, with
+# every host checked.
 #
-# Exits non-zero when our download/upload is not within TOL_IPERF_PCT of
-# iperf3's receiver figure or not within TOL_RATE_PCT of the configured rate,
-# or when our idle latency is not within TOL_LAT_MS of RTT_MS.
+# Run as root; nothing is added to the root namespace; every process started
+# is killed by PID and every namespace deleted on exit (trap). Not part of
+# `cargo test` (root only). Exit status non-zero when a check fails.
 #
-# Approach taken from shared/netlab/netlab.sh (copied, no run-time dependency).
-# Run as root. Nothing is added to the root namespace; every process started
-# is killed by PID and every namespace deleted on exit (trap).
-#
-# Knobs: INTAKE_BIN (default target/release/intake) DOWN_MBIT=50 UP_MBIT=10
-#   RTT_MS=20 QUEUE_MS=50 DURATION=10 (s per direction) STREAMS=4 CC=cubic DELAY_MODE=auto|netem|userspace
-#   TOL_IPERF_PCT=5 TOL_RATE_PCT=10 TOL_LAT_MS=2
+# Knobs: INTAKE_BIN (default target/release/intake)
+#   CASES="down/up/rtt_ms/queue_ms ..." (default: the four of issue 17)
+#   DURATION=10 (iperf3 seconds; our probe's --seconds) SKIP_WAN=0 SKIP_LAN=0
+#   TOL_TPUT_PCT=1 TOL_IDLE_MS=1 TOL_LOADED_PCT=15 DELAY_MODE=auto|netem|userspace
+#   UNPRIVILEGED_CHECK=1 (one extra run as `nobody`: shows the refusal warning
+#   where the host does not allow CUBIC to ordinary users)
 set -euo pipefail
 
 INTAKE_BIN=${INTAKE_BIN:-target/release/intake}
-DOWN_MBIT=${DOWN_MBIT:-50}
-UP_MBIT=${UP_MBIT:-10}
-RTT_MS=${RTT_MS:-20}
-QUEUE_MS=${QUEUE_MS:-50}
-SECONDS_PER_DIR=${DURATION:-10}
-STREAMS=${STREAMS:-4}
-CC=${CC:-cubic}
+CASES=${CASES:-"50/10/20/50 50/10/20/500 180/40/20/50 8/1/120/50"}
+DURATION=${DURATION:-10}
+SKIP_WAN=${SKIP_WAN:-0}
+SKIP_LAN=${SKIP_LAN:-0}
+TOL_TPUT_PCT=${TOL_TPUT_PCT:-1}
+TOL_IDLE_MS=${TOL_IDLE_MS:-1}
+TOL_LOADED_PCT=${TOL_LOADED_PCT:-15}
 DELAY_MODE=${DELAY_MODE:-auto}
-TOL_IPERF_PCT=${TOL_IPERF_PCT:-5}
-TOL_RATE_PCT=${TOL_RATE_PCT:-10}
-TOL_LAT_MS=${TOL_LAT_MS:-2}
+UNPRIVILEGED_CHECK=${UNPRIVILEGED_CHECK:-1}
 P=ibw-                                   # prefix of every namespace we create
-SRV=10.210.0.1 CLI=10.210.0.2 PORT_IPERF=5201 PORT_OURS=5301
+SRV=10.210.0.1 CLI=10.210.0.2 LAN=10.211.0 PORT_IPERF=5201 PORT_OURS=5301
 WORK=$(mktemp -d -t bandwidth-netlab.XXXXXX)
-PIDS=() NSS=()
+PIDS=() NSS=() FAILED=0
 
 die() { echo "bandwidth-netlab: $*" >&2; exit 2; }
 nsx() { local ns=$1; shift; ip netns exec "$ns" "$@"; }
 bg()  { local ns=$1; shift; ip netns exec "$ns" "$@" & PIDS+=($!); }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN{printf "%.1f", b-a}'; }
 
-cleanup() {
-  local rc=$?
-  set +e
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null; done
+stop_all() {  # kill what we started, delete the namespaces
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
   sleep 0.3
   for pid in "${PIDS[@]}"; do kill -0 "$pid" 2>/dev/null && kill -9 "$pid" 2>/dev/null; done
   for ns in "${NSS[@]}"; do ip netns del "$ns" 2>/dev/null; done
+  PIDS=() NSS=()
+}
+cleanup() {
+  local rc=$?
+  set +e
+  stop_all
   rm -rf "$WORK"
   echo "bandwidth-netlab: cleaned up (namespaces left with prefix $P: $(ip netns list | grep -c "^$P" || true))"
   exit $rc
@@ -63,7 +74,8 @@ mkns() {
 # ---------------------------------------------------------------- checks ---
 [ "$(id -u)" = 0 ] || die "must run as root (network namespaces, tc)"
 missing=()
-for c in ip:iproute2 tc:iproute2 ethtool:ethtool iperf3:iperf3 ping:iputils-ping python3:python3; do
+for c in ip:iproute2 tc:iproute2 ethtool:ethtool iperf3:iperf3 ping:iputils-ping python3:python3 \
+         nmap:nmap nft:nftables setpriv:util-linux; do
   command -v "${c%%:*}" >/dev/null 2>&1 || missing+=("${c#*:}")
 done
 if [ ${#missing[@]} -gt 0 ]; then
@@ -72,6 +84,7 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$INTAKE_BIN" ] || die "no intake binary at $INTAKE_BIN (cargo build --release, or set INTAKE_BIN)"
 INTAKE_BIN=$(readlink -f "$INTAKE_BIN")
+chmod o+rx "$WORK"
 PY=$(command -v python3)
 if ip netns list | grep -q "^$P"; then die "namespaces with prefix $P exist already; remove them first"; fi
 
@@ -79,11 +92,13 @@ mkns ${P}probe
 if [ "$DELAY_MODE" = auto ]; then
   if nsx ${P}probe tc qdisc add dev lo root netem delay 1ms 2>/dev/null; then DELAY_MODE=netem; else DELAY_MODE=userspace; fi
 fi
-ip netns del ${P}probe
+stop_all
+echo "== kernel $(uname -r), host congestion control $(sysctl -n net.ipv4.tcp_congestion_control)" \
+     "(allowed to ordinary users: $(sysctl -n net.ipv4.tcp_allowed_congestion_control)), delay: $DELAY_MODE"
 
-# User-space L2 delay line (from netlab.sh): forwards every frame between two
-# interfaces after a fixed one-way delay; tbf on the egress does the shaping.
-cat > "$WORK/delaybridge.py" <<'EOF'
+# User-space L2 delay line (from shared/netlab/netlab.sh): forwards every frame
+# between two interfaces after a fixed one-way delay; tbf on the egress shapes.
+cat > "$WORK/delaybridge.py" <<'PYEOF'
 import collections, select, signal, socket, sys, time
 ETH_P_ALL, PACKET_OUTGOING, SO_SNDBUFFORCE, SO_RCVBUFFORCE = 3, 4, 32, 33
 def main():
@@ -119,86 +134,220 @@ def main():
                 try: out.send(frame)
                 except OSError: pass
 main()
-EOF
+PYEOF
 
-# ------------------------------------------------------------- topology ---
-HALF=$(awk "BEGIN{print $RTT_MS/2}")
-echo "== link: down ${DOWN_MBIT} Mbit/s, up ${UP_MBIT} Mbit/s, RTT ${RTT_MS} ms, queue ${QUEUE_MS} ms, delay: $DELAY_MODE, CC $CC, kernel $(uname -r) =="
-for n in srv cli wan; do mkns $P$n; done
-ip -n ${P}wan link add ws type veth peer name s0 netns ${P}srv
-ip -n ${P}wan link add wc type veth peer name c0 netns ${P}cli
-ip -n ${P}srv addr add $SRV/24 dev s0
-ip -n ${P}cli addr add $CLI/24 dev c0
-for pair in "srv s0" "cli c0" "wan ws" "wan wc"; do
-  set -- $pair
-  # no offloads: frames stay <= MTU, so tbf and the delay line see real packets
-  nsx $P$1 ethtool -K "$2" tx off tso off gso off gro off >/dev/null 2>&1 || true
-  ip -n $P$1 link set "$2" up
-done
-for n in srv cli; do nsx $P$n sysctl -qw net.ipv4.tcp_congestion_control="$CC" 2>/dev/null || true; done
-if [ "$DELAY_MODE" = netem ]; then
-  ip -n ${P}wan link add br0 type bridge; ip -n ${P}wan link set ws master br0; ip -n ${P}wan link set wc master br0
-  ip -n ${P}wan link set br0 up
-  for d in "wc $DOWN_MBIT" "ws $UP_MBIT"; do
-    set -- $d
-    nsx ${P}wan tc qdisc add dev "$1" root handle 1: netem delay "${HALF}ms" limit 100000
-    nsx ${P}wan tc qdisc add dev "$1" parent 1:1 handle 10: tbf rate "${2}mbit" burst 32kb latency "${QUEUE_MS}ms"
+# ------------------------------------------------------------------ WAN ---
+wan_up() {  # wan_up DOWN UP RTT QUEUE
+  local down=$1 up=$2 rtt=$3 queue=$4 half
+  half=$(awk "BEGIN{print $rtt/2}")
+  for n in srv cli wan; do mkns $P$n; done
+  ip -n ${P}wan link add ws type veth peer name s0 netns ${P}srv
+  ip -n ${P}wan link add wc type veth peer name c0 netns ${P}cli
+  ip -n ${P}srv addr add $SRV/24 dev s0
+  ip -n ${P}cli addr add $CLI/24 dev c0
+  for pair in "srv s0" "cli c0" "wan ws" "wan wc"; do
+    set -- $pair
+    # no offloads: frames stay <= MTU, so tbf and the delay line see real packets
+    nsx $P$1 ethtool -K "$2" tx off tso off gso off gro off >/dev/null 2>&1 || true
+    ip -n $P$1 link set "$2" up
   done
-else
-  ip -n ${P}wan link set ws promisc on; ip -n ${P}wan link set wc promisc on
-  nsx ${P}wan tc qdisc add dev wc root tbf rate "${DOWN_MBIT}mbit" burst 32kb latency "${QUEUE_MS}ms"
-  nsx ${P}wan tc qdisc add dev ws root tbf rate "${UP_MBIT}mbit" burst 32kb latency "${QUEUE_MS}ms"
-  bg ${P}wan "$PY" "$WORK/delaybridge.py" ws wc "$HALF"
-fi
-bg ${P}srv iperf3 -s -p $PORT_IPERF >"$WORK/iperf_server.log" 2>&1
-bg ${P}srv "$INTAKE_BIN" bandwidth-server --listen $SRV:$PORT_OURS >"$WORK/intake_server.log" 2>&1
-for _ in $(seq 50); do
-  nsx ${P}srv ss -ltn | grep -q ":$PORT_IPERF " && nsx ${P}srv ss -ltn | grep -q ":$PORT_OURS " && break
-  sleep 0.1
-done
-for _ in $(seq 20); do nsx ${P}cli ping -n -c 1 -W 1 $SRV >/dev/null 2>&1 && break; done
+  if [ "$DELAY_MODE" = netem ]; then
+    ip -n ${P}wan link add br0 type bridge; ip -n ${P}wan link set ws master br0; ip -n ${P}wan link set wc master br0
+    ip -n ${P}wan link set br0 up
+    for d in "wc $down" "ws $up"; do
+      set -- $d
+      nsx ${P}wan tc qdisc add dev "$1" root handle 1: netem delay "${half}ms" limit 100000
+      nsx ${P}wan tc qdisc add dev "$1" parent 1:1 handle 10: tbf rate "${2}mbit" burst 32kb latency "${queue}ms"
+    done
+  else
+    ip -n ${P}wan link set ws promisc on; ip -n ${P}wan link set wc promisc on
+    nsx ${P}wan tc qdisc add dev wc root tbf rate "${down}mbit" burst 32kb latency "${queue}ms"
+    nsx ${P}wan tc qdisc add dev ws root tbf rate "${up}mbit" burst 32kb latency "${queue}ms"
+    bg ${P}wan "$PY" "$WORK/delaybridge.py" ws wc "$half"
+  fi
+  bg ${P}srv iperf3 -s -p $PORT_IPERF >/dev/null 2>&1
+  bg ${P}srv "$INTAKE_BIN" bandwidth-server --listen $SRV:$PORT_OURS >"$WORK/intake_server.log" 2>&1
+  for _ in $(seq 50); do
+    nsx ${P}srv ss -ltn | grep -q ":$PORT_IPERF " && nsx ${P}srv ss -ltn | grep -q ":$PORT_OURS " && break
+    sleep 0.1
+  done
+  for _ in $(seq 20); do nsx ${P}cli ping -n -c 1 -W 1 $SRV >/dev/null 2>&1 && break; done
+}
 
-# ----------------------------------------------------------------- runs ---
-OMIT=$(awk "BEGIN{w=$SECONDS_PER_DIR*0.2; print (w>2)?2:w}")
-echo "-- ping: 25 round trips, 0.2 s apart"
-nsx ${P}cli ping -n -c 25 -i 0.2 $SRV >"$WORK/ping.txt"
-echo "-- iperf3 download (-R -P $STREAMS -t $SECONDS_PER_DIR -O $OMIT)"
-nsx ${P}cli iperf3 -c $SRV -p $PORT_IPERF -t "$SECONDS_PER_DIR" -O "$OMIT" -P "$STREAMS" -C "$CC" -R -J >"$WORK/iperf_down.json"
-echo "-- iperf3 upload (-P $STREAMS -t $SECONDS_PER_DIR -O $OMIT)"
-nsx ${P}cli iperf3 -c $SRV -p $PORT_IPERF -t "$SECONDS_PER_DIR" -O "$OMIT" -P "$STREAMS" -C "$CC" -J >"$WORK/iperf_up.json"
-echo "-- intake probe bandwidth --seconds $SECONDS_PER_DIR --json"
-nsx ${P}cli "$INTAKE_BIN" probe bandwidth --server $SRV:$PORT_OURS --seconds "$SECONDS_PER_DIR" --json >"$WORK/ours.json"
+iperf_with_ping() {  # iperf_with_ping NAME [iperf3 args]: receiver figure + ping alongside
+  local name=$1; shift
+  nsx ${P}cli ping -n -i 0.2 -w $((DURATION + 2)) $SRV >"$WORK/ping_$name.txt" 2>&1 & local pp=$!; PIDS+=($pp)
+  nsx ${P}cli iperf3 -c $SRV -p $PORT_IPERF -t "$DURATION" -O 2 -P 4 -C cubic -J "$@" >"$WORK/iperf_$name.json"
+  wait $pp || true
+}
 
-# ---------------------------------------------------------------- table ---
-"$PY" - "$WORK" "$DOWN_MBIT" "$UP_MBIT" "$RTT_MS" "$TOL_IPERF_PCT" "$TOL_RATE_PCT" "$TOL_LAT_MS" <<'EOF'
-import json, re, statistics, sys
-work, down, up, rtt, tol_i, tol_r, tol_l = sys.argv[1], *map(float, sys.argv[2:])
-pings = [float(x) for x in re.findall(r"time=([\d.]+) ms", open(f"{work}/ping.txt").read())]
-ping_med = statistics.median(pings) if pings else float("nan")
-ping_jit = sum(abs(a - b) for a, b in zip(pings, pings[1:])) / (len(pings) - 1) if len(pings) > 1 else float("nan")
+ours() {  # ours NAME "PREFIX COMMAND" [probe args]: our probe, timed, JSON kept (or its error)
+  local name=$1 prefix=$2; shift 2; local t; t=$(now)
+  # shellcheck disable=SC2086
+  if nsx ${P}cli $prefix "$INTAKE_BIN" probe bandwidth --server $SRV:$PORT_OURS --seconds "$DURATION" --json "$@" \
+       >"$WORK/ours_$name.json" 2>"$WORK/ours_$name.err"; then :; else echo '{}' >"$WORK/ours_$name.json"; fi
+  since "$t" >"$WORK/ours_$name.wall"
+}
+
+compare() {  # compare CASE: the table of one case
+  "$PY" - "$WORK" "$1" "$TOL_TPUT_PCT" "$TOL_IDLE_MS" "$TOL_LOADED_PCT" <<'PYEOF'
+import json, os, re, statistics, sys
+work, case, tol_t, tol_i, tol_l = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+def pings(name):
+    return [float(x) for x in re.findall(r"time=([\d.]+) ms", open(f"{work}/ping_{name}.txt").read())]
 def iperf(name):
     return json.load(open(f"{work}/iperf_{name}.json"))["end"]["sum_received"]["bits_per_second"] / 1e6
-ip_down, ip_up = iperf("down"), iperf("up")
-o = json.load(open(f"{work}/ours.json"))
-rows, ok = [], True
-def row(what, ours, ref, ref_name, tol, pct):
-    global ok
-    diff = ours - ref
-    rel = 100 * diff / ref if ref else float("inf")
-    good = abs(rel) <= tol if pct else abs(diff) <= tol
-    ok &= good
-    lim = f"±{tol:g}%" if pct else f"±{tol:g} ms"
-    rows.append(f"{what:<26}{ours:>10.2f}{ref:>10.2f}  {ref_name:<16}{diff:>+8.2f}{rel:>+8.1f}%  {lim:<8}{'ok' if good else 'FAIL'}")
-row("download Mbit/s", o["download_mbps"], ip_down, "iperf3 receiver", tol_i, True)
-row("download Mbit/s", o["download_mbps"], down, "configured", tol_r, True)
-row("upload Mbit/s", o["upload_mbps"], ip_up, "iperf3 receiver", tol_i, True)
-row("upload Mbit/s", o["upload_mbps"], up, "configured", tol_r, True)
-row("idle latency ms (median)", o["latency_ms"], rtt, "configured RTT", tol_l, False)
-print(f"\n{'measure':<26}{'intake':>10}{'ref':>10}  {'reference':<16}{'diff':>8}{'rel':>9}  {'limit':<8}result")
-print("\n".join(rows))
-print(f"\nfor reference: ping median {ping_med:.2f} ms, jitter {ping_jit:.2f} ms (n={len(pings)}); intake jitter {o['jitter_ms']:.2f} ms, "
-      f"loaded latency {o['loaded_latency_ms']:.2f} ms (down {o.get('loaded_latency_download_ms')}, up {o.get('loaded_latency_upload_ms')}); "
-      f"ideal TCP goodput {down*1448/1514:.2f}/{up*1448/1514:.2f} Mbit/s; streams {o['streams']}, {o['seconds']} s + {o['warmup_seconds']} s warm-up")
-print("RESULT:", "PASS" if ok else "FAIL")
+def ours(name):
+    o = json.load(open(f"{work}/ours_{name}.json"))
+    err = open(f"{work}/ours_{name}.err").read().strip().splitlines()
+    return o, float(open(f"{work}/ours_{name}.wall").read()), err
+ref = {"down": iperf("down"), "up": iperf("up"), "idle": statistics.median(pings("idle")),
+       "ldown": statistics.median(pings("down")), "lup": statistics.median(pings("up"))}
+ok = True
+print(f"  reference: iperf3 (cubic, 4 streams) {ref['down']:.2f} / {ref['up']:.2f} Mbit/s; ping idle {ref['idle']:.1f} ms, "
+      f"under iperf3 load {ref['ldown']:.1f} ms (download) / {ref['lup']:.1f} ms (upload)")
+print(f"  {'run':<14}{'down Mbit/s':>12}{'up Mbit/s':>11}{'idle ms':>9}{'loaded down':>13}{'loaded up':>11}{'cc down/up':>13}{'wall s':>8}  checks")
+for name in ["cubic", "system", "nobody"]:
+    if not os.path.exists(f"{work}/ours_{name}.json"): continue
+    o, wall, err = ours(name)
+    if "download_mbps" not in o:
+        print(f"  {name:<14} failed: {' | '.join(err)}")
+        ok &= name != "cubic"; continue
+    cc = o.get("congestion_control", {})
+    def rel(a, b): return 100 * (a - b) / b
+    checks = [("down", abs(rel(o["download_mbps"], ref["down"])) <= tol_t, f"{rel(o['download_mbps'], ref['down']):+.1f}%"),
+              ("up", abs(rel(o["upload_mbps"], ref["up"])) <= tol_t, f"{rel(o['upload_mbps'], ref['up']):+.1f}%"),
+              ("idle", abs(o["latency_ms"] - ref["idle"]) <= tol_i, f"{o['latency_ms'] - ref['idle']:+.1f}ms"),
+              ("loaded down", abs(rel(o["loaded_latency_download_ms"], ref["ldown"])) <= tol_l, f"{rel(o['loaded_latency_download_ms'], ref['ldown']):+.0f}%"),
+              ("loaded up", abs(rel(o["loaded_latency_upload_ms"], ref["lup"])) <= tol_l, f"{rel(o['loaded_latency_upload_ms'], ref['lup']):+.0f}%")]
+    verdict = " ".join(f"{k}:{v}{'' if good else '(FAIL)'}" for k, good, v in checks)
+    print(f"  {name:<14}{o['download_mbps']:>12.2f}{o['upload_mbps']:>11.2f}{o['latency_ms']:>9.1f}"
+          f"{o['loaded_latency_download_ms']:>13.1f}{o['loaded_latency_upload_ms']:>11.1f}"
+          f"{str(cc.get('download'))+'/'+str(cc.get('upload')):>13}{wall:>8.1f}  {verdict}")
+    print(f"  {'':<14}measured {o['download_seconds']} s + {o['download_warmup_seconds']} s warm-up down, "
+          f"{o['upload_seconds']} s + {o['upload_warmup_seconds']} s up" + "".join(f"; warning: {w.get('kind')} ({w.get('reason', {}).get('kind', '-')}, used {w.get('used')})" for w in o.get("warnings", [])))
+    if name == "cubic":
+        ok &= all(good for _, good, _ in checks)
+print(f"  RESULT {case}: {'PASS' if ok else 'FAIL'} (cubic run against limits ±{tol_t:g}% / ±{tol_i:g} ms / ±{tol_l:g}%; the others for comparison)")
 sys.exit(0 if ok else 1)
-EOF
+PYEOF
+}
+
+if [ "$SKIP_WAN" != 1 ]; then
+  for c in $CASES; do
+    IFS=/ read -r down up rtt queue <<<"$c"
+    name="${down}/${up} Mbit/s, RTT ${rtt} ms, queue ${queue} ms"
+    echo "== WAN $name"
+    wan_up "$down" "$up" "$rtt" "$queue"
+    nsx ${P}cli ping -n -c 25 -i 0.2 $SRV >"$WORK/ping_idle.txt"
+    t=$(now); iperf_with_ping down -R; iperf_with_ping up; echo "  iperf3 both directions: $(since "$t") s"
+    rm -f "$WORK"/ours_*
+    ours cubic ""
+    # as before this change: each OS's default (BBR on this host)
+    ours system "" --congestion system
+    if [ "$UNPRIVILEGED_CHECK" = 1 ] && [ "$queue" = 500 ]; then
+      # an ordinary user may only pick tcp_allowed_congestion_control: the probe says so
+      ours nobody "setpriv --reuid=nobody --regid=nogroup --clear-groups"
+    fi
+    compare "$name" || FAILED=1
+    stop_all
+  done
+fi
+
+# ------------------------------------------------------------------ LAN ---
+if [ "$SKIP_LAN" != 1 ]; then
+  cat > "$WORK/listener.py" <<'PYEOF'
+"""Accept TCP connections on the given ports and close them at once."""
+import selectors, socket, sys
+sel = selectors.DefaultSelector()
+for p in sys.argv[1:]:
+    s = socket.socket(); s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    s.bind(("0.0.0.0", int(p))); s.listen(128); s.setblocking(False)
+    sel.register(s, selectors.EVENT_READ)
+while True:
+    for key, _ in sel.select():
+        try: c, _ = key.fileobj.accept(); c.close()
+        except OSError: pass
+PYEOF
+  cat > "$WORK/sweep.py" <<'PYEOF'
+"""Plain TCP connect() sweep (shared/netlab/netlab.sh): PREFIX PORTS TIMEOUT_S CONCURRENCY"""
+import asyncio, sys
+prefix, ports, timeout, conc = sys.argv[1], [int(p) for p in sys.argv[2].split(",")], float(sys.argv[3]), int(sys.argv[4])
+async def probe(sem, ip, port, res):
+    async with sem:
+        try:
+            _, w = await asyncio.wait_for(asyncio.open_connection(ip, port), timeout)
+            w.close(); res.append((ip, "open"))
+        except asyncio.TimeoutError: res.append((ip, "timeout"))
+        except ConnectionRefusedError: res.append((ip, "refused"))
+        except OSError: res.append((ip, "error"))
+async def main():
+    sem, res = asyncio.Semaphore(conc), []
+    await asyncio.gather(*(probe(sem, "%s.%d" % (prefix, h), p, res) for h in range(1, 255) for p in ports))
+    print(" ".join(sorted({ip for ip, s in res if s in ("open", "refused")}, key=lambda x: int(x.split(".")[-1]))))
+asyncio.run(main())
+PYEOF
+  echo "== LAN $LAN.0/24: scanner .2, hosts .11 (445,3389), .12 (445,3389 behind a firewall that drops the rest)," \
+       ".13 (9100,80), .14 (drops everything: only ARP answers), .15 (nothing listens)"
+  mkns ${P}lan
+  ip -n ${P}lan link add br0 type bridge; ip -n ${P}lan link set br0 up
+  for h in "scan 2 - none" "h11 11 445,3389 none" "h12 12 445,3389 allow" "h13 13 9100,80 none" \
+           "h14 14 - dropall" "h15 15 - none"; do
+    set -- $h; ns=$P$1
+    mkns "$ns"
+    ip -n ${P}lan link add "v$1" type veth peer name eth0 netns "$ns"
+    ip -n ${P}lan link set "v$1" master br0; ip -n ${P}lan link set "v$1" up
+    ip -n "$ns" addr add "$LAN.$2/24" dev eth0; ip -n "$ns" link set eth0 up
+    if [ "$3" != - ]; then bg "$ns" "$PY" "$WORK/listener.py" ${3//,/ }; fi
+    case $4 in
+      allow|dropall)
+        allow=""; [ "$4" = allow ] && allow="tcp dport { ${3} } accept"
+        printf 'table inet fw {\n chain input {\n  type filter hook input priority 0; policy drop;\n  ct state established,related accept\n  iif "lo" accept\n  %s\n }\n}\n' "$allow" \
+          | nsx "$ns" nft -f - ;;
+    esac
+  done
+  sleep 0.5
+  timed() {  # timed LABEL CMD...: wall time in the scanner namespace, output kept
+    local label=$1; shift; local t
+    nsx ${P}scan ip neigh flush all
+    t=$(now); nsx ${P}scan "$@" >"$WORK/lan_$label.txt" 2>"$WORK/lan_$label.err" || true
+    since "$t" >"$WORK/lan_$label.wall"
+  }
+  for run in 1 2 3; do
+    timed "intake_$run" "$INTAKE_BIN" probe lan --cidr $LAN.0/24 --json
+    timed "sweep_$run" "$PY" "$WORK/sweep.py" $LAN 445,3389,9100 0.3 256
+    timed "nmap_$run" nmap -n -sn $LAN.0/24
+  done
+  "$PY" - "$WORK" "$LAN" <<'PYEOF' || FAILED=1
+import json, re, statistics, sys
+work, lan = sys.argv[1], sys.argv[2]
+want = {f"{lan}.{h}" for h in (2, 11, 12, 13, 14, 15)}
+def wall(n): return float(open(f"{work}/lan_{n}.wall").read())
+def hosts_of(text):
+    j = json.loads(text)
+    return j["hosts"] if isinstance(j, dict) else j
+def found(kind, run):
+    text = open(f"{work}/lan_{kind}_{run}.txt").read()
+    if kind == "intake": return {h["address"] for h in hosts_of(text)}
+    if kind == "sweep": return set(text.split())
+    return set(re.findall(r"report for ([\d.]+)", text))
+ok = True
+print(f"  {'tool':<44}{'runs (s)':>22}{'median s':>10}  hosts missed")
+for kind, what in [("intake", "intake probe lan (9 ports, 400 ms timeout)"), ("sweep", "plain connect sweep (3 ports, 300 ms, 256)"),
+                   ("nmap", "nmap -sn (ARP as root)")]:
+    walls = [wall(f"{kind}_{r}") for r in (1, 2, 3)]
+    missed = set()
+    for r in (1, 2, 3):
+        try: missed |= want - found(kind, r)
+        except Exception as e: missed.add(f"unreadable output ({e})")
+    if kind == "intake": ok &= not missed
+    print(f"  {what:<44}{' '.join(f'{w:.2f}' for w in walls):>22}{statistics.median(walls):>10.2f}  {', '.join(sorted(missed)) or 'none'}")
+silent = [h for h in hosts_of(open(f"{work}/lan_intake_1.txt").read()) if h["address"].endswith(".14")]
+print(f"  .14 (silent) seen by: {silent[0]['seen_by'] if silent else 'MISSING'}")
+print(f"  RESULT LAN: {'PASS' if ok else 'FAIL'}")
+sys.exit(0 if ok else 1)
+PYEOF
+  stop_all
+fi
+echo "bandwidth-netlab: $([ $FAILED = 0 ] && echo PASS || echo FAIL)"
+exit $FAILED

@@ -8,8 +8,8 @@ use crate::probe::readiness::Verdict;
 use crate::proposal::{self, Config, Proposal};
 use crate::quote::{Period as QuotePeriod, Quote, QuoteKind as QKind};
 use crate::report::{
-    self, Customer, FindingRow, LocationRow, PhaseRow, QuoteDoc, QuoteKind, QuoteLineRow,
-    ReportInput, SepaInfo, Severity, Summary, WorkstationRow,
+    self, Customer, FindingRow, LinkLatencyRow, LocationRow, PhaseRow, QuoteDoc, QuoteKind,
+    QuoteLineRow, ReportInput, SepaInfo, Severity, Summary, WorkstationRow,
 };
 use crate::workspace::{Loaded, Workspace, today};
 use anyhow::{Context, Result};
@@ -114,6 +114,7 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
             headlines,
         },
         locations: locations(&l, &cfg, &probes),
+        link_latency: link_latency(&l, &probes),
         workstations: workstations(&probes, lang),
         software: software(&l, lang),
         business_apps: business_apps(&l, lang),
@@ -157,6 +158,41 @@ fn finding_row(f: &Finding, lang: Lang) -> FindingRow {
         measure: f.measure.get(lang).to_string(),
         accepted: f.accepted.as_ref().map(|a| a.reason.clone()),
     }
+}
+
+/// Idle and loaded latency per location, from the bandwidth measurement taken there: the
+/// newest one tagged with the location (as the advice matches them), or with one location an
+/// untagged one.
+fn link_latency(l: &Loaded, probes: &[crate::store::ProbeRecord]) -> Vec<LinkLatencyRow> {
+    let mut measured: Vec<_> = probes.iter().filter(|p| p.kind == "bandwidth").collect();
+    measured.sort_by_key(|p| p.measured_at);
+    let n = l.entry_count("locations");
+    (1..=n)
+        .filter_map(|i| {
+            let name = text(l, &format!("locations[{i}].name"))?;
+            let tag_of = |p: &&&crate::store::ProbeRecord| {
+                p.payload.get("location").filter(|t| !t.is_null()).cloned()
+            };
+            let here = Value::Text(name.clone());
+            let p = measured
+                .iter()
+                .rev()
+                .find(|p| tag_of(p).is_some_and(|t| crate::advice::facts::tagged(&t, i, &here)))
+                .or_else(|| {
+                    measured
+                        .iter()
+                        .rev()
+                        .find(|p| n == 1 && tag_of(p).is_none())
+                })?;
+            let ms = |k: &str| p.payload.get(k).and_then(serde_json::Value::as_f64);
+            Some(LinkLatencyRow {
+                location: name,
+                idle_ms: Some(ms("latency_ms")?),
+                loaded_down_ms: ms("loaded_latency_download_ms"),
+                loaded_up_ms: ms("loaded_latency_upload_ms"),
+            })
+        })
+        .collect()
 }
 
 /// Locations with the bandwidth needed for their workstations; the measured figure

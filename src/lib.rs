@@ -19,4 +19,5 @@ pub mod quote;
 pub mod report;
 pub mod store;
 pub mod tui;
+pub mod web;
 pub mod workspace;

@@ -162,7 +162,7 @@ fn twelve_workstations_two_locations() {
     let dir = tempfile::tempdir().expect("tempdir");
     let input = sample::small_office();
     let n = check(dir.path(), "report-12.pdf", &input);
-    assert_eq!(n, 7, "page count of the 12-workstation report");
+    assert_eq!(n, 8, "page count of the 12-workstation report");
     let pdf = dir.path().join("report-12.pdf");
     let text = tool("pdftotext", &[pdf.to_str().unwrap(), "-"]);
     for s in [
@@ -174,6 +174,36 @@ fn twelve_workstations_two_locations() {
     ] {
         assert!(text.contains(s), "{s} missing");
     }
+}
+
+#[test]
+fn loaded_latency_is_shown_per_location() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let pdf = write(dir.path(), "latency.pdf", &sample::small_office());
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let at = text.find("Vertraging per locatie").expect("latency table");
+    let rest = &text[at..];
+    for (location, figures) in [
+        ("Utrecht (hoofdvestiging)", ["12 ms", "31 ms", "58 ms"]),
+        ("Amersfoort", ["21 ms", "372 ms", "432 ms"]),
+    ] {
+        let line = rest
+            .lines()
+            .find(|l| l.contains(location))
+            .unwrap_or_else(|| panic!("{location} missing: {rest}"));
+        // pdftotext gives the non-breaking space as a plain one.
+        let spaced = line.replace('\u{a0}', " ");
+        let mut from = 0;
+        for f in figures {
+            let i = spaced[from..]
+                .find(f)
+                .unwrap_or_else(|| panic!("{f} missing or out of order in {line:?}"));
+            from += i + f.len();
+        }
+    }
+    let en = write(dir.path(), "latency-en.pdf", &sample::small_office_en());
+    let text = tool("pdftotext", &["-layout", en.to_str().unwrap(), "-"]);
+    assert!(text.contains("Latency per location") && text.contains("Under load, uploading"));
 }
 
 #[test]

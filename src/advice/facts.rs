@@ -42,6 +42,9 @@ pub const FACTS: &[(&str, Ty, Scope)] = &[
     ("latency_ms", Ty::Num, Scope::Global),
     ("jitter_ms", Ty::Num, Scope::Global),
     ("loaded_latency_ms", Ty::Num, Scope::Global),
+    ("loaded_latency_download_ms", Ty::Num, Scope::Global),
+    ("loaded_latency_upload_ms", Ty::Num, Scope::Global),
+    ("loaded_latency_increase_ms", Ty::Num, Scope::Global),
     ("bandwidth_measured", Ty::Bool, Scope::Global),
     ("measured_unassigned", Ty::Bool, Scope::Global),
     ("latency_fine_ms", Ty::Num, Scope::Global),
@@ -79,6 +82,21 @@ struct Bandwidth {
     latency: Option<f64>,
     jitter: Option<f64>,
     loaded: Option<f64>,
+    /// Per direction (measurements from before they were kept have none).
+    loaded_down: Option<f64>,
+    loaded_up: Option<f64>,
+}
+
+impl Bandwidth {
+    /// Bufferbloat: how far the worse direction's loaded latency rises over idle.
+    fn loaded_increase(&self) -> Option<f64> {
+        let idle = self.latency?;
+        [self.loaded_down, self.loaded_up]
+            .into_iter()
+            .flatten()
+            .map(|l| (l - idle).max(0.0))
+            .reduce(f64::max)
+    }
 }
 
 fn num(j: &J, key: &str) -> Option<f64> {
@@ -98,6 +116,8 @@ fn bandwidths(probes: &[ProbeRecord]) -> Vec<Bandwidth> {
                 latency: num(&p.payload, "latency_ms"),
                 jitter: num(&p.payload, "jitter_ms"),
                 loaded: num(&p.payload, "loaded_latency_ms"),
+                loaded_down: num(&p.payload, "loaded_latency_download_ms"),
+                loaded_up: num(&p.payload, "loaded_latency_upload_ms"),
             })
         })
         .collect();
@@ -227,6 +247,18 @@ pub fn global(rules: &Rules, env: &FormEnv<'_>, probes: &[ProbeRecord]) -> BTree
     put("latency_ms", f(last.and_then(|b| b.latency)));
     put("jitter_ms", f(last.and_then(|b| b.jitter)));
     put("loaded_latency_ms", f(last.and_then(|b| b.loaded)));
+    put(
+        "loaded_latency_download_ms",
+        f(last.and_then(|b| b.loaded_down)),
+    );
+    put(
+        "loaded_latency_upload_ms",
+        f(last.and_then(|b| b.loaded_up)),
+    );
+    put(
+        "loaded_latency_increase_ms",
+        f(last.and_then(Bandwidth::loaded_increase)),
+    );
     put("bandwidth_measured", Value::Bool(last.is_some()));
     // With one location an untagged measurement is that location's; with several it cannot be
     // placed and is compared with all workstations instead.

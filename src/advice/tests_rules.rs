@@ -99,6 +99,7 @@ const COVERED: &[&str] = &[
     "latency_high",
     "latency_text_only",
     "latency_under_load",
+    "bufferbloat",
     "latency_ok",
     "mobile_missing",
     "mobile_ok",
@@ -427,6 +428,56 @@ fn latency_bands() {
             .iter()
             .all(|x| !x.rule_id.starts_with("latency"))
     );
+}
+
+/// A measurement with the loaded latency per direction (idle, download, upload).
+fn bw_directions(idle: f64, down: f64, up: f64) -> ProbeRecord {
+    probe(
+        "bandwidth",
+        "link",
+        1,
+        json!({"download_mbps": 50.0, "upload_mbps": 10.0, "latency_ms": idle, "jitter_ms": 1.0,
+               "loaded_latency_ms": (down + up) / 2.0, "loaded_latency_download_ms": down,
+               "loaded_latency_upload_ms": up}),
+    )
+}
+
+#[test]
+fn bufferbloat_names_the_measured_latency_and_what_to_do() {
+    // 50/10 Mbit/s with a 500 ms modem queue, measured with CUBIC.
+    let f = check(
+        "bufferbloat",
+        &[],
+        &[bw_directions(21.0, 372.0, 431.0)],
+        &[],
+        &[bw_directions(21.0, 58.0, 96.0)],
+        1,
+    );
+    let en = &f[0].finding.en;
+    assert!(
+        en.contains("21 ms") && en.contains("372 ms") && en.contains("431 ms"),
+        "{en}"
+    );
+    assert!(en.contains("up to 410 ms more, above 100 ms"), "{en}");
+    assert!(
+        f[0].measure.en.contains("smart queue management"),
+        "{}",
+        f[0].measure.en
+    );
+    assert!(
+        f[0].measure.en.contains("another line"),
+        "{}",
+        f[0].measure.en
+    );
+    assert!(
+        f[0].measure.nl.contains("andere verbinding"),
+        "{}",
+        f[0].measure.nl
+    );
+    // Upload alone is enough; the older overall rule does not report the same cause again.
+    let g = run(&[], &[bw_directions(20.0, 40.0, 260.0)]);
+    assert_eq!(fired(&g, "bufferbloat").len(), 1, "{:?}", ids(&g));
+    assert!(fired(&g, "latency_under_load").is_empty(), "{:?}", ids(&g));
 }
 
 #[test]

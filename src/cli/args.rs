@@ -137,6 +137,35 @@ pub enum Command {
     },
     /// Create a realistic sample intake (12 workstations, 2 locations).
     Demo,
+    /// Make a link for the customer to fill in their intake in a browser (see `serve`).
+    Invite {
+        id: i64,
+        /// How many days the link works (1-90).
+        #[arg(long, default_value_t = 14)]
+        days: i64,
+        /// End every link of this intake.
+        #[arg(long, conflicts_with = "list")]
+        revoke: bool,
+        /// Show the links of this intake and their state.
+        #[arg(long)]
+        list: bool,
+        /// The address customers reach `intake serve` on.
+        #[arg(
+            long,
+            env = "INTAKE_PUBLIC_URL",
+            default_value = "http://127.0.0.1:8080"
+        )]
+        public_url: String,
+    },
+    /// Serve the customers' web form and browser speed test on the same database.
+    Serve {
+        /// Address and port to listen on (only this machine unless told otherwise).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        listen: std::net::SocketAddr,
+        /// The address customers use, when behind a reverse proxy (https://...).
+        #[arg(long, env = "INTAKE_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
 }
 
 #[derive(Subcommand, Debug)]
@@ -174,10 +203,18 @@ pub enum ProbeCmd {
     Bandwidth {
         #[arg(long)]
         server: String,
+        /// Most measured seconds per direction; a direction stops earlier once its rate is stable.
         #[arg(long, default_value_t = 10)]
         seconds: u64,
         #[arg(long, default_value_t = 4)]
         streams: usize,
+        /// Measure the full --seconds, without the early stop.
+        #[arg(long)]
+        full: bool,
+        /// TCP congestion control both ends send with (cubic: as Windows and macOS do;
+        /// `system` leaves it to each machine's default).
+        #[arg(long, default_value = "cubic")]
+        congestion: String,
         #[arg(long)]
         save: Option<i64>,
         /// The location (entry number or name) whose link this measures; with --save.

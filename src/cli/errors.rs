@@ -22,6 +22,10 @@ pub fn render(e: &anyhow::Error, lang: Lang) -> String {
             parts.push(bundle_error(b, lang));
             break;
         }
+        if let Some(b) = cause.downcast_ref::<crate::probe::bandwidth::BandwidthError>() {
+            parts.push(b.render(lang));
+            break;
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             parts.push(io_error(io, lang));
             break;
@@ -177,8 +181,9 @@ mod tests {
                 assert!(!super::super::intakes::mode_name(m, lang).starts_with('['));
             }
             for s in [Status::Draft, Status::Complete, Status::Exported] {
-                assert!(!super::super::intakes::status_name(s, lang).starts_with('['));
+                assert!(!super::super::intakes::status_name(s.as_str(), lang).starts_with('['));
             }
+            assert!(!super::super::intakes::status_name("returned", lang).starts_with('['));
         }
     }
 }

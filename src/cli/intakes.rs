@@ -34,7 +34,8 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
             .iter()
             .map(|i| {
                 json!({
-                    "id": i.id, "customer": i.customer, "mode": i.mode.as_str(), "status": i.status.as_str(),
+                    "id": i.id, "customer": i.customer, "mode": i.mode.as_str(), "status": i.status_id(),
+                    "returned_at": i.returned_at.map(rfc3339),
                     "form_id": i.form_id, "form_version": i.form_version,
                     "created_at": rfc3339(i.created_at), "updated_at": rfc3339(i.updated_at),
                     "answered": i.answered, "progress": progress.get(&i.id).copied().unwrap_or(0),
@@ -61,7 +62,7 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
                 i.id,
                 truncate(&i.customer, 32),
                 mode_name(i.mode, lang),
-                status_name(i.status, lang),
+                status_name(i.status_id(), lang),
                 progress.get(&i.id).copied().unwrap_or(0),
                 local_time(i.updated_at, lang)
             );
@@ -76,8 +77,9 @@ pub fn mode_name(mode: crate::store::Mode, lang: Lang) -> String {
 }
 
 /// The status as the user reads it ("concept").
-pub fn status_name(status: crate::store::Status, lang: Lang) -> String {
-    crate::i18n::message(lang, &format!("status-{}", status.as_str()), None)
+/// `id` as `IntakeSummary::status_id` gives it (a status, or `returned`).
+pub fn status_name(id: &str, lang: Lang) -> String {
+    crate::i18n::message(lang, &format!("status-{id}"), None)
 }
 
 /// A moment in the local time zone, in the language's table notation: "27-11-2026 15:48".

@@ -44,7 +44,7 @@ pub fn main() -> ExitCode {
     };
     let prints_only = !matches!(
         cli.command,
-        None | Some(Command::Probe(_) | Command::BandwidthServer { .. })
+        None | Some(Command::Probe(_) | Command::BandwidthServer { .. } | Command::Serve { .. })
     );
     if prints_only {
         quiet_broken_pipe();
@@ -114,6 +114,32 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Quote { id, json } => proposal::quote(ctx, id, json),
         Command::Plan { id, json } => proposal::plan(ctx, id, json),
         Command::Report { id, out } => report::run(ctx, id, &out),
+        Command::Invite {
+            id,
+            days,
+            revoke,
+            list,
+            public_url,
+        } => {
+            let action = match (revoke, list) {
+                (true, _) => crate::web::InviteAction::Revoke,
+                (_, true) => crate::web::InviteAction::List,
+                _ => crate::web::InviteAction::Create { days },
+            };
+            let mut ws = ctx.workspace()?;
+            for line in crate::web::invite(&mut ws, id, action, &public_url, ctx.lang)? {
+                println!("{line}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Serve { listen, public_url } => {
+            crate::web::serve(crate::web::ServeOptions {
+                db: ctx.db.clone(),
+                listen,
+                public_url,
+            })?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
 }
 

@@ -3,7 +3,9 @@
 use super::Ctx;
 use super::args::{ProbeCmd, WorkstationArgs};
 use crate::advice::facts::tagged;
+use crate::form::Lang;
 use crate::probe::{bandwidth, lan, readiness, workstation};
+use crate::t;
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Write};
@@ -25,13 +27,20 @@ pub fn run(ctx: &Ctx, cmd: ProbeCmd) -> Result<ExitCode> {
             server,
             seconds,
             streams,
+            full,
+            congestion,
             save,
             location,
             json,
         } => bandwidth_cmd(
             ctx,
             &server,
-            (seconds, streams),
+            BandwidthArgs {
+                seconds,
+                streams,
+                full,
+                congestion,
+            },
             save.map(|id| (id, location)),
             json,
         ),
@@ -237,11 +246,19 @@ fn lan_cmd(
     Ok(ExitCode::SUCCESS)
 }
 
+/// How `intake probe bandwidth` measures.
+struct BandwidthArgs {
+    seconds: u64,
+    streams: usize,
+    full: bool,
+    congestion: String,
+}
+
 /// `save` is the intake to save with and the `--location` the measurement is for.
 fn bandwidth_cmd(
     ctx: &Ctx,
     server: &str,
-    (seconds, streams): (u64, usize),
+    args: BandwidthArgs,
     save: Option<(i64, Option<String>)>,
     json: bool,
 ) -> Result<ExitCode> {
@@ -255,12 +272,18 @@ fn bandwidth_cmd(
         }
     }
     let save = save.map(|(id, _)| id);
-    if !(1..=120).contains(&seconds) {
+    if !(1..=120).contains(&args.seconds) {
         bail!("--seconds must be between 1 and 120");
     }
+    let congestion = match args.congestion.as_str() {
+        "system" => None,
+        name => Some(name.to_string()),
+    };
     let opts = bandwidth::MeasureOptions {
-        seconds: seconds as f64,
-        streams,
+        seconds: args.seconds as f64,
+        streams: args.streams,
+        adaptive: !args.full,
+        congestion,
         ..Default::default()
     };
     let tty = std::io::stderr().is_terminal();
@@ -314,9 +337,49 @@ fn bandwidth_cmd(
             "latency   {:8.2} ms (jitter {:.2} ms)",
             r.latency_ms, r.jitter_ms
         );
-        println!("loaded    {:8.2} ms", r.loaded_latency_ms);
+        println!(
+            "loaded    {:8.2} ms{}",
+            r.loaded_latency_ms,
+            per_direction(&r, ctx.lang)
+        );
+        println!("{}", measured_how(&r, ctx.lang));
+    }
+    for w in &r.warnings {
+        eprintln!(
+            "{}",
+            t!(ctx.lang, "bw-cli-warning", text = w.render(ctx.lang))
+        );
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// " (download 41.0 ms, upload 380.2 ms)" when both directions have samples.
+fn per_direction(r: &bandwidth::BandwidthResult, lang: Lang) -> String {
+    let one = |v: f64| (v * 10.0).round() / 10.0;
+    match (r.loaded_latency_download_ms, r.loaded_latency_upload_ms) {
+        (Some(d), Some(u)) => format!(
+            " {}",
+            t!(lang, "bw-cli-loaded-directions", down = one(d), up = one(u))
+        ),
+        _ => String::new(),
+    }
+}
+
+/// Streams, measured seconds and congestion control per direction.
+fn measured_how(r: &bandwidth::BandwidthResult, lang: Lang) -> String {
+    let cc = |c: &Option<String>| c.clone().unwrap_or_else(|| t!(lang, "bw-cc-unknown"));
+    let one = |v: f64| (v * 10.0).round() / 10.0;
+    t!(
+        lang,
+        "bw-cli-measured",
+        streams = r.streams,
+        down = one(r.download_seconds),
+        downwarm = one(r.download_warmup_seconds),
+        downcc = cc(&r.congestion_control.download),
+        up = one(r.upload_seconds),
+        upwarm = one(r.upload_warmup_seconds),
+        upcc = cc(&r.congestion_control.upload)
+    )
 }
 
 pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {

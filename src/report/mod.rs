@@ -11,6 +11,7 @@ pub mod document;
 pub mod format;
 pub mod labels;
 pub mod layout;
+mod link_latency;
 pub mod model;
 pub mod provider;
 pub mod sample;

@@ -29,6 +29,10 @@ pub struct ReportInput {
     pub summary: Summary,
     #[serde(default)]
     pub locations: Vec<LocationRow>,
+    /// Round trips per location where the link was measured: idle and while each
+    /// direction is full (bufferbloat).
+    #[serde(default)]
+    pub link_latency: Vec<LinkLatencyRow>,
     #[serde(default)]
     pub workstations: Vec<WorkstationRow>,
     #[serde(default)]
@@ -81,6 +85,14 @@ pub struct LocationRow {
     pub measured: bool,
     pub needed_down_mbps: f64,
     pub needed_up_mbps: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LinkLatencyRow {
+    pub location: String,
+    pub idle_ms: Option<f64>,
+    pub loaded_down_ms: Option<f64>,
+    pub loaded_up_ms: Option<f64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -237,6 +237,10 @@ pub fn small_office() -> ReportInput {
             LocationRow { name: "Utrecht (hoofdvestiging)".into(), workstations: 8, down_mbps: Some(94.6), up_mbps: Some(38.2), measured: true, needed_down_mbps: 28.8, needed_up_mbps: 5.8 },
             LocationRow { name: "Amersfoort".into(), workstations: 4, down_mbps: Some(18.5), up_mbps: Some(2.1), measured: true, needed_down_mbps: 14.4, needed_up_mbps: 2.9 },
         ],
+        link_latency: vec![
+            LinkLatencyRow { location: "Utrecht (hoofdvestiging)".into(), idle_ms: Some(12.4), loaded_down_ms: Some(31.0), loaded_up_ms: Some(58.2) },
+            LinkLatencyRow { location: "Amersfoort".into(), idle_ms: Some(21.3), loaded_down_ms: Some(372.0), loaded_up_ms: Some(431.5) },
+        ],
         workstations: (0..12).map(|i| workstation(i, Lang::Nl)).collect(),
         software: vec!["Microsoft 365 (Word, Excel, Outlook)".into(), "Adobe Acrobat Reader".into(), "Google Chrome".into(), "TeamViewer".into()],
         business_apps: vec!["Exact Globe (boekhouding)".into(), "Dental4Windows (patiëntendossier)".into()],
@@ -313,6 +317,12 @@ pub fn large_office() -> ReportInput {
         contact_role: Some("Financieel directeur".into()),
     };
     input.mode = "Op locatie (Rotterdam) en op afstand (Delft, Den Haag)".into();
+    input.link_latency = vec![LinkLatencyRow {
+        location: "Rotterdam (hoofdkantoor)".into(),
+        idle_ms: Some(9.8),
+        loaded_down_ms: Some(24.6),
+        loaded_up_ms: Some(41.0),
+    }];
     input.locations = vec![
         LocationRow {
             name: "Rotterdam (hoofdkantoor)".into(),

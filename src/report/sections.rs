@@ -309,6 +309,7 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
             })
             .collect();
         table(layout, &cols, &rows)?;
+        super::link_latency::table(layout, &input.link_latency, lang)?;
         layout.heading(l.bandwidth, 2, 30.0)?;
         let pair = |name: &str, measured: bool, value: Option<f64>, needed: f64| {
             let short = value.is_some_and(|m| m < needed);

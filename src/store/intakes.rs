@@ -21,11 +21,13 @@ struct RawIntake {
     deleted_at: Option<String>,
     ui_state: Option<String>,
     answered: i64,
+    returned_at: Option<String>,
 }
 
 const INTAKE_COLUMNS: &str = "i.id, i.customer, i.mode, i.status, i.form_id, i.form_version, \
      i.created_at, i.updated_at, i.deleted_at, i.ui_state, \
-     (SELECT count(*) FROM answers a WHERE a.intake_id = i.id)";
+     (SELECT count(*) FROM answers a WHERE a.intake_id = i.id), \
+     (SELECT max(v.submitted_at) FROM invitations v WHERE v.intake_id = i.id)";
 
 impl RawIntake {
     fn from_row(r: &Row<'_>) -> rusqlite::Result<Self> {
@@ -41,6 +43,7 @@ impl RawIntake {
             deleted_at: r.get(8)?,
             ui_state: r.get(9)?,
             answered: r.get(10)?,
+            returned_at: r.get(11)?,
         })
     }
 
@@ -78,6 +81,10 @@ impl RawIntake {
                 Some(s) => Some(parse_json(id, "ui_state", s)?),
                 None => None,
             },
+            returned_at: match &self.returned_at {
+                Some(s) => Some(parse_ts(id, "returned_at", s)?),
+                None => None,
+            },
             id,
             customer: self.customer,
             form_id: self.form_id,
@@ -97,6 +104,7 @@ impl RawIntake {
             answered,
             created_at: r.created_at,
             updated_at: r.updated_at,
+            returned_at: r.returned_at,
         })
     }
 }

@@ -12,6 +12,7 @@ mod error;
 mod extras;
 mod forms;
 mod intakes;
+mod invitations;
 pub mod keys;
 mod schema;
 mod settings;
@@ -36,6 +37,7 @@ pub use bundle::{Bundle, BundleError};
 pub use bundle_io::ImportMode;
 pub use error::{Result, StoreError};
 pub use extras::sha256_file;
+pub use invitations::{Invitation, InvitationState};
 pub use schema::SCHEMA_VERSION;
 pub use types::*;
 

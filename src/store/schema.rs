@@ -94,7 +94,13 @@ CREATE TABLE accepted_findings (
 CREATE INDEX intakes_customer ON intakes (customer, created_at);
 "#;
 
-pub(crate) const MIGRATIONS: &[&str] = &[V1, V2, super::forms::V3, super::settings::V4];
+pub(crate) const MIGRATIONS: &[&str] = &[
+    V1,
+    V2,
+    super::forms::V3,
+    super::settings::V4,
+    super::invitations::V5,
+];
 
 /// The schema version this program creates and understands.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -113,6 +113,24 @@ pub struct IntakeSummary {
     pub answered: usize,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
+    /// When the customer last submitted it through a web link (`intake serve`).
+    pub returned_at: Option<OffsetDateTime>,
+}
+
+impl IntakeSummary {
+    /// Returned by the customer through a web link and not yet completed by a specialist.
+    pub fn returned(&self) -> bool {
+        self.returned_at.is_some() && self.status == Status::Draft
+    }
+
+    /// The status as lists show it: `returned` for a returned draft.
+    pub fn status_id(&self) -> &'static str {
+        if self.returned() {
+            "returned"
+        } else {
+            self.status.as_str()
+        }
+    }
 }
 
 /// One intake with its metadata (answers are fetched with `Store::answers`).
@@ -130,6 +148,8 @@ pub struct IntakeRecord {
     pub deleted_at: Option<OffsetDateTime>,
     /// Where the UI was (section, question) so a resumed intake opens there.
     pub ui_state: Option<serde_json::Value>,
+    /// When the customer last submitted it through a web link (`intake serve`).
+    pub returned_at: Option<OffsetDateTime>,
 }
 
 /// What follows from an intake's answers after a change, stored by `Store::apply_with`

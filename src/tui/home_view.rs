@@ -79,7 +79,11 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                     Cell::from(it.id.to_string()),
                     Cell::from(it.customer.clone()),
                     Cell::from(it.mode.label(lang)),
-                    Cell::from(status_label(it.status, lang)),
+                    Cell::from(if it.returned() {
+                        returned_label(lang)
+                    } else {
+                        status_label(it.status, lang).to_string()
+                    }),
                     Cell::from(progress_bar(h.progress.get(&it.id).copied().unwrap_or(0))),
                     Cell::from(h.when(it.updated_at, lang)),
                 ])
@@ -208,6 +212,11 @@ pub fn status_label(s: Status, lang: Lang) -> &'static str {
         (Status::Exported, Lang::Nl) => "verstuurd",
         (s, Lang::En) => s.as_str(),
     }
+}
+
+/// A draft the customer submitted through a web link (`intake serve`).
+pub fn returned_label(lang: Lang) -> String {
+    crate::t!(lang, "status-returned")
 }
 
 /// `████░░░░░░  40%`: readable without colour.

@@ -222,7 +222,7 @@ impl ProbesScreen {
                 &c,
             );
             let done = r
-                .map_err(|e| e.to_string())
+                .map_err(|e| e.render(lang))
                 .and_then(|r| serde_json::to_value(&r).map_err(|e| e.to_string()))
                 .map(|v| ("bandwidth".to_string(), server, v));
             let _ = tx.send(JobEvent::Done(done));
@@ -417,6 +417,24 @@ impl ProbesScreen {
 }
 
 /// One line per saved probe.
+/// "; onder belasting ↓ 372 ↑ 431 ms": the round trip while each direction is full
+/// (bufferbloat), when the measurement has it.
+fn loaded_per_direction(v: &serde_json::Value, lang: Lang) -> String {
+    let ms = |k: &str| v[k].as_f64().filter(|x| x.is_finite());
+    match (
+        ms("loaded_latency_download_ms"),
+        ms("loaded_latency_upload_ms"),
+    ) {
+        (Some(d), Some(u)) => format!(
+            "; {} ↓ {} ↑ {} ms",
+            crate::t!(lang, "probe-under-load"),
+            crate::form::types::format_decimal(d.round(), lang),
+            crate::form::types::format_decimal(u.round(), lang)
+        ),
+        _ => String::new(),
+    }
+}
+
 pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
     let v = &p.payload;
     let num = |x: f64| crate::form::types::format_decimal((x * 10.0).round() / 10.0, lang);
@@ -436,12 +454,13 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             verdict
         ),
         "bandwidth" => format!(
-            "{} {} — ↓ {} ↑ {} Mbit/s, {} ms",
+            "{} {} — ↓ {} ↑ {} Mbit/s, {} ms{}",
             tr(lang, "verbinding", "link"),
             p.machine_key,
             num(v["download_mbps"].as_f64().unwrap_or(0.0)),
             num(v["upload_mbps"].as_f64().unwrap_or(0.0)),
-            num(v["latency_ms"].as_f64().unwrap_or(0.0))
+            num(v["latency_ms"].as_f64().unwrap_or(0.0)),
+            loaded_per_direction(v, lang)
         ),
         "lan" => format!(
             "{} {} — {} hosts",
@@ -450,5 +469,35 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
             v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
         ),
         other => format!("{other} {}", p.machine_key),
+    }
+}
+
+#[cfg(test)]
+mod loaded_latency_tests {
+    use super::*;
+
+    #[test]
+    fn the_saved_link_shows_its_loaded_latency_per_direction() {
+        let p = ProbeRecord {
+            kind: "bandwidth".into(),
+            machine_key: "srv:5201".into(),
+            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
+                "latency_ms": 21.04, "loaded_latency_download_ms": 371.6,
+                "loaded_latency_upload_ms": 431.2}),
+            measured_at: time::OffsetDateTime::UNIX_EPOCH,
+            source: "local".into(),
+        };
+        assert_eq!(
+            summary(&p, Lang::Nl),
+            "verbinding srv:5201 — ↓ 47,9 ↑ 9,6 Mbit/s, 21 ms; onder belasting ↓ 372 ↑ 431 ms"
+        );
+        assert!(summary(&p, Lang::En).ends_with("; under load ↓ 372 ↑ 431 ms"));
+        // Older measurements without the directions show what they have.
+        let old = ProbeRecord {
+            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
+                "latency_ms": 21.0, "loaded_latency_ms": 80.0}),
+            ..p
+        };
+        assert!(summary(&old, Lang::En).ends_with("Mbit/s, 21 ms"));
     }
 }

@@ -87,6 +87,17 @@ impl Workspace {
     /// Sets several answers: all are checked (type, bounds, constraints against the
     /// answers as they will be after this call) before any is saved; one transaction.
     pub fn set_answers(&mut self, id: i64, pairs: &[(String, String)]) -> Result<Loaded> {
+        self.set_answers_by(id, pairs, &os_user())
+    }
+
+    /// As `set_answers`, recorded in the history as changed by `author` (e.g. the
+    /// customer through a web link).
+    pub fn set_answers_by(
+        &mut self,
+        id: i64,
+        pairs: &[(String, String)],
+        author: &str,
+    ) -> Result<Loaded> {
         let mut loaded = self.load(id)?;
         let mut changes = Vec::new();
         let mut parsed = Vec::new();
@@ -113,7 +124,7 @@ impl Workspace {
             });
         }
         let derived = derived(&loaded);
-        self.store.apply_with(id, &changes, &os_user(), &derived)?;
+        self.store.apply_with(id, &changes, author, &derived)?;
         if let Some(mode) = derived.mode {
             loaded.record.mode = mode;
         }

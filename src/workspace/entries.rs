@@ -16,6 +16,11 @@ impl Workspace {
     /// Removes entry `n` (1-based) of a repeat group; later entries move up one place
     /// so their answers stay together. One transaction, recorded in the history.
     pub fn remove_entry(&mut self, id: i64, group: &str, n: usize) -> Result<()> {
+        self.remove_entry_by(id, group, n, &os_user())
+    }
+
+    /// As `remove_entry`, recorded in the history as changed by `author`.
+    pub fn remove_entry_by(&mut self, id: i64, group: &str, n: usize, author: &str) -> Result<()> {
         let loaded = self.load(id)?;
         self.group_of(&loaded.form, group)?;
         let entries = self.entries(id, group)?;
@@ -29,7 +34,7 @@ impl Workspace {
             // Entry i takes the answers of entry i + 1 (none after the last).
             changes.extend(moves(group, &entries, i + 1, i));
         }
-        self.save_entries(id, &changes)
+        self.save_entries(id, &changes, author)
     }
 
     /// Swaps entries `a` and `b` (1-based) of a repeat group (moving an entry up or down).
@@ -47,7 +52,7 @@ impl Workspace {
         let entries = self.entries(id, group)?;
         let mut changes = moves(group, &entries, b, a);
         changes.extend(moves(group, &entries, a, b));
-        self.save_entries(id, &changes)
+        self.save_entries(id, &changes, &os_user())
     }
 
     /// The group's maximum number of entries, or an error when `group` is not a group.
@@ -71,7 +76,7 @@ impl Workspace {
         Ok(out)
     }
 
-    fn save_entries(&mut self, id: i64, changes: &[Change]) -> Result<()> {
+    fn save_entries(&mut self, id: i64, changes: &[Change], author: &str) -> Result<()> {
         let mut after = self.load(id)?;
         for c in changes {
             let value = c
@@ -84,7 +89,7 @@ impl Workspace {
             };
         }
         let derived = super::answers::derived(&after);
-        self.store.apply_with(id, changes, &os_user(), &derived)?;
+        self.store.apply_with(id, changes, author, &derived)?;
         Ok(())
     }
 }

@@ -1,67 +1,185 @@
 //! Round trips over an echo connection to the server (TCP, Nagle off). A TCP
 //! echo needs no privileges, unlike ICMP, and goes where the data goes.
 
+use super::phase::transient;
 use super::protocol::{self, Msg};
+use super::text::Cause;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
+
+/// A reply later than this is recorded as this long (loaded) or ends the test (idle).
+pub const REPLY_LIMIT: Duration = Duration::from_secs(2);
+/// Reads wake up this often to look at the stop flag.
+const SLICE: Duration = Duration::from_millis(100);
 
 pub struct Echo {
     sock: TcpStream,
     seq: u64,
+    /// Bytes read but not yet matched to a probe (replies are 8 bytes each).
+    pending: Vec<u8>,
+}
+
+/// Why a round trip has no figure.
+#[derive(Debug)]
+pub enum EchoFail {
+    /// The server closed the echo connection.
+    Closed,
+    /// Reset, broken pipe and the like.
+    Broken(io::Error),
+    /// No reply within the limit (the reply may still come; later probes skip it).
+    TimedOut,
+    /// The caller's stop flag was raised while waiting.
+    Stopped,
+    /// The server answered with an error message instead of an echo.
+    Server(String),
+}
+
+impl EchoFail {
+    /// What happened, for a message that then names the phase.
+    pub fn cause(&self) -> Cause {
+        match self {
+            EchoFail::Closed | EchoFail::Stopped => Cause::Closed,
+            EchoFail::Broken(e) => Cause::from_io(e, REPLY_LIMIT),
+            EchoFail::TimedOut => Cause::EchoTimeout {
+                seconds: REPLY_LIMIT.as_secs_f64(),
+            },
+            EchoFail::Server(m) => Cause::EchoRefused(m.clone()),
+        }
+    }
 }
 
 impl Echo {
-    pub fn open(addr: SocketAddr, test: &str, timeout: Duration) -> io::Result<Echo> {
-        let mut sock = TcpStream::connect_timeout(&addr, timeout)?;
-        sock.set_nodelay(true)?;
-        sock.set_read_timeout(Some(Duration::from_secs(2)))?;
-        sock.set_write_timeout(Some(Duration::from_secs(2)))?;
+    /// Opens the echo connection and makes one round trip, which is not
+    /// counted: it carries the server's accept and thread start-up.
+    pub fn open(addr: SocketAddr, test: &str, timeout: Duration) -> Result<Echo, EchoFail> {
+        let mut sock = TcpStream::connect_timeout(&addr, timeout).map_err(EchoFail::Broken)?;
+        sock.set_nodelay(true).map_err(EchoFail::Broken)?;
+        sock.set_write_timeout(Some(REPLY_LIMIT))
+            .map_err(EchoFail::Broken)?;
         protocol::send(
             &mut sock,
             &Msg::Echo {
                 test: test.to_string(),
             },
-        )?;
-        Ok(Echo { sock, seq: 0 })
+        )
+        .map_err(EchoFail::Broken)?;
+        let mut echo = Echo {
+            sock,
+            seq: 0,
+            pending: Vec::new(),
+        };
+        echo.rtt_ms(timeout.max(REPLY_LIMIT), &AtomicBool::new(false))?;
+        Ok(echo)
     }
 
-    /// One round trip in milliseconds. Replies to earlier, timed-out probes
-    /// are skipped by their sequence number.
-    pub fn rtt_ms(&mut self) -> io::Result<f64> {
+    /// One round trip in milliseconds, waiting at most `limit`. Replies to
+    /// earlier, timed-out probes are skipped by their sequence number.
+    pub fn rtt_ms(&mut self, limit: Duration, stop: &AtomicBool) -> Result<f64, EchoFail> {
         self.seq += 1;
         let t = Instant::now();
-        self.sock.write_all(&self.seq.to_be_bytes())?;
-        // At most a few stale replies can be in the pipe; bound the skipping.
-        for _ in 0..64 {
-            let mut b = [0u8; 8];
-            self.sock.read_exact(&mut b)?;
-            if u64::from_be_bytes(b) == self.seq {
-                return Ok(t.elapsed().as_secs_f64() * 1000.0);
+        self.sock
+            .write_all(&self.seq.to_be_bytes())
+            .map_err(write_failure)?;
+        let mut buf = [0u8; 512];
+        loop {
+            if self.pending.first() == Some(&b'{') {
+                return Err(self.server_message());
+            }
+            while self.pending.len() >= 8 {
+                let mut b = [0u8; 8];
+                b.copy_from_slice(&self.pending[..8]);
+                self.pending.drain(..8);
+                if u64::from_be_bytes(b) == self.seq {
+                    return Ok(t.elapsed().as_secs_f64() * 1000.0);
+                }
+            }
+            let left = limit.saturating_sub(t.elapsed());
+            if left.is_zero() {
+                return Err(EchoFail::TimedOut);
+            }
+            if stop.load(Ordering::Relaxed) {
+                return Err(EchoFail::Stopped);
+            }
+            self.sock
+                .set_read_timeout(Some(left.min(SLICE)))
+                .map_err(EchoFail::Broken)?;
+            match self.sock.read(&mut buf) {
+                Ok(0) => return Err(EchoFail::Closed),
+                Ok(n) if self.pending.len() < 4096 => self.pending.extend_from_slice(&buf[..n]),
+                Ok(_) => return Err(EchoFail::Server("echo replies out of step".into())),
+                Err(e) if transient(&e) => {}
+                Err(e) => return Err(EchoFail::Broken(e)),
             }
         }
-        Err(io::Error::new(
-            io::ErrorKind::InvalidData,
-            "echo replies out of step",
-        ))
+    }
+
+    /// The rest of a JSON line the server sent instead of echoing (bounded).
+    fn server_message(&mut self) -> EchoFail {
+        let mut buf = [0u8; 256];
+        let _ = self.sock.set_read_timeout(Some(SLICE));
+        while !self.pending.contains(&b'\n') && self.pending.len() < protocol::MAX_LINE {
+            match self.sock.read(&mut buf) {
+                Ok(n) if n > 0 => self.pending.extend_from_slice(&buf[..n]),
+                _ => break,
+            }
+        }
+        let end = self
+            .pending
+            .iter()
+            .position(|b| *b == b'\n')
+            .unwrap_or(self.pending.len());
+        match protocol::parse(&self.pending[..end]) {
+            Ok(Msg::Error { message }) => EchoFail::Server(message),
+            _ => EchoFail::Server("unexpected reply to a latency probe".into()),
+        }
     }
 }
 
-/// Probes every `interval` until `stop`; returns (time since `t0`, rtt ms).
+/// A write that timed out is a reply that did not come; anything else broke the connection.
+fn write_failure(e: io::Error) -> EchoFail {
+    if transient(&e) {
+        EchoFail::TimedOut
+    } else if matches!(
+        e.kind(),
+        io::ErrorKind::BrokenPipe | io::ErrorKind::ConnectionReset
+    ) {
+        EchoFail::Closed
+    } else {
+        EchoFail::Broken(e)
+    }
+}
+
+/// Probes every `interval` until `stop`, adding (time since `t0`, rtt ms) to
+/// `out` as they come (the phase watches them settle). A reply slower than
+/// [`REPLY_LIMIT`] is kept as that limit (a lower bound: leaving it out would
+/// hide the worst queueing); a closed or broken connection ends the sampling
+/// with its cause.
 pub fn probe_until(
     echo: &mut Echo,
     interval: Duration,
     t0: Instant,
     stop: &AtomicBool,
-) -> Vec<(Duration, f64)> {
-    let mut out = Vec::new();
+    out: &Mutex<Vec<(Duration, f64)>>,
+) -> Option<EchoFail> {
+    let push = |sent: Duration, ms: f64| {
+        if let Ok(mut v) = out.lock() {
+            v.push((sent, ms));
+        }
+    };
     // Bounded by the phase length (stop) and by a sample cap.
-    while !stop.load(Ordering::Relaxed) && out.len() < 10_000 {
+    for _ in 0..10_000 {
+        if stop.load(Ordering::Relaxed) {
+            break;
+        }
         let sent = t0.elapsed();
-        match echo.rtt_ms() {
-            Ok(ms) => out.push((sent, ms)),
-            Err(_) => break,
+        match echo.rtt_ms(REPLY_LIMIT, stop) {
+            Ok(ms) => push(sent, ms),
+            Err(EchoFail::TimedOut) => push(sent, REPLY_LIMIT.as_secs_f64() * 1000.0),
+            Err(EchoFail::Stopped) => break,
+            Err(e) => return Some(e),
         }
         let next = t0 + sent + interval;
         while !stop.load(Ordering::Relaxed) && Instant::now() < next {
@@ -70,5 +188,65 @@ pub fn probe_until(
             );
         }
     }
-    out
+    None
+}
+
+/// Whether the median round trip since `from` has settled: it moved at most
+/// 10 % (or 5 ms) when the last `lookback` is left out. Under load a CUBIC
+/// queue fills and drains in a sawtooth of several seconds; a figure from a
+/// part of it would misstate the bufferbloat users feel.
+pub fn settled(
+    samples: &[(Duration, f64)],
+    from: Duration,
+    now: Duration,
+    lookback: Duration,
+) -> bool {
+    let after: Vec<(Duration, f64)> = samples
+        .iter()
+        .copied()
+        .filter(|(t, _)| *t >= from)
+        .collect();
+    let all: Vec<f64> = after.iter().map(|x| x.1).collect();
+    let before: Vec<f64> = after
+        .iter()
+        .filter(|(t, _)| *t + lookback <= now)
+        .map(|x| x.1)
+        .collect();
+    if before.len() < 5 {
+        return false;
+    }
+    match (super::stats::median(&all), super::stats::median(&before)) {
+        (Some(a), Some(b)) => (a - b).abs() <= (0.1 * a).max(5.0),
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn series(f: impl Fn(f64) -> f64, until: f64) -> Vec<(Duration, f64)> {
+        (0..)
+            .map(|i| i as f64 * 0.2)
+            .take_while(|t| *t <= until)
+            .map(|t| (Duration::from_secs_f64(t), f(t)))
+            .collect()
+    }
+
+    #[test]
+    fn a_flat_loaded_latency_settles_and_a_rising_queue_does_not() {
+        let s = |v: &[(Duration, f64)], now: f64| {
+            settled(
+                v,
+                Duration::from_secs(1),
+                Duration::from_secs_f64(now),
+                Duration::from_millis(1500),
+            )
+        };
+        assert!(s(&series(|_| 40.0, 4.0), 4.0));
+        // A queue still filling: 100 ms more every second.
+        assert!(!s(&series(|t| 40.0 + 100.0 * t, 4.0), 4.0));
+        // Too few samples after the warm-up to say.
+        assert!(!s(&series(|_| 40.0, 2.0), 2.0));
+    }
 }

@@ -14,18 +14,23 @@
 //! for upload), ramp-up is discarded, and 1 Mbit = 10^6 bits of TCP payload.
 
 mod client;
+mod congestion;
 mod latency;
 mod phase;
 mod protocol;
 mod server;
 mod stats;
+mod text;
+mod welcome;
+mod window;
 
 pub use client::measure;
+pub use congestion::DEFAULT as DEFAULT_CONGESTION;
 pub use server::{serve, serve_on};
+pub use text::{BandwidthError, Cause, Foreign, Refusal, Step, Warning};
 
 use serde::{Deserialize, Serialize};
 use std::time::Duration;
-use thiserror::Error;
 
 #[derive(Debug, Clone)]
 pub struct ServerOptions {
@@ -54,19 +59,30 @@ impl Default for ServerOptions {
 pub struct MeasureOptions {
     /// Parallel TCP streams per direction.
     pub streams: usize,
-    /// Measured seconds per direction (warm-up comes on top).
+    /// Most measured seconds per direction (warm-up comes on top).
     pub seconds: f64,
-    /// Discarded ramp-up; `None` = min(2 s, 20% of `seconds`).
-    pub warmup: Option<Duration>,
+    /// With `adaptive`, a direction stops once its figure is stable, but not
+    /// before this many measured seconds (or `seconds`, when that is less).
+    pub min_seconds: f64,
+    pub adaptive: bool,
+    /// The warm-up lasts until the rate stops rising: at least `min_warmup`
+    /// (and 8 idle round trips), at most `max_warmup`.
+    pub min_warmup: Duration,
+    pub max_warmup: Duration,
     /// Idle round trips, and the pause between them.
     pub latency_probes: usize,
     pub latency_interval: Duration,
     /// Loaded-latency probe interval during download and upload.
     pub loaded_interval: Duration,
-    /// Also measure download with a single stream for this many seconds
-    /// (0 = skip). A remote-desktop session is one flow.
+    /// Also measure download with a single stream for at most this many
+    /// seconds (0 = skip). A remote-desktop session is one flow.
     pub single_stream_seconds: f64,
     pub connect_timeout: Duration,
+    /// TCP congestion control for the sending sockets of both ends (`None`:
+    /// leave it to each OS). CUBIC by default: what customers' machines use.
+    pub congestion: Option<String>,
+    /// A direction whose byte count stands still this long has failed.
+    pub stall_timeout: Duration,
 }
 
 impl Default for MeasureOptions {
@@ -74,20 +90,18 @@ impl Default for MeasureOptions {
         MeasureOptions {
             streams: 4,
             seconds: 10.0,
-            warmup: None,
+            min_seconds: 3.0,
+            adaptive: true,
+            min_warmup: Duration::from_secs(1),
+            max_warmup: Duration::from_secs(5),
             latency_probes: 20,
             latency_interval: Duration::from_millis(100),
             loaded_interval: Duration::from_millis(200),
             single_stream_seconds: 0.0,
             connect_timeout: Duration::from_secs(3),
+            congestion: Some(congestion::DEFAULT.to_string()),
+            stall_timeout: Duration::from_secs(4),
         }
-    }
-}
-
-impl MeasureOptions {
-    pub fn effective_warmup(&self) -> Duration {
-        self.warmup
-            .unwrap_or_else(|| Duration::from_secs_f64((self.seconds * 0.2).clamp(0.0, 2.0)))
     }
 }
 
@@ -132,31 +146,28 @@ pub struct BandwidthResult {
     pub download_single_stream_mbps: Option<f64>,
     pub server: String,
     pub streams: usize,
-    /// Measured seconds per direction.
-    pub seconds: f64,
-    pub warmup_seconds: f64,
+    /// Measured seconds and discarded warm-up per direction.
+    pub download_seconds: f64,
+    pub upload_seconds: f64,
+    pub download_warmup_seconds: f64,
+    pub upload_warmup_seconds: f64,
+    /// The congestion control each direction was sent with.
+    pub congestion_control: CongestionReport,
+    /// What the reader should know about how the figures came about (e.g. the
+    /// OS refused the requested congestion control).
+    #[serde(default)]
+    pub warnings: Vec<Warning>,
     pub mode: String,
     /// RFC 3339.
     pub measured_at: String,
 }
 
-#[derive(Debug, Error)]
-pub enum BandwidthError {
-    #[error("bandwidth server {server:?}: cannot resolve the address: {message}")]
-    Resolve { server: String, message: String },
-    #[error("bandwidth server {server} ({addr}): {what} failed: {source}")]
-    Connect {
-        server: String,
-        addr: String,
-        what: String,
-        source: std::io::Error,
-    },
-    #[error("bandwidth server {server}: {message}")]
-    Protocol { server: String, message: String },
-    #[error("bandwidth server {server} refused the test: {message}")]
-    Refused { server: String, message: String },
-    #[error("measurement cancelled")]
-    Cancelled,
-    #[error("invalid options: {0}")]
-    Options(String),
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct CongestionReport {
+    /// What was asked for (`None`: left to the OS).
+    pub requested: Option<String>,
+    /// What the sending sockets used: the server's for the download, this
+    /// machine's for the upload (`None`: the OS does not say).
+    pub download: Option<String>,
+    pub upload: Option<String>,
 }

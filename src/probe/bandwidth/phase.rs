@@ -1,11 +1,16 @@
-//! One throughput phase: N data streams for warm-up + measured time, the
-//! byte counter sampled every 100 ms at the receiver, round trips on the echo
-//! connection alongside.
+//! One throughput phase: N data streams until the rate is stable (warm-up,
+//! then the measured window, see [`super::window`]), the byte counter
+//! sampled every 100 ms at the receiver, round trips on the echo connection
+//! alongside. A phase that cannot run its window to the end is an error that
+//! says what happened, never a figure from part of a run.
 
+use super::congestion::{self, Outcome};
 use super::latency::{self, Echo};
 use super::protocol::{self, Dir, Msg};
-use super::stats;
-use super::{BandwidthError, BandwidthProgress, Phase};
+use super::text::{Cause, Step};
+use super::window::{State, StopRule, Tracker, Window};
+use super::{BandwidthError, BandwidthProgress, Phase, stats};
+use std::collections::VecDeque;
 use std::io::{ErrorKind, Read, Write};
 use std::net::{Shutdown, SocketAddr, TcpStream};
 use std::sync::Mutex;
@@ -14,11 +19,11 @@ use std::time::{Duration, Instant};
 
 const CHUNK: usize = 128 * 1024;
 const TICK: Duration = Duration::from_millis(250);
+const SAMPLE: Duration = Duration::from_millis(100);
 
-/// A byte-count report from the server, with when it arrived here.
+/// A byte-count report from the server (its clock).
 #[derive(Debug, Clone, Copy)]
 pub struct Report {
-    pub arrived: Instant,
     pub t_ms: u64,
     pub up_bytes: u64,
 }
@@ -27,41 +32,67 @@ pub struct Report {
 #[derive(Default)]
 pub struct ControlState {
     pub reports: Mutex<Vec<Report>>,
+    /// The server's own message when it ended the test.
     pub error: Mutex<Option<String>>,
+    /// The control connection ended without a message (server gone).
+    pub lost: Mutex<Option<Cause>>,
+}
+
+impl ControlState {
+    fn take<T: Clone>(m: &Mutex<Option<T>>) -> Option<T> {
+        m.lock().ok().and_then(|e| e.clone())
+    }
 }
 
 pub struct PhaseSpec<'a> {
     pub phase: Phase,
     pub dir: Dir,
     pub streams: usize,
-    pub warmup: Duration,
-    pub measure: Duration,
+    pub rule: StopRule,
     pub addr: SocketAddr,
     pub server: &'a str,
     pub test: &'a str,
     pub connect_timeout: Duration,
     pub loaded_interval: Duration,
+    pub stall_timeout: Duration,
+    /// Congestion control for the sockets this end sends on (upload).
+    pub congestion: Option<&'a str>,
+    /// Median idle round trip, to tell a standing queue.
+    pub idle_ms: f64,
 }
 
 pub struct PhaseResult {
-    pub mbps: f64,
+    pub window: Window,
     /// Round trips after the warm-up.
     pub loaded_rtts: Vec<f64>,
+    /// This end's congestion control, for an upload.
+    pub congestion: Option<Outcome>,
+}
+
+impl PhaseSpec<'_> {
+    fn interrupted(&self, cause: Cause) -> BandwidthError {
+        BandwidthError::Interrupted {
+            server: self.server.to_string(),
+            phase: self.phase,
+            cause,
+        }
+    }
 }
 
 fn open_stream(s: &PhaseSpec) -> Result<TcpStream, BandwidthError> {
-    let err = |what: &str, e: std::io::Error| BandwidthError::Connect {
+    let err = |step: Step, e: std::io::Error| BandwidthError::Connect {
         server: s.server.to_string(),
         addr: s.addr.to_string(),
-        what: what.to_string(),
-        source: e,
+        step,
+        cause: Cause::from_io(&e, s.connect_timeout),
     };
-    let mut sock = TcpStream::connect_timeout(&s.addr, s.connect_timeout)
-        .map_err(|e| err("connect (data)", e))?;
+    let connect = Step::ConnectData(s.phase);
+    let mut sock =
+        TcpStream::connect_timeout(&s.addr, s.connect_timeout).map_err(|e| err(connect, e))?;
     sock.set_read_timeout(Some(TICK))
-        .map_err(|e| err("socket setup", e))?;
+        .map_err(|e| err(Step::Setup, e))?;
     sock.set_write_timeout(Some(TICK))
-        .map_err(|e| err("socket setup", e))?;
+        .map_err(|e| err(Step::Setup, e))?;
     protocol::send(
         &mut sock,
         &Msg::Data {
@@ -69,8 +100,24 @@ fn open_stream(s: &PhaseSpec) -> Result<TcpStream, BandwidthError> {
             dir: s.dir,
         },
     )
-    .map_err(|e| err("data hello", e))?;
+    .map_err(|e| err(Step::DataHello(s.phase), e))?;
     Ok(sock)
+}
+
+/// Opens the streams side by side: one after another costs a round trip each.
+fn open_streams(s: &PhaseSpec) -> Result<Vec<TcpStream>, BandwidthError> {
+    std::thread::scope(|sc| {
+        let opening: Vec<_> = (0..s.streams)
+            .map(|_| sc.spawn(|| open_stream(s)))
+            .collect();
+        opening
+            .into_iter()
+            .map(|h| {
+                h.join()
+                    .unwrap_or_else(|_| Err(s.interrupted(Cause::StartFailed)))
+            })
+            .collect()
+    })
 }
 
 /// A read or write that timed out or was interrupted: try again on the next tick.
@@ -81,6 +128,39 @@ pub(super) fn transient(e: &std::io::Error) -> bool {
     )
 }
 
+/// Moves data on one stream until `stop`; returns why it ended early, if it did.
+fn pump(mut sock: TcpStream, dir: Dir, received: &AtomicU64, stop: &AtomicBool) -> Option<Cause> {
+    let mut buf = vec![0u8; CHUNK];
+    let mut first = true;
+    while !stop.load(Ordering::Relaxed) {
+        let r = match dir {
+            Dir::Download => sock.read(&mut buf),
+            Dir::Upload => sock.write(&buf),
+        };
+        match r {
+            Ok(0) => return Some(Cause::Closed),
+            Ok(n) => {
+                if dir == Dir::Download {
+                    // The server answers a data hello it cannot take with a JSON line.
+                    if first && buf[0] == b'{' {
+                        let line = String::from_utf8_lossy(&buf[..n.min(300)]).into_owned();
+                        return Some(match protocol::parse(line.trim_end().as_bytes()) {
+                            Ok(Msg::Error { message }) => Cause::DataRefused(message),
+                            _ => Cause::NotTestData,
+                        });
+                    }
+                    received.fetch_add(n as u64, Ordering::Relaxed);
+                }
+                first = false;
+            }
+            Err(e) if transient(&e) => {}
+            Err(_) if stop.load(Ordering::Relaxed) => return None,
+            Err(e) => return Some(Cause::from_io(&e, TICK)),
+        }
+    }
+    None
+}
+
 pub fn run(
     s: &PhaseSpec,
     echo: &mut Echo,
@@ -88,128 +168,220 @@ pub fn run(
     progress: &mut dyn FnMut(BandwidthProgress),
     cancel: &AtomicBool,
 ) -> Result<PhaseResult, BandwidthError> {
-    let socks = (0..s.streams)
-        .map(|_| open_stream(s))
-        .collect::<Result<Vec<_>, _>>()?;
+    let socks = open_streams(s)?;
+    let cc = (s.dir == Dir::Upload).then(|| {
+        let outcomes: Vec<Outcome> = socks
+            .iter()
+            .map(|x| congestion::apply(x, s.congestion))
+            .collect();
+        outcomes.into_iter().next().unwrap_or_default()
+    });
     let handles: Vec<TcpStream> = socks.iter().filter_map(|x| x.try_clone().ok()).collect();
     let received = AtomicU64::new(0);
     let stop = AtomicBool::new(false);
-    let planned = s.warmup + s.measure;
+    let failure: Mutex<Option<Cause>> = Mutex::new(None);
+    let planned = Duration::from_secs_f64(s.rule.max_warmup + s.rule.max_measure);
+    // Reports that came before this phase belong to the one before.
+    let mut consumed = control.reports.lock().map(|r| r.len()).unwrap_or(0);
     let t0 = Instant::now();
-    let mut samples: Vec<(f64, u64)> = Vec::new();
+    let mut tracker = Tracker::new(s.rule);
+    if s.dir == Dir::Download {
+        tracker.push(0.0, 0);
+    }
 
-    let (outcome, loaded) = std::thread::scope(|sc| {
-        for mut sock in socks {
-            let (received, stop, dir) = (&received, &stop, s.dir);
+    let loaded: Mutex<Vec<(Duration, f64)>> = Mutex::new(Vec::new());
+    let (warm_end, echo_fail) = std::thread::scope(|sc| {
+        for sock in socks {
+            let (received, stop, failure, dir) = (&received, &stop, &failure, s.dir);
             sc.spawn(move || {
-                let mut buf = vec![0u8; CHUNK];
-                while !stop.load(Ordering::Relaxed) {
-                    let r = match dir {
-                        Dir::Download => sock.read(&mut buf),
-                        Dir::Upload => sock.write(&buf),
-                    };
-                    match r {
-                        Ok(0) => break,
-                        Ok(n) => {
-                            if dir == Dir::Download {
-                                received.fetch_add(n as u64, Ordering::Relaxed);
-                            }
-                        }
-                        Err(e) if transient(&e) => {}
-                        Err(_) => break,
-                    }
+                if let Some(why) = pump(sock, dir, received, stop)
+                    && let Ok(mut f) = failure.lock()
+                {
+                    f.get_or_insert(why);
                 }
             });
         }
-        let prober = sc.spawn(|| latency::probe_until(echo, s.loaded_interval, t0, &stop));
-
-        // Sample the receiver's counter every 100 ms until the phase is over.
-        let mut outcome = Ok(());
-        let mut next = t0;
-        while t0.elapsed() < planned {
-            if cancel.load(Ordering::Relaxed) {
-                outcome = Err(BandwidthError::Cancelled);
-                break;
-            }
-            if let Some(m) = control.error.lock().ok().and_then(|e| e.clone()) {
-                outcome = Err(BandwidthError::Protocol {
-                    server: s.server.to_string(),
-                    message: m,
-                });
-                break;
-            }
-            next += Duration::from_millis(100);
-            std::thread::sleep(next.saturating_duration_since(Instant::now()));
-            let now = t0.elapsed();
-            samples.push((now.as_secs_f64(), received.load(Ordering::Relaxed)));
-            let current = match s.dir {
-                Dir::Download => {
-                    let back = samples.len().saturating_sub(6);
-                    stats::mbps(samples[back], samples[samples.len() - 1])
-                }
-                Dir::Upload => server_window(
-                    control,
-                    t0,
-                    now.saturating_sub(Duration::from_millis(600)),
-                    now,
-                ),
-            };
-            progress(BandwidthProgress {
-                phase: s.phase,
-                elapsed: now,
-                planned,
-                current_mbps: current,
-                warming_up: now < s.warmup,
-                last_rtt_ms: None,
-            });
-        }
+        let prober = sc.spawn(|| latency::probe_until(echo, s.loaded_interval, t0, &stop, &loaded));
+        let counters = Counters {
+            received: &received,
+            loaded: &loaded,
+            failure: &failure,
+            consumed: &mut consumed,
+            t0,
+            planned,
+        };
+        let r = sample_until_done(s, control, &mut tracker, counters, progress, cancel);
         stop.store(true, Ordering::Relaxed);
         for h in &handles {
             let _ = h.shutdown(Shutdown::Both);
         }
-        (outcome, prober.join().unwrap_or_default())
+        (r, prober.join().unwrap_or_default())
     });
-    outcome?;
-    let end = t0.elapsed();
-    let mbps = match s.dir {
-        Dir::Download => {
-            let w = s.warmup.as_secs_f64();
-            let first = samples.iter().find(|x| x.0 >= w).copied();
-            first
-                .zip(samples.last().copied())
-                .and_then(|(a, b)| stats::mbps(a, b))
-        }
-        Dir::Upload => server_window(control, t0, s.warmup, end),
-    };
-    let mbps = mbps.ok_or_else(|| BandwidthError::Protocol {
-        server: s.server.to_string(),
-        message: format!(
-            "no byte counts in the measured window of the {:?} phase",
-            s.phase
-        ),
-    })?;
+    let warm_end = warm_end?;
+    if let Some(fail) = echo_fail {
+        return Err(s.interrupted(fail.cause()));
+    }
+    let window = tracker
+        .window()
+        .ok_or_else(|| s.interrupted(Cause::NoCounts))?;
     let loaded_rtts = loaded
+        .into_inner()
+        .unwrap_or_default()
         .into_iter()
-        .filter(|(t, _)| *t >= s.warmup)
+        .filter(|(t, _)| *t >= warm_end)
         .map(|(_, ms)| ms)
         .collect();
-    Ok(PhaseResult { mbps, loaded_rtts })
+    Ok(PhaseResult {
+        window,
+        loaded_rtts,
+        congestion: cc,
+    })
 }
 
-/// Upload rate from the server's reports that arrived between `from` and `to`
-/// (since `t0`), timed by the server's own clock.
-fn server_window(control: &ControlState, t0: Instant, from: Duration, to: Duration) -> Option<f64> {
-    let reports = control.reports.lock().ok()?;
-    let inside: Vec<&Report> = reports
+/// What the sampling loop reads besides the control state.
+struct Counters<'a> {
+    /// Bytes received by the download streams.
+    received: &'a AtomicU64,
+    /// Why a data stream ended early.
+    failure: &'a Mutex<Option<Cause>>,
+    /// Round trips so far (time since `t0`, ms).
+    loaded: &'a Mutex<Vec<(Duration, f64)>>,
+    /// Server reports already taken (upload).
+    consumed: &'a mut usize,
+    t0: Instant,
+    planned: Duration,
+}
+
+/// Samples the receiver's counter every 100 ms until the tracker is done;
+/// returns when (since `t0`) the warm-up ended.
+fn sample_until_done(
+    s: &PhaseSpec,
+    control: &ControlState,
+    tracker: &mut Tracker,
+    c: Counters,
+    progress: &mut dyn FnMut(BandwidthProgress),
+    cancel: &AtomicBool,
+) -> Result<Duration, BandwidthError> {
+    // Bounded: the stop rule ends by `planned`; a counter that stands still
+    // ends at `stall_timeout`; one more stall's worth as a backstop.
+    let give_up = c.planned + s.stall_timeout + Duration::from_secs(1);
+    let mut warm_end = None;
+    let (mut last_count, mut last_change) = (0u64, Duration::ZERO);
+    // The last ~0.6 s of the counter, for the progress line.
+    let mut recent: VecDeque<(f64, u64)> = VecDeque::new();
+    let mut next = c.t0;
+    loop {
+        if cancel.load(Ordering::Relaxed) {
+            return Err(BandwidthError::Cancelled);
+        }
+        if let Some(m) = ControlState::take(&control.error) {
+            return Err(ended_by_server(s, m));
+        }
+        let broken = ControlState::take(&control.lost)
+            .or_else(|| c.failure.lock().ok().and_then(|f| f.clone()));
+        if let Some(cause) = broken {
+            // The server's own reason (a time limit, a shutdown) arrives on the
+            // control connection a moment later: prefer it when it comes.
+            std::thread::sleep(Duration::from_millis(300));
+            if let Some(m) = ControlState::take(&control.error) {
+                return Err(ended_by_server(s, m));
+            }
+            return Err(s.interrupted(cause));
+        }
+        next += SAMPLE;
+        std::thread::sleep(next.saturating_duration_since(Instant::now()));
+        let now = c.t0.elapsed();
+        let mut readings = Vec::new();
+        match s.dir {
+            Dir::Download => readings.push((now.as_secs_f64(), c.received.load(Ordering::Relaxed))),
+            Dir::Upload => {
+                if let Ok(r) = control.reports.lock() {
+                    readings.extend(
+                        r.iter()
+                            .skip(*c.consumed)
+                            .map(|x| (x.t_ms as f64 / 1000.0, x.up_bytes)),
+                    );
+                    *c.consumed = r.len().max(*c.consumed);
+                }
+            }
+        }
+        // The figure waits for the loaded latency too: a queue still filling or a
+        // CUBIC sawtooth caught in part needs more time than the rate does.
+        if let Some(from) = warm_end {
+            let held = c
+                .loaded
+                .lock()
+                .map(|v| !loaded_settled(&v, from, now, s.idle_ms))
+                .unwrap_or(false);
+            tracker.hold(held);
+        }
+        for &(t, b) in &readings {
+            tracker.push(t, b);
+            recent.push_back((t, b));
+            if b != last_count {
+                (last_count, last_change) = (b, now);
+            }
+        }
+        while recent.len() > 2 && recent.back().map(|x| x.0) > recent.get(1).map(|x| x.0 + 0.6) {
+            recent.pop_front();
+        }
+        if now.saturating_sub(last_change) >= s.stall_timeout {
+            let seconds = s.stall_timeout.as_secs_f64();
+            return Err(s.interrupted(match s.dir {
+                Dir::Download => Cause::NoData { seconds },
+                Dir::Upload => Cause::NothingReceived { seconds },
+            }));
+        }
+        let state = tracker.state();
+        if state != State::WarmingUp && warm_end.is_none() {
+            warm_end = Some(now);
+        }
+        if state == State::Done {
+            return Ok(warm_end.unwrap_or(now));
+        }
+        if now >= give_up {
+            return Err(s.interrupted(Cause::CountsStopped));
+        }
+        let current = recent
+            .front()
+            .zip(recent.back())
+            .and_then(|(a, b)| stats::mbps(*a, *b));
+        progress(BandwidthProgress {
+            phase: s.phase,
+            elapsed: now,
+            planned: c.planned,
+            current_mbps: current,
+            warming_up: state == State::WarmingUp,
+            last_rtt_ms: None,
+        });
+    }
+}
+
+/// The loaded latency has settled; with a queue of more than 50 ms over idle,
+/// only after twice the usual time (a CUBIC sawtooth on a deep queue lasts
+/// several seconds, and that is the bufferbloat users feel).
+fn loaded_settled(
+    samples: &[(Duration, f64)],
+    from: Duration,
+    now: Duration,
+    idle_ms: f64,
+) -> bool {
+    if !latency::settled(samples, from, now, Duration::from_millis(1500)) {
+        return false;
+    }
+    let after: Vec<f64> = samples
         .iter()
-        .filter(|r| {
-            let at = r.arrived.saturating_duration_since(t0);
-            r.arrived >= t0 && at >= from && at <= to
-        })
+        .filter(|(t, _)| *t >= from)
+        .map(|x| x.1)
         .collect();
-    let (a, b) = (inside.first()?, inside.last()?);
-    stats::mbps(
-        (a.t_ms as f64 / 1000.0, a.up_bytes),
-        (b.t_ms as f64 / 1000.0, b.up_bytes),
-    )
+    let deep = stats::median(&after).is_some_and(|m| m > idle_ms + 50.0);
+    !deep || now >= from + Duration::from_secs(6)
+}
+
+/// The server ended the test and said why (time limit, shutdown).
+fn ended_by_server(s: &PhaseSpec, message: String) -> BandwidthError {
+    BandwidthError::Protocol {
+        server: s.server.to_string(),
+        message,
+    }
 }

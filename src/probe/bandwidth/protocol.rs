@@ -1,5 +1,6 @@
 //! JSON-line messages and bounded line reading.
 
+use super::congestion;
 use serde::{Deserialize, Serialize};
 use std::io::{self, Read, Write};
 
@@ -19,11 +20,17 @@ pub enum Dir {
 pub enum Msg {
     Hello {
         version: u32,
+        /// Congestion control the server should send the download with.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        congestion: Option<String>,
     },
     Welcome {
         test: String,
         max_seconds: u64,
         max_streams: usize,
+        /// What the server's sending sockets use (absent from older servers).
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        congestion: Option<congestion::Outcome>,
     },
     Error {
         message: String,

@@ -3,6 +3,7 @@
 //! Bounded: tests at once, streams per test, test length, handshake time.
 
 use super::ServerOptions;
+use super::congestion;
 use super::phase::transient;
 use super::protocol::{self, Dir, Msg};
 use std::collections::HashMap;
@@ -23,6 +24,8 @@ struct Test {
     stop: AtomicBool,
     /// Data + echo connections, bounded per test.
     conns: AtomicUsize,
+    /// Congestion control for the download streams, as the client asked.
+    congestion: Option<String>,
 }
 
 impl Test {
@@ -84,9 +87,10 @@ pub fn serve_on(listener: TcpListener, opts: &ServerOptions, stop: &AtomicBool) 
                         shared.live.fetch_sub(1, Ordering::Relaxed);
                     }
                 }
-                Err(e) if e.kind() == ErrorKind::WouldBlock => {
-                    std::thread::sleep(Duration::from_millis(20))
-                }
+                // Wait for the next connection without polling: a poll
+                // interval would be added to the first round trip of every
+                // echo connection (seen as 1-1.5 ms of jitter).
+                Err(e) if e.kind() == ErrorKind::WouldBlock => wait_readable(&listener, TICK),
                 Err(e) if e.kind() == ErrorKind::Interrupted => {}
                 // Out of descriptors and the like: wait, don't spin.
                 Err(_) => std::thread::sleep(Duration::from_millis(100)),
@@ -103,13 +107,20 @@ fn handle(mut sock: TcpStream, sh: &Shared, stop: &AtomicBool) -> io::Result<()>
     sock.set_read_timeout(Some(sh.opts.handshake_timeout))?;
     sock.set_write_timeout(Some(TICK))?;
     match protocol::read_line_exact(&mut sock)? {
-        Msg::Hello { version } => control(sock, sh, stop, version),
+        Msg::Hello {
+            version,
+            congestion,
+        } => control(sock, sh, stop, version, congestion),
         Msg::Data { test, dir } => {
             let Some(t) = join(sh, &test, &mut sock)? else {
                 return Ok(());
             };
             let r = match dir {
-                Dir::Download => send_zeros(&mut sock, &t, stop),
+                Dir::Download => {
+                    // The client learnt in the welcome whether this works.
+                    congestion::apply(&sock, t.congestion.as_deref());
+                    send_zeros(&mut sock, &t, stop)
+                }
                 Dir::Upload => count_upload(&mut sock, &t, stop),
             };
             t.conns.fetch_sub(1, Ordering::Relaxed);
@@ -162,7 +173,13 @@ fn join(sh: &Shared, id: &str, sock: &mut TcpStream) -> io::Result<Option<Arc<Te
     Ok(Some(t))
 }
 
-fn control(mut sock: TcpStream, sh: &Shared, stop: &AtomicBool, version: u32) -> io::Result<()> {
+fn control(
+    mut sock: TcpStream,
+    sh: &Shared,
+    stop: &AtomicBool,
+    version: u32,
+    asked: Option<String>,
+) -> io::Result<()> {
     if version != protocol::VERSION {
         let message = format!(
             "protocol version {version} not supported (server speaks {})",
@@ -182,6 +199,7 @@ fn control(mut sock: TcpStream, sh: &Shared, stop: &AtomicBool, version: u32) ->
         up_bytes: AtomicU64::new(0),
         stop: AtomicBool::new(false),
         conns: AtomicUsize::new(0),
+        congestion: asked.clone().filter(|n| congestion::valid_name(n)),
     });
     {
         let mut tests = sh
@@ -202,6 +220,8 @@ fn control(mut sock: TcpStream, sh: &Shared, stop: &AtomicBool, version: u32) ->
         test: id.clone(),
         max_seconds: sh.opts.max_test_duration.as_secs(),
         max_streams: sh.opts.max_streams,
+        // Tried on this socket: the download streams get the same.
+        congestion: Some(congestion::apply(&sock, asked.as_deref())),
     };
     let r = report_loop(&mut sock, &t, stop, welcome);
     t.stop.store(true, Ordering::Relaxed);
@@ -308,4 +328,26 @@ fn echo(sock: &mut TcpStream, t: &Test, stop: &AtomicBool) -> io::Result<()> {
         }
     }
     sock.shutdown(Shutdown::Both)
+}
+
+/// Blocks until the listener has a connection waiting or `limit` passed.
+#[cfg(unix)]
+fn wait_readable(listener: &TcpListener, limit: Duration) {
+    use std::os::fd::AsRawFd;
+    let mut fds = libc::pollfd {
+        fd: listener.as_raw_fd(),
+        events: libc::POLLIN,
+        revents: 0,
+    };
+    // SAFETY: one valid pollfd for the duration of the call.
+    let rc = unsafe { libc::poll(&mut fds, 1, limit.as_millis() as libc::c_int) };
+    if rc < 0 {
+        // EINTR and the like: do not spin.
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+#[cfg(not(unix))]
+fn wait_readable(_listener: &TcpListener, _limit: Duration) {
+    std::thread::sleep(Duration::from_millis(2));
 }

@@ -8,6 +8,7 @@ mod plan;
 mod rdns;
 mod role;
 mod scan;
+mod work;
 
 pub use plan::{DEFAULT_MAX_PREFIX, FORCED_MAX_PREFIX, plan, plan_cidr};
 pub use role::classify;
@@ -72,9 +73,9 @@ impl Default for LanOptions {
         LanOptions {
             ports: DEFAULT_PORTS.to_vec(),
             connect_timeout: Duration::from_millis(400),
-            // 384 in flight: a silent /24 (every probe times out) takes
-            // ceil(254*9/384) = 6 waves x 0.4 s = 2.4 s, leaving room for
-            // reverse DNS within the 5 s budget.
+            // 384 in flight: every address of an own /24 gets its first
+            // probe in one wave (then ARP tells which have a host); a routed
+            // /24 (all ports at once) takes ceil(254*9/384) = 6 waves.
             max_in_flight: 384,
             max_duration: Duration::from_secs(30),
             reverse_dns: true,

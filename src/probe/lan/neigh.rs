@@ -11,6 +11,11 @@ pub fn read() -> HashMap<Ipv4Addr, String> {
         .unwrap_or_default()
 }
 
+/// Whether this system has a neighbour table to read.
+pub fn available() -> bool {
+    std::path::Path::new("/proc/net/arp").exists()
+}
+
 /// Lines: "IP address HW type Flags HW address Mask Device"; flag 0x2 =
 /// complete (an INCOMPLETE/FAILED entry means nobody answered).
 fn parse(s: &str) -> HashMap<Ipv4Addr, String> {

@@ -2,8 +2,11 @@
 //!
 //! std's `TcpStream::connect_timeout` is a non-blocking connect + poll, so a
 //! pool of N threads keeps N probes in flight. A refused connection (RST) says
-//! the host is up just as well as an accepted one.
+//! the host is up just as well as an accepted one. On the machine's own
+//! subnets one port per address goes first (see [`super::work`]); the other
+//! ports follow only for addresses that answered it or ARP.
 
+use super::work::Work;
 use super::{LanHost, LanOptions, LanProgress, ScanTarget, SeenBy, neigh, rdns, role};
 use std::collections::BTreeMap;
 use std::io::ErrorKind;
@@ -43,7 +46,7 @@ pub fn scan(
         .clamp(Duration::from_millis(10), MAX_TIMEOUT);
     let total = targets.len() * ports.len();
     let states: Vec<AtomicU8> = (0..total).map(|_| AtomicU8::new(UNPROBED)).collect();
-    let next = AtomicUsize::new(0);
+    let work = Work::new(targets, &ports, opts.read_neighbours);
     let done = AtomicUsize::new(0);
     let up = AtomicUsize::new(0);
     let host_up: Vec<AtomicBool> = (0..targets.len()).map(|_| AtomicBool::new(false)).collect();
@@ -57,14 +60,8 @@ pub fn scan(
             let spawned = std::thread::Builder::new()
                 .stack_size(64 * 1024)
                 .spawn_scoped(s, || {
-                    loop {
-                        if cancel.load(Ordering::Relaxed) || Instant::now() >= deadline {
-                            break;
-                        }
-                        let i = next.fetch_add(1, Ordering::Relaxed);
-                        if i >= total {
-                            break;
-                        }
+                    while !cancel.load(Ordering::Relaxed) && Instant::now() < deadline {
+                        let Some(i) = work.next() else { break };
                         let (h, p) = (i / ports.len(), i % ports.len());
                         let addr = SocketAddr::from((targets[h].address, ports[p]));
                         let st = match TcpStream::connect_timeout(&addr, timeout) {
@@ -77,6 +74,7 @@ pub fn scan(
                             up.fetch_add(1, Ordering::Relaxed);
                         }
                         done.fetch_add(1, Ordering::Relaxed);
+                        work.finished(i);
                     }
                 });
             if spawned.is_ok() {
@@ -86,15 +84,18 @@ pub fn scan(
         // Report progress from this thread until the pool is through; bounded
         // by the deadline plus one connect timeout.
         let give_up = deadline + timeout + Duration::from_millis(200);
-        while running > 0 && done.load(Ordering::Relaxed) < total && Instant::now() < give_up {
+        while running > 0 && !work.is_over() && Instant::now() < give_up {
+            // A host that answered, or answered ARP, gets its other ports probed.
+            work.expand(&host_up);
             progress(LanProgress {
                 probed: done.load(Ordering::Relaxed),
-                total,
+                total: work.planned(),
                 hosts_up: up.load(Ordering::Relaxed),
                 elapsed: start.elapsed(),
             });
             if cancel.load(Ordering::Relaxed) || Instant::now() >= deadline {
                 // Workers stop at their next probe.
+                work.close();
                 break;
             }
             // Reverse DNS for hosts found so far, overlapping with the sweep.
@@ -106,8 +107,9 @@ pub fn scan(
                     }
                 }
             }
-            std::thread::sleep(Duration::from_millis(50));
+            std::thread::sleep(Duration::from_millis(20));
         }
+        work.close();
     });
 
     let neighbours = if opts.read_neighbours {
@@ -165,7 +167,7 @@ pub fn scan(
     }
     progress(LanProgress {
         probed: done.load(Ordering::Relaxed),
-        total,
+        total: work.planned(),
         hosts_up: hosts.len(),
         elapsed: start.elapsed(),
     });
