@@ -1,6 +1,6 @@
 //! Nothing cut off: every screen drawn at 60x16, 80x24 and 120x40 shows only whole
 //! words. The words of each small drawing are compared with the words of the same
-//! screen drawn at 300x90, where nothing needs to wrap (see `tui_util::fit`).
+//! screen drawn at 300x90 and 300x200, where nothing needs to wrap (see `tui_util::fit`).
 
 mod tui_util;
 
@@ -11,11 +11,13 @@ use intake::tui::App;
 use ratatui::backend::TestBackend;
 use ratatui::widgets::{Paragraph, Widget, Wrap};
 use ratatui::{Terminal, buffer::Buffer, layout::Rect};
-use tui_util::fit::{cut_words, words};
+use tui_util::fit::{cut_words, cut_words_in, words};
 use tui_util::*;
 
 const SIZES: [(u16, u16); 3] = [(60, 16), (80, 24), (120, 40)];
 const LARGE: (u16, u16) = (300, 90);
+/// Taller still: a box across the middle hides other rows here than at `LARGE`.
+const TALL: (u16, u16) = (300, 200);
 
 /// A screen to check: its name and how to reach it from a fresh database.
 type Setup = fn(&Fixture) -> App;
@@ -30,13 +32,16 @@ fn drawn(app: &mut App, (w, h): (u16, u16)) -> Buffer {
 /// each time, so ids match and no scroll position carries over), and lists every cut
 /// word.
 fn check(name: &str, setup: Setup) -> Vec<String> {
-    let large = drawn(&mut setup(&Fixture::new()), LARGE);
+    let large = [
+        drawn(&mut setup(&Fixture::new()), LARGE),
+        drawn(&mut setup(&Fixture::new()), TALL),
+    ];
     let mut faults = Vec::new();
     for size in SIZES {
         let fx = Fixture::new();
         let mut app = setup(&fx);
         let small = drawn(&mut app, size);
-        let cut = cut_words(&small, &large);
+        let cut = cut_words_in(&small, &large);
         if !cut.is_empty() {
             faults.push(format!(
                 "{name} at {}x{}: cut {cut:?}\n{}",
@@ -207,6 +212,68 @@ fn screens() -> Vec<(&'static str, Setup)> {
             let mut app = fx.app(Lang::Nl);
             open(&mut app, id);
             goto(&mut app, "locations", "up_mbps");
+            app
+        }),
+        ("home after delete", |fx| {
+            fx.intake("Tandartspraktijk De Vries en Partners B.V.", Mode::OnSite);
+            fx.intake("Fietsenmaker Öztürk", Mode::Online);
+            let mut app = fx.app(Lang::Nl);
+            chr(&mut app, 'd');
+            chr(&mut app, 'y');
+            app
+        }),
+        ("home trash", |fx| {
+            fx.intake("Tandartspraktijk De Vries en Partners B.V.", Mode::OnSite);
+            let mut app = fx.app(Lang::Nl);
+            chr(&mut app, 'd');
+            chr(&mut app, 'y');
+            chr(&mut app, 't');
+            app
+        }),
+        ("home trash empty", |fx| {
+            let mut app = fx.app(Lang::En);
+            chr(&mut app, 't');
+            app
+        }),
+        ("editor conflict", |fx| {
+            let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+            let mut app = fx.app(Lang::Nl);
+            open(&mut app, id);
+            goto(&mut app, "company", "city");
+            key(&mut app, KeyCode::Enter);
+            typ(&mut app, "Utrechtsche Heuvelrug");
+            set(&mut fx.ws(), id, &[("company.city", "Amersfoort")]);
+            app.watch();
+            app
+        }),
+        ("section list", |fx| {
+            let mut app = on_site(fx, Lang::Nl);
+            chr(&mut app, 's');
+            app
+        }),
+        ("multi-line editor", |fx| {
+            use crossterm::event::{Event, KeyEvent, KeyModifiers};
+            let mut app = on_site(fx, Lang::Nl);
+            goto(&mut app, "workstations", "peripherals");
+            key(&mut app, KeyCode::Enter);
+            typ(
+                &mut app,
+                "HP LaserJet in de balieruimte, gedeeld door alle assistenten",
+            );
+            app.handle_event(Event::Key(KeyEvent::new(KeyCode::Enter, KeyModifiers::ALT)));
+            typ(&mut app, "Pinautomaat bij de kassa");
+            app
+        }),
+        ("review with warnings", |fx| {
+            let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+            set(
+                &mut fx.ws(),
+                id,
+                &[("workstations.count", "3"), ("users[1].name", "Piet")],
+            );
+            let mut app = fx.app(Lang::Nl);
+            open(&mut app, id);
+            chr(&mut app, 'r');
             app
         }),
         ("self-filled", |fx| {

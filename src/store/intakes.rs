@@ -140,6 +140,28 @@ impl Store {
         raws.into_iter().map(RawIntake::into_summary).collect()
     }
 
+    /// The trash: deleted intakes not yet purged, the last deleted first.
+    pub fn list_deleted_intakes(&self) -> Result<Vec<IntakeSummary>> {
+        let sql = format!(
+            "SELECT {INTAKE_COLUMNS} FROM intakes i WHERE i.deleted_at IS NOT NULL \
+             ORDER BY i.deleted_at DESC, i.id DESC"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let raws = stmt
+            .query_map([], RawIntake::from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(RawIntake::into_summary).collect()
+    }
+
+    /// SQLite's `data_version`: changes when another connection (another process, a
+    /// second TUI, an import) commits to the database, not on our own writes. Cheap
+    /// enough to ask every second.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
+    }
+
     /// One intake, also when soft-deleted (see `deleted_at`).
     pub fn intake(&self, id: i64) -> Result<IntakeRecord> {
         let sql = format!("SELECT {INTAKE_COLUMNS} FROM intakes i WHERE i.id = ?1");

@@ -20,6 +20,12 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             theme.dim(),
         ),
     ];
+    if h.trash {
+        title.push(Span::styled(
+            format!("   {}", crate::t!(lang, "tui-trash-title")),
+            theme.title(),
+        ));
+    }
     if h.filtering || !h.filter.value().is_empty() {
         title.push(Span::raw(format!("   / {}", h.filter.value())));
         if h.filtering {
@@ -32,13 +38,20 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             tr(lang, "sortering", "sort"),
             h.sort.label(lang)
         );
-        title.push(Span::styled(sort, theme.dim()));
+        // The sort order is shown when it fits whole (a narrow trash title has no room).
+        let used: usize = title.iter().map(Span::width).sum();
+        if used + unicode_width::UnicodeWidthStr::width(sort.as_str()) <= area.width as usize {
+            title.push(Span::styled(sort, theme.dim()));
+        }
     }
     f.render_widget(Paragraph::new(Line::from(title)), top);
 
+    if h.all.is_empty() && h.trash {
+        let text = crate::t!(lang, "tui-trash-empty");
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
     // The dialog for the first intake replaces the welcome text rather than covering
     // half of it.
-    if h.all.is_empty() && h.dialog.is_none() {
+    } else if h.all.is_empty() && h.dialog.is_none() {
         let text = tr(
             lang,
             "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste te beginnen: de naam van de klant,\nde manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nEen ingevuld voorbeeld: stop met q en typ 'intake demo'.",
@@ -194,15 +207,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     if let Some((id, name)) = &h.confirm_delete {
         let r = band(area, 6);
         f.render_widget(Clear, r);
-        let text = tr(
-            lang,
-            &format!(
-                "Intake {id} ({name}) verwijderen?\nDe gegevens blijven in de database tot 'intake purge'.\ny = ja, andere toets = nee"
-            ),
-            &format!(
-                "Delete intake {id} ({name})?\nIts data stays in the database until 'intake purge'.\ny = yes, any other key = no"
-            ),
-        );
+        let text = crate::t!(lang, "tui-delete-confirm", id = id.to_string(), name = name);
         f.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(
                 Block::default()

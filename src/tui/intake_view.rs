@@ -59,6 +59,9 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lang
     if matches!(s.view, View::Form | View::Review) {
         draw_help(f, help, s, theme, lang);
     }
+    if s.jump.is_some() {
+        super::intake_jump_view::draw(f, area, s, theme, lang);
+    }
     if s.confirm_remove {
         let r = band(area, 5);
         f.render_widget(Clear, r);
@@ -188,6 +191,7 @@ fn draw_review(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, l
             let sec = &s.loaded.form.sections[p.section];
             let q = &sec.questions[p.question];
             let what = match &p.message {
+                Some(m) if p.warning => format!("! {}", m.get(lang)),
                 Some(m) => format!("✗ {}", m.get(lang)),
                 None => crate::t!(lang, "tv-review-missing"),
             };
@@ -221,6 +225,8 @@ fn draw_review(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, l
         }
         let style = if i == s.review_sel {
             theme.selected()
+        } else if problems[i].warning {
+            theme.warning()
         } else if problems[i].message.is_some() {
             theme.error()
         } else {

@@ -27,6 +27,10 @@ pub fn bar(app: &App) -> Keys {
             ("y", t(l, "ja, verwijderen", "yes, delete")),
             ("n", t(l, "nee", "no")),
         ],
+        Screen::Home(h) if h.trash => vec![
+            ("Enter", crate::t!(l, "key-restore")),
+            ("Esc", crate::t!(l, "key-back")),
+        ],
         Screen::Home(h) if h.filtering => vec![
             ("Enter", t(l, "klaar", "done")),
             ("Esc", t(l, "filter wissen", "clear filter")),
@@ -34,8 +38,9 @@ pub fn bar(app: &App) -> Keys {
         Screen::Home(h) if h.all.is_empty() => vec![
             ("n", t(l, "nieuwe intake", "new intake")),
             ("L", "nl/en".into()),
-            ("?", t(l, "toetsen", "keys")),
+            // `?` last: the bar keeps its last key when the others do not fit.
             ("q", t(l, "stoppen", "quit")),
+            ("?", t(l, "toetsen", "keys")),
         ],
         Screen::Home(_) => vec![
             ("Enter", t(l, "openen", "open")),
@@ -43,25 +48,36 @@ pub fn bar(app: &App) -> Keys {
             ("/", t(l, "zoeken", "filter")),
             ("s", t(l, "sorteren", "sort")),
             ("d", t(l, "verwijderen", "delete")),
+            ("t", crate::t!(l, "key-trash")),
             ("L", "nl/en".into()),
-            ("?", t(l, "toetsen", "keys")),
+            // `?` last: the bar keeps its last key when the others do not fit.
             ("q", t(l, "stoppen", "quit")),
+            ("?", t(l, "toetsen", "keys")),
+        ],
+        Screen::Intake(s) if s.editor.as_ref().is_some_and(|e| e.lines.is_some()) => vec![
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Alt-Enter", crate::t!(l, "key-new-line")),
+            ("Esc", crate::t!(l, "key-cancel")),
         ],
         Screen::Intake(s) if s.editor.is_some() => vec![
-            ("Enter", t(l, "opslaan", "save")),
-            ("Tab", t(l, "volgende", "next")),
-            ("Esc", t(l, "annuleren", "cancel")),
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Esc", crate::t!(l, "key-cancel")),
             ("Ctrl-U", t(l, "wissen", "clear")),
         ],
         Screen::Intake(s) if s.picker.is_some() => vec![
-            ("↑↓", t(l, "kiezen", "choose")),
-            ("Space", t(l, "selecteren", "select")),
-            ("Enter", t(l, "klaar", "done")),
-            ("Esc", t(l, "sluiten", "close")),
+            ("↑↓", crate::t!(l, "key-choose")),
+            ("Space", crate::t!(l, "key-tick")),
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Esc", crate::t!(l, "key-cancel")),
         ],
         Screen::Intake(s) if s.confirm_remove => vec![
             ("y", t(l, "ja, verwijderen", "yes, remove")),
             ("n", t(l, "nee", "no")),
+        ],
+        Screen::Intake(s) if s.jump.is_some() => vec![
+            ("1-9 a-z", crate::t!(l, "key-section")),
+            ("↑↓ Enter", crate::t!(l, "key-choose")),
+            ("Esc", crate::t!(l, "key-close")),
         ],
         Screen::Intake(s) if s.view == View::Probes => vec![
             ("w", t(l, "deze werkplek", "this workstation")),
@@ -77,6 +93,7 @@ pub fn bar(app: &App) -> Keys {
         ],
         Screen::Intake(s) if s.view == View::Review => vec![
             ("Enter", t(l, "naar vraag", "go to question")),
+            ("!", crate::t!(l, "key-next-item")),
             ("c", t(l, "afronden", "complete")),
             ("Esc", t(l, "terug", "back")),
             ("q", t(l, "stoppen", "quit")),
@@ -92,6 +109,7 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("[ ]", t(l, "item", "entry")));
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
+            k.push(("!", crate::t!(l, "key-open-item")));
             k.push(("r", t(l, "controle", "review")));
             // A customer filling in the form alone gets no specialist's tools.
             if s.mode() != crate::workspace::Mode::SelfFilled {
@@ -133,6 +151,7 @@ fn every_key(l: Lang) -> Keys {
         ("Enter", t(l, "intake openen", "open intake")),
         ("n  /", t(l, "nieuw / zoeken", "new / filter")),
         ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
+        ("t  u", crate::t!(l, "help-trash")),
         ("", String::new()),
         ("", t(l, "Intake", "Intake")),
         (
@@ -143,11 +162,11 @@ fn every_key(l: Lang) -> Keys {
             "←→  PgUp PgDn",
             t(l, "vorig/volgend onderdeel", "previous/next section"),
         ),
-        (
-            "Enter  Space",
-            t(l, "invullen, aan/uit, kiezen", "answer, toggle, choose"),
-        ),
+        ("Enter  Space", crate::t!(l, "help-open")),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
+        ("1-9  s", crate::t!(l, "help-jump")),
+        ("!", crate::t!(l, "help-next-problem")),
+        ("u", crate::t!(l, "help-next-unanswered")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
         ("Shift-↑↓", crate::t!(l, "tv-key-help-pane")),
         (
@@ -178,10 +197,7 @@ fn every_key(l: Lang) -> Keys {
                 "previous/next entry, move entry",
             ),
         ),
-        (
-            "r",
-            t(l, "controle: wat ontbreekt nog", "review: what is missing"),
-        ),
+        ("r", crate::t!(l, "help-review")),
         (
             "c",
             t(
@@ -192,10 +208,11 @@ fn every_key(l: Lang) -> Keys {
         ),
         ("", String::new()),
         ("", t(l, "Tekstveld", "Text field")),
-        ("Enter  Tab", t(l, "opslaan en verder", "save and go on")),
+        ("Enter  Tab", crate::t!(l, "help-save-next")),
+        ("S-Tab", crate::t!(l, "help-save-back")),
         ("←→  Home End", t(l, "cursor", "cursor")),
         ("Ctrl-U", t(l, "veld leegmaken", "clear the field")),
-        ("Esc", t(l, "wijziging ongedaan maken", "cancel the change")),
+        ("Esc", crate::t!(l, "help-cancel")),
         ("", String::new()),
         (
             (match l {

@@ -7,7 +7,7 @@ use super::intake::IntakeScreen;
 use super::section_head::{head_lines, intro_lines};
 use super::text::{truncate, wrap};
 use super::theme::Theme;
-use crate::form::{Kind, Lang, Question, Required, Value};
+use crate::form::{Kind, Lang, Question, Required};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -257,6 +257,28 @@ fn block(
         }
     };
     match (&s.editor, &s.picker) {
+        (Some(ed), _) if focused && ed.question == qi && ed.lines.is_some() => {
+            // The multi-line editor: every line underlined to the field's width.
+            let (rows, (line, col)) = ed
+                .lines
+                .as_ref()
+                .map(|m| m.view(text_w))
+                .unwrap_or_default();
+            let field = theme.value().add_modifier(Modifier::UNDERLINED);
+            let first = b.lines.len();
+            for r in rows {
+                let pad = " ".repeat(text_w.saturating_sub(r.width()));
+                b.lines.push(Line::from(vec![
+                    Span::raw(INDENT),
+                    Span::styled(format!("{r}{pad}"), field),
+                ]));
+            }
+            b.cursor = Some((first + line, (INDENT.len() + col) as u16));
+            b.interest = first + line;
+            if let Some(e) = &ed.error {
+                msg(&mut b, "✗", e.get(lang), theme.error());
+            }
+        }
         (Some(ed), _) if focused && ed.question == qi => {
             let unit = q
                 .unit
@@ -299,14 +321,10 @@ fn block(
             }
         }
         (_, Some(p)) if focused && p.question == qi => {
-            let selected: Vec<String> = match &item.value {
-                Value::Text(t) => vec![t.clone()],
-                Value::List(l) => l.clone(),
-                _ => vec![],
-            };
+            // The ticks shown are the picker's own: saved only with Enter or Tab.
             b.choices_at = Some(b.lines.len());
-            for (ci, c) in q.choices.iter().enumerate() {
-                let on = selected.contains(&c.id);
+            for (ci, (id, label)) in s.picker_options(qi, lang).into_iter().enumerate() {
+                let on = p.chosen.contains(&id);
                 let boxm = match (q.kind, on) {
                     (Kind::MultiChoice, true) => "[x]",
                     (Kind::MultiChoice, false) => "[ ]",
@@ -319,11 +337,7 @@ fn block(
                 }
                 let st = if here { theme.selected() } else { Style::new() };
                 let text = truncate(
-                    &format!(
-                        "{} {boxm} {}",
-                        if here { "›" } else { " " },
-                        c.label.get(lang)
-                    ),
+                    &format!("{} {boxm} {}", if here { "›" } else { " " }, label),
                     text_w.saturating_sub(1) + 3,
                 );
                 b.lines

@@ -73,7 +73,14 @@ pub fn words(buf: &Buffer) -> Vec<String> {
 /// section's place in the form when the sidebar gives way) and "Shift" (the help
 /// pane's "Shift-↓" when its text scrolls).
 pub fn cut_words(small: &Buffer, large: &Buffer) -> Vec<String> {
-    let vocab: BTreeSet<String> = words(large).into_iter().collect();
+    cut_words_in(small, std::slice::from_ref(large))
+}
+
+/// As `cut_words`, against the words of several large drawings: a box drawn across
+/// the middle of the screen (a dialog, the section list) hides different rows of
+/// the text behind it at different heights.
+pub fn cut_words_in(small: &Buffer, large: &[Buffer]) -> Vec<String> {
+    let vocab: BTreeSet<String> = large.iter().flat_map(words).collect();
     words(small)
         .into_iter()
         .filter(|w| !vocab.contains(w))

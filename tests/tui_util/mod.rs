@@ -6,6 +6,8 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 pub mod fit;
+#[path = "../common/testkey.rs"]
+pub mod testkey;
 
 use intake::form::Lang;
 use intake::store::{Change, Mode};
@@ -224,3 +226,5 @@ pub fn probes_mut(app: &mut App) -> &mut intake::tui::probes::ProbesScreen {
         Screen::Home(_) => panic!("not on an intake"),
     }
 }
+
+pub mod tmux;
