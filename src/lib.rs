@@ -19,6 +19,7 @@ pub mod proposal;
 pub mod quote;
 pub mod report;
 pub mod store;
+pub mod text;
 pub mod tui;
 pub mod web;
 pub mod workspace;

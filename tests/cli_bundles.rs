@@ -68,20 +68,16 @@ fn export_writes_a_self_describing_bundle_and_import_makes_a_new_intake() {
 }
 
 #[test]
-fn an_existing_intake_is_never_overwritten_silently() {
+fn an_existing_intake_is_merged_never_overwritten_silently() {
     let env = Env::new();
     let (id, out) = exported(&env);
     let file = out.to_str().unwrap();
-    let err = env.fails(&["import", file]);
-    assert!(
-        err.contains(&format!("this bundle comes from intake {id}, which exists"))
-            && err.contains("--replace")
-            && err.contains("--as-new"),
-        "{err}"
-    );
+    // The same bundle back: nothing changed on either side, nothing to do.
+    assert_eq!(env.ok(&["import", file]).trim(), id);
     assert_eq!(env.intake_count(), 1);
 
-    // --replace overwrites the intake the bundle came from: later changes are undone.
+    // Later work here is kept by a merge, also with --replace (the bundle wins conflicts
+    // only; here there are none).
     env.ok(&[
         "set",
         &id,
@@ -90,14 +86,14 @@ fn an_existing_intake_is_never_overwritten_silently() {
     ]);
     assert_eq!(env.ok(&["import", file, "--replace"]).trim(), id);
     let answers = env.answers(&id);
-    assert_eq!(answers["company.kvk"], json!("12345678"));
-    assert_eq!(answers.get("company.postcode"), None);
+    assert_eq!(answers["company.kvk"], json!("87654321"));
+    assert_eq!(answers["company.postcode"], json!("1234 AB"));
     assert_eq!(env.intake_count(), 1);
 
     // --as-new gives a new id and leaves the first alone.
     let new_id = env.ok(&["import", file, "--as-new"]).trim().to_string();
     assert_ne!(new_id, id);
-    assert_eq!(env.answers(&new_id), env.answers(&id));
+    assert_eq!(env.answers(&new_id)["company.kvk"], json!("12345678"));
     assert_eq!(env.intake_count(), 2);
     assert!(
         env.fails(&["import", file, "--replace", "--as-new"])
@@ -176,7 +172,7 @@ fn bad_bundles_are_refused_with_a_clear_message_and_nothing_written() {
         &env,
         "huge.json",
         &huge,
-        "larger than the 8388608 byte limit",
+        "larger than the 8,388,608\u{a0}byte limit for a bundle",
     );
     refused(
         &env,
@@ -293,7 +289,7 @@ fn bad_bundles_are_refused_with_a_clear_message_and_nothing_written() {
     );
     assert!(
         env.fails(&["import", env.path("missing.json").to_str().unwrap()])
-            .contains("cannot open")
+            .contains("kan het bestand niet openen: bestand of map bestaat niet")
     );
 }
 

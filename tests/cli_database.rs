@@ -286,6 +286,8 @@ fn unfinished_commands_say_so_and_fail() {
             "export" => vec!["export", &id, "--out", out.to_str().unwrap()],
             "import" => vec!["import", out.to_str().unwrap(), "--as-new"],
             "delete" | "purge" => vec![cmd, "9999", "--yes"],
+            "restore" => vec!["restore", "9999"],
+            "db" => vec!["db", "status"],
             "probe" => vec![
                 "probe",
                 "bandwidth",

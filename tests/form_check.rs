@@ -197,7 +197,7 @@ fn every_mistake_in_a_file_is_reported() {
     let missing = env.run(&["form", "check", env.path("nope.toml").to_str().unwrap()]);
     assert!(!missing.status.success());
     assert!(
-        common::stderr(&missing).contains("nope.toml:0:0: cannot read"),
+        common::stderr(&missing).contains("nope.toml:0:0: cannot open"),
         "{}",
         common::stderr(&missing)
     );

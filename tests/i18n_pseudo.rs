@@ -5,6 +5,8 @@
 //! Each case names the commands whose text has moved to Fluent; the rest of the product is
 //! listed in the issue (12) until it has moved too.
 
+mod common;
+
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Output};
@@ -15,6 +17,7 @@ fn intake(db: &Path, args: &[&str]) -> Output {
         .arg(db)
         .args(args)
         .env("INTAKE_PSEUDO", "1")
+        .env("INTAKE_KEY_FILE", common::testkey::key_file(db))
         .env("USER", "tester")
         .output()
         .expect("run intake")

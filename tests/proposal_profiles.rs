@@ -34,6 +34,7 @@ fn report(
         .arg(db)
         .args(["--lang", lang, "report", id, "--out"]);
     cmd.arg(out)
+        .env("INTAKE_KEY_FILE", common::testkey::key_file(db))
         .env_remove("INTAKE_DB")
         .env_remove("INTAKE_PROVIDER");
     if final_only {
@@ -56,6 +57,7 @@ fn assert_costs(db: &Path, id: &str, pdf: &Path, env: &[(&str, &Path)]) {
     cmd.arg("--db")
         .arg(db)
         .args(["quote", id, "--json"])
+        .env("INTAKE_KEY_FILE", common::testkey::key_file(db))
         .env_remove("INTAKE_PROVIDER");
     for (k, v) in env {
         cmd.env(k, v);
@@ -295,7 +297,7 @@ fn construction_firm_closed_over_christmas_migrates_at_the_weekend() {
         "verklaring die u van uw bank kunt krijgen",
         "Henk Hendriks",
         "Havenweg 4",
-        "NL123456789B01",
+        "NL123456782B01",
         "[FAQ 8.3]",
         "Verwerkersovereenkomst [AVG art. 28",
         "Intakekosten",

@@ -310,7 +310,7 @@ fn a_customer_fills_in_the_whole_intake_in_a_browser_and_measures_the_link() {
     assert_eq!(a["locations[1].name"], "Winkel", "{a}");
     assert!(a.get("locations[2].name").is_none(), "{a}");
     assert_eq!(a["planning.go_live"], "2027-03-01", "{a}");
-    let store = intake::store::Store::open(&env.db).unwrap();
+    let store = common::testkey::open_store(&env.db);
     let probes = store.probes(id.parse().unwrap()).unwrap();
     let bw = probes
         .iter()

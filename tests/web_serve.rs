@@ -53,7 +53,7 @@ fn altered_expired_revoked_and_unknown_links_get_nothing() {
     // An expired link, made through the library as `invite` refuses a past expiry.
     let expired = intake::web::token::new_token().unwrap();
     {
-        let mut store = intake::store::Store::open(&env.db).unwrap();
+        let mut store = common::testkey::open_store(&env.db);
         let past = time::OffsetDateTime::now_utc() - time::Duration::minutes(1);
         let intake_id: i64 = id.parse().unwrap();
         store

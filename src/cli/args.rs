@@ -74,19 +74,34 @@ pub enum Command {
         crypt: BundleCrypt,
     },
     /// Read a JSON bundle (e.g. a form the customer filled in).
+    ///
+    /// A bundle of an intake that exists here is merged into it: answers changed only in
+    /// the bundle are taken, answers changed only here are kept, answers changed on both
+    /// sides are conflicts, and nothing is imported until each has a side.
     Import {
         file: PathBuf,
-        /// Overwrite the existing intake the bundle came from.
-        #[arg(long, conflicts_with = "as_new")]
+        /// In conflicts keep this database's value: for all (--ours) or for the keys given
+        /// (--ours=KEY,KEY).
+        #[arg(long, num_args = 0.., value_delimiter = ',', require_equals = true, value_name = "KEY")]
+        ours: Option<Vec<String>>,
+        /// In conflicts take the bundle's value: for all (--theirs) or for the keys given
+        /// (--theirs=KEY,KEY).
+        #[arg(long, num_args = 0.., value_delimiter = ',', require_equals = true, value_name = "KEY")]
+        theirs: Option<Vec<String>>,
+        /// The same as --theirs: the bundle wins every conflict (answers changed only here
+        /// after the export are still kept).
+        #[arg(long, conflicts_with_all = ["as_new", "theirs"])]
         replace: bool,
         /// Import as a new intake even if the bundle came from an existing one.
-        #[arg(long)]
+        #[arg(long, conflicts_with_all = ["ours", "theirs"])]
         as_new: bool,
         /// For an encrypted bundle: a file (readable by you only) holding its passphrase;
         /// without it the passphrase is asked on the terminal.
         #[arg(long)]
         passphrase_file: Option<PathBuf>,
     },
+    /// Bring a deleted intake back into the list (possible until it is purged).
+    Restore { id: i64 },
     /// Remove an intake from the list (kept in the database until purged).
     Delete {
         id: i64,

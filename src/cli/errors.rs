@@ -26,6 +26,10 @@ pub fn render(e: &anyhow::Error, lang: Lang) -> String {
             parts.push(b.render(lang));
             break;
         }
+        if let Some(f) = cause.downcast_ref::<crate::fsutil::FileReadError>() {
+            parts.push(format!("{}: {}", f.path, read_error(&f.error, lang)));
+            break;
+        }
         if let Some(io) = cause.downcast_ref::<std::io::Error>() {
             parts.push(io_error(io, lang));
             break;
@@ -139,6 +143,21 @@ fn bundle_error(e: &BundleError, lang: Lang) -> String {
 
 /// The operating system's error in the user's language where we know the kind; its own words
 /// (and code) otherwise.
+fn read_error(e: &crate::fsutil::ReadError, lang: Lang) -> String {
+    use crate::fsutil::ReadError as R;
+    match e {
+        R::Open(io) => t!(lang, "file-cannot-open", reason = io_error(io, lang)),
+        R::Read(io) => t!(lang, "file-cannot-read", reason = io_error(io, lang)),
+        R::TooLarge { limit, kind } => t!(
+            lang,
+            "file-too-large",
+            limit = crate::i18n::fmt::integer(*limit as i64, lang),
+            kind = t!(lang, kind.message_id())
+        ),
+        R::NotUtf8(at) => t!(lang, "file-not-utf8", byte = at.to_string()),
+    }
+}
+
 pub fn io_error(e: &std::io::Error, lang: Lang) -> String {
     use std::io::ErrorKind as K;
     let id = match e.kind() {

@@ -1,11 +1,11 @@
 //! The headless intake commands: new, list, show, set, unset, history, export,
-//! import, delete, purge.
+//! delete, restore, purge (import: `bundles.rs`).
 
 use super::args::ModeArg;
 use super::{Ctx, confirm};
 use crate::form::{AnswerKey, Lang};
-use crate::store::{Bundle, ImportMode};
 use crate::t;
+use crate::text::printable;
 use crate::workspace::{FormSource, Loaded, Mode, SetError, parse_assignment, today};
 use anyhow::{Context, Result, bail};
 use serde_json::json;
@@ -60,7 +60,7 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
             println!(
                 "{:>4}  {:<32} {:<13} {:<9} {:>8}%  {}",
                 i.id,
-                truncate(&i.customer, 32),
+                truncate(&printable(&i.customer), 32),
                 mode_name(i.mode, lang),
                 status_name(i.status_id(), lang),
                 progress.get(&i.id).copied().unwrap_or(0),
@@ -177,7 +177,7 @@ fn print_human(
     println!(
         "#{} {} — {}, {} — {} v{}",
         l.record.id,
-        l.record.customer,
+        printable(&l.record.customer),
         l.mode().label(lang),
         crate::tui::status_label(l.record.status, lang),
         l.form.id,
@@ -232,7 +232,7 @@ fn print_human(
                     continue;
                 }
                 let key = crate::form::eval::key_of(s, inst, q);
-                println!("    {key} = {}", q.display(&item.value, lang));
+                println!("    {key} = {}", printable(&q.display(&item.value, lang)));
             }
         }
     }
@@ -252,7 +252,7 @@ fn print_human(
     if !errors.is_empty() {
         println!("\n{}:", if lang == Lang::Nl { "Fouten" } else { "Errors" });
         for (k, m) in errors {
-            println!("    {k}: {m}");
+            println!("    {k}: {}", printable(m));
         }
     }
     if !l.orphans.is_empty() {
@@ -337,42 +337,13 @@ pub fn export(
         text
     };
     crate::fsutil::write_atomic(out, &bytes)
-        .with_context(|| format!("writing {}", out.display()))?;
-    // A read-only database (or a full disk) still exports; only the mark is skipped.
-    if ws.store.read_only().is_none() {
+        .with_context(|| format!("writing {}", crate::text::printable_path(out)))?;
+    // A read-only database (or a full disk) still exports; only the mark is skipped. A deleted
+    // intake can be exported (as `show` says) but stays deleted and unchanged.
+    if ws.store.read_only().is_none() && ws.store.intake(id)?.deleted_at.is_none() {
         ws.store.set_status(id, crate::store::Status::Exported)?;
     }
-    eprintln!("{} → {}", id, out.display());
-    Ok(ExitCode::SUCCESS)
-}
-
-pub fn import(
-    ctx: &Ctx,
-    file: &Path,
-    replace: bool,
-    as_new: bool,
-    passphrase_file: Option<&Path>,
-) -> Result<ExitCode> {
-    let mut ws = ctx.workspace()?;
-    let mut bytes =
-        crate::fsutil::read_limited(file, crate::store::bundle::MAX_BUNDLE_BYTES, "a bundle")?;
-    if crate::crypt::bundle::is_encrypted(&bytes) {
-        let pass = crate::crypt::bundle::passphrase(passphrase_file, false, ctx.lang)?;
-        bytes = crate::crypt::bundle::decrypt(file, &bytes, &pass)?.to_vec();
-    }
-    let bundle = Bundle::parse(&bytes).with_context(|| format!("{}", file.display()))?;
-    ws.check_bundle(&bundle)
-        .with_context(|| format!("{}", file.display()))?;
-    let mode = match (ws.store.find_duplicate(&bundle)?, replace, as_new) {
-        (Some(existing), true, _) => ImportMode::Replace(existing),
-        (Some(existing), false, false) => bail!(
-            "{}: this bundle comes from intake {existing}, which exists; use --replace to overwrite it or --as-new to import it as a new intake",
-            file.display()
-        ),
-        _ => ImportMode::New,
-    };
-    let id = ws.import_bundle(&bundle, mode)?;
-    println!("{id}");
+    eprintln!("{} → {}", id, crate::text::printable_path(out));
     Ok(ExitCode::SUCCESS)
 }
 
@@ -390,10 +361,43 @@ pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
     if !yes && !confirm(&question) {
         bail!("not confirmed; nothing deleted (use --yes to confirm without asking)");
     }
-    if purge {
-        ws.store.purge_intake(id)?;
-    } else {
+    if !purge {
         ws.store.delete_intake(id)?;
+        eprintln!(
+            "{}",
+            t!(ctx.lang, "intake-deleted-note", id = id.to_string())
+        );
+        return Ok(ExitCode::SUCCESS);
     }
+    let outcome = ws.store.purge_intake(id)?;
+    if outcome.wal_cleared {
+        return Ok(ExitCode::SUCCESS);
+    }
+    let wal = format!("{}-wal", ctx.db.display());
+    eprintln!(
+        "{}",
+        t!(
+            ctx.lang,
+            "purge-still-on-disk",
+            id = id.to_string(),
+            wal = crate::text::printable(&wal)
+        )
+    );
+    Ok(ExitCode::FAILURE)
+}
+
+pub fn restore(ctx: &Ctx, id: i64) -> Result<ExitCode> {
+    let mut ws = ctx.workspace()?;
+    ws.store.restore_intake(id)?;
+    let rec = ws.store.intake(id)?;
+    eprintln!(
+        "{}",
+        t!(
+            ctx.lang,
+            "intake-restored",
+            id = id.to_string(),
+            customer = printable(&rec.customer)
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! The thin command-line front: parses arguments and calls the library.
 
 pub mod args;
+mod bundles;
 mod db;
 mod errors;
 mod forms;
@@ -59,11 +60,14 @@ pub fn main() -> ExitCode {
     match run(&ctx, cli.command) {
         Ok(code) => code,
         Err(e) => {
+            // Escaped and cut: an error may quote a stored value or a file's bytes.
             eprintln!(
                 "{}: {}",
                 crate::t!(ctx.lang, "error-prefix"),
-                crate::crypt::explain_write_error(&ctx.db, &e, ctx.lang)
-                    .unwrap_or_else(|| errors::render(&e, ctx.lang))
+                crate::text::terminal_message(
+                    &crate::crypt::explain_write_error(&ctx.db, &e, ctx.lang)
+                        .unwrap_or_else(|| errors::render(&e, ctx.lang))
+                )
             );
             ExitCode::FAILURE
         }
@@ -101,12 +105,19 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::Export { id, out, crypt } => intakes::export(ctx, id, &out, &crypt),
         Command::Import {
             file,
+            ours,
+            theirs,
             replace,
             as_new,
             passphrase_file,
-        } => intakes::import(ctx, &file, replace, as_new, passphrase_file.as_deref()),
+        } => {
+            let theirs = if replace { Some(Vec::new()) } else { theirs };
+            let resolution = bundles::resolution(ctx.lang, ours, theirs)?;
+            bundles::import(ctx, &file, &resolution, as_new, passphrase_file.as_deref())
+        }
         Command::Delete { id, yes } => intakes::delete(ctx, id, yes, false),
         Command::Purge { id, yes } => intakes::delete(ctx, id, yes, true),
+        Command::Restore { id } => intakes::restore(ctx, id),
         Command::Demo => {
             let mut ws = ctx.workspace()?;
             let id = crate::demo::create(&mut ws)?;

@@ -157,22 +157,42 @@ fn import_cmd(ctx: &Ctx, id: i64, files: &[std::path::PathBuf]) -> Result<ExitCo
     // Check every file before saving any, so one bad file does not leave half an import.
     let mut probes = Vec::new();
     for f in files {
-        let bytes = crate::fsutil::read_limited(f, workstation::MAX_FILE_BYTES, "a probe file")?;
+        let bytes = crate::fsutil::read_limited(
+            f,
+            workstation::MAX_FILE_BYTES,
+            crate::fsutil::FileKind::ProbeFile,
+        )?;
         let p = workstation::WorkstationProbe::from_untrusted_json(&bytes)
-            .with_context(|| format!("{}", f.display()))?;
+            .with_context(|| crate::text::printable_path(f))?;
         probes.push((f, p));
     }
-    for (f, p) in probes {
-        let payload = workstation_payload(&p)?;
-        let replaced =
-            ws.store
-                .add_probe(id, "workstation", &p.machine_key(), &payload, "import")?;
+    let mut payloads = Vec::with_capacity(probes.len());
+    for (f, p) in &probes {
+        let payload = workstation_payload(p).with_context(|| crate::text::printable_path(f))?;
+        payloads.push((p.machine_key(), payload));
+    }
+    let rows: Vec<_> = payloads
+        .iter()
+        .map(|(key, payload)| crate::store::NewProbe {
+            kind: "workstation",
+            machine_key: key,
+            payload,
+            source: "import",
+        })
+        .collect();
+    // One transaction: all files are saved, or none.
+    let replaced = ws.store.add_probes(id, &rows)?;
+    for ((f, p), replaced) in probes.iter().zip(replaced) {
         let what = if replaced {
             "same machine as an earlier probe: replaced"
         } else {
             "added"
         };
-        println!("{}: {} ({what})", f.display(), p.hostname);
+        println!(
+            "{}: {} ({what})",
+            crate::text::printable_path(f),
+            crate::text::printable(&p.hostname)
+        );
     }
     Ok(ExitCode::SUCCESS)
 }

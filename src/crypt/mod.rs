@@ -212,9 +212,15 @@ pub fn choose_passphrase(lang: Lang, prompt: &str) -> Result<DbKey> {
 }
 
 fn create_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
-    let (key, home, _) = new_key(db, ask)?;
+    let (key, home, fresh) = new_key(db, ask)?;
     let store = Store::open_with(db, Some(&key))?;
-    let notices = vec![text::new_database(ask.lang(), db, &home)];
+    // A key the user brought (an existing INTAKE_KEY_FILE) is already theirs to keep; a key
+    // made now must be pointed out once, with what losing it means.
+    let notices = if fresh {
+        vec![text::new_database(ask.lang(), db, &home)]
+    } else {
+        Vec::new()
+    };
     Ok(Opened {
         store,
         key: Some((key, home)),

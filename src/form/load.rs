@@ -49,7 +49,7 @@ impl fmt::Display for FormErrors {
 }
 
 /// Largest form file we read: a form is a few hundred questions, not megabytes.
-const MAX_FORM_BYTES: usize = 4 * 1024 * 1024;
+pub const MAX_FORM_BYTES: usize = 4 * 1024 * 1024;
 
 pub fn load_file(path: &Path) -> Result<Form, FormErrors> {
     let name = path.display().to_string();
@@ -61,14 +61,9 @@ pub fn load_file(path: &Path) -> Result<Form, FormErrors> {
             message,
         }])
     };
-    let meta = std::fs::metadata(path).map_err(|e| one(format!("cannot read: {e}")))?;
-    if meta.len() as usize > MAX_FORM_BYTES {
-        return Err(one(format!(
-            "file is {} bytes; a form may be at most {MAX_FORM_BYTES}",
-            meta.len()
-        )));
-    }
-    let src = std::fs::read_to_string(path).map_err(|e| one(format!("cannot read: {e}")))?;
+    // Read with a limit, not by metadata: `/dev/zero` reports 0 bytes and never ends.
+    let src = crate::fsutil::read_capped_text(path, MAX_FORM_BYTES, crate::fsutil::FileKind::Form)
+        .map_err(|e| one(e.to_string()))?;
     load_str(&src, &name)
 }
 

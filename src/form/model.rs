@@ -261,6 +261,14 @@ impl Question {
     /// Turns what a user typed into a value of this question's type, or says what is
     /// wrong. An empty input means "no answer" (`Value::Null`).
     pub fn parse_input(&self, input: &str) -> Result<Value, Msg> {
+        let multiline = self.kind == Kind::LongText;
+        // A long text typed on Windows or pasted keeps its lines, not its carriage returns.
+        let input: std::borrow::Cow<str> = if multiline && input.contains('\r') {
+            input.replace("\r\n", "\n").into()
+        } else {
+            input.into()
+        };
+        types::check_no_control(&input, multiline)?;
         let t = input.trim();
         if t.is_empty() {
             return Ok(Value::Null);

@@ -70,6 +70,23 @@ pub fn parse_decimal(s: &str) -> Result<f64, Msg> {
     Ok(n)
 }
 
+/// Control characters (CR, LF, ESC, DEL, C1, ...) are refused: stored, they would reach
+/// terminals and documents as escape sequences. A multi-line answer keeps newline and tab.
+pub fn check_no_control(s: &str, multiline: bool) -> Result<(), Msg> {
+    match crate::text::first_control(s, multiline) {
+        None => Ok(()),
+        Some(c) => {
+            let what = crate::text::describe_control(c);
+            let id = if multiline {
+                "answer-control-text"
+            } else {
+                "answer-control-line"
+            };
+            Err(crate::msg!(id, char = what.as_str()))
+        }
+    }
+}
+
 pub fn parse_yes_no(s: &str) -> Result<bool, Msg> {
     match s.trim().to_lowercase().as_str() {
         "yes" | "ja" | "j" | "y" | "true" => Ok(true),
@@ -78,8 +95,20 @@ pub fn parse_yes_no(s: &str) -> Result<bool, Msg> {
     }
 }
 
+/// Years a date answer may have: a typo such as `-2026` or `20266` is refused, not
+/// printed as "1 January -2026" in a contract.
+pub const DATE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 pub fn parse_date_input(s: &str) -> Result<time::Date, Msg> {
-    crate::i18n::fmt::parse_date_input(s).ok_or_else(|| crate::msg!("form-date"))
+    let d = crate::i18n::fmt::parse_date_input(s).ok_or_else(|| crate::msg!("form-date"))?;
+    if !DATE_YEARS.contains(&d.year()) {
+        return Err(crate::msg!(
+            "answer-date-range",
+            from = DATE_YEARS.start().to_string(),
+            to = DATE_YEARS.end().to_string()
+        ));
+    }
+    Ok(d)
 }
 
 /// A pragmatic address check: one `@`, a non-empty local part, a domain with a dot,
@@ -236,7 +265,9 @@ pub fn parse_kvk(s: &str) -> Result<String, Msg> {
     }
 }
 
-/// Dutch VAT id: NL + 9 digits + B + 2 digits, stored upper case without spaces.
+/// Dutch VAT id: NL + 9 digits + B + 2 digits, stored upper case without spaces, with a
+/// valid check: the classic "elfproef" (mod 11) on the 9 digits, or the mod-97 check over
+/// the whole id that the Belastingdienst uses for sole proprietors' ids since 2020.
 pub fn parse_vat_nl(s: &str) -> Result<String, Msg> {
     let t: String = digits_only(s.trim()).to_uppercase();
     let b = t.as_bytes();
@@ -245,11 +276,24 @@ pub fn parse_vat_nl(s: &str) -> Result<String, Msg> {
         && b[2..11].iter().all(u8::is_ascii_digit)
         && b[11] == b'B'
         && b[12..].iter().all(u8::is_ascii_digit);
-    if ok {
-        Ok(t)
-    } else {
-        Err(crate::msg!("form-vat"))
+    if !ok {
+        return Err(crate::msg!("form-vat"));
     }
+    if !(vat_mod11_ok(&b[2..11]) || mod97(t.chars()) == 1) {
+        return Err(crate::msg!("answer-vat-check"));
+    }
+    Ok(t)
+}
+
+/// The "elfproef": digits 1-8 weighted 9..2, the sum modulo 11 is digit 9 (10 is invalid).
+fn vat_mod11_ok(digits: &[u8]) -> bool {
+    let sum: u32 = digits[..8]
+        .iter()
+        .zip((2..=9).rev())
+        .map(|(d, w)| u32::from(d - b'0') * w)
+        .sum();
+    let rest = sum % 11;
+    rest < 10 && rest == u32::from(digits[8] - b'0')
 }
 
 /// IBAN with the mod-97 check, stored compact upper case (`NL91ABNA0417164300`).
@@ -276,9 +320,13 @@ pub fn parse_iban(s: &str) -> Result<String, Msg> {
 }
 
 fn iban_mod97(iban: &str) -> u32 {
-    let rearranged = iban[4..].chars().chain(iban[..4].chars());
+    mod97(iban[4..].chars().chain(iban[..4].chars()))
+}
+
+/// ISO 7064 mod 97-10 over digits and letters (A = 10 ... Z = 35).
+fn mod97(chars: impl Iterator<Item = char>) -> u32 {
     let mut rem: u32 = 0;
-    for c in rearranged {
+    for c in chars {
         let v = c.to_digit(36).unwrap_or(0);
         rem = if v >= 10 {
             (rem * 100 + v) % 97
@@ -389,8 +437,14 @@ mod tests {
     fn kvk_vat_and_iban() {
         assert_eq!(parse_kvk("1234 5678").unwrap(), "12345678");
         assert!(parse_kvk("1234567").is_err());
-        assert_eq!(parse_vat_nl("nl123456789b01").unwrap(), "NL123456789B01");
-        assert!(parse_vat_nl("NL123456789X01").is_err());
+        assert_eq!(parse_vat_nl("nl123456782b01").unwrap(), "NL123456782B01");
+        assert!(parse_vat_nl("NL123456782X01").is_err());
+        // A wrong check digit: neither the mod-11 nor the mod-97 form.
+        assert!(parse_vat_nl("NL123456789B01").is_err());
+        // The mod-97 form of sole proprietors (since 2020), with a failing mod-11.
+        assert_eq!(parse_vat_nl("NL123456789B13").unwrap(), "NL123456789B13");
+        assert_eq!(parse_vat_nl("NL000099998B57").unwrap(), "NL000099998B57");
+        assert!(parse_vat_nl("NL000099998B58").is_err());
         assert_eq!(
             parse_iban("nl91 abna 0417 1643 00").unwrap(),
             "NL91ABNA0417164300"
@@ -402,6 +456,26 @@ mod tests {
             "DE89370400440532013000"
         );
         assert_eq!(format_iban("NL91ABNA0417164300"), "NL91 ABNA 0417 1643 00");
+    }
+
+    #[test]
+    fn dates_outside_1900_to_2200_are_refused() {
+        assert!(parse_date_input("2026-11-27").is_ok());
+        assert!(parse_date_input("1900-01-01").is_ok());
+        assert!(parse_date_input("2200-12-31").is_ok());
+        for bad in ["-2026-01-01", "1899-12-31", "2201-01-01", "+12026-01-01"] {
+            assert!(parse_date_input(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn control_characters_are_refused_in_one_line_answers() {
+        assert!(check_no_control("Evil\u{1b}]2;PWNED\u{7}", false).is_err());
+        assert!(check_no_control("a\nb", false).is_err());
+        assert!(check_no_control("a\rb", true).is_err());
+        assert!(check_no_control("a\u{9b}b", true).is_err());
+        assert!(check_no_control("a\u{7f}", true).is_err());
+        assert!(check_no_control("regel 1\nregel 2\tx", true).is_ok());
     }
 
     #[test]

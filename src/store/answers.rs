@@ -16,17 +16,7 @@ impl Store {
     /// All stored answers of intake `id`, by key.
     pub fn answers(&self, id: i64) -> Result<BTreeMap<String, serde_json::Value>> {
         self.ensure_exists(id)?;
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT key, value_json FROM answers WHERE intake_id = ?1")?;
-        let rows = stmt
-            .query_map([id], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
-            })?
-            .collect::<rusqlite::Result<Vec<_>>>()?;
-        rows.into_iter()
-            .map(|(k, v)| Ok((k.clone(), parse_json(id, &format!("answer {k}"), &v)?)))
-            .collect()
+        answers_in(&self.conn, id)
     }
 
     /// Applies all `changes` in ONE transaction: each is an upsert, or a removal when its value
@@ -121,6 +111,23 @@ impl Store {
             .optional()?;
         found.map(|_| ()).ok_or(StoreError::NotFound(id))
     }
+}
+
+/// The stored answers of intake `id` on `conn` (also inside a transaction), by key.
+pub(crate) fn answers_in(
+    conn: &Connection,
+    id: i64,
+) -> Result<BTreeMap<String, serde_json::Value>> {
+    let mut stmt =
+        conn.prepare_cached("SELECT key, value_json FROM answers WHERE intake_id = ?1")?;
+    let rows = stmt
+        .query_map([id], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?))
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    rows.into_iter()
+        .map(|(k, v)| Ok((k.clone(), parse_json(id, &format!("answer {k}"), &v)?)))
+        .collect()
 }
 
 fn current(conn: &Connection, id: i64, key: &str) -> Result<Option<serde_json::Value>> {

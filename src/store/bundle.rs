@@ -263,18 +263,21 @@ impl Bundle {
     }
 }
 
+/// serde's message quotes the offending value whole (up to the 8 MiB of a bundle): kept
+/// to its start and its position, escaped.
 fn json_error(path: &str, e: serde_json::Error) -> BundleError {
     use serde_json::error::Category;
+    let msg = crate::text::head_and_tail(&e.to_string());
     match e.classify() {
-        Category::Eof => BundleError::Truncated(e.to_string()),
-        Category::Syntax | Category::Io => BundleError::Syntax(e.to_string()),
+        Category::Eof => BundleError::Truncated(msg),
+        Category::Syntax | Category::Io => BundleError::Syntax(msg),
         Category::Data => BundleError::Structure {
             path: if path.is_empty() || path == "." {
                 "(top level)".into()
             } else {
-                path.into()
+                crate::text::excerpt(path)
             },
-            msg: e.to_string(),
+            msg,
         },
     }
 }

@@ -1,29 +1,19 @@
 //! Export to and import from bundles, and duplicate detection.
 
-use std::collections::BTreeMap;
+use std::collections::{HashMap, HashSet};
 
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use time::OffsetDateTime;
 
-use super::answers::{insert_history, write_answer};
+use super::answers::insert_history;
 use super::bundle::{
     BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, Bundle, BundleFinding, BundleHistory, BundleIntake,
     BundleProbe,
 };
-use super::extras::{put_finding, put_probe};
 use super::intakes::check_new_intake;
 use super::keys::{MAX_NAME_LEN, check_text};
-use super::{NewIntake, Result, Store, ensure_live, fmt_ts, now_ts};
-
-/// Where an imported bundle goes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ImportMode {
-    /// A new intake with a new id.
-    New,
-    /// Overwrite this intake's metadata, answers, probes and accepted findings; every answer
-    /// that changes gets a history row.
-    Replace(i64),
-}
+use super::merge::{add_missing_findings, add_newer_probes, add_their_history, same_value};
+use super::{NewIntake, Result, Store, fmt_ts, now_ts};
 
 /// Source recorded for probe results that arrived in a bundle.
 pub const IMPORT_SOURCE: &str = "import";
@@ -95,9 +85,10 @@ impl Store {
             .optional()?)
     }
 
-    /// Imports a validated bundle in ONE transaction and returns the intake id. `user` is
-    /// recorded for the history rows the import itself adds.
-    pub fn import_bundle(&mut self, bundle: &Bundle, mode: ImportMode, user: &str) -> Result<i64> {
+    /// Imports a validated bundle as a new intake in ONE transaction and returns its id.
+    /// `user` is recorded for the history rows the import itself adds. (Into the intake
+    /// the bundle came from, see `merge_bundle`.)
+    pub fn import_bundle(&mut self, bundle: &Bundle, user: &str) -> Result<i64> {
         bundle.validate()?;
         check_text("user", user, MAX_NAME_LEN, true)?;
         let i = &bundle.intake;
@@ -112,117 +103,35 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let id = match mode {
-            ImportMode::New => {
-                tx.execute(
-                    "INSERT INTO intakes (customer, mode, status, form_id, form_version, created_at, updated_at) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                    params![i.customer, i.mode.as_str(), i.status.as_str(), i.form_id, i.form_version, created, now],
-                )?;
-                tx.last_insert_rowid()
-            }
-            ImportMode::Replace(id) => {
-                ensure_live(&tx, id)?;
-                tx.execute(
-                    "UPDATE intakes SET customer = ?2, mode = ?3, status = ?4, form_id = ?5, \
-                     form_version = ?6, updated_at = ?7 WHERE id = ?1",
-                    params![
-                        id,
-                        i.customer,
-                        i.mode.as_str(),
-                        i.status.as_str(),
-                        i.form_id,
-                        i.form_version,
-                        now
-                    ],
-                )?;
-                tx.execute("DELETE FROM probe_results WHERE intake_id = ?1", [id])?;
-                tx.execute("DELETE FROM accepted_findings WHERE intake_id = ?1", [id])?;
-                id
-            }
-        };
-
-        // The sender's history first (skipping rows we already hold, e.g. a re-import).
-        let mut last_new: BTreeMap<&str, Option<&serde_json::Value>> = BTreeMap::new();
+        tx.execute(
+            "INSERT INTO intakes (customer, mode, status, form_id, form_version, created_at, updated_at) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            params![i.customer, i.mode.as_str(), i.status.as_str(), i.form_id, i.form_version, created, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        // The sender's history first (a row twice in the bundle is added once).
+        add_their_history(&tx, id, bundle, &mut HashSet::new())?;
+        let mut last_new: HashMap<&str, Option<&serde_json::Value>> = HashMap::new();
         for h in &bundle.history {
-            let old = h
-                .old
-                .as_ref()
-                .filter(|v| !v.is_null())
-                .map(|v| v.to_string());
-            let new = h
-                .new
-                .as_ref()
-                .filter(|v| !v.is_null())
-                .map(|v| v.to_string());
-            let at = fmt_ts(h.changed_at)?;
-            let known: bool = tx.query_row(
-                "SELECT EXISTS (SELECT 1 FROM answer_history WHERE intake_id = ?1 AND key = ?2 \
-                 AND old_json IS ?3 AND new_json IS ?4 AND changed_at = ?5 AND changed_by = ?6)",
-                params![id, h.key, old, new, at, h.changed_by],
-                |r| r.get(0),
-            )?;
-            if !known {
-                insert_history(
-                    &tx,
-                    id,
-                    &h.key,
-                    old.as_deref(),
-                    new.as_deref(),
-                    &at,
-                    &h.changed_by,
-                )?;
-            }
             last_new.insert(&h.key, h.new.as_ref());
         }
-
-        match mode {
-            ImportMode::New => {
-                // Answers the sender's history does not explain get a row of their own, so the
-                // history always ends in the stored value.
-                for (key, value) in bundle.answers.iter().filter(|(_, v)| !v.is_null()) {
-                    let text = value.to_string();
-                    tx.prepare_cached(
-                        "INSERT INTO answers (intake_id, key, value_json, updated_at) VALUES (?1, ?2, ?3, ?4)",
-                    )?
-                    .execute(params![id, key, text, now])?;
-                    let explained = last_new.get(key.as_str()).copied().flatten();
-                    if explained != Some(value) {
-                        let old = explained.map(|v| v.to_string());
-                        insert_history(&tx, id, key, old.as_deref(), Some(&text), &now, user)?;
-                    }
-                }
-            }
-            ImportMode::Replace(_) => {
-                let existing: Vec<String> = tx
-                    .prepare("SELECT key FROM answers WHERE intake_id = ?1")?
-                    .query_map([id], |r| r.get(0))?
-                    .collect::<rusqlite::Result<_>>()?;
-                for key in existing.iter().filter(|k| !bundle.answers.contains_key(*k)) {
-                    write_answer(&tx, id, key, None, user, &now)?;
-                }
-                for (key, value) in &bundle.answers {
-                    write_answer(&tx, id, key, Some(value), user, &now)?;
-                }
+        // Answers the sender's history does not explain get a row of their own, so the
+        // history always ends in the stored value.
+        for (key, value) in bundle.answers.iter().filter(|(_, v)| !v.is_null()) {
+            let text = value.to_string();
+            tx.prepare_cached(
+                "INSERT INTO answers (intake_id, key, value_json, updated_at) VALUES (?1, ?2, ?3, ?4)",
+            )?
+            .execute(params![id, key, text, now])?;
+            let explained = last_new.get(key.as_str()).copied().flatten();
+            if !same_value(explained, Some(value)) {
+                let old = explained.map(|v| v.to_string());
+                insert_history(&tx, id, key, old.as_deref(), Some(&text), &now, user)?;
             }
         }
-
-        for p in &bundle.probes {
-            let at = fmt_ts(p.measured_at)?;
-            put_probe(
-                &tx,
-                id,
-                &p.kind,
-                &p.machine_key,
-                &p.payload,
-                &at,
-                IMPORT_SOURCE,
-            )?;
-        }
-        for f in &bundle.accepted_findings {
-            let at = fmt_ts(f.accepted_at)?;
-            put_finding(&tx, id, &f.rule_id, &f.reason, &f.accepted_by, &at)?;
-        }
+        // Into a new intake: every probe and acceptance of the bundle.
+        add_newer_probes(&tx, id, bundle)?;
+        add_missing_findings(&tx, id, bundle)?;
         tx.commit()?;
         Ok(id)
     }

@@ -2,7 +2,7 @@ use serde_json::json;
 
 use super::*;
 use crate::store::test_util::{mem_store, new_intake};
-use crate::store::{Change, ImportMode, Store, StoreError};
+use crate::store::{Change, MergeOutcome, Resolution, Store, StoreError};
 
 fn filled_store() -> (Store, i64) {
     let mut s = mem_store();
@@ -51,7 +51,7 @@ fn export_parse_import_round_trip() {
 
     let mut b = mem_store();
     assert_eq!(b.find_duplicate(&bundle).unwrap(), None);
-    let new_id = b.import_bundle(&bundle, ImportMode::New, "admin").unwrap();
+    let new_id = b.import_bundle(&bundle, "admin").unwrap();
     assert_eq!(b.answers(new_id).unwrap(), a.answers(id).unwrap());
     // The sender's history explains every answer: no extra rows.
     assert_eq!(
@@ -79,14 +79,14 @@ fn import_new_without_history_records_the_importer() {
     v["history"] = json!([]);
     let bundle = parse_value(&v).unwrap();
     let mut s = mem_store();
-    let id = s.import_bundle(&bundle, ImportMode::New, "admin").unwrap();
+    let id = s.import_bundle(&bundle, "admin").unwrap();
     let h = s.history(id, None).unwrap();
     assert_eq!(h.len(), 3);
     assert!(h.iter().all(|e| e.changed_by == "admin" && e.old.is_none()));
 }
 
 #[test]
-fn import_replace_keeps_history_of_each_change() {
+fn merge_takes_their_changes_with_history_of_each() {
     let (mut s, id) = filled_store();
     let mut bundle = s.export_bundle(id).unwrap();
     bundle
@@ -96,21 +96,27 @@ fn import_replace_keeps_history_of_each_change() {
     bundle.probes.clear();
     let before = s.history(id, None).unwrap().len();
     assert_eq!(s.find_duplicate(&bundle).unwrap(), Some(id));
-    assert_eq!(
-        s.import_bundle(&bundle, ImportMode::Replace(id), "admin")
-            .unwrap(),
-        id
-    );
+    let out = s
+        .merge_bundle(id, &bundle, &Resolution::default(), "admin")
+        .unwrap();
+    let MergeOutcome::Merged { plan, .. } = out else {
+        panic!("{out:?}")
+    };
+    assert_eq!(plan.taken.len(), 2);
     let a = s.answers(id).unwrap();
     assert_eq!(a.get("company.name"), Some(&json!("Jansen & Zn")));
     assert!(!a.contains_key("locations[1].down_mbps"));
-    assert!(s.probes(id).unwrap().is_empty());
+    assert_eq!(
+        s.probes(id).unwrap().len(),
+        1,
+        "a merge never drops our probes"
+    );
     let h = s.history(id, None).unwrap();
     // Own history is not duplicated; two changes are added.
     assert_eq!(h.len(), before + 2);
     assert!(h[before..].iter().all(|e| e.changed_by == "admin"));
     assert!(matches!(
-        s.import_bundle(&bundle, ImportMode::Replace(999), "admin"),
+        s.merge_bundle(999, &bundle, &Resolution::default(), "admin"),
         Err(StoreError::NotFound(999))
     ));
 }
@@ -122,7 +128,7 @@ fn failed_import_leaves_nothing() {
     // Passes parse-time checks only if built in code: import validates again.
     bundle.answers.insert("bad key".into(), json!(1));
     let mut s = mem_store();
-    assert!(s.import_bundle(&bundle, ImportMode::New, "admin").is_err());
+    assert!(s.import_bundle(&bundle, "admin").is_err());
     assert!(s.list_intakes().unwrap().is_empty());
 }
 

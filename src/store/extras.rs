@@ -34,6 +34,31 @@ impl Store {
         Ok(replaced)
     }
 
+    /// Stores several probe results measured now in ONE transaction: all or none. Returns
+    /// per result whether it replaced an earlier one of the same kind and machine.
+    pub fn add_probes(&mut self, id: i64, probes: &[NewProbe<'_>]) -> Result<Vec<bool>> {
+        let now = now_ts();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ensure_live(&tx, id)?;
+        let mut replaced = Vec::with_capacity(probes.len());
+        for p in probes {
+            replaced.push(put_probe(
+                &tx,
+                id,
+                p.kind,
+                p.machine_key,
+                p.payload,
+                &now,
+                p.source,
+            )?);
+        }
+        touch(&tx, id, &now)?;
+        tx.commit()?;
+        Ok(replaced)
+    }
+
     /// Probe results of intake `id`, by kind and machine.
     pub fn probes(&self, id: i64) -> Result<Vec<ProbeRecord>> {
         self.ensure_exists(id)?;
@@ -172,6 +197,15 @@ impl Store {
             })
             .collect()
     }
+}
+
+/// One probe result to store with `Store::add_probes`.
+#[derive(Clone, Copy, Debug)]
+pub struct NewProbe<'a> {
+    pub kind: &'a str,
+    pub machine_key: &'a str,
+    pub payload: &'a serde_json::Value,
+    pub source: &'a str,
 }
 
 /// Inserts or replaces a probe result inside the caller's transaction.

@@ -2,11 +2,17 @@
 
 use rusqlite::{OptionalExtension, Row, TransactionBehavior, params};
 
+use super::answers::write_answer;
 use super::keys::{MAX_CUSTOMER_LEN, MAX_NAME_LEN, MAX_UI_STATE_JSON, check_text};
 use super::{
-    IntakeRecord, IntakeSummary, Mode, NewIntake, PurgeOutcome, Result, Status, Store, StoreError,
-    ensure_live, now_ts, parse_json, parse_ts,
+    Change, IntakeRecord, IntakeSummary, Mode, NewIntake, PurgeOutcome, Result, Status, Store,
+    StoreError, ensure_live, now_ts, parse_json, parse_ts,
 };
+
+/// How long one try of the purge checkpoint waits for readers, and how often it tries:
+/// about three seconds in all before saying the data is still on disk.
+const CHECKPOINT_WAIT: std::time::Duration = std::time::Duration::from_millis(300);
+const CHECKPOINT_TRIES: usize = 5;
 
 /// Raw columns of an intake row, converted after the query so conversion errors are ours.
 struct RawIntake {
@@ -128,6 +134,38 @@ impl Store {
         Ok(self.conn.last_insert_rowid())
     }
 
+    /// Creates a draft intake with its first answers in ONE transaction (a crash leaves no
+    /// intake without them) and returns its id. `progress` is what the list shows for
+    /// it from the start (not 0 % until it is first opened).
+    pub fn create_intake_with(
+        &mut self,
+        new: &NewIntake,
+        answers: &[Change],
+        user: &str,
+        progress: Option<u8>,
+    ) -> Result<i64> {
+        check_new_intake(new)?;
+        check_text("user", user, MAX_NAME_LEN, true)?;
+        let now = now_ts();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        tx.execute(
+            "INSERT INTO intakes (customer, mode, status, form_id, form_version, created_at, updated_at) \
+             VALUES (?1, ?2, 'draft', ?3, ?4, ?5, ?5)",
+            params![new.customer, new.mode.as_str(), new.form_id, new.form_version, now],
+        )?;
+        let id = tx.last_insert_rowid();
+        for c in answers {
+            write_answer(&tx, id, &c.key, c.value.as_ref(), user, &now)?;
+        }
+        if let Some(percent) = progress {
+            super::forms::write_progress(&tx, id, percent)?;
+        }
+        tx.commit()?;
+        Ok(id)
+    }
+
     /// All intakes that are not deleted, by id, with their number of answers.
     pub fn list_intakes(&self) -> Result<Vec<IntakeSummary>> {
         let sql = format!(
@@ -223,17 +261,6 @@ impl Store {
         Ok(())
     }
 
-    /// Undoes a soft delete.
-    pub fn restore_intake(&mut self, id: i64) -> Result<()> {
-        let n = self
-            .conn
-            .execute("UPDATE intakes SET deleted_at = NULL WHERE id = ?1", [id])?;
-        if n == 0 {
-            return Err(StoreError::NotFound(id));
-        }
-        Ok(())
-    }
-
     /// Erasure (GDPR art. 17): removes the intake with its answers, history, probes, reports
     /// and accepted findings in one transaction, then empties the WAL so the old page images
     /// leave the disk too (`secure_delete` has already zeroed them in the database file).
@@ -266,17 +293,56 @@ impl Store {
         })
     }
 
-    /// `PRAGMA wal_checkpoint(TRUNCATE)`; true when every frame was copied and the WAL emptied.
+    /// `PRAGMA wal_checkpoint(TRUNCATE)`, tried again while another connection's read
+    /// snapshot keeps it from finishing (a bounded number of times, each waiting up to
+    /// `CHECKPOINT_WAIT`); true when every frame was copied and the WAL emptied.
     pub fn checkpoint_truncate(&self) -> Result<bool> {
         if self.path.is_none() {
             return Ok(true);
         }
-        let (busy, _log, _done): (i64, i64, i64) =
-            self.conn
-                .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
-                    Ok((r.get(0)?, r.get(1)?, r.get(2)?))
-                })?;
-        Ok(busy == 0)
+        // The busy handler is what waits for readers; a shorter wait per try, more tries.
+        self.conn.busy_timeout(CHECKPOINT_WAIT)?;
+        let mut clean = false;
+        for _ in 0..CHECKPOINT_TRIES {
+            let (busy, _log, _done): (i64, i64, i64) =
+                self.conn
+                    .query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |r| {
+                        Ok((r.get(0)?, r.get(1)?, r.get(2)?))
+                    })?;
+            if busy == 0 {
+                clean = true;
+                break;
+            }
+            std::thread::sleep(CHECKPOINT_WAIT);
+        }
+        self.conn.busy_timeout(super::BUSY_TIMEOUT)?;
+        Ok(clean)
+    }
+
+    /// Undoes a soft delete (until `purge`). An intake that is not deleted is an error, so a
+    /// wrong id is noticed.
+    pub fn restore_intake(&mut self, id: i64) -> Result<()> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let deleted: Option<Option<String>> = tx
+            .query_row("SELECT deleted_at FROM intakes WHERE id = ?1", [id], |r| {
+                r.get(0)
+            })
+            .optional()?;
+        match deleted {
+            None => return Err(StoreError::NotFound(id)),
+            Some(None) => {
+                return Err(StoreError::invalid(
+                    format!("intake {id}"),
+                    "is not deleted; there is nothing to restore",
+                ));
+            }
+            Some(Some(_)) => {}
+        }
+        tx.execute("UPDATE intakes SET deleted_at = NULL WHERE id = ?1", [id])?;
+        tx.commit()?;
+        Ok(())
     }
 
     fn update_live(

@@ -1,10 +1,11 @@
 //! Importing a bundle: untrusted input (a customer's self-filled form), so every answer
 //! is checked against a form this program or database knows, exactly as if typed.
 
-use super::{Workspace, os_user, today};
+use super::{Workspace, os_user};
 use crate::form::{AnswerKey, Lang};
-use crate::store::{Bundle, ImportMode};
+use crate::store::{Bundle, MergeOutcome, MergePlan, Resolution};
 use anyhow::{Result, bail};
+use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many problems are listed; the count says how many there were.
 const MAX_LISTED: usize = 20;
@@ -15,11 +16,18 @@ impl Workspace {
     /// answers to questions a later version dropped come in as orphans, as they would
     /// have been kept had the intake never left this database.
     pub fn check_bundle(&self, b: &Bundle) -> Result<()> {
+        self.normalised(b).map(|_| ())
+    }
+
+    /// The bundle with every answer checked and normalised exactly as `intake set` does
+    /// (IBAN compact upper case, postcode `1234 AB`, duplicated choices once, ...).
+    pub fn normalised(&self, b: &Bundle) -> Result<Bundle> {
         let form_id = &b.intake.form_id;
         let versions = self.forms.versions(&self.store, form_id)?;
         let Some((newest, _)) = versions.first() else {
             bail!(
-                "unknown form '{form_id}': this program knows '{}'; start an intake with `intake new --form FILE` of that form first",
+                "unknown form '{}': this program knows '{}'; start an intake with `intake new --form FILE` of that form first",
+                crate::text::excerpt(form_id),
                 self.standard_form().id
             );
         };
@@ -30,6 +38,7 @@ impl Workspace {
             );
         }
         let mut problems = Vec::new();
+        let mut answers = BTreeMap::new();
         for (key, value) in &b.answers {
             let k = match AnswerKey::parse(key) {
                 Ok(k) => k,
@@ -57,8 +66,14 @@ impl Workspace {
                 problems.push(format!(
                     "{key}: this question is calculated and has no answer"
                 ));
-            } else if let Err(m) = q.validate_stored(value) {
-                problems.push(format!("{key}: {}", m.get(Lang::En)));
+                continue;
+            }
+            match q.validate_stored(value) {
+                Ok(v) if !v.is_null() => {
+                    answers.insert(key.clone(), v.to_json());
+                }
+                Ok(_) => {}
+                Err(m) => problems.push(format!("{key}: {}", m.get(Lang::En))),
             }
         }
         if !problems.is_empty() {
@@ -69,17 +84,72 @@ impl Workspace {
                 problems.join("\n  ")
             );
         }
-        Ok(())
+        Ok(Bundle {
+            answers,
+            ..b.clone()
+        })
     }
 
-    /// Checks and imports a bundle in one transaction; returns the intake's id.
-    pub fn import_bundle(&mut self, b: &Bundle, mode: ImportMode) -> Result<i64> {
-        self.check_bundle(b)?;
-        let id = self.store.import_bundle(b, mode, &os_user())?;
-        // The home list shows the cached progress; compute it now, not at the next edit.
-        let loaded = self.load(id)?;
-        self.store
-            .set_progress(id, loaded.evaluate(today()).progress_percent())?;
+    /// Checks, normalises and imports a bundle as a new intake in one transaction; returns
+    /// the intake's id.
+    pub fn import_bundle(&mut self, b: &Bundle) -> Result<i64> {
+        let b = self.normalised(b)?;
+        let id = self.store.import_bundle(&b, &os_user())?;
+        self.refresh_derived(id)?;
         Ok(id)
+    }
+
+    /// What merging bundle `b` into intake `id` (the one it was exported from) would do,
+    /// without writing: answers taken from the bundle, answers kept, conflicts.
+    pub fn preview_merge(&self, id: i64, b: &Bundle) -> Result<MergePlan> {
+        let b = self.normalised(b)?;
+        Ok(self.store.preview_merge(id, &b)?)
+    }
+
+    /// Merges bundle `b` into intake `id` in one transaction (see `Store::merge_bundle`):
+    /// `MergeOutcome::Unresolved` lists the conflicts `resolution` leaves open, and then
+    /// nothing was written. A key in `resolution.keys` that is no conflict is refused, so a
+    /// typo does not pass unnoticed.
+    pub fn merge_bundle(
+        &mut self,
+        id: i64,
+        b: &Bundle,
+        resolution: &Resolution,
+    ) -> Result<MergeOutcome> {
+        let b = self.normalised(b)?;
+        if !resolution.keys.is_empty() {
+            let plan = self.store.preview_merge(id, &b)?;
+            let conflicting: BTreeSet<&str> =
+                plan.conflicts.iter().map(|c| c.key.as_str()).collect();
+            let stray: Vec<&str> = resolution
+                .keys
+                .keys()
+                .map(String::as_str)
+                .filter(|k| !conflicting.contains(k))
+                .collect();
+            if !stray.is_empty() {
+                bail!(
+                    "not a conflict of this import: {}; nothing imported",
+                    stray
+                        .iter()
+                        .map(|k| crate::text::excerpt(k))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                );
+            }
+        }
+        let outcome = self.store.merge_bundle(id, &b, resolution, &os_user())?;
+        if matches!(outcome, MergeOutcome::Merged { .. }) {
+            self.refresh_derived(id)?;
+        }
+        Ok(outcome)
+    }
+
+    /// The list shows cached progress and the mode column: computed now, not at the next edit.
+    fn refresh_derived(&mut self, id: i64) -> Result<()> {
+        let loaded = self.load(id)?;
+        let d = super::answers::derived(&loaded);
+        self.store.apply_with(id, &[], &os_user(), &d)?;
+        Ok(())
     }
 }

@@ -16,8 +16,11 @@ pub struct FormSource {
 
 impl FormSource {
     pub fn read(path: &std::path::Path) -> Result<FormSource> {
-        let src = std::fs::read_to_string(path)
-            .map_err(|e| anyhow!("{}: cannot read: {e}", path.display()))?;
+        let src = crate::fsutil::read_limited_text(
+            path,
+            form::load::MAX_FORM_BYTES,
+            crate::fsutil::FileKind::Form,
+        )?;
         Ok(FormSource {
             path: path.to_path_buf(),
             src,

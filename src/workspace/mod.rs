@@ -135,16 +135,22 @@ impl Workspace {
         if customer.chars().count() > 200 {
             bail!("the customer name is longer than 200 characters");
         }
+        if let Some(c) = crate::text::first_control(customer, false) {
+            bail!(
+                "the customer name contains a control character ({}); use one line of plain text",
+                crate::text::describe_control(c)
+            );
+        }
         let form = match form {
             Some(src) => self.forms.register(&mut self.store, src)?,
             None => self.forms.standard(),
         };
-        let id = self.store.create_intake(&NewIntake {
+        let new = NewIntake {
             customer: customer.to_string(),
             mode,
             form_id: form.id.clone(),
             form_version: form.version,
-        })?;
+        };
         let mut changes = Vec::new();
         for s in form.sections.iter().filter(|s| s.repeat.is_none()) {
             for q in &s.questions {
@@ -164,13 +170,10 @@ impl Workspace {
         }
         // The list shows the new intake's real progress at once, not 0 % until opened.
         let answers: Answers = changes.iter().cloned().collect();
-        let derived = crate::store::Derived {
-            progress: Some(
-                form.evaluate(&answers, mode.audience(), today())
-                    .progress_percent(),
-            ),
-            mode: None,
-        };
+        let progress = Some(
+            form.evaluate(&answers, mode.audience(), today())
+                .progress_percent(),
+        );
         let changes: Vec<_> = changes
             .into_iter()
             .map(|(k, v)| crate::store::Change {
@@ -178,8 +181,10 @@ impl Workspace {
                 value: Some(v.to_json()),
             })
             .collect();
-        self.store.apply_with(id, &changes, &os_user(), &derived)?;
-        Ok(id)
+        // One transaction: a crash leaves either no intake or one with all its defaults.
+        Ok(self
+            .store
+            .create_intake_with(&new, &changes, &os_user(), progress)?)
     }
 
     /// Loads an intake with the newest known version of its form.

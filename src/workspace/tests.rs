@@ -1,7 +1,7 @@
 //! Workspace operations over an in-memory store and small forms.
 
 use super::{FormSource, Mode, Workspace};
-use crate::store::{ImportMode, Store};
+use crate::store::Store;
 use serde_json::json;
 
 const V1: &str = r#"
@@ -146,7 +146,7 @@ fn a_bundle_with_orphans_of_a_custom_form_imports() {
     set(&mut ws, id, &[("p[1].name", "Ann"), ("p[1].old", "a")]);
     drop_old_question(&mut ws);
     let bundle = ws.store.export_bundle(id).unwrap();
-    let new = ws.import_bundle(&bundle, ImportMode::New).unwrap();
+    let new = ws.import_bundle(&bundle).unwrap();
     assert_ne!(new, id);
     let l = ws.load(new).unwrap();
     assert_eq!(l.orphans.get("p[1].old"), Some(&json!("a")));
@@ -198,7 +198,7 @@ fn bundles_with_bad_answers_or_unknown_forms_are_refused() {
         let mut b = good.clone();
         edit(&mut b);
         let before = ws.store.list_intakes().unwrap().len();
-        let err = format!("{:#}", ws.import_bundle(&b, ImportMode::New).unwrap_err());
+        let err = format!("{:#}", ws.import_bundle(&b).unwrap_err());
         assert!(err.contains(want), "{want}: {err}");
         assert_eq!(
             ws.store.list_intakes().unwrap().len(),

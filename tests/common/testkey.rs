@@ -3,7 +3,7 @@
 #![allow(dead_code)]
 
 use std::io::Write;
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
 use std::path::{Path, PathBuf};
 
 /// A fixed raw key (64 hex digits): the tests' databases are throwaway.
@@ -17,7 +17,11 @@ pub fn key_file(db: &Path) -> PathBuf {
         .unwrap_or(Path::new("."));
     let path = dir.join("test.key");
     if !path.exists() {
-        let _ = std::fs::create_dir_all(dir);
+        // Owner-only, as the program itself makes a data folder (a test checks that mode).
+        let _ = std::fs::DirBuilder::new()
+            .recursive(true)
+            .mode(0o700)
+            .create(dir);
         if let Ok(mut f) = std::fs::OpenOptions::new()
             .write(true)
             .create_new(true)
@@ -42,4 +46,10 @@ pub fn open_db(db: &Path) -> rusqlite::Connection {
             .expect("key the test database");
     }
     conn
+}
+
+/// The library's store on the test database, opened with the tests' key.
+pub fn open_store(db: &Path) -> intake::store::Store {
+    let key = intake::store::DbKey::from_secret(TEST_KEY_HEX).expect("the test key");
+    intake::store::Store::open_with(db, Some(&key)).expect("open the test store")
 }

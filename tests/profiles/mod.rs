@@ -349,7 +349,7 @@ pub fn construction_firm() -> Profile {
         "intake.contact_name=Henk Hendriks",
         "intake.contact_email=henk@hendriks-bouw.nl",
         "company.kvk=12345678",
-        "company.vat=NL123456789B01",
+        "company.vat=NL123456782B01",
         "company.address=Havenweg 4",
         "company.postcode=5211AB",
         "company.city=Den Bosch",

@@ -45,3 +45,13 @@ io-storage-full = the disk is full
 io-read-only = the file system is read-only
 io-is-a-directory = is a folder, not a file
 io-not-a-directory = part of the path is not a folder
+
+# Reading a file the user named (a bundle, a form, a probe file).
+file-cannot-open = cannot open the file: { $reason }
+file-cannot-read = cannot read the file: { $reason }
+file-too-large = larger than the { $limit }{"\u00A0"}byte limit for { $kind }
+file-not-utf8 = not UTF-8 text (byte { $byte })
+file-kind-form = a form
+file-kind-bundle = a bundle
+file-kind-probe = a probe file
+file-kind-other = this file

@@ -45,3 +45,13 @@ io-storage-full = de schijf is vol
 io-read-only = het bestandssysteem is alleen-lezen
 io-is-a-directory = is een map, geen bestand
 io-not-a-directory = een deel van het pad is geen map
+
+# Reading a file the user named (a bundle, a form, a probe file).
+file-cannot-open = kan het bestand niet openen: { $reason }
+file-cannot-read = kan het bestand niet lezen: { $reason }
+file-too-large = groter dan de grens van { $limit }{"\u00A0"}bytes voor { $kind }
+file-not-utf8 = geen UTF-8-tekst (byte { $byte })
+file-kind-form = een formulier
+file-kind-bundle = een bundel
+file-kind-probe = een meetbestand
+file-kind-other = dit bestand

@@ -69,6 +69,23 @@ pub struct InterfaceInfo {
     pub loopback: bool,
 }
 
+/// Longest machine key kept readable: what the store takes, so every key stored before
+/// this bound existed still matches.
+pub const MAX_READABLE_MACHINE_KEY: usize = crate::store::keys::MAX_NAME_LEN;
+
+/// A machine key of bounded length whatever the machine (8 network adapters, a long
+/// hostname): keys that fit stay as they are, so results stored before still match;
+/// longer ones become `sha256=` and the hash of the full key (71 characters).
+fn bounded_machine_key(full: String) -> String {
+    use sha2::{Digest, Sha256};
+    if full.chars().count() <= MAX_READABLE_MACHINE_KEY {
+        return full;
+    }
+    let digest = Sha256::digest(full.as_bytes());
+    let hex: String = digest.iter().map(|b| format!("{b:02x}")).collect();
+    format!("sha256={hex}")
+}
+
 impl WorkstationProbe {
     /// Composite identity: machine id + sorted non-loopback MACs + hostname.
     ///
@@ -92,12 +109,13 @@ impl WorkstationProbe {
             .as_deref()
             .map(|s| s.trim().to_ascii_lowercase())
             .unwrap_or_default();
-        format!(
+        let full = format!(
             "mid={};macs={};host={}",
             id,
             macs.join(","),
             self.hostname.trim().to_ascii_lowercase()
-        )
+        );
+        bounded_machine_key(full)
     }
 
     /// Disk holding the system (/ or C:\), else the largest one.
@@ -173,6 +191,33 @@ mod tests {
         assert_eq!(a.machine_key(), b.machine_key());
         assert!(a.machine_key().contains("aa:bb:cc:00:11:22"));
         assert!(!a.machine_key().contains("00:00:00:00:00:00"));
+    }
+
+    #[test]
+    fn machine_key_stays_bounded_with_many_adapters() {
+        let mut p = sample();
+        let short = p.machine_key();
+        assert!(
+            short.starts_with("mid="),
+            "short keys keep their old form: {short}"
+        );
+        for n in 0..12 {
+            p.interfaces.push(InterfaceInfo {
+                name: format!("eth{n}"),
+                addresses: vec![],
+                mac: Some(format!("aa:bb:cc:dd:ee:{n:02x}")),
+                loopback: false,
+            });
+        }
+        let long = p.machine_key();
+        assert_eq!(long.len(), "sha256=".len() + 64);
+        assert_eq!(long, p.machine_key(), "stable");
+        p.interfaces.pop();
+        assert_ne!(
+            long,
+            p.machine_key(),
+            "another set of adapters is another key"
+        );
     }
 
     #[test]
