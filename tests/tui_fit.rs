@@ -214,6 +214,11 @@ fn screens() -> Vec<(&'static str, Setup)> {
             goto(&mut app, "locations", "up_mbps");
             app
         }),
+        ("sidebar toggled", |fx| {
+            let mut app = on_site(fx, Lang::Nl);
+            chr(&mut app, 'b');
+            app
+        }),
         ("home after delete", |fx| {
             fx.intake("Tandartspraktijk De Vries en Partners B.V.", Mode::OnSite);
             fx.intake("Fietsenmaker Öztürk", Mode::Online);

@@ -48,6 +48,42 @@ fn at_60x16_the_sidebar_gives_way_to_the_question() {
     );
 }
 
+/// `b` collapses the sidebar at any width and brings it back, also below 80 columns
+/// where it is hidden by default.
+#[test]
+fn b_shows_and_hides_the_sidebar() {
+    let fx = Fixture::new();
+    let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    goto(&mut app, "company", "kvk");
+    let mut small = term(60, 16);
+    chr(&mut app, 'b');
+    draw(&mut app, &mut small);
+    assert_snapshot!("sidebar_shown_60x16", small.backend());
+    let shown = screen_text(&small);
+    assert!(shown.contains("Werkplekken"), "{shown}");
+    assert!(
+        !shown.contains("2/13 Bedrijf"),
+        "the sidebar says where: {shown}"
+    );
+    // Hidden again, at a width where it is shown by default: the question takes the room.
+    chr(&mut app, 'b');
+    let mut wide = term(120, 40);
+    draw(&mut app, &mut wide);
+    let text = screen_text(&wide);
+    assert!(!text.contains("Werkplekken"), "{text}");
+    assert!(text.contains("2/13 Bedrijf"), "{text}");
+    chr(&mut app, 'b');
+    draw(&mut app, &mut wide);
+    assert!(screen_text(&wide).contains("Werkplekken"), "and back");
+    assert_eq!(
+        at(&app),
+        ("company".into(), "kvk".into()),
+        "b moves nothing"
+    );
+}
+
 #[test]
 fn the_review_instruction_wraps_in_a_small_terminal() {
     let fx = Fixture::new();

@@ -115,6 +115,10 @@ pub struct IntakeScreen {
     pub q_scroll_at: (usize, usize),
     /// First line of the help pane, and the (section, entry, question) it is for.
     pub help_pane_scroll: usize,
+    /// The sidebar as the user set it with `b` (None: shown from `SIDEBAR_FROM`
+    /// columns on), and whether it was shown in the last drawing.
+    pub sidebar: Option<bool>,
+    pub sidebar_shown: bool,
     pub help_pane_at: (usize, usize, usize),
     /// The position changed since it was last written.
     position_dirty: std::cell::Cell<bool>,
@@ -150,6 +154,8 @@ impl IntakeScreen {
             q_scroll: 0,
             q_scroll_at: (0, 0),
             help_pane_scroll: 0,
+            sidebar: None,
+            sidebar_shown: false,
             help_pane_at: (0, 0, 0),
             position_dirty: std::cell::Cell::new(false),
             written_draft: std::cell::RefCell::new(None),

@@ -126,6 +126,7 @@ impl IntakeScreen {
             }
             KeyCode::Char(c @ '1'..='9') => self.jump_to_number(c as usize - '0' as usize),
             KeyCode::Char('s') => self.open_jump(),
+            KeyCode::Char('b') => self.sidebar = Some(!self.sidebar_shown),
             KeyCode::Char('u') => self.next_problem(false, lang, status),
             KeyCode::Char('!') => self.next_problem(true, lang, status),
             KeyCode::Char(c @ ('y' | 'n')) => {

@@ -19,13 +19,16 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lang
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let self_filled = s.mode() == crate::workspace::Mode::SelfFilled;
     f.render_widget(Paragraph::new(header(s, theme, lang, top.width)), top);
-    // Below 80 columns the sidebar gives way to the question; the section head then
-    // says where in the form the user is.
-    let sidebar_w = if body.width >= SIDEBAR_FROM {
+    // Below 80 columns the sidebar gives way to the question (`b` shows or hides it
+    // at any width that leaves the question room); the section head then says where
+    // in the form the user is.
+    let wanted = s.sidebar.unwrap_or(body.width >= SIDEBAR_FROM);
+    let sidebar_w = if wanted && body.width >= SIDEBAR_MIN {
         26.min(body.width / 3)
     } else {
         0
     };
+    s.sidebar_shown = sidebar_w > 0;
     let wide = body.width >= 110;
     let [side, rest] =
         Layout::horizontal([Constraint::Length(sidebar_w), Constraint::Min(20)]).areas(body);
@@ -332,6 +335,8 @@ fn draw_help(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lan
 
 /// From this terminal width on the intake screen has a sidebar of sections.
 pub const SIDEBAR_FROM: u16 = 80;
+/// Below this width the sidebar is never shown: the question needs the room.
+const SIDEBAR_MIN: u16 = 50;
 
 /// Answered and asked (visible, answerable) questions of section `si`, over all its
 /// entries.

@@ -169,6 +169,7 @@ fn every_key(l: Lang) -> Keys {
         ("u", crate::t!(l, "help-next-unanswered")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
         ("Shift-↑↓", crate::t!(l, "tv-key-help-pane")),
+        ("b", crate::t!(l, "tv-key-sidebar")),
         (
             "p",
             t(

@@ -19,6 +19,7 @@ tv-review-open = { $count ->
 tv-review-missing = • missing
 tv-keys-title = Keys — ↑↓ scroll, any other key closes
 tv-key-help-pane = scroll the help pane (right/below)
+tv-key-sidebar = show / hide the list of sections (left)
 
 tv-probes-title = Probes
 tv-probes-intro = w: this workstation · l: scan the local network · b: bandwidth and latency · Esc: back/cancel

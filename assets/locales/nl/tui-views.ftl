@@ -19,6 +19,7 @@ tv-review-open = { $count ->
 tv-review-missing = • ontbreekt
 tv-keys-title = Toetsen — ↑↓ bladeren, andere toets sluit
 tv-key-help-pane = uitleg (rechts/onder) bladeren
+tv-key-sidebar = lijst van onderdelen (links) tonen / verbergen
 
 tv-probes-title = Metingen
 tv-probes-intro = w: deze werkplek · l: lokaal netwerk scannen · b: bandbreedte en vertraging · Esc: terug/afbreken
