@@ -200,7 +200,7 @@ fn main() {
     // event). The editor keeps what fits the question (200 characters) and says how
     // much was left out; the time is the one pass over the pasted text, the check,
     // the draft save and the draw.
-    let ws = Workspace::open(&db).expect("open");
+    let ws = Workspace::open_with(&db, Some(&db_key)).expect("open");
     let mut app = App::new(ws, Lang::Nl, Theme { color: true }, today).expect("app");
     key(&mut app, KeyCode::Enter);
     key(&mut app, KeyCode::PageDown);
