@@ -1,21 +1,24 @@
-//! The report export: an intake's answers, probes and proposal mapped onto the PDF
-//! report's own input model, rendered, written atomically and recorded in the store
-//! with its hash. Every front end (`intake report`, the TUI) goes through here.
-
-use crate::advice::{Finding, Severity as AdviceSeverity};
-use crate::form::{Lang, Value};
-use crate::probe::readiness::Verdict;
-use crate::proposal::{self, Config};
-use crate::quote::QuoteKind as QKind;
-use crate::report::{
-    self, Customer, DraftNote, FindingRow, LinkLatencyRow, LocationRow, ReportInput, SepaInfo,
-    Severity, Summary, WorkstationRow,
-};
-use crate::workspace::{Loaded, Workspace, today};
-use anyhow::{Context, Result};
-use std::path::Path;
+//! The report export: an intake's proposal (its model, advice, quote and plan) mapped onto the
+//! PDF report's own input model, rendered, written atomically and recorded in the store with its
+//! hash. Every front end (`intake report`, the TUI) goes through here.
+//!
+//! The report reads no answer key and no probe payload: everything comes from the intake model
+//! ([`crate::advice::model::IntakeModel`]) that the advice, quote and plan read too.
 
 mod quote;
+mod situation;
+mod summary;
+
+use crate::advice::model::PlanGap;
+use crate::advice::{Finding, Severity as AdviceSeverity};
+use crate::form::Lang;
+use crate::proposal::{self, Config, Proposal};
+use crate::quote::QuoteKind as QKind;
+use crate::report::{self, Customer, DraftNote, FindingRow, ReportInput, SepaInfo, Severity};
+use crate::workspace::{Workspace, today};
+use anyhow::{Context, Result};
+use std::collections::BTreeMap;
+use std::path::Path;
 
 /// What an export wrote.
 #[derive(Debug, Clone)]
@@ -70,23 +73,7 @@ pub fn export_report(
     })
 }
 
-/// An answer as shown in Dutch (IBAN grouped, postcode spaced); for names and numbers.
-fn text(l: &Loaded, key: &str) -> Option<String> {
-    shown(l, key, Lang::Nl)
-}
-
-fn shown(l: &Loaded, key: &str, lang: Lang) -> Option<String> {
-    let v = l.answers.get(key)?;
-    let k = crate::form::AnswerKey::parse(key).ok()?;
-    let (_, q) = l.form.find(&k.path())?;
-    Some(q.display(v, lang))
-}
-
-fn num(l: &Loaded, key: &str) -> Option<f64> {
-    l.answers.get(key).and_then(Value::as_f64)
-}
-
-fn severity(s: AdviceSeverity) -> Severity {
+pub(crate) fn severity(s: AdviceSeverity) -> Severity {
     match s {
         AdviceSeverity::Ok => Severity::Ok,
         AdviceSeverity::Attention => Severity::Attention,
@@ -101,79 +88,66 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
     let accepted = ws.store.accepted_findings(id)?;
     let cfg = Config::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
     let p = proposal::build(&cfg, &l.form, &l.answers, &probes, &accepted, today);
-    let status = proposal::draft::assess(&cfg, &l, &l.evaluate(today), &probes, &p, today, lang);
+    let status = proposal::draft::assess(&l, &l.evaluate(today), &p, lang);
     let is_quote = p.quote.as_ref().is_ok_and(|q| q.kind == QKind::Quote);
     let provider = report::Provider::load().map_err(|e| anyhow::anyhow!("{e}"))?;
-    let intake_date = match l.answers.get("intake.date") {
-        Some(Value::Date(d)) => *d,
-        _ => l.record.created_at.date(),
-    };
+    let m = &p.model;
+    let c = &m.company;
     let customer = Customer {
         name: l.record.customer.clone(),
-        kvk: text(&l, "company.kvk"),
-        vat: text(&l, "company.vat"),
-        address: text(&l, "company.address"),
-        postcode: text(&l, "company.postcode"),
-        city: text(&l, "company.city"),
-        billing_email: text(&l, "company.billing_email"),
-        iban: text(&l, "company.iban"),
-        contact_name: text(&l, "intake.contact_name"),
+        kvk: c.kvk.clone(),
+        vat: c.vat.clone(),
+        address: c.address.clone(),
+        postcode: c.postcode.clone(),
+        city: c.city.clone(),
+        billing_email: c.billing_email.clone(),
+        iban: c.iban.clone(),
+        contact_name: c.contact_name.clone(),
         contact_role: None,
     };
-    let open: Vec<&Finding> = p.findings.iter().filter(|f| f.accepted.is_none()).collect();
-    let readiness = open
-        .iter()
-        .map(|f| severity(f.severity))
-        .max()
-        .unwrap_or(Severity::Ok);
-    let headlines = open
-        .iter()
-        .filter(|f| f.severity != AdviceSeverity::Ok)
-        .take(5)
-        .map(|f| f.title.get(lang).to_string())
-        .collect();
+    let situation = situation::Situation::of(m, lang);
     Ok(ReportInput {
         lang,
         provider,
         customer,
-        intake_date,
+        intake_date: m.intake_date.unwrap_or(l.record.created_at.date()),
         mode: l.mode().label(lang).to_string(),
-        specialist: text(&l, "intake.specialist"),
-        summary: Summary {
-            readiness,
-            headlines,
-        },
-        locations: locations(&l, &cfg, &probes),
-        link_latency: link_latency(&l, &probes),
-        workstations: workstations(&probes, lang),
-        software: software(&l, lang),
-        business_apps: business_apps(&l, lang),
-        email: email(&l, lang),
-        domain: domain(&l, lang),
-        data: data(&l, lang),
+        specialist: c.specialist.clone(),
+        summary: summary::summary(&p, lang),
+        locations: situation.locations,
+        unassigned: situation.unassigned,
+        link_latency: situation.link_latency,
+        workstations: situation.workstations,
+        coverage: situation.coverage,
+        users: situation.users,
+        apps: situation.apps,
+        topics: situation.topics,
+        lan: situation.lan,
         findings: p.findings.iter().map(|f| finding_row(f, lang)).collect(),
         plan: quote::plan_rows(&p.plan, lang),
-        plan_info: Some(quote::plan_info(&p.plan, today, lang)),
+        plan_info: Some(quote::plan_info(
+            &p.plan,
+            today,
+            PlanGap::phrase(&m.plan_gaps(), lang),
+            lang,
+        )),
         quote: p
             .quote
             .as_ref()
             .ok()
-            .map(|q| quote::quote_doc(q, &cfg.catalog, id, lang, &option_users(&l))),
+            .map(|q| quote::quote_doc(q, &cfg.catalog, id, lang, &option_users(&p))),
         // A quote carries the mandate (blank lines where the intake lacks a value); a cost
         // overview is ordered online and carries none.
         sepa: is_quote.then(|| SepaInfo {
             mandate_reference: format!("MWO-{id:06}"),
-            iban: l
-                .answers
-                .get("company.iban")
-                .and_then(Value::as_str)
-                .map(crate::form::types::format_iban)
-                .unwrap_or_default(),
-            account_holder: text(&l, "company.iban_holder")
+            iban: c.iban.clone().unwrap_or_default(),
+            account_holder: c
+                .iban_holder
+                .clone()
                 .unwrap_or_else(|| l.record.customer.clone()),
-            debtor_address: debtor_address(&l),
+            debtor_address: debtor_address(c),
             description: crate::t!(lang, "sepa-description-value", id = id.to_string()),
-            signer: text(&l, "intake.contact_name"),
+            signer: c.contact_name.clone(),
         }),
         draft: status.is_draft().then(|| DraftNote {
             completeness: status.completeness,
@@ -182,252 +156,23 @@ pub fn report_input(ws: &Workspace, id: i64, lang: Lang, today: time::Date) -> R
     })
 }
 
+/// A finding as the customer reads it: its title and the customer's text, never the measure.
 fn finding_row(f: &Finding, lang: Lang) -> FindingRow {
     FindingRow {
         severity: severity(f.severity),
-        title: format!("{} — {}", f.title.get(lang), f.finding.get(lang)),
-        measure: f.measure.get(lang).to_string(),
+        title: f.title.get(lang).to_string(),
+        advice: f.customer.get(lang).to_string(),
         accepted: f.accepted.as_ref().map(|a| a.reason.clone()),
-    }
-}
-
-/// Idle and loaded latency per location, from the bandwidth measurement taken there: the
-/// newest one tagged with the location (as the advice matches them), or with one location an
-/// untagged one.
-fn link_latency(l: &Loaded, probes: &[crate::store::ProbeRecord]) -> Vec<LinkLatencyRow> {
-    let mut measured: Vec<_> = probes.iter().filter(|p| p.kind == "bandwidth").collect();
-    measured.sort_by_key(|p| p.measured_at);
-    let n = l.entry_count("locations");
-    (1..=n)
-        .filter_map(|i| {
-            let name = text(l, &format!("locations[{i}].name"))?;
-            let tag_of = |p: &&&crate::store::ProbeRecord| {
-                p.payload.get("location").filter(|t| !t.is_null()).cloned()
-            };
-            let here = Value::Text(name.clone());
-            let p = measured
-                .iter()
-                .rev()
-                .find(|p| tag_of(p).is_some_and(|t| crate::advice::facts::tagged(&t, i, &here)))
-                .or_else(|| {
-                    measured
-                        .iter()
-                        .rev()
-                        .find(|p| n == 1 && tag_of(p).is_none())
-                })?;
-            let ms = |k: &str| p.payload.get(k).and_then(serde_json::Value::as_f64);
-            Some(LinkLatencyRow {
-                location: name,
-                idle_ms: Some(ms("latency_ms")?),
-                loaded_down_ms: ms("loaded_latency_download_ms"),
-                loaded_up_ms: ms("loaded_latency_upload_ms"),
-            })
-        })
-        .collect()
-}
-
-/// Locations with the bandwidth needed for their workstations; the measured figure
-/// is the saved bandwidth probe, which is taken at the first (main) location.
-fn locations(l: &Loaded, cfg: &Config, probes: &[crate::store::ProbeRecord]) -> Vec<LocationRow> {
-    let sizing = &cfg.rules.sizing;
-    let workload = l
-        .answers
-        .get("workstations.workload")
-        .and_then(Value::as_str)
-        .unwrap_or(&sizing.default_workload);
-    let rate = sizing
-        .workloads
-        .get(workload)
-        .or_else(|| sizing.workloads.get(&sizing.default_workload));
-    let measured = probes.iter().find(|p| p.kind == "bandwidth").map(|p| {
-        (
-            p.payload["download_mbps"].as_f64(),
-            p.payload["upload_mbps"].as_f64(),
-        )
-    });
-    let n = l.entry_count("locations");
-    (1..=n)
-        .filter_map(|i| {
-            let name = text(l, &format!("locations[{i}].name"))?;
-            let ws = num(l, &format!("locations[{i}].workstations"))
-                .unwrap_or(0.0)
-                .max(0.0);
-            // The probe counts as this location's figure only when it gave a rate; otherwise
-            // the subscription's speeds are shown, labelled as such.
-            let (down, up, was_measured) = match (i, measured) {
-                (1, Some((d, u))) if d.is_some() || u.is_some() => (d, u, true),
-                _ => (
-                    num(l, &format!("locations[{i}].down_mbps")),
-                    num(l, &format!("locations[{i}].up_mbps")),
-                    false,
-                ),
-            };
-            let (nd, nu) = rate
-                .map(|r| {
-                    (
-                        ws * r.down_mbps * sizing.headroom,
-                        ws * r.up_mbps * sizing.headroom,
-                    )
-                })
-                .unwrap_or((0.0, 0.0));
-            Some(LocationRow {
-                name,
-                workstations: ws as u32,
-                down_mbps: down,
-                up_mbps: up,
-                measured: was_measured,
-                needed_down_mbps: nd,
-                needed_up_mbps: nu,
-            })
-        })
-        .collect()
-}
-
-fn workstations(probes: &[crate::store::ProbeRecord], lang: Lang) -> Vec<WorkstationRow> {
-    probes
-        .iter()
-        .filter(|p| p.kind == "workstation")
-        .map(|p| {
-            let v = &p.payload;
-            let verdict: Option<Verdict> =
-                serde_json::from_value(v["readiness"]["verdict"].clone()).ok();
-            let reason = v["readiness"]["reasons"]
-                .as_array()
-                .and_then(|rs| {
-                    rs.iter()
-                        .find(|r| r["verdict"].as_str() != Some("ready"))
-                        .or(rs.first())
-                })
-                .and_then(|r| r[lang.code()].as_str())
-                .unwrap_or("")
-                .to_string();
-            WorkstationRow {
-                hostname: v["hostname"].as_str().unwrap_or("?").to_string(),
-                os: format!(
-                    "{} {}",
-                    v["os_name"].as_str().unwrap_or(""),
-                    v["os_version"].as_str().unwrap_or("")
-                )
-                .trim()
-                .to_string(),
-                memory_gb: v["memory_total_bytes"].as_u64().map(|b| b as f64 / 1e9),
-                verdict: match verdict {
-                    Some(Verdict::Ready) => Severity::Ok,
-                    Some(Verdict::Attention) | None => Severity::Attention,
-                    Some(Verdict::NotReady) => Severity::Blocker,
-                },
-                reason,
-            }
-        })
-        .collect()
-}
-
-fn software(l: &Loaded, lang: Lang) -> Vec<String> {
-    let mut out = Vec::new();
-    if let Some(v) = shown(l, "work.office_version", lang) {
-        out.push(match lang {
-            Lang::Nl => format!("Huidige Office-versie: {v}"),
-            Lang::En => format!("Current Office version: {v}"),
-        });
-    }
-    let Some((_, q)) = l.form.find("users.options") else {
-        return out;
-    };
-    let n = l.entry_count("users");
-    for c in &q.choices {
-        let users = (1..=n).filter(|i| matches!(l.answers.get(&format!("users[{i}].options")), Some(Value::List(ids)) if ids.contains(&c.id))).count();
-        if users > 0 {
-            out.push(match lang {
-                Lang::Nl => format!(
-                    "{} ({users} gebruiker{})",
-                    c.label.get(lang),
-                    if users == 1 { "" } else { "s" }
-                ),
-                Lang::En => format!(
-                    "{} ({users} user{})",
-                    c.label.get(lang),
-                    if users == 1 { "" } else { "s" }
-                ),
-            });
-        }
-    }
-    out
-}
-
-fn business_apps(l: &Loaded, lang: Lang) -> Vec<String> {
-    let n = l.entry_count("apps");
-    (1..=n)
-        .filter_map(|i| {
-            let name = match l.answers.get(&format!("apps[{i}].name")) {
-                Some(Value::Text(id)) if id == "other" => {
-                    text(l, &format!("apps[{i}].name_other"))?
-                }
-                Some(_) => shown(l, &format!("apps[{i}].name"), lang)?,
-                None => return None,
-            };
-            let product = text(l, &format!("apps[{i}].product"))
-                .map(|p| format!(" — {p}"))
-                .unwrap_or_default();
-            let hosting = shown(l, &format!("apps[{i}].hosting"), lang)
-                .map(|h| format!(" ({h})"))
-                .unwrap_or_default();
-            Some(format!("{name}{product}{hosting}"))
-        })
-        .collect()
-}
-
-fn email(l: &Loaded, lang: Lang) -> Option<String> {
-    let boxes = num(l, "email.mailboxes");
-    let size = shown(l, "email.size_gb", lang);
-    let provider = shown(l, "email.provider", lang);
-    if boxes.is_none() && size.is_none() && provider.is_none() {
-        return None;
-    }
-    let mut parts = Vec::new();
-    if let Some(b) = boxes {
-        parts.push(match lang {
-            Lang::Nl => format!("{b} mailboxen"),
-            Lang::En => format!("{b} mailboxes"),
-        });
-    }
-    parts.extend(size);
-    parts.extend(provider);
-    Some(parts.join(", "))
-}
-
-fn domain(l: &Loaded, lang: Lang) -> Option<String> {
-    let name = text(l, "domain.name")?;
-    let at = shown(l, "domain.provider", lang)
-        .map(|p| format!(" — {p}"))
-        .unwrap_or_default();
-    let host = text(l, "domain.hosting_name")
-        .map(|h| format!(" ({h})"))
-        .unwrap_or_default();
-    Some(format!("{name}{at}{host}"))
-}
-
-fn data(l: &Loaded, lang: Lang) -> Option<String> {
-    let size = shown(l, "data.size_gb", lang);
-    let loc = shown(l, "data.location", lang);
-    match (size, loc) {
-        (None, None) => None,
-        (Some(s), None) => Some(s),
-        (None, Some(w)) => Some(w),
-        (Some(s), Some(w)) => Some(format!("{s} — {w}")),
     }
 }
 
 /// Per option id, the users who take it, so each option's quote line names them: the customer
 /// checks who gets what before signing.
-fn option_users(l: &Loaded) -> std::collections::BTreeMap<String, Vec<String>> {
-    let n = l.entry_count("users");
-    let mut out: std::collections::BTreeMap<String, Vec<String>> = Default::default();
-    for i in 1..=n {
-        let Some(Value::List(ids)) = l.answers.get(&format!("users[{i}].options")) else {
-            continue;
-        };
-        let name = text(l, &format!("users[{i}].name")).unwrap_or_else(|| format!("#{i}"));
-        for id in ids {
+fn option_users(p: &Proposal) -> BTreeMap<String, Vec<String>> {
+    let mut out: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    for u in &p.model.users {
+        let name = u.name.clone().unwrap_or_else(|| format!("#{}", u.entry));
+        for id in &u.options {
             out.entry(id.clone()).or_default().push(name.clone());
         }
     }
@@ -435,13 +180,13 @@ fn option_users(l: &Loaded) -> std::collections::BTreeMap<String, Vec<String>> {
 }
 
 /// "Street 1, 1234 AB Place" from the company's answers, if any part is known.
-fn debtor_address(l: &Loaded) -> Option<String> {
-    let place = [text(l, "company.postcode"), text(l, "company.city")]
+fn debtor_address(c: &crate::advice::model::Company) -> Option<String> {
+    let place = [c.postcode.as_deref(), c.city.as_deref()]
         .into_iter()
         .flatten()
         .collect::<Vec<_>>()
         .join(" ");
-    let parts: Vec<String> = [text(l, "company.address"), Some(place)]
+    let parts: Vec<&str> = [c.address.as_deref(), Some(place.as_str())]
         .into_iter()
         .flatten()
         .filter(|s| !s.trim().is_empty())

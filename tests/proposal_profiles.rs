@@ -121,10 +121,7 @@ fn each_page_says(pdf: &Path, word: &str, yes: bool) {
 }
 
 fn setup(profile: &Profile) -> (tempfile::TempDir, PathBuf, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("i.db");
-    let id = profile.create(&db);
-    (dir, db, id)
+    profile.in_temp_db()
 }
 
 #[test]

@@ -1,16 +1,14 @@
-//! Facts: computed values the rules read as `facts.*`, next to the answers.
-//!
-//! Global facts come from the answers (counts, volumes), the sizing data and the saved probes;
-//! in a `for_each = "locations"` rule the link and the needed bandwidth are the current
-//! location's. Probe payloads come from another part of the program and from files imported
-//! from other machines, so they are read tolerantly: a field that is missing or of another type
-//! is simply not a fact.
+//! Facts: the intake model ([`IntakeModel`]) as values the rules read as `facts.*`, next to the
+//! answers. In a `for_each = "locations"` rule the link and the needed bandwidth are the current
+//! location's. The facts compute nothing of their own: the model is the one reading of the
+//! answers and probes.
 
+use super::model::{IntakeModel, LinkSource};
+use super::observed::Readiness;
 use super::rules::Rules;
-use crate::form::expr::{Env, Ty};
-use crate::form::{FormEnv, Value};
-use crate::store::ProbeRecord;
-use serde_json::Value as J;
+use crate::form::Lang;
+use crate::form::Value;
+use crate::form::expr::Ty;
 use std::collections::BTreeMap;
 
 /// Where a fact exists: everywhere, only per entry of a `for_each` rule, only per location,
@@ -25,11 +23,13 @@ pub enum Scope {
 
 /// Every computed fact with its type and scope (limits from the rules file come on top).
 pub const FACTS: &[(&str, Ty, Scope)] = &[
+    ("provider", Ty::Text, Scope::Global),
     ("workstations", Ty::Int, Scope::Global),
     ("users", Ty::Int, Scope::Global),
     ("users_without_mobile", Ty::Int, Scope::Global),
     ("users_without_mobile_names", Ty::Text, Scope::Global),
     ("locations", Ty::Int, Scope::Global),
+    ("locations_cabling_not_ok", Ty::Int, Scope::Global),
     ("workload", Ty::Text, Scope::Global),
     ("workload_assumed", Ty::Bool, Scope::Global),
     ("down_per_user_mbps", Ty::Num, Scope::Global),
@@ -47,22 +47,45 @@ pub const FACTS: &[(&str, Ty, Scope)] = &[
     ("loaded_latency_increase_ms", Ty::Num, Scope::Global),
     ("bandwidth_measured", Ty::Bool, Scope::Global),
     ("measured_unassigned", Ty::Bool, Scope::Global),
+    ("unassigned_download_mbps", Ty::Num, Scope::Global),
+    ("unassigned_upload_mbps", Ty::Num, Scope::Global),
     ("latency_fine_ms", Ty::Num, Scope::Global),
     ("latency_max_ms", Ty::Num, Scope::Global),
+    ("computers_known", Ty::Int, Scope::Global),
     ("workstations_measured", Ty::Int, Scope::Global),
+    ("workstations_unmeasured", Ty::Int, Scope::Global),
     ("workstations_ready", Ty::Int, Scope::Global),
     ("workstations_marginal", Ty::Int, Scope::Global),
     ("workstations_not_ready", Ty::Int, Scope::Global),
-    ("not_ready_list", Ty::Text, Scope::Global),
-    ("marginal_list", Ty::Text, Scope::Global),
+    ("not_ready_list_nl", Ty::Text, Scope::Global),
+    ("not_ready_list_en", Ty::Text, Scope::Global),
+    ("marginal_list_nl", Ty::Text, Scope::Global),
+    ("marginal_list_en", Ty::Text, Scope::Global),
+    ("windows10", Ty::Bool, Scope::Global),
+    ("windows10_measured", Ty::Int, Scope::Global),
+    ("windows10_list", Ty::Text, Scope::Global),
+    ("peripherals", Ty::Int, Scope::Global),
+    ("peripherals_nl", Ty::Text, Scope::Global),
+    ("peripherals_en", Ty::Text, Scope::Global),
+    ("server_roles", Ty::Text, Scope::Global),
+    ("lan_scanned", Ty::Bool, Scope::Global),
+    ("lan_hosts", Ty::Int, Scope::Global),
+    ("lan_printers", Ty::Int, Scope::Global),
+    ("lan_servers", Ty::Int, Scope::Global),
+    ("lan_network_devices", Ty::Int, Scope::Global),
+    ("lan_printers_list", Ty::Text, Scope::Global),
+    ("lan_servers_list", Ty::Text, Scope::Global),
+    ("lan_network_devices_list", Ty::Text, Scope::Global),
     ("mailbox_gb", Ty::Num, Scope::Global),
     ("data_gb", Ty::Num, Scope::Global),
     ("migration_gb", Ty::Num, Scope::Global),
     ("quote_threshold_workstations", Ty::Int, Scope::Global),
     ("entry", Ty::Int, Scope::Entry),
+    ("location_name", Ty::Text, Scope::Location),
     ("location_workstations", Ty::Int, Scope::Location),
     ("link_down_mbps", Ty::Num, Scope::Location),
     ("link_up_mbps", Ty::Num, Scope::Location),
+    ("link_measured", Ty::Bool, Scope::Location),
     ("link_basis_nl", Ty::Text, Scope::Location),
     ("link_basis_en", Ty::Text, Scope::Location),
     ("go_live_too_early", Ty::Bool, Scope::Plan),
@@ -72,66 +95,16 @@ pub const FACTS: &[(&str, Ty, Scope)] = &[
 /// Longest list of names in a fact text; more are summarised as "+N".
 const MAX_NAMES: usize = 10;
 
-/// One saved bandwidth measurement.
-#[derive(Clone, Debug)]
-struct Bandwidth {
-    at: time::OffsetDateTime,
-    location: Option<J>,
-    down: f64,
-    up: Option<f64>,
-    latency: Option<f64>,
-    jitter: Option<f64>,
-    loaded: Option<f64>,
-    /// Per direction (measurements from before they were kept have none).
-    loaded_down: Option<f64>,
-    loaded_up: Option<f64>,
-}
-
-impl Bandwidth {
-    /// Bufferbloat: how far the worse direction's loaded latency rises over idle.
-    fn loaded_increase(&self) -> Option<f64> {
-        let idle = self.latency?;
-        [self.loaded_down, self.loaded_up]
-            .into_iter()
-            .flatten()
-            .map(|l| (l - idle).max(0.0))
-            .reduce(f64::max)
-    }
-}
-
-fn num(j: &J, key: &str) -> Option<f64> {
-    j.get(key)?.as_f64().filter(|f| f.is_finite() && *f >= 0.0)
-}
-
-fn bandwidths(probes: &[ProbeRecord]) -> Vec<Bandwidth> {
-    let mut out: Vec<Bandwidth> = probes
-        .iter()
-        .filter(|p| p.kind == "bandwidth")
-        .filter_map(|p| {
-            Some(Bandwidth {
-                at: p.measured_at,
-                location: p.payload.get("location").filter(|l| !l.is_null()).cloned(),
-                down: num(&p.payload, "download_mbps")?,
-                up: num(&p.payload, "upload_mbps"),
-                latency: num(&p.payload, "latency_ms"),
-                jitter: num(&p.payload, "jitter_ms"),
-                loaded: num(&p.payload, "loaded_latency_ms"),
-                loaded_down: num(&p.payload, "loaded_latency_download_ms"),
-                loaded_up: num(&p.payload, "loaded_latency_upload_ms"),
-            })
-        })
-        .collect();
-    // Newest last, so `last()` is the measurement that counts.
-    out.sort_by_key(|b| b.at);
-    out
-}
-
 fn f(x: Option<f64>) -> Value {
     x.map_or(Value::Null, Value::Num)
 }
 
 fn int(n: usize) -> Value {
     Value::Int(i64::try_from(n).unwrap_or(i64::MAX))
+}
+
+fn opt_int(n: Option<u32>) -> Value {
+    n.map_or(Value::Null, |n| Value::Int(i64::from(n)))
 }
 
 fn names(list: &[String]) -> Value {
@@ -150,162 +123,173 @@ fn names(list: &[String]) -> Value {
     Value::Text(s)
 }
 
-/// Readiness of one workstation probe: 0 ready, 1 marginal, 2 not ready; `None` when the
-/// payload has no verdict. Unknown verdict words count as marginal, so a human looks at them.
-fn readiness(payload: &J) -> Option<(u8, String)> {
-    let r = payload.get("readiness")?;
-    let class = match (
-        r.get("verdict").and_then(J::as_str),
-        r.get("ready").and_then(J::as_bool),
-    ) {
-        (Some(v), _) => match v.trim().to_lowercase().replace(['-', ' '], "_").as_str() {
-            "ready" | "ok" | "pass" | "passed" | "good" => 0,
-            "not_ready" | "fail" | "failed" | "blocker" | "unsupported" | "insufficient" => 2,
-            _ => 1,
-        },
-        (None, Some(true)) => 0,
-        (None, Some(false)) => 2,
-        (None, None) => return None,
-    };
-    let reasons: Vec<String> = r
-        .get("reasons")
-        .and_then(J::as_array)
-        .map(|a| {
-            a.iter()
-                .filter_map(|x| match x {
-                    J::String(s) => Some(s.clone()),
-                    J::Object(o) => ["message", "reason", "text", "detail"]
-                        .iter()
-                        .find_map(|k| o.get(*k).and_then(J::as_str).map(str::to_owned)),
-                    _ => None,
-                })
-                .filter(|s| !s.trim().is_empty())
-                .take(MAX_NAMES)
-                .collect()
+/// The computers of one readiness class as "PC-01 (reason; reason)" in `lang`.
+fn readiness_list(m: &IntakeModel, class: Readiness, lang: Lang) -> Value {
+    let list: Vec<String> = m
+        .computers
+        .iter()
+        .filter(|c| c.readiness == class)
+        .map(|c| {
+            let why: Vec<&str> = c.reasons.iter().map(|r| r.get(lang)).collect();
+            if why.is_empty() {
+                c.hostname.clone()
+            } else {
+                format!("{} ({})", c.hostname, why.join("; "))
+            }
         })
-        .unwrap_or_default();
-    Some((class, reasons.join("; ")))
+        .collect();
+    names(&list)
 }
 
-/// The facts that hold for the whole intake. `env` reads the answers (no facts yet).
-pub fn global(rules: &Rules, env: &FormEnv<'_>, probes: &[ProbeRecord]) -> BTreeMap<String, Value> {
-    let mut m = BTreeMap::new();
+/// The facts that hold for the whole intake.
+pub fn global(rules: &Rules, m: &IntakeModel) -> BTreeMap<String, Value> {
+    let mut out = BTreeMap::new();
     let mut put = |k: &str, v: Value| {
-        m.insert(format!("facts.{k}"), v);
+        out.insert(format!("facts.{k}"), v);
     };
-    let loc_ws = env.group_values("locations", "workstations");
-    let loc_sum: Option<f64> = loc_ws.iter().filter_map(Value::as_f64).reduce(|a, b| a + b);
-    let ws = env.value("workstations.count").as_f64().or(loc_sum);
-    put(
-        "workstations",
-        ws.map_or(Value::Null, |w| Value::Int(w as i64)),
-    );
-
-    let user_names = env.group_values("users", "name");
-    let mobiles = env.group_values("users", "mobile");
-    let mut users = 0;
-    let mut missing = Vec::new();
-    for (i, n) in user_names.iter().enumerate() {
-        if n.is_null() {
-            continue;
-        }
-        users += 1;
-        if mobiles.get(i).is_none_or(Value::is_null) {
-            missing.push(n.as_str().unwrap_or_default().trim().to_string());
-        }
-    }
-    put("users", int(users));
+    put("provider", Value::Text(m.provider.clone()));
+    put("workstations", opt_int(m.workstations));
+    let named: Vec<_> = m.users.iter().filter(|u| u.name.is_some()).collect();
+    let missing: Vec<String> = named
+        .iter()
+        .filter(|u| !u.has_mobile)
+        .filter_map(|u| u.name.clone())
+        .collect();
+    put("users", int(named.len()));
     put("users_without_mobile", int(missing.len()));
     put("users_without_mobile_names", names(&missing));
-    put("locations", int(env.group_count("locations")));
+    put("locations", int(m.locations.len()));
+    put(
+        "locations_cabling_not_ok",
+        int(m
+            .locations
+            .iter()
+            .filter(|l| l.cabling_ok != Some(true))
+            .count()),
+    );
 
-    let s = &rules.sizing;
-    let answered = env.value("workstations.workload");
-    let chosen = answered.as_str().filter(|w| s.workloads.contains_key(*w));
-    let workload = chosen.unwrap_or(&s.default_workload).to_string();
-    let rate = s.workloads.get(&workload).copied().unwrap_or_default();
-    put("workload", Value::Text(workload));
-    put("workload_assumed", Value::Bool(chosen.is_none()));
-    put("down_per_user_mbps", Value::Num(rate.down_mbps));
-    put("up_per_user_mbps", Value::Num(rate.up_mbps));
-    put("headroom", Value::Num(s.headroom));
+    let w = &m.workload;
+    put("workload", Value::Text(w.id.clone()));
+    put("workload_assumed", Value::Bool(w.assumed));
+    put("down_per_user_mbps", Value::Num(w.down_per_user_mbps));
+    put("up_per_user_mbps", Value::Num(w.up_per_user_mbps));
+    put("headroom", Value::Num(w.headroom));
+    let ws = m.workstations.map(f64::from);
     put(
         "needed_down_mbps",
-        f(ws.map(|w| w * rate.down_mbps * s.headroom)),
+        f(ws.map(|n| n * w.down_per_user_mbps * w.headroom)),
     );
     put(
         "needed_up_mbps",
-        f(ws.map(|w| w * rate.up_mbps * s.headroom)),
+        f(ws.map(|n| n * w.up_per_user_mbps * w.headroom)),
     );
-    put("latency_fine_ms", Value::Num(s.latency_fine_ms));
-    put("latency_max_ms", Value::Num(s.latency_max_ms));
+    put("latency_fine_ms", Value::Num(rules.sizing.latency_fine_ms));
+    put("latency_max_ms", Value::Num(rules.sizing.latency_max_ms));
 
-    let bw = bandwidths(probes);
-    let last = bw.last();
-    put("download_mbps", f(last.map(|b| b.down)));
-    put("upload_mbps", f(last.and_then(|b| b.up)));
-    put("latency_ms", f(last.and_then(|b| b.latency)));
-    put("jitter_ms", f(last.and_then(|b| b.jitter)));
-    put("loaded_latency_ms", f(last.and_then(|b| b.loaded)));
+    let last = m.latest.as_ref();
+    put("download_mbps", f(last.map(|b| b.down_mbps)));
+    put("upload_mbps", f(last.and_then(|b| b.up_mbps)));
+    put("latency_ms", f(last.and_then(|b| b.latency_ms)));
+    put("jitter_ms", f(last.and_then(|b| b.jitter_ms)));
+    put(
+        "loaded_latency_ms",
+        f(last.and_then(|b| b.loaded_latency_ms)),
+    );
     put(
         "loaded_latency_download_ms",
-        f(last.and_then(|b| b.loaded_down)),
+        f(last.and_then(|b| b.loaded_latency_down_ms)),
     );
     put(
         "loaded_latency_upload_ms",
-        f(last.and_then(|b| b.loaded_up)),
+        f(last.and_then(|b| b.loaded_latency_up_ms)),
     );
     put(
         "loaded_latency_increase_ms",
-        f(last.and_then(Bandwidth::loaded_increase)),
+        f(last.and_then(|b| b.loaded_increase_ms())),
     );
     put("bandwidth_measured", Value::Bool(last.is_some()));
-    // With one location an untagged measurement is that location's; with several it cannot be
-    // placed and is compared with all workstations instead.
-    let unassigned =
-        last.is_some_and(|b| b.location.is_none()) && env.group_count("locations") != 1;
-    put("measured_unassigned", Value::Bool(unassigned));
+    let un = m.unassigned.as_ref();
+    put("measured_unassigned", Value::Bool(un.is_some()));
+    put("unassigned_download_mbps", f(un.map(|b| b.down_mbps)));
+    put("unassigned_upload_mbps", f(un.and_then(|b| b.up_mbps)));
 
-    let (mut ready, mut marginal, mut not_ready) = (0, Vec::new(), Vec::new());
-    for p in probes.iter().filter(|p| p.kind == "workstation") {
-        let Some((class, why)) = readiness(&p.payload) else {
-            continue;
-        };
-        let host = p
-            .payload
-            .get("hostname")
-            .and_then(J::as_str)
-            .unwrap_or(&p.machine_key);
-        let label = if why.is_empty() {
-            host.to_string()
-        } else {
-            format!("{host} ({why})")
-        };
-        match class {
-            0 => ready += 1,
-            1 => marginal.push(label),
-            _ => not_ready.push(label),
-        }
-    }
+    let count = |r: Readiness| m.computers.iter().filter(|c| c.readiness == r).count();
+    let measured = m.measured();
+    put("computers_known", opt_int(m.computers_known()));
+    put("workstations_measured", int(measured));
     put(
-        "workstations_measured",
-        int(ready + marginal.len() + not_ready.len()),
+        "workstations_unmeasured",
+        opt_int(
+            m.computers_known()
+                .map(|k| k.saturating_sub(u32::try_from(measured).unwrap_or(u32::MAX))),
+        ),
     );
-    put("workstations_ready", int(ready));
-    put("workstations_marginal", int(marginal.len()));
-    put("workstations_not_ready", int(not_ready.len()));
-    put("marginal_list", names(&marginal));
-    put("not_ready_list", names(&not_ready));
+    put("workstations_ready", int(count(Readiness::Ready)));
+    put("workstations_marginal", int(count(Readiness::Marginal)));
+    put("workstations_not_ready", int(count(Readiness::NotReady)));
+    for (lang, suffix) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+        put(
+            &format!("not_ready_list_{suffix}"),
+            readiness_list(m, Readiness::NotReady, lang),
+        );
+        put(
+            &format!("marginal_list_{suffix}"),
+            readiness_list(m, Readiness::Marginal, lang),
+        );
+    }
+    let w10: Vec<String> = m
+        .windows10_computers()
+        .iter()
+        .map(|c| c.hostname.clone())
+        .collect();
+    put(
+        "windows10",
+        Value::Bool(m.windows10_answered || !w10.is_empty()),
+    );
+    put("windows10_measured", int(w10.len()));
+    put("windows10_list", names(&w10));
 
-    let mail = env.value("email.size_gb").as_f64();
-    let data = env.value("data.size_gb").as_f64();
-    put("mailbox_gb", f(mail));
-    put("data_gb", f(data));
-    let total = match (mail, data) {
-        (None, None) => None,
-        (a, b) => Some(a.unwrap_or(0.0) + b.unwrap_or(0.0)),
+    put("peripherals", int(m.peripherals.len()));
+    let kinds = |lang: Lang| {
+        let l: Vec<String> = m
+            .peripherals
+            .iter()
+            .map(|p| p.name().get(lang).to_string())
+            .collect();
+        names(&l)
     };
-    put("migration_gb", f(total));
+    put("peripherals_nl", kinds(Lang::Nl));
+    put("peripherals_en", kinds(Lang::En));
+    put(
+        "server_roles",
+        m.server_notes.clone().map_or(Value::Null, Value::Text),
+    );
+
+    let lan = m.lan.as_ref();
+    put("lan_scanned", Value::Bool(lan.is_some()));
+    put("lan_hosts", int(lan.map_or(0, |l| l.hosts())));
+    let devices = |pick: fn(&super::observed::LanInventory) -> &Vec<super::observed::LanDevice>| {
+        let l: Vec<String> = lan
+            .map(|l| pick(l).iter().map(|d| d.label()).collect())
+            .unwrap_or_default();
+        (int(l.len()), names(&l))
+    };
+    for (name, pick) in [
+        (
+            "printers",
+            (|l| &l.printers) as fn(&super::observed::LanInventory) -> &Vec<_>,
+        ),
+        ("servers", |l| &l.servers),
+        ("network_devices", |l| &l.network_devices),
+    ] {
+        let (n, list) = devices(pick);
+        put(&format!("lan_{name}"), n);
+        put(&format!("lan_{name}_list"), list);
+    }
+
+    put("mailbox_gb", f(m.mailbox_gb));
+    put("data_gb", f(m.data_gb));
+    put("migration_gb", f(m.migration_gb()));
     put(
         "quote_threshold_workstations",
         Value::Int(i64::from(rules.quote_threshold)),
@@ -313,88 +297,46 @@ pub fn global(rules: &Rules, env: &FormEnv<'_>, probes: &[ProbeRecord]) -> BTree
     for (k, v) in &rules.limits {
         put(k, Value::Num(*v));
     }
-    m
+    out
 }
 
-/// Whether a measurement's `location` tag names entry `i` (counted from 1) called `name`.
-/// `intake probe bandwidth --location` checks its tag with this too.
-pub(crate) fn tagged(tag: &J, i: usize, name: &Value) -> bool {
-    match tag {
-        J::Number(n) => n.as_u64() == u64::try_from(i).ok(),
-        J::String(s) => {
-            let s = s.trim();
-            s.parse::<usize>().ok() == Some(i)
-                || name
-                    .as_str()
-                    .is_some_and(|n| n.trim().eq_ignore_ascii_case(s))
-        }
-        _ => false,
-    }
-}
-
-/// Facts of repeat entry `i` (from 1) of `group`, on top of the global ones. `env` is in that
-/// entry's context.
+/// Facts of repeat entry `i` (from 1) of `group`, on top of the global ones.
 pub fn entry(
-    rules: &Rules,
-    env: &FormEnv<'_>,
+    m: &IntakeModel,
     global: &BTreeMap<String, Value>,
     group: &str,
     i: usize,
-    probes: &[ProbeRecord],
 ) -> BTreeMap<String, Value> {
-    let mut m = global.clone();
-    m.insert("facts.entry".into(), int(i));
+    let mut out = global.clone();
+    out.insert("facts.entry".into(), int(i));
     if group != "locations" {
-        return m;
+        return out;
     }
-    let single = env.group_count("locations") == 1;
-    let ws = env.value("locations.workstations").as_f64().or_else(|| {
-        if single {
-            global.get("facts.workstations").and_then(Value::as_f64)
-        } else {
-            None
-        }
-    });
-    let down_rate = global
-        .get("facts.down_per_user_mbps")
-        .and_then(Value::as_f64)
-        .unwrap_or(0.0);
-    let up_rate = global
-        .get("facts.up_per_user_mbps")
-        .and_then(Value::as_f64)
-        .unwrap_or(0.0);
-    let h = rules.sizing.headroom;
-    m.insert(
-        "facts.location_workstations".into(),
-        ws.map_or(Value::Null, |w| Value::Int(w as i64)),
-    );
-    m.insert(
-        "facts.needed_down_mbps".into(),
-        f(ws.map(|w| w * down_rate * h)),
-    );
-    m.insert(
-        "facts.needed_up_mbps".into(),
-        f(ws.map(|w| w * up_rate * h)),
-    );
-
-    let name = env.value("locations.name");
-    let bw = bandwidths(probes);
-    let measured = bw
-        .iter()
-        .rev()
-        .find(|b| b.location.as_ref().is_some_and(|t| tagged(t, i, &name)))
-        .or_else(|| bw.last().filter(|b| single && b.location.is_none()));
-    let (down, up, basis) = match measured {
-        Some(b) => (Some(b.down), b.up, ("gemeten", "measured")),
-        None => (
-            env.value("locations.down_mbps").as_f64(),
-            env.value("locations.up_mbps").as_f64(),
-            ("volgens abonnement", "subscribed"),
-        ),
+    let Some(loc) = m.locations.get(i.wrapping_sub(1)) else {
+        return out;
     };
-    m.insert("facts.link_down_mbps".into(), f(down));
-    m.insert("facts.link_up_mbps".into(), f(up));
-    m.insert("facts.link_basis_nl".into(), Value::Text(basis.0.into()));
-    m.insert("facts.link_basis_en".into(), Value::Text(basis.1.into()));
-    m
+    let mut put = |k: &str, v: Value| {
+        out.insert(format!("facts.{k}"), v);
+    };
+    // Named, or its number: "Locatie {facts.location_name}" reads "Locatie 2".
+    put(
+        "location_name",
+        Value::Text(loc.name.clone().unwrap_or_else(|| loc.entry.to_string())),
+    );
+    put("location_workstations", opt_int(loc.workstations_counted));
+    put("needed_down_mbps", f(loc.needed_down_mbps));
+    put("needed_up_mbps", f(loc.needed_up_mbps));
+    put("link_down_mbps", f(loc.down_mbps));
+    put("link_up_mbps", f(loc.up_mbps));
+    put(
+        "link_measured",
+        Value::Bool(loc.source == LinkSource::Measured),
+    );
+    let basis = match loc.source {
+        LinkSource::Measured => ("gemeten", "measured"),
+        _ => ("volgens abonnement", "subscribed"),
+    };
+    put("link_basis_nl", Value::Text(basis.0.into()));
+    put("link_basis_en", Value::Text(basis.1.into()));
+    out
 }

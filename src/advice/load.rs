@@ -50,6 +50,25 @@ struct RawText {
     en: Spanned<String>,
 }
 
+/// Phrases of staff instructions and third-person talk about the customer, refused in a
+/// customer text.
+const STAFF_WORDS_NL: &[&str] = &[
+    "de klant",
+    "klant ",
+    "met de klant",
+    "specialist",
+    "bandbreedteprobe",
+    "inventariseer",
+    "kpn of de business partner",
+];
+const STAFF_WORDS_EN: &[&str] = &[
+    "the customer",
+    "customer's",
+    "specialist",
+    "bandwidth probe",
+    "kpn or the business partner",
+];
+
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawQuote {
@@ -67,6 +86,7 @@ struct RawRule {
     title: RawText,
     finding: RawText,
     measure: RawText,
+    customer: RawText,
     #[serde(default)]
     quote: Vec<RawQuote>,
     #[serde(default)]
@@ -336,6 +356,20 @@ impl Builder<'_> {
         Some(Texts { nl: nl?, en: en? })
     }
 
+    /// The customer's text speaks to the customer ("u", "you") and never names the customer in
+    /// the third person the way staff instructions do.
+    fn customer_voice(&mut self, raw: &RawText, id: &str) {
+        for (s, words) in [(&raw.nl, STAFF_WORDS_NL), (&raw.en, STAFF_WORDS_EN)] {
+            let lower = s.get_ref().to_lowercase();
+            if let Some(w) = words.iter().find(|w| lower.contains(*w)) {
+                self.err(
+                    s.span(),
+                    format!("rule '{id}': the customer text says '{w}': address the customer directly (u / you), staff instructions belong in `measure`"),
+                );
+            }
+        }
+    }
+
     fn text(
         &mut self,
         s: &Spanned<String>,
@@ -428,6 +462,8 @@ impl Builder<'_> {
         let title = self.texts(&r.title, "title", &types, fe);
         let finding = self.texts(&r.finding, "finding", &types, fe);
         let measure = self.texts(&r.measure, "measure", &types, fe);
+        let customer = self.texts(&r.customer, "customer", &types, fe);
+        self.customer_voice(&r.customer, &id);
         let mut quote = Vec::new();
         for q in &r.quote {
             let code = q.code.get_ref();
@@ -488,6 +524,7 @@ impl Builder<'_> {
             title: title?,
             finding: finding?,
             measure: measure?,
+            customer: customer?,
             quote,
             plan,
             faq: r.faq.iter().map(|f| f.get_ref().clone()).collect(),

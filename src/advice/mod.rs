@@ -1,18 +1,27 @@
-//! The advice: from answers and measurements to findings, each with a measure.
+//! The advice: from what an intake says to findings, each with a measure for the specialist and
+//! a text for the customer.
 //!
+//! What the intake says is one model, [`model::IntakeModel`], built once from the answers and
+//! the saved probes ([`observed`] reads the payloads and holds the one bandwidth matcher); the
+//! advice, the quote and plan inputs ([`crate::proposal`]), the TUI and the report all read it.
 //! Rules live in `assets/advice.toml` (see its header for the format): a condition in the
-//! form's expression language over the answers and the facts (`facts.*`, computed in
-//! [`facts`] from the answers, the sizing data and the saved probes), a severity, texts in
-//! Dutch and English with the values filled in, optional one-time quote lines and plan flags,
-//! and the FAQ sections behind it. A broken rules file fails with file:line:col.
+//! form's expression language over the answers and the facts (`facts.*`, the model as values,
+//! in [`facts`]), a severity, texts in Dutch and English with the values filled in (title,
+//! finding and measure for the specialist; `customer` for the PDF, addressed as "u"), optional
+//! one-time quote lines and plan flags, and the FAQ sections behind it. A broken rules file
+//! fails with file:line:col.
 //!
 //! The specialist can accept a finding with a reason; it stays in the advice marked as
 //! accepted, and no longer adds quote lines or plan flags.
 
 pub mod facts;
 mod load;
+pub mod model;
+pub mod observed;
 mod rules;
 mod template;
+#[cfg(test)]
+mod tests_facts;
 #[cfg(test)]
 mod tests_load;
 #[cfg(test)]
@@ -27,6 +36,7 @@ pub use template::{Template, TemplateError, display};
 use crate::form::expr::Env;
 use crate::form::{Answers, Form, Lang, Value};
 use crate::store::{AcceptedFinding, ProbeRecord};
+use model::IntakeModel;
 use std::collections::BTreeMap;
 use time::{Date, OffsetDateTime};
 
@@ -64,7 +74,10 @@ pub struct Finding {
     pub severity: Severity,
     pub title: Bilingual,
     pub finding: Bilingual,
+    /// For the specialist (TUI, CLI).
     pub measure: Bilingual,
+    /// For the customer (the PDF), addressed as "u".
+    pub customer: Bilingual,
     /// The values filled into the texts, by path.
     pub values: BTreeMap<String, Value>,
     pub accepted: Option<Accepted>,
@@ -72,12 +85,13 @@ pub struct Finding {
     pub quote_lines: Vec<(String, u32)>,
     pub plan: Vec<PlanFlag>,
     pub faq: Vec<String>,
-    /// The repeat entry (from 1) of a `for_each` rule.
+    /// The repeat group (`locations`, `apps`, ...) and entry (from 1) of a `for_each` rule.
+    pub group: Option<String>,
     pub entry: Option<usize>,
 }
 
-/// Evaluates every rule. Sorted blocker, attention, ok; within a severity in file order and
-/// by entry.
+/// Evaluates every rule over the intake model built from `answers` and `probes`. Sorted
+/// blocker, attention, ok; within a severity in file order and by entry.
 pub fn advise(
     rules: &Rules,
     form: &Form,
@@ -86,31 +100,39 @@ pub fn advise(
     accepted: &[AcceptedFinding],
     today: Date,
 ) -> Vec<Finding> {
+    let model = IntakeModel::build(form, answers, probes, &rules.sizing, &provider_name());
     advise_with(
         rules,
         form,
         answers,
-        probes,
+        &model,
         accepted,
         today,
         &BTreeMap::new(),
     )
 }
 
-/// As [`advise`], with extra facts on top of the computed ones (the plan facts
-/// `facts.go_live_too_early` and `facts.earliest_go_live`, set by the proposal).
+/// The provider named in customer texts: the legal name from `assets/provider.toml`.
+pub fn provider_name() -> String {
+    crate::report::Provider::embedded()
+        .map(|p| p.legal_name)
+        .unwrap_or_default()
+}
+
+/// As [`advise`], over a model already built, with extra facts on top of its own (the plan
+/// facts `facts.go_live_too_early` and `facts.earliest_go_live`, set by the proposal).
 pub fn advise_with(
     rules: &Rules,
     form: &Form,
     answers: &Answers,
-    probes: &[ProbeRecord],
+    model: &IntakeModel,
     accepted: &[AcceptedFinding],
     today: Date,
     extra: &BTreeMap<String, Value>,
 ) -> Vec<Finding> {
     let none = BTreeMap::new();
     let base = form.env(answers, today, None, &none);
-    let mut global = facts::global(rules, &base, probes);
+    let mut global = facts::global(rules, model);
     global.extend(extra.iter().map(|(k, v)| (k.clone(), v.clone())));
     // Per group, the facts of each entry: computed once, shared by the rules over that group.
     let mut per_entry: BTreeMap<&str, Vec<BTreeMap<String, Value>>> = BTreeMap::new();
@@ -119,7 +141,7 @@ pub fn advise_with(
             continue;
         }
         let list = (1..=base.count(g))
-            .map(|i| facts::entry(rules, &base.at(Some((g, i)), &none), &global, g, i, probes))
+            .map(|i| facts::entry(model, &global, g, i))
             .collect();
         per_entry.insert(g, list);
     }
@@ -161,6 +183,7 @@ fn finding(
     let title = both(&rule.title);
     let text = both(&rule.finding);
     let measure = both(&rule.measure);
+    let customer = both(&rule.customer);
     let quote_lines = rule
         .quote
         .iter()
@@ -179,6 +202,7 @@ fn finding(
         title,
         finding: text,
         measure,
+        customer,
         values,
         accepted: accepted
             .iter()
@@ -191,6 +215,7 @@ fn finding(
         quote_lines,
         plan: rule.plan.clone(),
         faq: rule.faq.clone(),
+        group: rule.for_each.clone(),
         entry,
     }
 }

@@ -109,7 +109,10 @@ pub struct Rule {
     pub when: Expr,
     pub title: Texts,
     pub finding: Texts,
+    /// The measure for the specialist (TUI, CLI): may instruct staff.
     pub measure: Texts,
+    /// What the customer reads in the PDF, addressed as "u": never an instruction to staff.
+    pub customer: Texts,
     pub quote: Vec<QuoteRule>,
     pub plan: Vec<PlanFlag>,
     pub faq: Vec<String>,

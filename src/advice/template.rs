@@ -1,7 +1,6 @@
 //! Finding and measure texts with `{placeholders}` for answers and facts.
 
 use crate::form::expr::Env;
-use crate::form::types::format_decimal;
 use crate::form::{Form, Kind, Lang, Value};
 use std::collections::BTreeMap;
 
@@ -138,7 +137,8 @@ fn is_path(s: &str) -> bool {
 }
 
 /// A value for people: choices as labels, decimals to one place in the language's notation,
-/// yes/no, dates as `d-m-yyyy` (nl) or `yyyy-mm-dd` (en), and "onbekend"/"unknown" for none.
+/// thousands grouped, yes/no, dates in prose ("27 november 2026"), and "onbekend"/"unknown"
+/// for none.
 pub fn display(form: &Form, path: &str, v: &Value, lang: Lang) -> String {
     if v.is_null() {
         return match lang {
@@ -149,11 +149,13 @@ pub fn display(form: &Form, path: &str, v: &Value, lang: Lang) -> String {
     }
     let question = form.find(path).map(|(_, q)| q);
     match v {
-        Value::Num(n) => format_decimal((n * 10.0).round() / 10.0, lang),
-        Value::Date(d) => match lang {
-            Lang::Nl => format!("{}-{}-{}", d.day(), u8::from(d.month()), d.year()),
-            Lang::En => crate::form::value::format_date(*d),
-        },
+        Value::Num(n) => {
+            let r = (n * 10.0).round() / 10.0;
+            let places = if r.fract() == 0.0 { 0 } else { 1 };
+            crate::i18n::fmt::decimal(r, places, lang)
+        }
+        // Rule texts are prose: "27 november 2026".
+        Value::Date(d) => crate::i18n::fmt::date_long(*d, lang),
         _ => match question {
             Some(q) if q.kind != Kind::Decimal && q.kind != Kind::Integer => q.display(v, lang),
             _ => match v {
@@ -164,7 +166,7 @@ pub fn display(form: &Form, path: &str, v: &Value, lang: Lang) -> String {
                     (Lang::En, false) => "no",
                 }
                 .into(),
-                Value::Int(i) => i.to_string(),
+                Value::Int(i) => crate::i18n::fmt::integer(*i, lang),
                 Value::Text(s) => s.clone(),
                 Value::List(l) => l.join(", "),
                 _ => String::new(),
@@ -213,7 +215,15 @@ mod tests {
                 &Value::Date(date!(2026 - 05 - 04)),
                 Lang::Nl
             ),
-            "4-5-2026"
+            "4 mei 2026"
+        );
+        assert_eq!(
+            display(&form, "facts.n", &Value::Num(5452.04), Lang::Nl),
+            "5.452"
+        );
+        assert_eq!(
+            display(&form, "facts.n", &Value::Num(5452.04), Lang::En),
+            "5,452"
         );
     }
 

@@ -24,7 +24,8 @@ severity = "ok"
 when = "facts.users > 0"
 title = { nl = "t", en = "t" }
 finding = { nl = "f", en = "f" }
-measure = { nl = "m", en = "m" }"#;
+measure = { nl = "m", en = "m" }
+customer = { nl = "u", en = "you" }"#;
 
 #[test]
 fn shipped_rules_load() {
@@ -50,6 +51,7 @@ when = "facts.nope > 1 and workstations.count > 0"
 title = { nl = "t", en = "t" }
 finding = { nl = "a {facts.missing} b", en = "ok {facts.users}" }
 measure = { nl = "m {locations.name}", en = "m" }
+customer = { nl = "u", en = "you" }
 quote = [{ code = "gold_plating", quantity = "1" }, { code = "dns_change", quantity = "'x'" }]
 plan = ["party"]
 faq = ["9.99"]"#;
@@ -66,10 +68,10 @@ faq = ["9.99"]"#;
     has(l + 2, 9, "unknown reference 'facts.nope'");
     has(l + 4, 21, "unknown placeholder '{facts.missing}'");
     has(l + 5, 21, "reads group 'locations'");
-    has(l + 6, 19, "unknown catalog code 'gold_plating'");
-    has(l + 6, 87, "quantity");
-    has(l + 7, 9, "unknown plan flag 'party'");
-    has(l + 8, 8, "FAQ section '9.99'");
+    has(l + 7, 19, "unknown catalog code 'gold_plating'");
+    has(l + 7, 87, "quantity");
+    has(l + 8, 9, "unknown plan flag 'party'");
+    has(l + 9, 8, "FAQ section '9.99'");
     assert_eq!(e.len(), 8, "{e:#?}");
 }
 
@@ -120,4 +122,37 @@ fn sizing_must_cover_every_workload_choice_and_sane_numbers() {
     );
     let limit = ADVICE_TOML.replace("min_workstations = 6", "users = 6");
     assert!(err(&limit)[0].contains("name of a computed fact"));
+}
+
+#[test]
+fn a_customer_text_that_talks_about_the_customer_or_instructs_staff_is_refused() {
+    let rule = OK_RULE.replace(
+        r#"customer = { nl = "u", en = "you" }"#,
+        r#"customer = { nl = "Kies met de klant een datum.", en = "Measure the link with the bandwidth probe." }"#,
+    );
+    let e = err(&with_rule(&rule));
+    let l = first_line() + 6;
+    assert!(
+        e.iter()
+            .any(|d| d.starts_with(&format!("r.toml:{l}:")) && d.contains("'de klant'")),
+        "{e:#?}"
+    );
+    assert!(e.iter().any(|d| d.contains("'bandwidth probe'")), "{e:#?}");
+    let missing = OK_RULE.replace("\ncustomer = { nl = \"u\", en = \"you\" }", "");
+    let e = err(&with_rule(&missing));
+    assert!(e.iter().any(|d| d.contains("customer")), "{e:#?}");
+}
+
+#[test]
+fn no_shipped_customer_text_names_kpn_or_the_business_partner() {
+    let doc: toml::Value = toml::from_str(ADVICE_TOML).unwrap();
+    let rules = doc["rule"].as_array().unwrap();
+    assert!(rules.len() >= 50, "{}", rules.len());
+    for rule in rules {
+        for lang in ["nl", "en"] {
+            let s = rule["customer"][lang].as_str().unwrap().to_lowercase();
+            assert!(!s.contains("kpn"), "rule {}: {s}", rule["id"]);
+            assert!(!s.contains("business partner"), "rule {}: {s}", rule["id"]);
+        }
+    }
 }

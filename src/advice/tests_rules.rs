@@ -33,7 +33,7 @@ pub(crate) fn probe(kind: &str, machine: &str, secs: i64, payload: J) -> ProbeRe
     }
 }
 
-fn bw(down: f64, up: f64, latency: f64, loaded: f64, location: J) -> ProbeRecord {
+pub(super) fn bw(down: f64, up: f64, latency: f64, loaded: f64, location: J) -> ProbeRecord {
     probe(
         "bandwidth",
         &format!("link-{location}"),
@@ -43,7 +43,7 @@ fn bw(down: f64, up: f64, latency: f64, loaded: f64, location: J) -> ProbeRecord
     )
 }
 
-fn ws_probe(host: &str, verdict: &str, reasons: J) -> ProbeRecord {
+pub(super) fn ws_probe(host: &str, verdict: &str, reasons: J) -> ProbeRecord {
     probe(
         "workstation",
         host,
@@ -52,18 +52,18 @@ fn ws_probe(host: &str, verdict: &str, reasons: J) -> ProbeRecord {
     )
 }
 
-fn run(pairs: &[(&str, &str)], probes: &[ProbeRecord]) -> Vec<Finding> {
+pub(super) fn run(pairs: &[(&str, &str)], probes: &[ProbeRecord]) -> Vec<Finding> {
     let form = crate::form::standard_form().unwrap();
     let rules = Rules::embedded().unwrap();
     advise(&rules, &form, &answers(&form, pairs), probes, &[], TODAY)
 }
 
-fn fired<'a>(f: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
+pub(super) fn fired<'a>(f: &'a [Finding], rule: &str) -> Vec<&'a Finding> {
     f.iter().filter(|x| x.rule_id == rule).collect()
 }
 
 /// `rule` fires (exactly `n` times) on `yes` and not on `no`; returns the findings of `yes`.
-fn check(
+pub(super) fn check(
     rule: &str,
     yes: &[(&str, &str)],
     yes_p: &[ProbeRecord],
@@ -121,11 +121,36 @@ const COVERED: &[&str] = &[
     "cabling_poor",
     "cabling_fair",
     "location_cabling",
+    "location_network",
     "servers_on_site",
+    "servers_roles_unknown",
     "network_equipment_poor",
     "network_equipment_fair",
     "wifi_poor",
     "go_live_too_early",
+    // src/advice/tests_facts.rs
+    "windows10_measured",
+    "windows10_answered",
+    "probe_coverage",
+    "probe_none",
+    "peripherals",
+    "printers",
+    "lan_inventory",
+    "lan_servers_unlisted",
+    "mail_exchange_server",
+    "mail_google",
+    "mail_pop_imap",
+    "mail_microsoft365",
+    "mail_source_unknown",
+    "pst_files",
+    "backup_none",
+    "backup_local",
+    "backup_not_tested",
+    "backup_ok",
+    "antivirus_missing",
+    "sensitive_data",
+    "sector_healthcare",
+    "office_subscription_end",
 ];
 
 #[test]
@@ -339,9 +364,9 @@ fn slow_measured_link_that_no_location_claims() {
         1,
     );
     assert!(
-        f[0].finding
-            .en
-            .starts_with("Measured 20 Mbit/s down and 20 Mbit/s up, needed 30 Mbit/s down"),
+        f[0].finding.en.starts_with(
+            "Unassigned measurement: 20 Mbit/s down and 20 Mbit/s up, needed 30 Mbit/s down"
+        ),
         "{}",
         f[0].finding.en
     );
@@ -686,6 +711,11 @@ fn site_observations_only_on_site() {
     ];
     let f = check("cabling_fair", &fair, &[], &poor, &[], 1);
     assert_eq!(f[0].quote_lines, [("cabling_check".to_string(), 3)]);
+    // A check only where the cabling is not judged in order.
+    let mut fair_one_ok = fair.to_vec();
+    fair_one_ok.push(("locations[1].cabling_ok", "yes"));
+    let f = check("cabling_fair", &fair_one_ok, &[], &poor, &[], 1);
+    assert_eq!(f[0].quote_lines, [("cabling_check".to_string(), 2)]);
     let loc = [
         ("locations[1].cabling_ok", "no"),
         ("locations[2].cabling_ok", "no"),
@@ -699,16 +729,27 @@ fn site_observations_only_on_site() {
         2,
     );
     assert_eq!(quote_lines(&f), [("cabling_check".to_string(), 2)]);
-    check(
+    let f = check(
         "servers_on_site",
-        &[("intake.mode", "on_site"), ("site.servers", "yes")],
+        &[
+            ("intake.mode", "on_site"),
+            ("site.servers", "yes"),
+            ("site.server_notes", "HP ML110: bestanden en boekhouding."),
+        ],
         &[],
         &online,
         &[],
         1,
     );
+    assert!(
+        f[0].customer
+            .nl
+            .contains("HP ML110: bestanden en boekhouding. Per server"),
+        "{}",
+        f[0].customer.nl
+    );
     check(
-        "servers_on_site",
+        "servers_roles_unknown",
         &[("data.servers", "2")],
         &[],
         &[("data.servers", "0")],
@@ -753,12 +794,15 @@ fn go_live_rule_reads_plan_facts() {
         "facts.earliest_go_live".to_string(),
         Value::Date(date!(2026 - 04 - 07)),
     );
-    let f = advise_with(&rules, &form, &a, &[], &[], TODAY, &extra);
+    let model = crate::advice::model::IntakeModel::build(&form, &a, &[], &rules.sizing, "P");
+    let f = advise_with(&rules, &form, &a, &model, &[], TODAY, &extra);
     let g = fired(&f, "go_live_too_early");
     assert_eq!(g.len(), 1);
     assert!(
-        g[0].finding.nl.contains("startdatum 20-3-2026 is te vroeg")
-            && g[0].finding.nl.contains("7-4-2026"),
+        g[0].finding
+            .nl
+            .contains("startdatum 20 maart 2026 is te vroeg")
+            && g[0].finding.nl.contains("7 april 2026"),
         "{}",
         g[0].finding.nl
     );
@@ -824,11 +868,13 @@ fn quote_lines_sum_within_a_rule_and_take_the_largest_across_rules() {
         title: Bilingual::default(),
         finding: Bilingual::default(),
         measure: Bilingual::default(),
+        customer: Bilingual::default(),
         values: BTreeMap::new(),
         accepted: None,
         quote_lines: vec![(code.into(), q)],
         plan: vec![],
         faq: vec![],
+        group: None,
         entry: None,
     };
     let f = [

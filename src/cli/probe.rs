@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use super::args::{ProbeCmd, WorkstationArgs};
-use crate::advice::facts::tagged;
+use crate::advice::observed::tagged;
 use crate::form::Lang;
 use crate::probe::{bandwidth, lan, readiness, workstation};
 use crate::t;
@@ -443,7 +443,7 @@ fn location_tag(ws: &Workspace, id: i64, given: &str) -> Result<serde_json::Valu
         Ok(n) => serde_json::json!(n),
         Err(_) => serde_json::json!(given),
     };
-    if (1..=count).any(|i| tagged(&tag, i, &name(i))) {
+    if (1..=count).any(|i| tagged(&tag, i, name(i).as_str())) {
         return Ok(tag);
     }
     let known: Vec<String> = (1..=count)

@@ -34,6 +34,7 @@ fn finding_json(f: &Finding, lang: Lang) -> J {
         "title": f.title.get(lang),
         "message": f.finding.get(lang),
         "measure": f.measure.get(lang),
+        "customer": f.customer.get(lang),
         "entry": f.entry,
         "accepted": f.accepted.as_ref().map(|a| json!({"reason": a.reason, "by": a.by, "at": rfc3339(a.at)})),
         "values": values,
@@ -258,9 +259,23 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
 pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
     let (_, l, p) = load(ctx, id)?;
     let lang = ctx.lang;
+    // Without what the dates follow from, the plan gives each phase's days and no date.
+    let missing = crate::advice::model::PlanGap::phrase(&p.model.plan_gaps(), lang);
     if json_out {
         let mut j = p.plan.to_json(lang);
         j["intake"] = json!(id);
+        if let Some(m) = &missing {
+            j["missing"] = json!(m);
+            for key in ["earliest_go_live", "go_live", "go_live_too_early"] {
+                j[key] = J::Null;
+            }
+            if let Some(phases) = j["phases"].as_array_mut() {
+                for ph in phases {
+                    ph["start"] = J::Null;
+                    ph["end"] = J::Null;
+                }
+            }
+        }
         println!("{}", serde_json::to_string_pretty(&j)?);
         return Ok(ExitCode::SUCCESS);
     }
@@ -280,7 +295,17 @@ pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         } else {
             crate::t!(lang, "working-days", count = ph.working_days)
         };
-        println!("  {} – {}  {name} ({days})", iso(ph.start), iso(ph.end));
+        match missing {
+            Some(_) => println!("  {name} ({days})"),
+            None => println!("  {} – {}  {name} ({days})", iso(ph.start), iso(ph.end)),
+        }
+    }
+    if let Some(m) = &missing {
+        println!(
+            "  ! {}",
+            crate::t!(lang, "plan-unknown-short", missing = m.as_str())
+        );
+        return Ok(ExitCode::SUCCESS);
     }
     println!(
         "  {} {}",

@@ -119,7 +119,9 @@ pub fn plan_rows(plan: &Plan, lang: Lang) -> Vec<PhaseRow> {
 
 /// The plan's marks and notes: the window, the closure, backward scheduling with its slack,
 /// and a go-live that cannot be made with the earliest feasible date.
-pub fn plan_info(plan: &Plan, today: Date, lang: Lang) -> PlanInfo {
+/// With `missing` (what the plan still needs for dates) it keeps the window and closures but
+/// gives no go-live and says no word on slack or feasibility.
+pub fn plan_info(plan: &Plan, today: Date, missing: Option<String>, lang: Lang) -> PlanInfo {
     use crate::t;
     let date = |d: Date| report::format_date(d, lang);
     let mut notes = vec![t!(lang, "plan-window", window = plan.window.as_str())];
@@ -127,7 +129,9 @@ pub fn plan_info(plan: &Plan, today: Date, lang: Lang) -> PlanInfo {
         notes.push(t!(lang, "plan-closure", from = date(*a), until = date(*b)));
     }
     let earliest = date(plan.earliest_go_live);
-    if plan.go_live_too_early
+    if missing.is_some() {
+        // The dates are not known yet: neither is a slack or an infeasible go-live.
+    } else if plan.go_live_too_early
         && let Some(r) = plan.requested_go_live
     {
         notes.push(t!(
@@ -147,8 +151,9 @@ pub fn plan_info(plan: &Plan, today: Date, lang: Lang) -> PlanInfo {
     PlanInfo {
         today,
         desired_go_live: plan.requested_go_live,
-        go_live: Some(plan.go_live),
+        go_live: missing.is_none().then_some(plan.go_live),
         closures: plan.closures.clone(),
         notes,
+        missing,
     }
 }

@@ -8,11 +8,9 @@
 //! there is nothing to price yet.
 
 use super::{Config, Proposal};
-use crate::advice::{Severity, facts};
-use crate::form::{Evaluation, Lang, Value};
-use crate::store::ProbeRecord;
+use crate::advice::Severity;
+use crate::form::{Evaluation, Lang};
 use crate::workspace::Loaded;
-use std::collections::BTreeMap;
 use time::Date;
 
 /// Why a proposal is a draft; each carries the names a reader needs to act on it.
@@ -106,32 +104,14 @@ fn label(l: &Loaded, si: usize, inst: usize, qi: usize, lang: Lang) -> String {
     format!("{}{entry} › {}", s.title.get(lang), q.label.get(lang))
 }
 
-/// Locations with neither a measurement nor a subscription speed, by the advice's own matcher
-/// (`facts.link_down_mbps` / `facts.link_up_mbps` of each location entry).
-fn locations_without_speed(
-    cfg: &Config,
-    l: &Loaded,
-    probes: &[ProbeRecord],
-    today: Date,
-    lang: Lang,
-) -> Vec<String> {
-    let none = BTreeMap::new();
-    let base = l.form.env(&l.answers, today, None, &none);
-    let global = facts::global(&cfg.rules, &base, probes);
-    (1..=base.count("locations"))
-        .filter_map(|i| {
-            let env = base.at(Some(("locations", i)), &none);
-            let f = facts::entry(&cfg.rules, &env, &global, "locations", i, probes);
-            let known = |k: &str| f.get(k).is_some_and(|v| !v.is_null());
-            if known("facts.link_down_mbps") || known("facts.link_up_mbps") {
-                return None;
-            }
-            let name = match l.answers.get(&format!("locations[{i}].name")) {
-                Some(Value::Text(n)) if !n.trim().is_empty() => n.clone(),
-                _ => crate::t!(lang, "draft-location", n = i),
-            };
-            Some(name)
-        })
+/// Locations with neither a measurement nor a subscription speed, by the intake model's one
+/// matcher (the same the advice, the TUI and the report read).
+fn locations_without_speed(p: &Proposal, lang: Lang) -> Vec<String> {
+    p.model
+        .locations
+        .iter()
+        .filter(|loc| loc.down_mbps.is_none() && loc.up_mbps.is_none())
+        .map(|loc| loc.label(lang))
         .collect()
 }
 
@@ -147,27 +127,11 @@ pub fn of_intake(
     let accepted = ws.store.accepted_findings(id)?;
     let cfg = Config::embedded().map_err(|e| anyhow::anyhow!("{e}"))?;
     let p = super::build(&cfg, &l.form, &l.answers, &probes, &accepted, today);
-    Ok(assess(
-        &cfg,
-        &l,
-        &l.evaluate(today),
-        &probes,
-        &p,
-        today,
-        lang,
-    ))
+    Ok(assess(&l, &l.evaluate(today), &p, lang))
 }
 
-/// The draft status of intake `l` with its proposal `p`, on `today`, texts in `lang`.
-pub fn assess(
-    cfg: &Config,
-    l: &Loaded,
-    ev: &Evaluation,
-    probes: &[ProbeRecord],
-    p: &Proposal,
-    today: Date,
-    lang: Lang,
-) -> DraftStatus {
+/// The draft status of intake `l` (evaluated as `ev`) with its proposal `p`, texts in `lang`.
+pub fn assess(l: &Loaded, ev: &Evaluation, p: &Proposal, lang: Lang) -> DraftStatus {
     let mut missing = Vec::new();
     let mut errors = Vec::new();
     for (si, st) in ev.sections.iter().enumerate() {
@@ -219,7 +183,7 @@ pub fn assess(
     if !blockers.is_empty() {
         reasons.push(DraftReason::OpenBlockers(blockers));
     }
-    let no_speed = locations_without_speed(cfg, l, probes, today, lang);
+    let no_speed = locations_without_speed(p, lang);
     if !no_speed.is_empty() {
         reasons.push(DraftReason::LocationsWithoutSpeed(no_speed));
     }

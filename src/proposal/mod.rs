@@ -6,8 +6,8 @@
 //! finding `go_live_too_early` (a rule in `assets/advice.toml` reading `facts.go_live_too_early`),
 //! never silently moved.
 
+use crate::advice::model::IntakeModel;
 use crate::advice::{self, Finding, PlanFlag, Rules, RulesError};
-use crate::form::expr::Env;
 use crate::form::{Answers, Form, Value};
 use crate::plan::{MigrationWindow, Plan, PlanConfig, PlanConfigError, PlanInput, make_plan};
 use crate::quote::{Catalog, CatalogError, Quote, QuoteError, QuoteInput, UserOptions, price};
@@ -51,6 +51,9 @@ impl Config {
 /// What one intake comes to.
 #[derive(Debug)]
 pub struct Proposal {
+    /// What the intake says: the one reading of answers and probes that advice, quote, plan,
+    /// TUI and report share.
+    pub model: IntakeModel,
     /// Sorted blocker, attention, ok.
     pub findings: Vec<Finding>,
     pub quote_input: QuoteInput,
@@ -70,16 +73,23 @@ pub fn build(
     accepted: &[AcceptedFinding],
     today: Date,
 ) -> Proposal {
-    let first = advice::advise(&cfg.rules, form, answers, probes, accepted, today);
+    let model = IntakeModel::build(
+        form,
+        answers,
+        probes,
+        &cfg.rules.sizing,
+        &advice::provider_name(),
+    );
     let none = BTreeMap::new();
-    let env = form.env(answers, today, None, &none);
-    let quote_input = quote_input(&env, &first, today);
-    let plan_input = plan_input(&env, &first, today, quote_input.workstations);
+    let first = advice::advise_with(&cfg.rules, form, answers, &model, accepted, today, &none);
+    let quote_input = quote_input(&model, &first, today);
+    let plan_input = plan_input(&model, &first, today);
     let plan = make_plan(&cfg.plan, &plan_input);
     let mut extra = BTreeMap::new();
     extra.insert(
         "facts.go_live_too_early".to_string(),
-        Value::Bool(plan.go_live_too_early),
+        // A plan without dates (the intake lacks what they follow from) judges no go-live.
+        Value::Bool(plan.go_live_too_early && model.plan_gaps().is_empty()),
     );
     extra.insert(
         "facts.earliest_go_live".to_string(),
@@ -87,9 +97,10 @@ pub fn build(
     );
     // Rules that read plan facts add no quote lines or plan flags (checked when the rules are
     // read), so the quote and plan made from `first` stay valid for these findings.
-    let findings = advice::advise_with(&cfg.rules, form, answers, probes, accepted, today, &extra);
+    let findings = advice::advise_with(&cfg.rules, form, answers, &model, accepted, today, &extra);
     let quote = price(&cfg.catalog, &quote_input);
     Proposal {
+        model,
         findings,
         quote_input,
         quote,
@@ -98,46 +109,25 @@ pub fn build(
     }
 }
 
-fn count(v: &Value) -> Option<u32> {
-    v.as_f64()
-        .filter(|n| n.is_finite() && *n >= 0.0)
-        .map(|n| n.ceil().min(f64::from(u32::MAX)) as u32)
-}
-
-/// Workstations ordered: the answer, else the sum over the locations, else 0.
-fn workstations(env: &dyn Env) -> u32 {
-    count(&env.value("workstations.count")).unwrap_or_else(|| {
-        env.group_values("locations", "workstations")
-            .iter()
-            .filter_map(count)
-            .fold(0u32, u32::saturating_add)
-    })
-}
-
 /// The quote input: workstations, each user's options, the intake and the advice's one-time lines.
-pub fn quote_input(env: &dyn Env, findings: &[Finding], date: Date) -> QuoteInput {
-    let names = env.group_values("users", "name");
-    let options = env.group_values("users", "options");
-    let users = names
+pub fn quote_input(model: &IntakeModel, findings: &[Finding], date: Date) -> QuoteInput {
+    let users = model
+        .users
         .iter()
-        .zip(&options)
-        .enumerate()
-        .filter(|(_, (n, o))| !n.is_null() || !o.is_null())
-        .map(|(i, (n, o))| UserOptions {
-            name: n
-                .as_str()
-                .map_or_else(|| format!("users[{}]", i + 1), str::to_owned),
-            options: match o {
-                Value::List(l) => l.clone(),
-                _ => Vec::new(),
-            },
+        .filter(|u| u.name.is_some() || !u.options.is_empty())
+        .map(|u| UserOptions {
+            name: u
+                .name
+                .clone()
+                .unwrap_or_else(|| format!("users[{}]", u.entry)),
+            options: u.options.clone(),
         })
         .collect();
     let mut one_time = vec![(INTAKE_ITEM.to_string(), 1)];
     one_time.extend(advice::quote_lines(findings));
     QuoteInput {
         date,
-        workstations: workstations(env),
+        workstations: model.ordered(),
         users,
         one_time,
         optional: Vec::new(),
@@ -145,48 +135,29 @@ pub fn quote_input(env: &dyn Env, findings: &[Finding], date: Date) -> QuoteInpu
 }
 
 /// The plan input: today (the report date), the intake date, the desired go-live, the migration
-/// window and the closure period; phases from the advice's plan flags; volumes and counts from
-/// the answers.
-pub fn plan_input(
-    env: &dyn Env,
-    findings: &[Finding],
-    today: Date,
-    workstations: u32,
-) -> PlanInput {
-    let intake_date = match env.value("intake.date") {
-        Value::Date(d) => Some(d),
-        _ => None,
-    };
-    let gb: f64 = ["email.size_gb", "data.size_gb"]
-        .iter()
-        .filter_map(|k| env.value(k).as_f64())
+/// window and the closure periods; phases from the advice's plan flags; volumes and counts from
+/// the model.
+pub fn plan_input(model: &IntakeModel, findings: &[Finding], today: Date) -> PlanInput {
+    let gb: f64 = [model.mailbox_gb, model.data_gb]
+        .into_iter()
+        .flatten()
         .filter(|g| g.is_finite() && *g > 0.0)
         .sum();
-    let date = |key: &str| match env.value(key) {
-        Value::Date(d) => Some(d),
-        _ => None,
-    };
-    // One closure period; an end before its start is refused by the form, and read as none.
-    let closures = match (date("planning.closed_from"), date("planning.closed_until")) {
-        (Some(a), Some(b)) if a <= b => vec![(a, b)],
-        (Some(a), None) => vec![(a, a)],
-        _ => Vec::new(),
-    };
     PlanInput {
         start: today,
-        intake_date,
-        go_live: date("planning.go_live"),
-        window: env
-            .value("planning.migration_window")
-            .as_str()
+        intake_date: model.intake_date,
+        go_live: model.go_live,
+        window: model
+            .migration_window
+            .as_deref()
             .map_or(MigrationWindow::Any, MigrationWindow::from_choice),
-        closures,
-        workstations,
+        closures: model.closures.clone(),
+        workstations: model.ordered(),
         migration_project: advice::plan_flag(findings, PlanFlag::MigrationProject),
         data_gb: gb.ceil().min(f64::from(u32::MAX)) as u32,
         domain_elsewhere: advice::plan_flag(findings, PlanFlag::DomainElsewhere),
         custom_hosting: advice::plan_flag(findings, PlanFlag::CustomHosting),
-        locations: u32::try_from(env.group_count("locations")).unwrap_or(u32::MAX),
+        locations: u32::try_from(model.locations.len()).unwrap_or(u32::MAX),
         measures: advice::plan_flag(findings, PlanFlag::Measures),
     }
 }

@@ -85,6 +85,8 @@ fn too_early_go_live_becomes_a_finding() {
     let early = make(
         &[
             ("workstations.count", "8"),
+            ("email.size_gb", "2"),
+            ("data.size_gb", "5"),
             ("planning.go_live", "2026-03-04"),
         ],
         date!(2026 - 03 - 02),
@@ -98,13 +100,15 @@ fn too_early_go_live_becomes_a_finding() {
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].severity, Severity::Attention);
     assert!(
-        f[0].finding.en.contains("2026-03-04"),
+        f[0].finding.en.contains("4 March 2026"),
         "{}",
         f[0].finding.en
     );
     let later = make(
         &[
             ("workstations.count", "8"),
+            ("email.size_gb", "2"),
+            ("data.size_gb", "5"),
             ("planning.go_live", "2026-09-01"),
         ],
         date!(2026 - 03 - 02),
@@ -116,6 +120,23 @@ fn too_early_go_live_becomes_a_finding() {
             .iter()
             .all(|f| f.rule_id != "go_live_too_early")
     );
+}
+
+#[test]
+fn a_plan_without_volumes_judges_no_go_live() {
+    // Without the e-mail and file volumes the plan has no dates: no too-early finding either.
+    let p = make(
+        &[
+            ("workstations.count", "8"),
+            ("planning.go_live", "2026-03-04"),
+        ],
+        date!(2026 - 03 - 02),
+    );
+    assert_eq!(
+        p.model.plan_gaps(),
+        vec![crate::advice::model::PlanGap::Volumes]
+    );
+    assert!(p.findings.iter().all(|f| f.rule_id != "go_live_too_early"));
 }
 
 #[test]

@@ -8,7 +8,9 @@ use super::format::format_date;
 use super::labels::labels;
 use super::layout::{Furniture, Layout};
 use super::model::{QuoteKind, ReportInput};
-use super::{contract, draft_mark, plan_section, quote_section, sections, sepa};
+use super::{
+    contract, draft_mark, findings, plan_section, quote_section, sections, sepa, situation, summary,
+};
 
 /// Renders the report as PDF bytes, stamped with the current time as creation date.
 pub fn render(input: &ReportInput) -> Result<Vec<u8>, ReportError> {
@@ -47,9 +49,9 @@ pub(crate) fn compose(
         cover_end = layout.y;
     }
     layout.new_page()?;
-    sections::summary(&mut layout, input)?;
-    sections::situation(&mut layout, input)?;
-    sections::findings(&mut layout, input)?;
+    summary::summary(&mut layout, input)?;
+    situation::situation(&mut layout, input)?;
+    findings::findings(&mut layout, input)?;
     plan_section::plan(&mut layout, input)?;
     let is_quote = input
         .quote
@@ -155,8 +157,8 @@ mod tests {
     #[test]
     fn empty_parts_are_left_out() {
         let mut input = sample::small_office();
-        input.software.clear();
-        input.business_apps.clear();
+        input.apps.clear();
+        input.topics.clear();
         input.plan.clear();
         input.sepa = None;
         let (layout, _) = compose(&input, created()).unwrap();
@@ -167,8 +169,8 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         for gone in [
-            "Software",
             "Bedrijfsapplicaties",
+            "Domeinnaam",
             "Migratieplan",
             "Tijdlijn",
             "Doorlopende machtiging SEPA",

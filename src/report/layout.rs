@@ -155,6 +155,9 @@ impl Layout {
             (11.0, 3.0, INK)
         };
         let h = line_height(size) + 2.0;
+        // A section's heading keeps its first sub-heading and some of its content with it, so
+        // it never stands alone at the foot of a page.
+        let keep = if level <= 1 { keep.max(40.0) } else { keep };
         if self.y > TOP + 0.1 {
             self.y += gap_before;
         }

@@ -9,6 +9,7 @@ pub mod charts;
 mod contract;
 pub mod document;
 pub mod draft_mark;
+mod findings;
 pub mod format;
 pub mod labels;
 pub mod layout;
@@ -20,6 +21,8 @@ mod quote_section;
 pub mod sample;
 mod sections;
 mod sepa;
+mod situation;
+mod summary;
 pub mod table;
 mod timeline;
 

@@ -29,19 +29,28 @@ pub struct ReportInput {
     pub summary: Summary,
     #[serde(default)]
     pub locations: Vec<LocationRow>,
+    /// A measurement that belongs to no location: shown as such, never pinned on one.
+    #[serde(default)]
+    pub unassigned: Option<UnassignedRow>,
     /// Round trips per location where the link was measured: idle and while each
     /// direction is full (bufferbloat).
     #[serde(default)]
     pub link_latency: Vec<LinkLatencyRow>,
     #[serde(default)]
     pub workstations: Vec<WorkstationRow>,
+    /// "3 of 13 computers measured", already translated; `None` without a known total.
     #[serde(default)]
-    pub software: Vec<String>,
+    pub coverage: Option<String>,
     #[serde(default)]
-    pub business_apps: Vec<String>,
-    pub email: Option<String>,
-    pub domain: Option<String>,
-    pub data: Option<String>,
+    pub users: Vec<UserRow>,
+    #[serde(default)]
+    pub apps: Vec<AppRow>,
+    /// The other answers by form section: label and answer, already translated.
+    #[serde(default)]
+    pub topics: Vec<TopicRows>,
+    /// The LAN scan's inventory by kind of device.
+    #[serde(default)]
+    pub lan: Vec<(String, String)>,
     #[serde(default)]
     pub findings: Vec<FindingRow>,
     #[serde(default)]
@@ -79,6 +88,10 @@ pub struct PlanInfo {
     /// Notes under the plan (window, closures, slack, feasibility), in the report's language.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// What the plan still needs for dates ("de omvang van e-mail en bestanden"): set, the
+    /// plan shows each phase's days and no date.
+    #[serde(default)]
+    pub missing: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -99,8 +112,71 @@ pub struct Customer {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     pub readiness: Severity,
+    /// Blockers first, then points of attention; each rule once.
     #[serde(default)]
-    pub headlines: Vec<String>,
+    pub points: Vec<SummaryPoint>,
+    #[serde(default)]
+    pub go_live: Option<GoLive>,
+    /// 12 × the monthly total + the one-time total.
+    #[serde(default)]
+    pub first_year: Option<FirstYear>,
+}
+
+/// One rule on the summary page, with the names of every entry it fired for.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummaryPoint {
+    pub severity: Severity,
+    pub title: String,
+    /// The names of the entries a rule over a group fired for, or a blocker's customer text;
+    /// empty for a point of attention named by its title alone.
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct GoLive {
+    pub desired: Option<Date>,
+    pub earliest: Date,
+    /// The desired date can be made (or none was given).
+    pub feasible: bool,
+    /// What the plan still needs for a date: set, no date is shown, this is.
+    #[serde(default)]
+    pub missing: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FirstYear {
+    pub net_cents: i64,
+    pub gross_cents: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UnassignedRow {
+    pub down_mbps: f64,
+    pub up_mbps: Option<f64>,
+    pub measured_on: Date,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UserRow {
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    pub role: String,
+    pub has_mobile: bool,
+    pub options: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct AppRow {
+    pub name: String,
+    /// Product, hosting, users, supplier: already translated and joined.
+    pub details: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TopicRows {
+    pub title: String,
+    pub rows: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -132,6 +208,7 @@ pub struct WorkstationRow {
     pub os: String,
     pub memory_gb: Option<f64>,
     pub verdict: Severity,
+    /// Why it is not ready or marginal; empty when ready.
     pub reason: String,
 }
 
@@ -139,7 +216,9 @@ pub struct WorkstationRow {
 pub struct FindingRow {
     pub severity: Severity,
     pub title: String,
-    pub measure: String,
+    /// The customer's text (addressed as "u"); never the specialist's measure.
+    #[serde(alias = "measure")]
+    pub advice: String,
     /// Reason the specialist accepted this finding, if accepted.
     pub accepted: Option<String>,
 }

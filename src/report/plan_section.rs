@@ -5,7 +5,7 @@ use super::ReportError;
 use super::canvas::Style;
 use super::format::{format_date, format_date_short};
 use super::labels::labels;
-use super::layout::{Layout, MUTED, SMALL};
+use super::layout::{BODY, INK, Layout, MUTED, SMALL};
 use super::model::{Lang, PhaseRow, ReportInput};
 use super::table::{Align, Cell, Column, Row, table};
 use super::timeline::{self, Marks};
@@ -47,6 +47,10 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
         let note = crate::t!(lang, "plan-draft-note");
         layout.paragraph(&note, SMALL + 0.5, Style::Bold, MUTED, 0.0)?;
     }
+    let info = input.plan_info.as_ref();
+    if let Some(missing) = info.and_then(|i| i.missing.as_deref()) {
+        return undated(layout, input, missing);
+    }
     let cols = [
         Column::new(l.phase, 80.0, Align::Left),
         Column::new(l.start, 34.0, Align::Left),
@@ -67,7 +71,6 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
         })
         .collect();
     table(layout, &cols, &rows)?;
-    let info = input.plan_info.as_ref();
     for note in info.map(|i| i.notes.as_slice()).unwrap_or_default() {
         layout.paragraph(note, SMALL, Style::Regular, MUTED, 0.0)?;
     }
@@ -79,4 +82,31 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
         closures: info.map(|i| i.closures.clone()).unwrap_or_default(),
     };
     timeline::draw(layout, &phases, &marks, &w, &|d| format_date_short(d, lang))
+}
+
+/// A plan the intake cannot date yet: says what is missing, then each phase with its days, in
+/// schedule order, and no date or timeline (a go-live it cannot know is not shown).
+fn undated(layout: &mut Layout, input: &ReportInput, missing: &str) -> Result<(), ReportError> {
+    let (lang, l) = (input.lang, labels(input.lang));
+    let note = crate::t!(lang, "plan-unknown", missing = missing);
+    layout.paragraph(&note, BODY, Style::Bold, INK, 0.0)?;
+    let cols = [
+        Column::new(l.phase, 80.0, Align::Left),
+        Column::new(&crate::t!(lang, "plan-days"), 22.0, Align::Right),
+    ];
+    let rows: Vec<Row> = input
+        .plan
+        .iter()
+        .map(|p| {
+            Row::new(vec![
+                Cell::bold(&p.name),
+                Cell::text(p.working_days.to_string()),
+            ])
+        })
+        .collect();
+    table(layout, &cols, &rows)?;
+    for note in input.plan_info.iter().flat_map(|i| &i.notes) {
+        layout.paragraph(note, SMALL, Style::Regular, MUTED, 0.0)?;
+    }
+    Ok(())
 }

@@ -106,7 +106,8 @@ fn apart(
     if lines.is_empty() {
         return Ok(());
     }
-    layout.heading(title, 2, 22.0)?;
+    // The note, the table header and a first row stay with the heading.
+    layout.heading(title, 2, 34.0)?;
     layout.paragraph(note, SMALL, Style::Regular, MUTED, 0.0)?;
     let rows: Vec<Row> = lines.iter().map(|x| line_row(lang, x)).collect();
     table(layout, &columns(labels(lang)), &rows)?;

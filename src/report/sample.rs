@@ -94,6 +94,14 @@ fn provider() -> Provider {
     Provider::embedded().unwrap_or_else(|e| panic!("embedded provider.toml: {e}"))
 }
 
+fn point(severity: Severity, title: &str, text: &str) -> SummaryPoint {
+    SummaryPoint {
+        severity,
+        title: title.into(),
+        text: text.into(),
+    }
+}
+
 fn workstation(i: usize, lang: Lang) -> WorkstationRow {
     let (os, mem, verdict, reason_nl, reason_en) = match i % 6 {
         0 => (
@@ -234,11 +242,13 @@ pub fn small_office() -> ReportInput {
         specialist: Some("Noël van Bergen".into()),
         summary: Summary {
             readiness: Severity::Attention,
-            headlines: vec![
-                "De overstap is haalbaar zodra de upload in Amersfoort is verhoogd.".into(),
-                "Twee werkplekken moeten worden vervangen; één Apple-computer krijgt de Remote Desktop-app.".into(),
-                "Exact Globe vraagt maatwerk-hosting; de prijs volgt op aanvraag.".into(),
+            points: vec![
+                point(Severity::Blocker, "Internetverbinding te traag", "De upload in Amersfoort moet worden verhoogd vóór de overstap."),
+                point(Severity::Attention, "Werkplekken krap", "Twee werkplekken moeten worden vervangen; één Apple-computer krijgt de Remote Desktop-app."),
+                point(Severity::Attention, "Bedrijfsapplicatie vraagt maatwerkhosting", "Exact Globe, Dental4Windows"),
             ],
+            go_live: Some(GoLive { desired: Some(date!(2027 - 01 - 11)), earliest: date!(2027 - 01 - 08), feasible: true, missing: None }),
+            first_year: Some(FirstYear { net_cents: 1_523_400, gross_cents: 1_843_314 }),
         },
         locations: vec![
             LocationRow { name: "Utrecht (hoofdvestiging)".into(), workstations: 8, down_mbps: Some(94.6), up_mbps: Some(38.2), measured: true, needed_down_mbps: 28.8, needed_up_mbps: 5.8 },
@@ -249,18 +259,26 @@ pub fn small_office() -> ReportInput {
             LinkLatencyRow { location: "Amersfoort".into(), idle_ms: Some(21.3), loaded_down_ms: Some(372.0), loaded_up_ms: Some(431.5) },
         ],
         workstations: (0..12).map(|i| workstation(i, Lang::Nl)).collect(),
-        software: vec!["Microsoft 365 (Word, Excel, Outlook)".into(), "Adobe Acrobat Reader".into(), "Google Chrome".into(), "TeamViewer".into()],
-        business_apps: vec!["Exact Globe (boekhouding)".into(), "Dental4Windows (patiëntendossier)".into()],
-        email: Some("Exchange bij huidige hostingpartij, 14 mailboxen, samen 38 GB".into()),
-        domain: Some("ozturk-degraaf.nl, geregistreerd bij een andere hostingpartij; DNS-wijziging nodig, het domein blijft van de klant".into()),
-        data: Some("Netwerkschijf op NAS, 212 GB; migratieproject buiten kantoortijd".into()),
+        unassigned: None,
+        coverage: Some("12 van 12 computers gemeten".into()),
+        users: Vec::new(),
+        apps: vec![
+            AppRow { name: "Exact Globe".into(), details: "Waar draait de applicatie nu?: Op een eigen server of pc".into() },
+            AppRow { name: "Dental4Windows".into(), details: "Waar draait de applicatie nu?: Gehost bij de leverancier of een ICT-partner".into() },
+        ],
+        topics: vec![
+            TopicRows { title: "E-mail".into(), rows: vec![("Huidig e-mailsysteem".into(), "Bij de hostingprovider (POP/IMAP)".into()), ("Aantal mailboxen".into(), "14".into()), ("Totale omvang e-mail".into(), "38 GB".into())] },
+            TopicRows { title: "Domeinnaam".into(), rows: vec![("Domeinnaam".into(), "ozturk-degraaf.nl".into()), ("Waar is de domeinnaam geregistreerd?".into(), "Bij een andere hostingprovider".into())] },
+            TopicRows { title: "Bestanden en back-up".into(), rows: vec![("Omvang over te zetten bestanden".into(), "212 GB".into()), ("Waar staan de bestanden nu?".into(), "Op een NAS (netwerkschijf)".into())] },
+        ],
+        lan: Vec::new(),
         findings: vec![
-            FindingRow { severity: Severity::Blocker, title: "Upload Amersfoort te laag: gemeten 2,1 Mbit/s, nodig 2,9 Mbit/s".into(), measure: "Verbinding upgraden naar glasvezel (minimaal 10 Mbit/s up) vóór de livegang.".into(), accepted: None },
-            FindingRow { severity: Severity::Blocker, title: "Werkplek WS-06 voldoet niet (4 GB, Windows 10 Home)".into(), measure: "Werkplek vervangen of geheugen uitbreiden en upgraden naar Windows 11 Pro.".into(), accepted: None },
-            FindingRow { severity: Severity::Attention, title: "Exact Globe vraagt maatwerk-hosting".into(), measure: "Haalbaarheid en prijs van maatwerk-hosting laten beoordelen; niet altijd mogelijk [FAQ 1.5].".into(), accepted: None },
-            FindingRow { severity: Severity::Attention, title: "Gebruiker zonder mobiel nummer voor sms-inlog (r.dekker)".into(), measure: "Mobiel nummer registreren vóór de eerste inlog.".into(), accepted: Some("Gebruiker krijgt een zakelijke telefoon in week 50.".into()) },
-            FindingRow { severity: Severity::Attention, title: "Domein bij een andere hostingpartij".into(), measure: "DNS-records (MX, autodiscover) wijzigen op de migratiedag; het domein blijft van u.".into(), accepted: None },
-            FindingRow { severity: Severity::Ok, title: "Bekabeling en netwerkapparatuur in orde".into(), measure: "Geen maatregel nodig.".into(), accepted: None },
+            FindingRow { severity: Severity::Blocker, title: "Upload Amersfoort te laag: gemeten 2,1 Mbit/s, nodig 2,9 Mbit/s".into(), advice: "Verbinding upgraden naar glasvezel (minimaal 10 Mbit/s up) vóór de livegang.".into(), accepted: None },
+            FindingRow { severity: Severity::Blocker, title: "Werkplek WS-06 voldoet niet (4 GB, Windows 10 Home)".into(), advice: "Werkplek vervangen of geheugen uitbreiden en upgraden naar Windows 11 Pro.".into(), accepted: None },
+            FindingRow { severity: Severity::Attention, title: "Exact Globe vraagt maatwerk-hosting".into(), advice: "Haalbaarheid en prijs van maatwerk-hosting laten beoordelen; niet altijd mogelijk [FAQ 1.5].".into(), accepted: None },
+            FindingRow { severity: Severity::Attention, title: "Gebruiker zonder mobiel nummer voor sms-inlog (r.dekker)".into(), advice: "Mobiel nummer registreren vóór de eerste inlog.".into(), accepted: Some("Gebruiker krijgt een zakelijke telefoon in week 50.".into()) },
+            FindingRow { severity: Severity::Attention, title: "Domein bij een andere hostingpartij".into(), advice: "DNS-records (MX, autodiscover) wijzigen op de migratiedag; het domein blijft van u.".into(), accepted: None },
+            FindingRow { severity: Severity::Ok, title: "Bekabeling en netwerkapparatuur in orde".into(), advice: "Geen maatregel nodig.".into(), accepted: None },
         ],
         plan: vec![
             PhaseRow { name: "Intake en advies".into(), start: date!(2026 - 11 - 25), end: date!(2026 - 11 - 27), working_days: 3 },
@@ -366,17 +384,30 @@ pub fn large_office() -> ReportInput {
         },
     ];
     input.workstations = (0..40).map(|i| workstation(i, Lang::Nl)).collect();
-    input.business_apps = vec![
-        "AFAS Profit (financieel en HRM)".into(),
-        "Syntess Atrium (installatietechniek)".into(),
-        "AutoCAD LT 2024".into(),
-    ];
+    input.apps = ["AFAS Profit", "Syntess Atrium", "AutoCAD LT 2024"]
+        .iter()
+        .map(|n| AppRow {
+            name: n.to_string(),
+            details: String::new(),
+        })
+        .collect();
     input.summary.readiness = Severity::Blocker;
-    input.summary.headlines = vec![
-        "Den Haag heeft te weinig bandbreedte voor twaalf werkplekken; Delft is nog niet gemeten."
-            .into(),
-        "Zeven werkplekken voldoen niet en moeten vóór de livegang worden vervangen.".into(),
-        "Met 40 werkplekken geldt een offerte die bij ondertekening het contract wordt.".into(),
+    input.summary.points = vec![
+        point(
+            Severity::Blocker,
+            "Internetverbinding te traag",
+            "Den Haag heeft te weinig bandbreedte voor twaalf werkplekken.",
+        ),
+        point(
+            Severity::Blocker,
+            "Werkplekken voldoen niet",
+            "Zeven werkplekken moeten vóór de livegang worden vervangen.",
+        ),
+        point(
+            Severity::Attention,
+            "Verbinding niet te beoordelen",
+            "Delft is nog niet gemeten.",
+        ),
     ];
     // Keep the findings that also hold here (WS-06, Exact-like hosting, SMS login, domain, cabling);
     // the Amersfoort one belongs to the small office only.
@@ -393,21 +424,21 @@ pub fn large_office() -> ReportInput {
     input.findings.push(FindingRow {
         severity: Severity::Blocker,
         title: "Download Den Haag te laag: abonnement 35 Mbit/s, nodig 43,2 Mbit/s".into(),
-        measure: "Zakelijke glasvezel (100/100 Mbit/s) aanvragen; levertijd circa vier weken."
+        advice: "Zakelijke glasvezel (100/100 Mbit/s) aanvragen; levertijd circa vier weken."
             .into(),
         accepted: None,
     });
     input.findings.push(FindingRow {
         severity: Severity::Attention,
         title: "Delft (werkplaats) niet gemeten".into(),
-        measure: "Snelheidsmeting uitvoeren tijdens kantoortijd voordat de planning vastligt."
+        advice: "Snelheidsmeting uitvoeren tijdens kantoortijd voordat de planning vastligt."
             .into(),
         accepted: None,
     });
     input.findings.push(FindingRow {
         severity: Severity::Attention,
         title: "Offline werken nodig in de werkplaats".into(),
-        measure:
+        advice:
             "Werkplaatsprocessen die zonder internet moeten doorlopen lokaal houden [FAQ 1.34]."
                 .into(),
         accepted: Some("Werkplaats werkt met papieren werkbonnen als terugval.".into()),

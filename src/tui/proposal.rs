@@ -496,6 +496,8 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
 
 fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let fmt = crate::form::value::format_date;
+    // Without what the dates follow from, each phase's days and what is missing; no date.
+    let missing = crate::advice::model::PlanGap::phrase(&p.model.plan_gaps(), lang);
     let mut out = Vec::new();
     for ph in &p.plan.phases {
         let name = if lang == Lang::Nl {
@@ -503,16 +505,23 @@ fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         } else {
             &ph.name_en
         };
-        out.push(Line::raw(format!(
-            "  {:<40} {} – {}  ({} {})",
-            name,
-            fmt(ph.start),
-            fmt(ph.end),
-            ph.working_days,
-            tr(lang, "werkdagen", "working days")
-        )));
+        let days = crate::t!(lang, "working-days", count = ph.working_days);
+        out.push(Line::raw(match missing {
+            Some(_) => format!("  {name:<40} ({days})"),
+            None => format!(
+                "  {:<40} {} – {}  ({days})",
+                name,
+                fmt(ph.start),
+                fmt(ph.end)
+            ),
+        }));
     }
     out.push(Line::raw(""));
+    if let Some(m) = &missing {
+        let note = crate::t!(lang, "plan-unknown-short", missing = m.as_str());
+        out.push(Line::styled(note, theme.error()));
+        return out;
+    }
     out.push(Line::styled(
         format!(
             "{} {}",

@@ -64,6 +64,14 @@ pub struct Profile {
 }
 
 impl Profile {
+    /// Creates the intake in a database of its own temp dir; (dir, database, intake id).
+    pub fn in_temp_db(&self) -> (tempfile::TempDir, std::path::PathBuf, String) {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let db = dir.path().join("i.db");
+        let id = self.create(&db);
+        (dir, db, id)
+    }
+
     /// Creates the intake with `intake new` + `intake set`; returns its id.
     pub fn create(&self, db: &Path) -> String {
         let id = ok(
@@ -336,6 +344,113 @@ pub fn nearly_empty() -> Profile {
         customer: "Kapsalon Lief",
         mode: "on-site",
         pairs: s(&["workstations.count=1"]),
+    }
+}
+
+/// A dental practice: sensitive data (NEN 7510), Windows 10 on some computers, a weekly USB
+/// backup never tested, card readers and dictation, Google mail, no antivirus, a SaaS and a
+/// local application, PST files and an Office subscription that ends.
+pub fn health_care() -> Profile {
+    Profile {
+        customer: "Tandartspraktijk Smile",
+        mode: "on-site",
+        pairs: s(&[
+            "company.sector=healthcare",
+            "company.kvk=12345678",
+            "company.employees=9",
+            "workstations.count=7",
+            "workstations.devices=7",
+            "workstations.workload=light",
+            "workstations.os=windows_10,windows_11",
+            "workstations.printers=2",
+            "workstations.peripherals=UZI-kaartlezer bij elke stoel, Philips dicteerapparatuur, Dymo labelprinter, pinautomaat aan de balie",
+            "locations[1].name=Praktijk",
+            "locations[1].workstations=7",
+            "locations[1].down_mbps=100",
+            "locations[1].up_mbps=30",
+            "locations[1].cabling_ok=yes",
+            "users[1].name=Dr. A. Smile",
+            "users[1].mobile=0612345678",
+            "users[2].name=B. Assistent",
+            "users[2].mobile=0623456789",
+            "users[3].name=C. Balie",
+            "users[3].mobile=0634567890",
+            "apps[1].name=other",
+            "apps[1].name_other=Exquise",
+            "apps[1].hosting=cloud_saas",
+            "apps[2].name=other",
+            "apps[2].name_other=Röntgenviewer",
+            "apps[2].hosting=local_server",
+            "email.provider=google",
+            "email.mailboxes=4",
+            "email.size_gb=12",
+            "email.pst_files=yes",
+            "data.size_gb=20",
+            "data.backup=yes",
+            "data.backup_how=Externe USB-schijf, elke vrijdag",
+            "data.backup_frequency=weekly",
+            "data.backup_tested=no",
+            "security.antivirus=no",
+            "security.sensitive_data=yes",
+            "security.policies=Patiëntdossiers en röntgenfoto's",
+            "work.office_version=microsoft365",
+            "work.office_licences=subscription",
+            "work.subscription_end=2027-03-31",
+            "site.cabling=good",
+            "site.network_equipment=good",
+            "site.wifi_ok=yes",
+            "site.servers=no",
+        ]),
+    }
+}
+
+/// A construction firm with an office and a site cabin, two applications that need custom
+/// hosting, its own Exchange server and a tested daily backup.
+pub fn construction_two_sites() -> Profile {
+    Profile {
+        customer: "Bouwbedrijf De Graaf",
+        mode: "on-site",
+        pairs: s(&[
+            "company.sector=construction",
+            "workstations.count=14",
+            "workstations.workload=heavy",
+            "workstations.os=windows_11",
+            "locations[1].name=Kantoor",
+            "locations[1].workstations=10",
+            "locations[1].down_mbps=200",
+            "locations[1].up_mbps=50",
+            "locations[1].cabling_ok=yes",
+            "locations[2].name=Bouwkeet",
+            "locations[2].workstations=4",
+            "locations[2].connection=mobile_4g5g",
+            "locations[2].cabling_ok=no",
+            "users[1].name=J. de Graaf",
+            "users[1].mobile=0611111111",
+            "users[2].name=K. Uitvoerder",
+            "users[2].mobile=0622222222",
+            "apps[1].name=other",
+            "apps[1].name_other=Bouwsoft",
+            "apps[1].hosting=local_server",
+            "apps[2].name=other",
+            "apps[2].name_other=AutoCAD",
+            "apps[2].hosting=local_server",
+            "email.provider=exchange_onprem",
+            "email.mailboxes=14",
+            "email.size_gb=60",
+            "data.size_gb=150",
+            "data.servers=1",
+            "data.backup=yes",
+            "data.backup_how=Online back-up bij de ICT-partner",
+            "data.backup_frequency=daily",
+            "data.backup_tested=yes",
+            "security.antivirus=yes",
+            "site.cabling=fair",
+            "site.servers=yes",
+            "site.server_notes=Dell T140 uit 2018: bestanden, Exchange en Bouwsoft",
+            "site.network_equipment=fair",
+            "site.wifi_ok=yes",
+            "planning.migration_window=weekend",
+        ]),
     }
 }
 

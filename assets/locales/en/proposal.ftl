@@ -12,7 +12,6 @@ draft-open-blockers = Blocking findings, neither resolved nor accepted: { $names
 draft-no-speed = Locations with neither a measurement nor a subscription speed: { $names }
 draft-nothing-to-price = No workstations given yet: nothing to price.
 draft-more = { $names }; and { $count } more
-draft-location = location { $n }
 draft-mark = DRAFT
 draft-title = Draft — not yet a final proposal
 draft-completeness = Completeness of the intake: { $percent } %
@@ -84,3 +83,12 @@ plan-slack = There is slack: the earliest possible go-live is { $earliest }. Mig
     [one] { $days } working day of slack lies
    *[other] { $days } working days of slack lie
 } before the migration.
+
+# What the plan needs for dates and the intake does not say yet (issue 13, 3).
+plan-gap-workstations = the number of workstations
+plan-gap-volumes = the size of e-mail and files
+plan-gap-list = { $init } and { $last }
+plan-gap-locations = the locations
+plan-unknown = The plan cannot give dates yet: it still lacks { $missing }. Below is how many days each phase takes; the dates follow once this is known.
+plan-unknown-short = Cannot be planned yet: it still lacks { $missing }.
+plan-no-date = not yet known

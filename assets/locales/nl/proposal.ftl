@@ -12,7 +12,6 @@ draft-open-blockers = Blokkerende bevindingen, niet opgelost of geaccepteerd: { 
 draft-no-speed = Locaties zonder meting en zonder abonnementssnelheid: { $names }
 draft-nothing-to-price = Nog geen werkplekken opgegeven: er valt niets te prijzen.
 draft-more = { $names }; en { $count } meer
-draft-location = locatie { $n }
 draft-mark = CONCEPT
 draft-title = Concept — nog geen definitief voorstel
 draft-completeness = Volledigheid van de intake: { $percent } %
@@ -84,3 +83,12 @@ plan-slack = Er is speling: de vroegst mogelijke livegang is { $earliest }. Migr
     [one] { $days } werkdag speling ligt
    *[other] { $days } werkdagen speling liggen
 } vóór de migratie.
+
+# What the plan needs for dates and the intake does not say yet (issue 13, 3).
+plan-gap-workstations = het aantal werkplekken
+plan-gap-volumes = de omvang van e-mail en bestanden
+plan-gap-list = { $init } en { $last }
+plan-gap-locations = de locaties
+plan-unknown = De planning kan nog geen data geven: daarvoor ontbreekt nog { $missing }. Hieronder staat hoeveel dagen elke fase vraagt; de data volgen zodra dit bekend is.
+plan-unknown-short = Nog niet te plannen: daarvoor ontbreekt nog { $missing }.
+plan-no-date = nog niet bekend
