@@ -195,4 +195,34 @@ fn main() {
         moving.push(t.elapsed());
     }
     stats("focus / section move + draw", moving);
+
+    // Pasting: 100 KB and 1 MB into the address field (bracketed paste arrives as one
+    // event). The editor keeps what fits the question (200 characters) and says how
+    // much was left out; the time is the one pass over the pasted text, the check,
+    // the draft save and the draw.
+    let ws = Workspace::open_with(&db, Some(&db_key)).expect("open");
+    let mut app = App::new(ws, Lang::Nl, Theme { color: true }, today).expect("app");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::PageDown);
+    for _ in 0..3 {
+        key(&mut app, KeyCode::Down);
+    }
+    for (name, size) in [
+        ("paste 100 KB into an editor (+ draw)", 100 * 1024),
+        ("paste 1 MB into an editor (+ draw)", 1024 * 1024),
+    ] {
+        let text = "Dorpsstraat 1 ".repeat(size / 14);
+        let mut pasting = Vec::new();
+        for _ in 0..10 {
+            app.handle_event(Event::Key(KeyEvent::new(
+                KeyCode::Char('u'),
+                KeyModifiers::CONTROL,
+            )));
+            let t = Instant::now();
+            app.handle_event(Event::Paste(text.clone()));
+            term.draw(|f| app.draw(f)).expect("draw");
+            pasting.push(t.elapsed());
+        }
+        stats(name, pasting);
+    }
 }

@@ -3,353 +3,15 @@
 //! answer; then kill the process with SIGKILL while typing and find the saved answers
 //! and the draft back. Needs tmux: fails (does not skip) when it is missing.
 
-#[path = "common/testkey.rs"]
-mod testkey;
+mod tui_util;
 
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
-use std::thread::sleep;
-use std::time::{Duration, Instant};
-
-const BIN: &str = env!("CARGO_BIN_EXE_intake");
-/// Upper bound for any one wait; a debug build on a busy machine needs some slack.
-const WAIT: Duration = Duration::from_secs(20);
-const POLL: Duration = Duration::from_millis(25);
-
-/// A tmux server of our own (its own socket, no user config), killed on drop.
-struct Tmux {
-    socket: PathBuf,
-    db: PathBuf,
-}
-
-impl Tmux {
-    fn start(dir: &Path) -> Tmux {
-        let version = Command::new("tmux").arg("-V").output();
-        assert!(
-            version.as_ref().is_ok_and(|o| o.status.success()),
-            "tmux is needed for this test (apt-get install tmux; .ci/run installs it): {version:?}"
-        );
-        let t = Tmux {
-            socket: dir.join("tmux.sock"),
-            db: dir.join("intake.db"),
-        };
-        // `exec` so the pane's pid is the program itself (for the SIGKILL test), and
-        // remain-on-exit so the pane and its exit status stay to be inspected.
-        let out = t.tmux(&[
-            "-f",
-            "/dev/null",
-            "new-session",
-            "-d",
-            "-s",
-            "e2e",
-            "-x",
-            "120",
-            "-y",
-            "35",
-            &t.command(),
-            ";",
-            "set-option",
-            "-g",
-            "remain-on-exit",
-            "on",
-        ]);
-        assert!(
-            out.status.success(),
-            "tmux new-session: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        t
-    }
-
-    /// The shell in the pane runs the program and writes its exit status to a file:
-    /// tmux's own `pane_dead_status` proved unreliable (the child was at times left
-    /// unreaped when tmux was driven this fast).
-    fn command(&self) -> String {
-        let _ = std::fs::remove_file(self.status_file());
-        let status = self.status_file();
-        format!(
-            "INTAKE_KEY_FILE='{}' '{BIN}' --db '{}'; echo $? > '{}'",
-            testkey::key_file(&self.db).display(),
-            self.db.display(),
-            status.display()
-        )
-    }
-
-    fn status_file(&self) -> PathBuf {
-        self.socket.with_file_name("exit-status")
-    }
-
-    /// The pid of the program: the child of the pane's shell (found in /proc).
-    fn program_pid(&self) -> u32 {
-        let shell = self.format("#{pane_pid}");
-        for e in std::fs::read_dir("/proc").expect("/proc").flatten() {
-            let Ok(stat) = std::fs::read_to_string(e.path().join("stat")) else {
-                continue;
-            };
-            // pid (comm) state ppid ...; comm may contain spaces, so split after ')'.
-            let Some((head, rest)) = stat.rsplit_once(')') else {
-                continue;
-            };
-            let ppid = rest.split_whitespace().nth(1).unwrap_or("");
-            if ppid == shell && head.contains("(intake") {
-                return head
-                    .split_whitespace()
-                    .next()
-                    .unwrap_or("")
-                    .parse()
-                    .expect("pid");
-            }
-        }
-        panic!("no intake process under the pane's shell {shell}");
-    }
-
-    fn tmux(&self, args: &[&str]) -> Output {
-        Command::new("tmux")
-            .arg("-S")
-            .arg(&self.socket)
-            .args(args)
-            .output()
-            .expect("run tmux")
-    }
-
-    fn respawn(&self) {
-        let out = self.tmux(&["respawn-pane", "-k", "-t", "e2e", &self.command()]);
-        assert!(
-            out.status.success(),
-            "respawn: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    }
-
-    /// The screen as text, read until two reads 10 ms apart agree, so that a frame
-    /// still being written is not taken for the result.
-    fn capture(&self) -> String {
-        let read = || {
-            String::from_utf8_lossy(&self.tmux(&["capture-pane", "-p", "-t", "e2e"]).stdout)
-                .into_owned()
-        };
-        let mut last = read();
-        for _ in 0..50 {
-            sleep(Duration::from_millis(10));
-            let now = read();
-            if now == last {
-                break;
-            }
-            last = now;
-        }
-        last
-    }
-
-    /// Waits until the screen shows all of `what`.
-    fn wait_all(&self, what: &[&str]) -> String {
-        let deadline = Instant::now() + WAIT;
-        let mut screen = self.capture();
-        while Instant::now() < deadline && !what.iter().all(|w| screen.contains(w)) {
-            sleep(POLL);
-            screen = self.capture();
-        }
-        let missing: Vec<_> = what.iter().filter(|w| !screen.contains(*w)).collect();
-        assert!(
-            missing.is_empty(),
-            "waited {WAIT:?} for {missing:?}; the screen:\n{screen}"
-        );
-        screen
-    }
-
-    fn format(&self, f: &str) -> String {
-        String::from_utf8_lossy(&self.tmux(&["display-message", "-p", "-t", "e2e", f]).stdout)
-            .trim()
-            .to_string()
-    }
-
-    /// Waits until the screen shows `what`; panics with the screen after `WAIT`.
-    fn wait_for(&self, what: &str) -> String {
-        let deadline = Instant::now() + WAIT;
-        let mut screen = String::new();
-        for _ in 0..(WAIT.as_millis() / POLL.as_millis()) {
-            screen = self.capture();
-            if screen.contains(what) || Instant::now() > deadline {
-                break;
-            }
-            sleep(POLL);
-        }
-        assert!(
-            screen.contains(what),
-            "waited {WAIT:?} for {what:?}; the screen:\n{screen}"
-        );
-        screen
-    }
-
-    fn keys(&self, keys: &[&str]) {
-        let mut args = vec!["send-keys", "-t", "e2e"];
-        args.extend_from_slice(keys);
-        assert!(self.tmux(&args).status.success(), "send-keys {keys:?}");
-    }
-
-    fn text(&self, text: &str) {
-        assert!(
-            self.tmux(&["send-keys", "-t", "e2e", "-l", text])
-                .status
-                .success(),
-            "send-keys -l {text:?}"
-        );
-    }
-
-    /// Types `text` into the focused question's editor and saves it with Enter.
-    fn answer(&self, text: &str) {
-        self.keys(&["Enter"]);
-        self.wait_for("Ctrl-U");
-        self.text(text);
-        self.wait_for(text);
-        self.keys(&["Enter"]);
-        self.wait_for("✓ Opgeslagen");
-        // The next key must not arrive while the status still shows an older save.
-        self.wait_for("Enter invullen");
-    }
-
-    /// The question area of the screen: each line right of the sidebar's border.
-    fn main_lines(&self) -> Vec<String> {
-        self.capture()
-            .lines()
-            .map(|l| {
-                l.split_once('│')
-                    .map(|(_, r)| r.to_string())
-                    .unwrap_or_default()
-            })
-            .collect()
-    }
-
-    /// The title of the section on screen (the first line of the question area).
-    fn section_title(&self) -> String {
-        self.main_lines()
-            .into_iter()
-            .find(|l| !l.trim().is_empty())
-            .map(|l| l.split("  ").next().unwrap_or("").trim().to_string())
-            .unwrap_or_default()
-    }
-
-    /// The label of the focused question, and the line under it (its value).
-    fn focused(&self) -> (String, String) {
-        let lines = self.main_lines();
-        let Some(i) = lines.iter().position(|l| l.starts_with("▶ ")) else {
-            return Default::default();
-        };
-        let label = lines[i]
-            .trim_start_matches("▶ ")
-            .split("  ")
-            .next()
-            .unwrap_or("")
-            .trim()
-            .to_string();
-        let value = lines
-            .get(i + 1)
-            .map(|l| l.split('│').next().unwrap_or("").trim().to_string())
-            .unwrap_or_default();
-        (label, value)
-    }
-
-    /// Waits (bounded) until `probe` gives something other than `before`.
-    fn wait_change<T: PartialEq>(&self, before: &T, probe: impl Fn(&Self) -> T) -> bool {
-        let deadline = Instant::now() + Duration::from_secs(5);
-        while Instant::now() < deadline {
-            if probe(self) != *before {
-                return true;
-            }
-            sleep(POLL);
-        }
-        false
-    }
-
-    /// Moves the focus down (at most 40 questions) until the question `label` has it.
-    /// Each Down is followed by waiting for the focus to move, so no key overshoots.
-    fn focus(&self, label: &str) {
-        for _ in 0..40 {
-            let (cur, _) = self.focused();
-            if cur.starts_with(label) {
-                return;
-            }
-            self.keys(&["Down"]);
-            if !self.wait_change(&cur, |t| t.focused().0) {
-                break;
-            }
-        }
-        panic!(
-            "question {label} not reached; the screen:\n{}",
-            self.capture()
-        );
-    }
-
-    /// Waits until the focused question shows `value` under its label.
-    fn wait_value(&self, value: &str) {
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            if self.focused().1 == value {
-                return;
-            }
-            sleep(POLL);
-        }
-        panic!(
-            "the focused question never showed {value:?}; the screen:\n{}",
-            self.capture()
-        );
-    }
-
-    /// Pages forward (at most 15 sections) until the section `title` is shown.
-    fn section(&self, title: &str) {
-        for _ in 0..15 {
-            let cur = self.section_title();
-            if cur == title {
-                return;
-            }
-            self.keys(&["NPage"]);
-            if !self.wait_change(&cur, |t| t.section_title()) {
-                break;
-            }
-        }
-        panic!(
-            "section {title} not reached; the screen:\n{}",
-            self.capture()
-        );
-    }
-
-    /// Waits for the program to end and returns its exit status as the shell saw it
-    /// (128 + the signal when killed).
-    fn wait_exit(&self) -> String {
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline {
-            if let Ok(s) = std::fs::read_to_string(self.status_file()) {
-                return s.trim().to_string();
-            }
-            sleep(POLL);
-        }
-        panic!(
-            "the program did not end within {WAIT:?}; the screen:\n{}",
-            self.capture()
-        );
-    }
-
-    /// Waits (bounded) until the tmux format `f` reads `want`.
-    fn wait_format(&self, f: &str, want: &str) {
-        let deadline = Instant::now() + WAIT;
-        while Instant::now() < deadline && self.format(f) != want {
-            sleep(POLL);
-        }
-        assert_eq!(self.format(f), want, "{f}");
-    }
-}
-
-impl Drop for Tmux {
-    fn drop(&mut self) {
-        let _ = self.tmux(&["kill-server"]);
-    }
-}
+use std::path::Path;
+use std::process::Command;
+use tui_util::tmux::{Tmux, intake_cmd};
 
 fn show(db: &Path) -> Value {
-    let out = Command::new(BIN)
-        .env("INTAKE_KEY_FILE", testkey::key_file(db))
-        .args(["--db"])
-        .arg(db)
+    let out = intake_cmd(db)
         .args(["show", "1", "--json"])
         .output()
         .expect("run intake show");
@@ -519,4 +181,133 @@ fn answers_survive_quit_and_sigkill() {
     assert_eq!(show(&t.db)["answers"]["company.city"], json!("Utrecht"));
     t.keys(&["q"]);
     assert_eq!(t.wait_exit(), "0", "exit status after the second q");
+}
+
+/// A whole on-site intake by keys alone, as a specialist does it at a 7-workstation
+/// medical practice: every required answer and the usual optional ones, two locations,
+/// six users, completed from the review. Prints the keystrokes it took: 106 keys and
+/// 264 typed characters before `!` (next open item), section numbers, `s`, and
+/// Enter saving and moving on in every list; see the report of issue 16.
+#[test]
+fn whole_on_site_intake_by_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start(dir.path());
+    t.wait_for("Welkom bij intake");
+    t.keys(&["n"]);
+    t.wait_for("Nieuwe intake");
+    t.text("Huisartsenpraktijk Zuid");
+    t.keys(&["Enter"]);
+    t.wait_for("#1 Huisartsenpraktijk Zuid");
+
+    // `!` goes to the next thing missing, wherever it is.
+    t.keys(&["!"]);
+    t.wait_for("▶ Contactpersoon");
+    t.answer("Dr. A. Bos");
+    t.answer("a.bos@praktijkzuid.nl");
+
+    t.keys(&["!"]);
+    t.wait_for("▶ KvK-nummer");
+    t.answer("12345678");
+    t.keys(&["!"]);
+    t.wait_for("▶ Postcode");
+    t.answer("3511AB");
+    t.answer("Utrecht");
+    t.answer("facturen@praktijkzuid.nl");
+    t.focus("Branche");
+    t.keys(&["Enter"]);
+    t.wait_for("( ) Zorg en welzijn");
+    t.keys(&["Down", "Down", "Enter"]);
+    t.wait_for("▶ Aantal medewerkers");
+    t.answer("9");
+
+    t.keys(&["!"]);
+    t.wait_for("▶ Aantal werkplekken");
+    t.answer("7");
+    t.wait_for("▶ Type werk");
+    t.keys(&["Enter"]);
+    t.wait_for("( ) Gemiddeld");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("Gemiddeld: Office");
+    t.focus("Besturingssystemen");
+    t.keys(&["Enter"]);
+    t.wait_for("[ ] Windows 11");
+    t.keys(&["Space"]);
+    t.wait_for("[x] Windows 11");
+    // Enter saves the ticks and moves on, as in a single choice.
+    t.keys(&["Enter"]);
+    t.wait_for("▶ Apple-computers aanwezig");
+    t.keys(&["n"]);
+    t.wait_value("nee");
+
+    t.keys(&["!"]);
+    t.wait_for("▶ Naam van de locatie");
+    t.answer("Praktijk Zuid");
+    t.keys(&["!"]);
+    t.wait_for("▶ Werkplekken op deze locatie");
+    t.answer("5");
+    t.keys(&["a"]);
+    t.wait_for("Locatie 2 / 2");
+    t.focus("Naam van de locatie");
+    t.answer("Dependance Oost");
+    t.keys(&["!"]);
+    t.wait_for("▶ Werkplekken op deze locatie");
+    t.answer("2");
+
+    t.keys(&["!"]);
+    t.wait_for("Gebruiker 1 / 1");
+    let users = [
+        ("Anna Bos", "0612345671"),
+        ("Bert de Wit", "0612345672"),
+        ("Carla Smit", "0612345673"),
+        ("Dirk Jansen", "0612345674"),
+        ("Eva Visser", "0612345675"),
+        ("Frank Mulder", "0612345676"),
+    ];
+    for (i, (name, mobile)) in users.iter().enumerate() {
+        if i > 0 {
+            t.keys(&["a"]);
+            t.wait_for(&format!("Gebruiker {} / {}", i + 1, i + 1));
+        }
+        t.focus("Naam");
+        t.answer(name);
+        t.focus("Mobiel nummer");
+        t.answer(mobile);
+    }
+
+    // A section by its number: 7 is E-mail.
+    t.keys(&["7"]);
+    t.wait_for("▶ Huidig e-mailsysteem");
+    t.keys(&["Enter"]);
+    t.wait_for("( ) Microsoft 365");
+    t.keys(&["Down", "Enter"]);
+    t.wait_for("▶ Aantal mailboxen");
+    t.answer("6");
+
+    // Past 9, the section list: d is Planning.
+    t.keys(&["s"]);
+    t.wait_for("Naar onderdeel");
+    t.keys(&["d"]);
+    t.wait_for("▶ Gewenste startdatum");
+    t.answer("2099-03-01");
+
+    t.keys(&["r"]);
+    t.wait_for("c afronden");
+    t.keys(&["c"]);
+    t.wait_for("compleet");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0", "exit status after q");
+
+    let shown = show(&t.db);
+    assert_eq!(shown["status"], json!("complete"));
+    assert_eq!(shown["answers"]["users[6].mobile"], json!("+31612345676"));
+    assert_eq!(shown["answers"]["locations[2].workstations"], json!(2));
+    assert_eq!(shown["answers"]["company.sector"], json!("healthcare"));
+    assert_eq!(shown["answers"]["workstations.os"], json!(["windows_11"]));
+    assert_eq!(shown["answers"]["email.provider"], json!("microsoft365"));
+    assert_eq!(shown["answers"]["planning.go_live"], json!("2099-03-01"));
+    println!(
+        "whole on-site intake: {} keys and {} typed characters",
+        t.key_count.get(),
+        t.char_count.get()
+    );
 }

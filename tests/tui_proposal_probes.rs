@@ -8,15 +8,6 @@ use insta::assert_snapshot;
 use intake::form::Lang;
 use tui_util::*;
 
-fn text(t: &ratatui::Terminal<ratatui::backend::TestBackend>) -> String {
-    let buf = t.backend().buffer();
-    let w = buf.area.width as usize;
-    buf.content()
-        .chunks(w)
-        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
-        .collect()
-}
-
 #[test]
 fn probes_screen_lists_saved_measurements() {
     let fx = Fixture::new();
@@ -30,7 +21,7 @@ fn probes_screen_lists_saved_measurements() {
     // Esc goes back to the questions.
     key(&mut app, KeyCode::Esc);
     draw(&mut app, &mut t);
-    assert!(!text(&t).contains("Opgeslagen metingen"));
+    assert!(!screen_text(&t).contains("Opgeslagen metingen"));
 }
 
 #[test]
@@ -42,7 +33,7 @@ fn advice_quote_and_plan_tabs_and_accepting_a_finding() {
     chr(&mut app, 'v');
     let mut t = term(120, 40);
     draw(&mut app, &mut t);
-    let advice = text(&t);
+    let advice = screen_text(&t);
     assert!(advice.contains("✗ Internetverbinding te traag"), "{advice}");
     assert!(
         advice.contains("Gebruiker zonder mobiel nummer"),
@@ -54,7 +45,7 @@ fn advice_quote_and_plan_tabs_and_accepting_a_finding() {
     typ(&mut app, "Glasvezel besteld");
     key(&mut app, KeyCode::Enter);
     draw(&mut app, &mut t);
-    let shown = text(&t);
+    let shown = screen_text(&t);
     assert!(
         shown.contains("[geaccepteerd: Glasvezel besteld]"),
         "{shown}"
@@ -65,7 +56,7 @@ fn advice_quote_and_plan_tabs_and_accepting_a_finding() {
 
     key(&mut app, KeyCode::Tab);
     draw(&mut app, &mut t);
-    let quote = text(&t);
+    let quote = screen_text(&t);
     assert!(quote.contains("Offerte"), "{quote}");
     assert!(
         quote.contains("12 × €\u{a0}99,95 = €\u{a0}1.199,40"),
@@ -76,9 +67,9 @@ fn advice_quote_and_plan_tabs_and_accepting_a_finding() {
     key(&mut app, KeyCode::Tab);
     draw(&mut app, &mut t);
     assert!(
-        text(&t).contains("Vroegst mogelijke livegang"),
+        screen_text(&t).contains("Vroegst mogelijke livegang"),
         "{}",
-        text(&t)
+        screen_text(&t)
     );
 }
 
@@ -94,7 +85,7 @@ fn the_report_is_exported_from_the_advice_screen() {
     // Before anything is written the screen says the report will be a draft, and why.
     let mut t = term(120, 40);
     draw(&mut app, &mut t);
-    let notice = text(&t);
+    let notice = screen_text(&t);
     assert!(
         notice.contains("The report will be a DRAFT") && notice.contains("Example prices"),
         "{notice}"
@@ -106,7 +97,11 @@ fn the_report_is_exported_from_the_advice_screen() {
     key(&mut app, KeyCode::Enter);
     let mut t = term(120, 40);
     draw(&mut app, &mut t);
-    assert!(text(&t).contains("Report written"), "{}", text(&t));
+    assert!(
+        screen_text(&t).contains("Report written"),
+        "{}",
+        screen_text(&t)
+    );
     let pdf = std::fs::read(&out).unwrap();
     assert!(pdf.starts_with(b"%PDF"));
     let reports = fx.ws().store.reports(id).unwrap();
@@ -125,13 +120,6 @@ fn server() -> (String, std::sync::Arc<std::sync::atomic::AtomicBool>) {
     (addr, stop)
 }
 
-fn probes_mut(app: &mut intake::tui::App) -> &mut intake::tui::probes::ProbesScreen {
-    match &mut app.screen {
-        intake::tui::app::Screen::Intake(s) => s.probes.as_mut().unwrap(),
-        _ => panic!("not on an intake"),
-    }
-}
-
 #[test]
 fn bandwidth_runs_live_in_the_background_and_is_saved() {
     let (addr, stop) = server();
@@ -145,8 +133,17 @@ fn bandwidth_runs_live_in_the_background_and_is_saved() {
     ctrl(&mut app, 'u');
     typ(&mut app, &addr);
     key(&mut app, KeyCode::Enter);
-    assert!(app.busy());
+    // It asks which location the link is for before measuring.
+    assert!(!app.busy());
     let mut t = term(120, 36);
+    draw(&mut app, &mut t);
+    assert!(
+        screen_text(&t).contains("Which location is this link for?"),
+        "{}",
+        screen_text(&t)
+    );
+    key(&mut app, KeyCode::Enter);
+    assert!(app.busy());
     let mut saw_gauge = false;
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
     while app.busy() {
@@ -157,20 +154,32 @@ fn bandwidth_runs_live_in_the_background_and_is_saved() {
         std::thread::sleep(std::time::Duration::from_millis(100));
         app.tick();
         draw(&mut app, &mut t);
-        saw_gauge |= text(&t).contains("Measuring bandwidth with");
+        saw_gauge |= screen_text(&t).contains("Measuring bandwidth with");
     }
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     assert!(saw_gauge, "the gauge was shown while measuring");
+    // Saved in words (no internal kind), and the chart stays with the result.
+    let shown = screen_text(&t);
+    assert!(shown.contains("Measurement saved: link"), "{shown}");
+    assert!(!shown.contains("'bandwidth'"), "{shown}");
     assert!(
-        text(&t).contains("Measurement 'bandwidth' saved"),
-        "{}",
-        text(&t)
+        shown.contains("Mbit/s — Measuring bandwidth with"),
+        "{shown}"
     );
     let probes = fx.ws().store.probes(id).unwrap();
+    // Tagged for location 1, as `intake probe bandwidth --location 1` tags it.
+    let bw = probes.iter().find(|p| p.kind == "bandwidth").unwrap();
+    assert!(bw.payload["download_mbps"].as_f64().unwrap() > 0.0);
+    assert_eq!(bw.payload["location"], serde_json::json!(1));
+    assert_eq!(bw.machine_key, format!("{addr} @ 1"));
+    // The result stays on screen after going to the questions and back.
+    key(&mut app, KeyCode::Esc);
+    chr(&mut app, 'p');
+    draw(&mut app, &mut t);
     assert!(
-        probes
-            .iter()
-            .any(|p| p.kind == "bandwidth" && p.payload["download_mbps"].as_f64().unwrap() > 0.0)
+        screen_text(&t).contains("Mbit/s — Measuring"),
+        "{}",
+        screen_text(&t)
     );
 }
 
@@ -186,6 +195,8 @@ fn esc_cancels_a_running_measurement_and_saves_nothing() {
     ctrl(&mut app, 'u');
     typ(&mut app, &addr);
     key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    assert!(app.busy(), "the measurement runs");
     std::thread::sleep(std::time::Duration::from_millis(300));
     key(&mut app, KeyCode::Esc);
     let deadline = std::time::Instant::now() + std::time::Duration::from_secs(20);
@@ -201,9 +212,10 @@ fn esc_cancels_a_running_measurement_and_saves_nothing() {
     let mut t = term(120, 36);
     draw(&mut app, &mut t);
     assert!(
-        text(&t).contains("nothing saved") || text(&t).to_lowercase().contains("cancel"),
+        screen_text(&t).contains("nothing saved")
+            || screen_text(&t).to_lowercase().contains("cancel"),
         "{}",
-        text(&t)
+        screen_text(&t)
     );
     assert!(fx.ws().store.probes(id).unwrap().is_empty());
 }

@@ -6,7 +6,7 @@ mod db;
 mod errors;
 mod forms;
 mod intakes;
-mod probe;
+pub(crate) mod probe;
 mod proposal;
 mod report;
 

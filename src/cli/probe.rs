@@ -338,9 +338,7 @@ fn bandwidth_cmd(
         let key = match &tag {
             Some(t) => {
                 payload["location"] = t.clone();
-                // The store keeps keys to 200 characters; a long server and location
-                // name are cut rather than refused after the measurement.
-                format!("{server} @ {t}").chars().take(200).collect()
+                bandwidth_key(server, t)
             }
             None => server.to_string(),
         };
@@ -422,6 +420,15 @@ pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
 
 /// The tag of `--location`: an entry number (`2`) or the name of an entry of the
 /// intake's locations group, checked now by the rule the advice matches it with later.
+/// The key of a bandwidth measurement for one location: one per server and location,
+/// so measuring another location's link against the same server does not replace the
+/// first. The TUI tags its runs the same way.
+pub fn bandwidth_key(server: &str, location: &serde_json::Value) -> String {
+    // The store keeps keys to 200 characters; a long server and location name are cut
+    // rather than refused after the measurement.
+    format!("{server} @ {location}").chars().take(200).collect()
+}
+
 fn location_tag(ws: &Workspace, id: i64, given: &str) -> Result<serde_json::Value> {
     let l = ws.load(id)?;
     let count = l.entry_count("locations");

@@ -295,8 +295,14 @@ impl Question {
     fn parse_typed(&self, input: &str, t: &str) -> Result<Value, Msg> {
         let v = match self.kind {
             Kind::Text | Kind::LongText => Value::Text(input.trim_end().to_string()),
-            Kind::Integer => Value::Int(types::parse_integer(t)?),
-            Kind::Decimal => Value::Num(types::parse_decimal(t)?),
+            Kind::Integer => Value::Int(types::parse_integer(types::strip_unit(
+                t,
+                self.unit.as_deref(),
+            )?)?),
+            Kind::Decimal => Value::Num(types::parse_decimal(types::strip_unit(
+                t,
+                self.unit.as_deref(),
+            )?)?),
             Kind::YesNo => Value::Bool(types::parse_yes_no(t)?),
             Kind::Date => Value::Date(types::parse_date_input(t)?),
             Kind::Email => Value::Text(types::parse_email(t)?),

@@ -170,24 +170,89 @@ fn mobile_err() -> Msg {
     crate::msg!("form-mobile")
 }
 
-/// Dutch postcode, stored as `1234 AB`.
+/// Dutch postcode, stored as `1234 AB`. A refusal says what is wrong with what was
+/// typed: a leading 0, too few or too many digits, letters missing or in the wrong place.
 pub fn parse_postcode_nl(s: &str) -> Result<String, Msg> {
     let t: String = s.chars().filter(|c| !c.is_whitespace()).collect();
     let t = t.to_uppercase();
-    let err = || crate::msg!("form-postcode");
-    let b = t.as_bytes();
-    if b.len() != 6
-        || !b[..4].iter().all(u8::is_ascii_digit)
-        || b[0] == b'0'
-        || !b[4..].iter().all(u8::is_ascii_uppercase)
-    {
-        return Err(err());
+    let digits = t.chars().take_while(char::is_ascii_digit).count();
+    let rest = &t[digits..];
+    let letters = rest.chars().take_while(char::is_ascii_uppercase).count();
+    let why = |lang: Lang| {
+        if t.starts_with('0') {
+            Some(crate::t!(lang, "postcode-leading-zero"))
+        } else if digits != 4 {
+            Some(crate::t!(lang, "postcode-four-digits"))
+        } else if letters != 2 || rest.len() != 2 {
+            Some(crate::t!(lang, "postcode-two-letters"))
+        } else {
+            None
+        }
+    };
+    if why(Lang::Nl).is_some() {
+        let typed = quote_typed(s.trim());
+        let message = |lang| {
+            let why = why(lang).unwrap_or_default();
+            let what = crate::t!(lang, "postcode-wrong", typed = &typed, why = why);
+            format!("{what} {}", crate::t!(lang, "form-postcode"))
+        };
+        return Err(Msg::new(message(Lang::Nl), message(Lang::En)));
     }
     let letters = &t[4..];
     if matches!(letters, "SA" | "SD" | "SS") {
         return Err(crate::msg!("form-postcode-letters", letters = letters));
     }
     Ok(format!("{} {}", &t[..4], letters))
+}
+
+/// What the user typed, for a message: in quotes, control characters shown as `?`,
+/// at most 20 characters.
+fn quote_typed(s: &str) -> String {
+    let mut out: String = s
+        .chars()
+        .take(20)
+        .map(|c| if c.is_control() { '?' } else { c })
+        .collect();
+    if s.chars().count() > 20 {
+        out.push('…');
+    }
+    format!("'{out}'")
+}
+
+/// A number typed with the question's unit (`40 GB`, `50 Mbit/s`, `50mbps`): the
+/// number without it. Another unit is refused by name rather than read as a number.
+pub fn strip_unit<'a>(s: &'a str, unit: Option<&str>) -> Result<&'a str, Msg> {
+    let t = s.trim();
+    let split = t
+        .char_indices()
+        .find(|&(_, c)| c.is_alphabetic() || c == '/' || c == '%')
+        .map_or(t.len(), |(i, _)| i);
+    let (number, typed) = (t[..split].trim_end(), t[split..].trim());
+    // Not a number with a unit (nothing but text, or no text): the number's own check
+    // says what is wrong.
+    if typed.is_empty() || number.is_empty() {
+        return Ok(t);
+    }
+    let norm = |u: &str| {
+        u.to_lowercase()
+            .replace(['/', ' ', '.'], "")
+            .replace("bits", "bit")
+    };
+    let want = unit.map(norm).unwrap_or_default();
+    let aliases: &[&str] = match want.as_str() {
+        "mbits" | "mbit" | "mbps" => &["mbits", "mbit", "mbps", "mbs", "mb"],
+        "gb" => &["gb", "gbyte", "gigabyte"],
+        _ => &[],
+    };
+    let got = norm(typed);
+    if !want.is_empty() && (got == want || aliases.contains(&got.as_str())) {
+        return Ok(number);
+    }
+    let typed = quote_typed(typed);
+    Err(match unit {
+        Some(u) => crate::msg!("unit-other", unit = u, typed = &typed),
+        None => crate::msg!("unit-none", typed = &typed),
+    })
 }
 
 /// Chamber of Commerce number: exactly 8 digits.
@@ -325,6 +390,47 @@ mod tests {
         assert!(parse_postcode_nl("1234 SA").is_err());
         assert!(parse_postcode_nl("1234 SD").is_err());
         assert!(parse_postcode_nl("12345 A").is_err());
+    }
+
+    #[test]
+    fn postcode_errors_say_what_is_wrong_with_what_was_typed() {
+        let nl = |s: &str| parse_postcode_nl(s).unwrap_err().nl;
+        assert!(nl("0123 AB").contains("'0123 AB': een postcode begint niet met 0"));
+        assert!(nl("123 AB").contains("begint met 4 cijfers"));
+        assert!(nl("12345 AB").contains("begint met 4 cijfers"));
+        assert!(nl("1234 A").contains("precies 2 letters"));
+        assert!(nl("1234 ABC").contains("precies 2 letters"));
+        assert!(nl("1234 A1").contains("precies 2 letters"));
+        let en = parse_postcode_nl("0123 AB").unwrap_err().en;
+        assert!(en.contains("a postcode does not start with 0"), "{en}");
+        assert!(
+            nl("\u{1b}]2;x").contains("'?]2;x'"),
+            "control characters are not echoed"
+        );
+    }
+
+    #[test]
+    fn numbers_typed_with_their_unit_are_accepted() {
+        assert_eq!(strip_unit("40 GB", Some("GB")).unwrap(), "40");
+        assert_eq!(strip_unit("40gb", Some("GB")).unwrap(), "40");
+        assert_eq!(strip_unit("50 Mbit/s", Some("Mbit/s")).unwrap(), "50");
+        assert_eq!(strip_unit("50 mbps", Some("Mbit/s")).unwrap(), "50");
+        assert_eq!(strip_unit("2,5 Mb/s", Some("Mbit/s")).unwrap(), "2,5");
+        assert_eq!(strip_unit(" 12 ", Some("GB")).unwrap(), "12");
+        assert_eq!(strip_unit("12", None).unwrap(), "12");
+        let e = strip_unit("40 MB", Some("GB")).unwrap_err();
+        assert!(e.nl.contains("in GB") && e.nl.contains("'MB'"), "{}", e.nl);
+        assert!(
+            strip_unit("40 GB", None)
+                .unwrap_err()
+                .nl
+                .contains("zonder 'GB'")
+        );
+        assert_eq!(
+            strip_unit("veel", Some("GB")).unwrap(),
+            "veel",
+            "left to the number check"
+        );
     }
 
     #[test]

@@ -135,12 +135,14 @@ impl Store {
     }
 
     /// Creates a draft intake with its first answers in ONE transaction (a crash leaves no
-    /// intake without them) and returns its id.
+    /// intake without them) and returns its id. `progress` is what the list shows for
+    /// it from the start (not 0 % until it is first opened).
     pub fn create_intake_with(
         &mut self,
         new: &NewIntake,
         answers: &[Change],
         user: &str,
+        progress: Option<u8>,
     ) -> Result<i64> {
         check_new_intake(new)?;
         check_text("user", user, MAX_NAME_LEN, true)?;
@@ -157,6 +159,9 @@ impl Store {
         for c in answers {
             write_answer(&tx, id, &c.key, c.value.as_ref(), user, &now)?;
         }
+        if let Some(percent) = progress {
+            super::forms::write_progress(&tx, id, percent)?;
+        }
         tx.commit()?;
         Ok(id)
     }
@@ -171,6 +176,28 @@ impl Store {
             .query_map([], RawIntake::from_row)?
             .collect::<rusqlite::Result<Vec<_>>>()?;
         raws.into_iter().map(RawIntake::into_summary).collect()
+    }
+
+    /// The trash: deleted intakes not yet purged, the last deleted first.
+    pub fn list_deleted_intakes(&self) -> Result<Vec<IntakeSummary>> {
+        let sql = format!(
+            "SELECT {INTAKE_COLUMNS} FROM intakes i WHERE i.deleted_at IS NOT NULL \
+             ORDER BY i.deleted_at DESC, i.id DESC"
+        );
+        let mut stmt = self.conn.prepare_cached(&sql)?;
+        let raws = stmt
+            .query_map([], RawIntake::from_row)?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        raws.into_iter().map(RawIntake::into_summary).collect()
+    }
+
+    /// SQLite's `data_version`: changes when another connection (another process, a
+    /// second TUI, an import) commits to the database, not on our own writes. Cheap
+    /// enough to ask every second.
+    pub fn data_version(&self) -> Result<i64> {
+        Ok(self
+            .conn
+            .query_row("PRAGMA data_version", [], |r| r.get(0))?)
     }
 
     /// One intake, also when soft-deleted (see `deleted_at`).

@@ -50,6 +50,8 @@ pub struct App {
     pub help_scroll: usize,
     pub status: Option<Status>,
     pub quit: bool,
+    /// The database's `data_version` when last looked at (see `watch`).
+    seen_version: Option<i64>,
 }
 
 /// Below this the layout cannot show a question with its label and help.
@@ -60,6 +62,7 @@ impl App {
     pub fn new(ws: Workspace, lang: Lang, theme: Theme, today: Date) -> anyhow::Result<App> {
         let offset = time::UtcOffset::UTC;
         let home = HomeScreen::new(&ws, today, offset)?;
+        let seen_version = ws.store.data_version().ok();
         Ok(App {
             ws,
             lang,
@@ -71,6 +74,7 @@ impl App {
             help_scroll: 0,
             status: None,
             quit: false,
+            seen_version,
         })
     }
 
@@ -166,6 +170,8 @@ impl App {
                 _ => {}
             }
         }
+        let place = self.place();
+        let before = self.status.as_ref().map(|s| s.text.clone());
         let outcome = match &mut self.screen {
             Screen::Home(h) => h.handle_key(k, &mut self.ws, self.lang, &mut self.status),
             Screen::Intake(i) => {
@@ -173,6 +179,19 @@ impl App {
             }
         };
         self.apply(outcome);
+        // A message belongs to the screen it was given on: moving to another screen
+        // without a new one clears it.
+        if self.place() != place && self.status.as_ref().map(|s| s.text.clone()) == before {
+            self.status = None;
+        }
+    }
+
+    /// Which screen (and view of an intake) the user is on.
+    fn place(&self) -> (Option<i64>, Option<super::intake::View>) {
+        match &self.screen {
+            Screen::Home(_) => (None, None),
+            Screen::Intake(s) => (Some(s.id), Some(s.view)),
+        }
     }
 
     fn handle_mouse(&mut self, m: MouseEvent) {
@@ -193,7 +212,7 @@ impl App {
 
     fn handle_paste(&mut self, text: &str) {
         if let Screen::Intake(i) = &mut self.screen {
-            i.paste(text);
+            i.paste(text, self.lang, &mut self.status);
         } else if let Screen::Home(h) = &mut self.screen {
             h.paste(text);
         }
@@ -202,8 +221,10 @@ impl App {
     /// Saves the intake screen's draft once per event, and its position too when
     /// `leaving` (quit, back to the list) or along with a draft.
     fn flush(&mut self, leaving: bool) {
-        if let Screen::Intake(i) = &self.screen {
-            i.flush_position(&mut self.ws, leaving);
+        if let Screen::Intake(i) = &self.screen
+            && let Err(e) = i.flush_position(&mut self.ws, leaving)
+        {
+            self.error(crate::t!(self.lang, "tui-draft-not-saved", error = e));
         }
     }
 
@@ -232,6 +253,34 @@ impl App {
                 Err(e) => self.error(format!("{e:#}")),
             },
         }
+    }
+
+    /// Saves what quitting saves (the draft and where the user is): before the
+    /// program ends on a signal.
+    pub fn leave(&mut self) {
+        self.flush(true);
+    }
+
+    /// Looks whether another process (the CLI, a second TUI, an import) changed the
+    /// database and, if so, shows the change: the list or the intake is read again.
+    /// An editor keeps what is typed; saving it then finds the conflict (see
+    /// `IntakeScreen::commit`). `true` when something was read again.
+    pub fn watch(&mut self) -> bool {
+        let Ok(version) = self.ws.store.data_version() else {
+            return false;
+        };
+        if self.seen_version.replace(version) == Some(version) {
+            return false;
+        }
+        match &mut self.screen {
+            Screen::Home(h) => {
+                if h.dialog.is_none() && h.confirm_delete.is_none() {
+                    h.reload(&self.ws, &mut self.status);
+                }
+            }
+            Screen::Intake(i) => i.changed_elsewhere(&mut self.ws, self.lang, &mut self.status),
+        }
+        true
     }
 
     /// Whether a background job runs (the event loop then wakes up for its progress).

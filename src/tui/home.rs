@@ -58,6 +58,10 @@ pub struct HomeScreen {
     pub sort: Sort,
     pub dialog: Option<NewDialog>,
     pub confirm_delete: Option<(i64, String)>,
+    /// The list shows the trash (deleted intakes, until `intake purge`) instead.
+    pub trash: bool,
+    /// The intake deleted last in this session, for `u` (undo).
+    pub last_deleted: Option<i64>,
     pub today: Date,
     /// The local time zone, fixed at start-up (reading it later is unreliable once
     /// threads run) and injectable so that tests draw the same times everywhere.
@@ -81,6 +85,8 @@ impl HomeScreen {
             sort: Sort::Updated,
             dialog: None,
             confirm_delete: None,
+            trash: false,
+            last_deleted: None,
             today,
             offset,
             list_top: 0,
@@ -195,22 +201,17 @@ impl HomeScreen {
             }
             return Outcome::None;
         }
-        if let Some((id, _)) = self.confirm_delete.clone() {
-            if matches!(k.code, KeyCode::Char('y') | KeyCode::Char('j')) {
+        if let Some((id, _)) = self.confirm_delete.take() {
+            // Only the key the dialog names deletes; any other (`j` included) is "no".
+            if super::intake_keys::confirms(k) {
                 match ws.store.delete_intake(id) {
                     Ok(()) => {
+                        self.last_deleted = Some(id);
                         *status = Some(Status {
-                            text: tr(
-                                lang,
-                                &format!("Intake {id} verwijderd."),
-                                &format!("Intake {id} deleted."),
-                            ),
+                            text: crate::t!(lang, "tui-trash-moved", id = id.to_string()),
                             kind: StatusKind::Saved,
                         });
-                        if let Ok(all) = ws.store.list_intakes() {
-                            self.all = all;
-                        }
-                        self.refresh_view();
+                        self.reload(ws, status);
                     }
                     Err(e) => {
                         *status = Some(Status {
@@ -220,7 +221,6 @@ impl HomeScreen {
                     }
                 }
             }
-            self.confirm_delete = None;
             return Outcome::None;
         }
         if self.filtering {
@@ -240,8 +240,21 @@ impl HomeScreen {
             self.refresh_view();
             return Outcome::None;
         }
+        if self.trash {
+            return self.trash_key(k, ws, lang, status);
+        }
         match k.code {
             KeyCode::Char('q') => return Outcome::Quit,
+            KeyCode::Char('t') => {
+                self.trash = true;
+                self.selected = 0;
+                self.reload(ws, status);
+            }
+            KeyCode::Char('u') => {
+                if let Some(id) = self.last_deleted.take() {
+                    self.restore(id, ws, lang, status);
+                }
+            }
             KeyCode::Esc if !self.filter.value().is_empty() => {
                 self.filter.reset();
                 self.refresh_view();
@@ -299,6 +312,76 @@ impl HomeScreen {
             _ => {}
         }
         Outcome::None
+    }
+
+    /// Reads the list again (the intakes, or the trash when it is shown).
+    pub fn reload(&mut self, ws: &Workspace, status: &mut Option<Status>) {
+        let list = if self.trash {
+            ws.store.list_deleted_intakes()
+        } else {
+            ws.store.list_intakes()
+        };
+        match list {
+            Ok(all) => self.all = all,
+            Err(e) => {
+                *status = Some(Status {
+                    text: format!("{e:#}"),
+                    kind: StatusKind::Error,
+                })
+            }
+        }
+        if let Ok(p) = ws.store.progress_all() {
+            self.progress = p;
+        }
+        self.refresh_view();
+    }
+
+    /// Keys of the trash: Enter or `r` puts the selected intake back; Esc or `t`
+    /// returns to the list.
+    fn trash_key(
+        &mut self,
+        k: KeyEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) -> Outcome {
+        match k.code {
+            KeyCode::Char('q') => return Outcome::Quit,
+            KeyCode::Esc | KeyCode::Char('t') => {
+                self.trash = false;
+                self.reload(ws, status);
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.move_sel(1),
+            KeyCode::Up | KeyCode::Char('k') => self.move_sel(-1),
+            KeyCode::Enter | KeyCode::Char('r') => {
+                if let Some(id) = self.current().map(|c| c.id) {
+                    self.restore(id, ws, lang, status);
+                }
+            }
+            _ => {}
+        }
+        Outcome::None
+    }
+
+    /// Takes intake `id` out of the trash and selects it in the list.
+    fn restore(&mut self, id: i64, ws: &mut Workspace, lang: Lang, status: &mut Option<Status>) {
+        match ws.store.restore_intake(id) {
+            Ok(()) => {
+                *status = Some(Status {
+                    text: crate::t!(lang, "tui-trash-restored", id = id.to_string()),
+                    kind: StatusKind::Saved,
+                });
+                self.trash = false;
+                self.reload(ws, status);
+                self.select_id(id);
+            }
+            Err(e) => {
+                *status = Some(Status {
+                    text: format!("{e:#}"),
+                    kind: StatusKind::Error,
+                })
+            }
+        }
     }
 
     fn move_sel(&mut self, d: isize) {

@@ -2,7 +2,7 @@
 
 use super::home::{HomeScreen, tr};
 use super::theme::Theme;
-use super::view::centered;
+use super::view::{band, centered};
 use crate::form::Lang;
 use crate::store::Status;
 use crate::workspace::Mode;
@@ -20,6 +20,12 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             theme.dim(),
         ),
     ];
+    if h.trash {
+        title.push(Span::styled(
+            format!("   {}", crate::t!(lang, "tui-trash-title")),
+            theme.title(),
+        ));
+    }
     if h.filtering || !h.filter.value().is_empty() {
         title.push(Span::raw(format!("   / {}", h.filter.value())));
         if h.filtering {
@@ -32,11 +38,20 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             tr(lang, "sortering", "sort"),
             h.sort.label(lang)
         );
-        title.push(Span::styled(sort, theme.dim()));
+        // The sort order is shown when it fits whole (a narrow trash title has no room).
+        let used: usize = title.iter().map(Span::width).sum();
+        if used + unicode_width::UnicodeWidthStr::width(sort.as_str()) <= area.width as usize {
+            title.push(Span::styled(sort, theme.dim()));
+        }
     }
     f.render_widget(Paragraph::new(Line::from(title)), top);
 
-    if h.all.is_empty() {
+    if h.all.is_empty() && h.trash {
+        let text = crate::t!(lang, "tui-trash-empty");
+        f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
+    // The dialog for the first intake replaces the welcome text rather than covering
+    // half of it.
+    } else if h.all.is_empty() && h.dialog.is_none() {
         let text = tr(
             lang,
             "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste te beginnen: de naam van de klant,\nde manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nEen ingevuld voorbeeld: stop met q en typ 'intake demo'.",
@@ -52,42 +67,50 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             r,
         );
     } else {
-        let header = Row::new(vec![
-            Cell::from("#"),
-            Cell::from(tr(lang, "Klant", "Customer")),
-            Cell::from(tr(lang, "Manier", "Mode")),
-            Cell::from("Status"),
-            Cell::from(tr(lang, "Voortgang", "Progress")),
-            Cell::from(tr(lang, "Gewijzigd", "Changed")),
-        ])
-        .style(theme.title());
+        // Columns give way from the right as the terminal narrows; the customer's
+        // name takes what is left and is shortened visibly (…), never silently.
+        let cols = Columns::for_width(body.width);
+        let mut header = vec![Cell::from("#"), Cell::from(tr(lang, "Klant", "Customer"))];
+        if cols.mode {
+            header.push(Cell::from(tr(lang, "Manier", "Mode")));
+        }
+        header.push(Cell::from("Status"));
+        header.push(Cell::from(tr(lang, "Voortgang", "Progress")));
+        if cols.changed {
+            header.push(Cell::from(tr(lang, "Gewijzigd", "Changed")));
+        }
+        let header = Row::new(header).style(theme.title());
+        let widths = cols.widths(body.width);
+        let customer_w = match widths[1] {
+            Constraint::Length(w) => w as usize,
+            _ => 16,
+        };
         let rows: Vec<Row> = h
             .shown
             .iter()
             .map(|&i| {
                 let it = &h.all[i];
-                Row::new(vec![
+                let mut cells = vec![
                     Cell::from(it.id.to_string()),
-                    Cell::from(it.customer.clone()),
-                    Cell::from(it.mode.label(lang)),
-                    Cell::from(if it.returned() {
-                        returned_label(lang)
-                    } else {
-                        status_label(it.status, lang).to_string()
-                    }),
-                    Cell::from(progress_bar(h.progress.get(&it.id).copied().unwrap_or(0))),
-                    Cell::from(h.when(it.updated_at, lang)),
-                ])
+                    Cell::from(crate::tui::text::truncate(&it.customer, customer_w)),
+                ];
+                if cols.mode {
+                    cells.push(Cell::from(it.mode.label(lang)));
+                }
+                cells.push(Cell::from(if it.returned() {
+                    returned_label(lang)
+                } else {
+                    status_label(it.status, lang).to_string()
+                }));
+                cells.push(Cell::from(progress_bar(
+                    h.progress.get(&it.id).copied().unwrap_or(0),
+                )));
+                if cols.changed {
+                    cells.push(Cell::from(h.when(it.updated_at, lang)));
+                }
+                Row::new(cells)
             })
             .collect();
-        let widths = [
-            Constraint::Length(5),
-            Constraint::Min(16),
-            Constraint::Length(13),
-            Constraint::Length(11),
-            Constraint::Length(16),
-            Constraint::Length(14),
-        ];
         let empty_filter = rows.is_empty();
         let table = Table::new(rows, widths)
             .header(header)
@@ -120,7 +143,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         }
     }
     if let Some(d) = &h.dialog {
-        let r = centered(area, 60, 7);
+        let r = band(area, 7);
         f.render_widget(Clear, r);
         let name_style = if d.field == 0 {
             theme.border_focus()
@@ -182,17 +205,9 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         );
     }
     if let Some((id, name)) = &h.confirm_delete {
-        let r = centered(area, 60, 6);
+        let r = band(area, 6);
         f.render_widget(Clear, r);
-        let text = tr(
-            lang,
-            &format!(
-                "Intake {id} ({name}) verwijderen?\nDe gegevens blijven in de database tot 'intake purge'.\ny = ja, andere toets = nee"
-            ),
-            &format!(
-                "Delete intake {id} ({name})?\nIts data stays in the database until 'intake purge'.\ny = yes, any other key = no"
-            ),
-        );
+        let text = crate::t!(lang, "tui-delete-confirm", id = id.to_string(), name = name);
         f.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(
                 Block::default()
@@ -227,4 +242,55 @@ pub fn progress_bar(pct: u8) -> String {
         "░".repeat(10 - filled),
         pct
     )
+}
+
+/// Which optional columns of the intake list fit.
+struct Columns {
+    mode: bool,
+    changed: bool,
+}
+
+impl Columns {
+    const ID: u16 = 5;
+    const MODE: u16 = 13;
+    const STATUS: u16 = 11;
+    const PROGRESS: u16 = 16;
+    const CHANGED: u16 = 14;
+    /// The selection mark "▶ " and the space between columns.
+    fn overhead(n: u16) -> u16 {
+        2 + n.saturating_sub(1)
+    }
+
+    fn for_width(width: u16) -> Columns {
+        let fixed = Self::ID + Self::STATUS + Self::PROGRESS;
+        let room = |extra: u16, n: u16| width >= fixed + extra + Self::overhead(n) + 24;
+        Columns {
+            mode: room(Self::MODE, 5),
+            changed: room(Self::MODE + Self::CHANGED, 6),
+        }
+    }
+
+    fn widths(&self, width: u16) -> Vec<Constraint> {
+        let mut fixed = vec![Self::ID, Self::STATUS, Self::PROGRESS];
+        if self.mode {
+            fixed.push(Self::MODE);
+        }
+        if self.changed {
+            fixed.push(Self::CHANGED);
+        }
+        let n = fixed.len() as u16 + 1;
+        let customer = width
+            .saturating_sub(fixed.iter().sum::<u16>() + Self::overhead(n))
+            .max(8);
+        let mut w = vec![Constraint::Length(Self::ID), Constraint::Length(customer)];
+        if self.mode {
+            w.push(Constraint::Length(Self::MODE));
+        }
+        w.push(Constraint::Length(Self::STATUS));
+        w.push(Constraint::Length(Self::PROGRESS));
+        if self.changed {
+            w.push(Constraint::Length(Self::CHANGED));
+        }
+        w
+    }
 }

@@ -1,6 +1,6 @@
 //! The intake screen: state and keys. Drawing is in `intake_view.rs`.
 
-use crate::form::{Evaluation, Kind, Msg, Question, eval::key_of};
+use crate::form::{Evaluation, Kind, Lang, Msg, Question, Value, eval::key_of};
 use crate::workspace::{Loaded, Mode, Workspace};
 use ratatui::layout::Rect;
 use serde_json::json;
@@ -13,14 +13,51 @@ use tui_input::Input;
 pub struct Editor {
     pub key: String,
     pub question: usize,
+    /// The one-line field (unused when `lines` is there).
     pub input: Input,
+    /// The multi-line field of a long answer (`long_text`).
+    pub lines: Option<Box<super::multiline::MultiLine>>,
     pub error: Option<Msg>,
+    /// The stored answer the editor was opened on (or last told about): a different
+    /// one at saving time was made elsewhere meanwhile, and is not overwritten unseen.
+    pub base: Value,
+    /// A change made elsewhere meanwhile, shown in place of the check's message until
+    /// the user saves (overwriting it knowingly) or cancels.
+    pub conflict: Option<Msg>,
 }
 
-/// The open list of a choice question.
+impl Editor {
+    /// An editor on `text` for question `question` of kind `kind`: multi-line for a
+    /// long answer, else one line.
+    pub fn new(key: String, question: usize, kind: Kind, text: String, base: Value) -> Editor {
+        let lines =
+            (kind == Kind::LongText).then(|| Box::new(super::multiline::MultiLine::new(&text)));
+        Editor {
+            key,
+            question,
+            input: Input::new(if lines.is_some() { String::new() } else { text }),
+            lines,
+            error: None,
+            base,
+            conflict: None,
+        }
+    }
+
+    /// What is typed, as it would be saved.
+    pub fn text(&self) -> String {
+        match &self.lines {
+            Some(m) => m.text(),
+            None => self.input.value().to_string(),
+        }
+    }
+}
+
+/// The open list of a choice question (or of yes/no).
 pub struct Picker {
     pub question: usize,
     pub cursor: usize,
+    /// What is ticked so far. Saved with Enter or Tab, dropped with Esc.
+    pub chosen: Vec<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -41,6 +78,8 @@ pub struct Problem {
     pub question: usize,
     pub key: String,
     pub message: Option<Msg>,
+    /// `message` is a warning (the user may go on), not an error.
+    pub warning: bool,
 }
 
 pub struct IntakeScreen {
@@ -56,6 +95,8 @@ pub struct IntakeScreen {
     pub editor: Option<Editor>,
     pub picker: Option<Picker>,
     pub confirm_remove: bool,
+    /// The section list (`s`) is open, with its cursor (a position in `visible_sections`).
+    pub jump: Option<usize>,
     pub view: View,
     pub review_sel: usize,
     /// Entries added but not typed into yet, per group.
@@ -72,6 +113,13 @@ pub struct IntakeScreen {
     /// First line of the question list on screen, and the (section, entry) it is for.
     pub q_scroll: usize,
     pub q_scroll_at: (usize, usize),
+    /// First line of the help pane, and the (section, entry, question) it is for.
+    pub help_pane_scroll: usize,
+    /// The sidebar as the user set it with `b` (None: shown from `SIDEBAR_FROM`
+    /// columns on), and whether it was shown in the last drawing.
+    pub sidebar: Option<bool>,
+    pub sidebar_shown: bool,
+    pub help_pane_at: (usize, usize, usize),
     /// The position changed since it was last written.
     position_dirty: std::cell::Cell<bool>,
     /// The draft (key, text) as last written; `None` when no editor was open.
@@ -93,6 +141,7 @@ impl IntakeScreen {
             editor: None,
             picker: None,
             confirm_remove: false,
+            jump: None,
             view: View::Form,
             review_sel: 0,
             added: HashMap::new(),
@@ -104,6 +153,10 @@ impl IntakeScreen {
             proposal: None,
             q_scroll: 0,
             q_scroll_at: (0, 0),
+            help_pane_scroll: 0,
+            sidebar: None,
+            sidebar_shown: false,
+            help_pane_at: (0, 0, 0),
             position_dirty: std::cell::Cell::new(false),
             written_draft: std::cell::RefCell::new(None),
         };
@@ -165,12 +218,13 @@ impl IntakeScreen {
         {
             self.focus = pos;
             let qi = self.rows()[pos];
-            let mut ed = Editor {
-                key: key.to_string(),
-                question: qi,
-                input: Input::new(text.to_string()),
-                error: None,
-            };
+            let mut ed = Editor::new(
+                key.to_string(),
+                qi,
+                self.question(qi).kind,
+                text.to_string(),
+                self.answer(key),
+            );
             ed.error = self.loaded.check_input(key, text).err().map(|e| e.message);
             self.editor = Some(ed);
             // Already stored: the first event need not write it again.
@@ -188,24 +242,26 @@ impl IntakeScreen {
     /// typed is saved, also against a kill). A mere move waits for the next draft change
     /// or for `leaving` (quit, back to the list): each write is an fsync, and browsing
     /// should not cost one per key.
-    pub fn flush_position(&self, ws: &mut Workspace, leaving: bool) {
-        let draft = self
-            .editor
-            .as_ref()
-            .map(|ed| (ed.key.clone(), ed.input.value().to_string()));
+    pub fn flush_position(&self, ws: &mut Workspace, leaving: bool) -> Result<(), String> {
+        let draft = self.editor.as_ref().map(|ed| (ed.key.clone(), ed.text()));
         let draft_changed = *self.written_draft.borrow() != draft;
         if !(draft_changed || leaving && self.position_dirty.get()) {
-            return;
+            return Ok(());
         }
         let mut state =
             json!({"section": self.section_id(), "entry": self.entry, "focus": self.focus});
         if let Some((key, text)) = &draft {
             state["draft"] = json!({"key": key, "text": text});
         }
-        // Position is a convenience; a failure to save it must not disturb typing.
-        if ws.store.set_ui_state(self.id, &state).is_ok() {
-            self.position_dirty.set(false);
-            *self.written_draft.borrow_mut() = draft;
+        // A failure must not disturb typing, but is told: the draft is not safe.
+        match ws.store.set_ui_state(self.id, &state) {
+            Ok(()) => {
+                self.position_dirty.set(false);
+                *self.written_draft.borrow_mut() = draft;
+                Ok(())
+            }
+            Err(e) if draft_changed => Err(format!("{e:#}")),
+            Err(_) => Ok(()),
         }
     }
 
@@ -245,6 +301,27 @@ impl IntakeScreen {
     pub fn key(&self, qi: usize) -> String {
         let s = &self.loaded.form.sections[self.section];
         key_of(s, self.entry, &s.questions[qi])
+    }
+
+    /// The stored answer of `key` as loaded (`Null` when none).
+    pub fn answer(&self, key: &str) -> Value {
+        self.loaded.answers.get(key).cloned().unwrap_or(Value::Null)
+    }
+
+    /// The lines of the open picker: (id, label). Yes/no questions have no choices in
+    /// the form; their picker offers yes and no.
+    pub fn picker_options(&self, qi: usize, lang: Lang) -> Vec<(String, String)> {
+        let q = self.question(qi);
+        if q.kind == Kind::YesNo {
+            return [true, false]
+                .into_iter()
+                .map(|b| (yes_no_id(b).to_string(), q.display(&Value::Bool(b), lang)))
+                .collect();
+        }
+        q.choices
+            .iter()
+            .map(|c| (c.id.clone(), c.label.get(lang).to_string()))
+            .collect()
     }
 
     pub fn question(&self, qi: usize) -> &Question {
@@ -387,6 +464,11 @@ impl IntakeScreen {
         self.view = View::Form;
         self.mark_position();
     }
+}
+
+/// The id a yes/no answer is typed and picked as.
+pub fn yes_no_id(b: bool) -> &'static str {
+    if b { "yes" } else { "no" }
 }
 
 pub fn is_text_like(k: Kind) -> bool {

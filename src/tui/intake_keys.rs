@@ -51,10 +51,27 @@ impl IntakeScreen {
             View::Form | View::Review => {}
         }
         if self.confirm_remove {
+            // Only the key the dialog names removes; every other key (a navigation key
+            // included) is "no".
             self.confirm_remove = false;
-            if matches!(k.code, KeyCode::Char('y') | KeyCode::Char('j')) {
+            if confirms(k) {
                 self.remove_entry(ws, lang, status);
             }
+            return Outcome::None;
+        }
+        if self.jump.is_some() {
+            self.jump_key(k);
+            return Outcome::None;
+        }
+        // Shift-↑↓ scroll the help pane (a long FAQ answer) wherever the focus is.
+        if k.modifiers.contains(KeyModifiers::SHIFT)
+            && matches!(k.code, KeyCode::Up | KeyCode::Down)
+        {
+            self.help_pane_scroll = if k.code == KeyCode::Down {
+                self.help_pane_scroll + 1
+            } else {
+                self.help_pane_scroll.saturating_sub(1)
+            };
             return Outcome::None;
         }
         if self.view == View::Review {
@@ -92,20 +109,26 @@ impl IntakeScreen {
                 self.view = View::Review;
                 self.review_sel = 0;
             }
-            KeyCode::Char('p') => {
+            // A customer filling in the form alone gets no specialist's tools.
+            KeyCode::Char('p') if self.mode() != crate::workspace::Mode::SelfFilled => {
                 if self.probes.is_none() {
                     self.probes = Some(super::probes::ProbesScreen::new(ws, self.id));
                 }
                 self.view = View::Probes;
             }
-            KeyCode::Char('v') => {
+            KeyCode::Char('v') if self.mode() != crate::workspace::Mode::SelfFilled => {
                 // Rebuilt on every visit: the answers may have changed since.
                 self.proposal = Some(super::proposal::ProposalScreen::new(ws, self.id));
                 self.view = View::Proposal;
             }
             KeyCode::Enter | KeyCode::Char(' ') | KeyCode::Char('e') | KeyCode::Char('i') => {
-                self.activate(ws, lang, status)
+                self.activate(lang)
             }
+            KeyCode::Char(c @ '1'..='9') => self.jump_to_number(c as usize - '0' as usize),
+            KeyCode::Char('s') => self.open_jump(),
+            KeyCode::Char('b') => self.sidebar = Some(!self.sidebar_shown),
+            KeyCode::Char('u') => self.next_problem(false, lang, status),
+            KeyCode::Char('!') => self.next_problem(true, lang, status),
             KeyCode::Char(c @ ('y' | 'n')) => {
                 if let Some(qi) = self.focused()
                     && self.question(qi).kind == Kind::YesNo
@@ -114,8 +137,9 @@ impl IntakeScreen {
                     self.save(ws, &key, if c == 'y' { "yes" } else { "no" }, lang, status);
                 }
             }
-            // "Weet ik niet" where the form allows it: an answer, not a gap.
-            KeyCode::Char('u') => {
+            // "Weet ik niet" where the form allows it: an answer, not a gap ("o": onbekend;
+            // `u` is the jump to the next unanswered question).
+            KeyCode::Char('o') => {
                 if let Some(qi) = self.focused()
                     && self.question(qi).unknown_allowed
                 {
@@ -150,6 +174,9 @@ impl IntakeScreen {
         Outcome::None
     }
 
+    /// One rule for every editor: Enter or Tab saves and moves on (Shift-Tab saves
+    /// and moves back), Esc cancels, every other key edits (arrows move the cursor,
+    /// never the focus).
     pub(super) fn editor_key(
         &mut self,
         k: KeyEvent,
@@ -157,6 +184,32 @@ impl IntakeScreen {
         lang: Lang,
         status: &mut Option<Status>,
     ) {
+        if let Some(m) = self.editor.as_mut().and_then(|ed| ed.lines.as_mut()) {
+            let alt_enter = k.code == KeyCode::Enter && k.modifiers.contains(KeyModifiers::ALT);
+            let plain_char = matches!(k.code, KeyCode::Char(_))
+                && !k
+                    .modifiers
+                    .intersects(KeyModifiers::CONTROL | KeyModifiers::ALT);
+            let ctrl = k.modifiers.contains(KeyModifiers::CONTROL);
+            if k.code == KeyCode::Char('u') && ctrl {
+                m.clear();
+                self.after_edit();
+                return;
+            }
+            if !plain_char
+                && (alt_enter
+                    || !matches!(
+                        k.code,
+                        KeyCode::Esc | KeyCode::Enter | KeyCode::Tab | KeyCode::BackTab
+                    ))
+            {
+                // Arrows, Home/End, Backspace, Alt-Enter or Ctrl-J (a new line).
+                if m.key(k) {
+                    self.after_edit();
+                }
+                return;
+            }
+        }
         match k.code {
             KeyCode::Esc => {
                 // Back out: the saved answer stays as it was; the draft is dropped.
@@ -167,20 +220,29 @@ impl IntakeScreen {
                     kind: StatusKind::Info,
                 });
             }
-            KeyCode::Enter | KeyCode::Tab | KeyCode::Down => {
+            KeyCode::Enter | KeyCode::Tab => {
                 if self.commit(ws, lang, status) {
                     self.move_focus(1);
                 }
             }
-            KeyCode::BackTab | KeyCode::Up => {
+            KeyCode::BackTab => {
                 if self.commit(ws, lang, status) {
                     self.move_focus(-1);
                 }
             }
+            // A one-line editor has no lines to move between.
+            KeyCode::Up | KeyCode::Down => {}
             _ => {
                 if let Some(ed) = &mut self.editor {
                     if k.modifiers.contains(KeyModifiers::CONTROL) && k.code == KeyCode::Char('u') {
                         ed.input.reset();
+                    } else if let KeyCode::Char(c) = k.code
+                        && !k.modifiers.contains(KeyModifiers::CONTROL)
+                    {
+                        // Typing goes through the paste path, which keeps to the limit.
+                        let mut buf = [0u8; 4];
+                        self.paste(c.encode_utf8(&mut buf), lang, status);
+                        return;
                     } else {
                         ed.input.handle_event(&Event::Key(k));
                     }
@@ -190,6 +252,9 @@ impl IntakeScreen {
         }
     }
 
+    /// The same rule in the list of choices: Enter or Tab saves and moves on, Esc
+    /// closes without changing anything (ticks made since it opened are dropped),
+    /// Space ticks (multiple choice) or chooses, arrows move.
     pub(super) fn picker_key(
         &mut self,
         k: KeyEvent,
@@ -198,26 +263,26 @@ impl IntakeScreen {
         status: &mut Option<Status>,
     ) {
         let Some(p) = &mut self.picker else { return };
-        let n = self.loaded.form.sections[self.section].questions[p.question]
-            .choices
-            .len();
+        let qi = p.question;
+        let n = self.picker_options(qi, lang).len();
+        let Some(p) = &mut self.picker else { return };
         match k.code {
             KeyCode::Esc => self.picker = None,
-            KeyCode::Down | KeyCode::Char('j') | KeyCode::Tab => {
+            KeyCode::Down | KeyCode::Char('j') => {
                 p.cursor = (p.cursor + 1).min(n.saturating_sub(1))
             }
-            KeyCode::Up | KeyCode::Char('k') | KeyCode::BackTab => {
-                p.cursor = p.cursor.saturating_sub(1)
-            }
+            KeyCode::Up | KeyCode::Char('k') => p.cursor = p.cursor.saturating_sub(1),
             KeyCode::Home | KeyCode::Char('g') => p.cursor = 0,
             KeyCode::End | KeyCode::Char('G') => p.cursor = n.saturating_sub(1),
             KeyCode::Char(' ') => {
                 let c = p.cursor;
-                self.pick(c, false, ws, lang, status);
+                self.toggle(c, ws, lang, status);
             }
-            KeyCode::Enter => {
-                let c = p.cursor;
-                self.pick(c, true, ws, lang, status);
+            KeyCode::Enter | KeyCode::Tab => self.confirm_pick(ws, lang, status),
+            // Yes/no answered at once, as outside the list.
+            KeyCode::Char(c @ ('y' | 'n')) if self.question(qi).kind == Kind::YesNo => {
+                let line = usize::from(c == 'n');
+                self.toggle(line, ws, lang, status);
             }
             _ => {}
         }
@@ -277,10 +342,11 @@ impl IntakeScreen {
             // The wheel moves the picker's cursor when one is open, else the focus.
             MouseEventKind::ScrollDown | MouseEventKind::ScrollUp if self.editor.is_none() => {
                 let down = m.kind == MouseEventKind::ScrollDown;
-                if let Some(p) = &mut self.picker {
-                    let n = self.loaded.form.sections[self.section].questions[p.question]
-                        .choices
-                        .len();
+                if let Some(qi) = self.picker.as_ref().map(|p| p.question) {
+                    let n = self.picker_options(qi, lang).len();
+                    let Some(p) = &mut self.picker else {
+                        return Outcome::None;
+                    };
                     p.cursor = if down {
                         (p.cursor + 1).min(n.saturating_sub(1))
                     } else {
@@ -299,10 +365,10 @@ impl IntakeScreen {
                     self.view = View::Form;
                     self.go_to_section(s);
                 } else if let Some(ci) = hit(&self.choice_rows).filter(|_| self.picker.is_some()) {
-                    self.pick(ci, false, ws, lang, status);
+                    self.toggle(ci, ws, lang, status);
                 } else if let Some(pos) = hit(&self.question_rows) {
                     if self.focus == pos && self.picker.is_none() {
-                        self.activate(ws, lang, status);
+                        self.activate(lang);
                     } else if self.rows().get(pos).is_some_and(|&qi| self.focusable(qi)) {
                         self.picker = None;
                         self.focus = pos;
@@ -319,4 +385,10 @@ impl IntakeScreen {
         }
         Outcome::None
     }
+}
+
+/// The one key that says yes in a destructive dialog: `y`. Not `j` (down everywhere
+/// else), not Enter.
+pub(super) fn confirms(k: KeyEvent) -> bool {
+    k.code == KeyCode::Char('y') && !k.modifiers.contains(KeyModifiers::CONTROL)
 }

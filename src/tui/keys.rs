@@ -27,6 +27,10 @@ pub fn bar(app: &App) -> Keys {
             ("y", t(l, "ja, verwijderen", "yes, delete")),
             ("n", t(l, "nee", "no")),
         ],
+        Screen::Home(h) if h.trash => vec![
+            ("Enter", crate::t!(l, "key-restore")),
+            ("Esc", crate::t!(l, "key-back")),
+        ],
         Screen::Home(h) if h.filtering => vec![
             ("Enter", t(l, "klaar", "done")),
             ("Esc", t(l, "filter wissen", "clear filter")),
@@ -34,8 +38,9 @@ pub fn bar(app: &App) -> Keys {
         Screen::Home(h) if h.all.is_empty() => vec![
             ("n", t(l, "nieuwe intake", "new intake")),
             ("L", "nl/en".into()),
-            ("?", t(l, "toetsen", "keys")),
+            // `?` last: the bar keeps its last key when the others do not fit.
             ("q", t(l, "stoppen", "quit")),
+            ("?", t(l, "toetsen", "keys")),
         ],
         Screen::Home(_) => vec![
             ("Enter", t(l, "openen", "open")),
@@ -43,25 +48,36 @@ pub fn bar(app: &App) -> Keys {
             ("/", t(l, "zoeken", "filter")),
             ("s", t(l, "sorteren", "sort")),
             ("d", t(l, "verwijderen", "delete")),
+            ("t", crate::t!(l, "key-trash")),
             ("L", "nl/en".into()),
-            ("?", t(l, "toetsen", "keys")),
+            // `?` last: the bar keeps its last key when the others do not fit.
             ("q", t(l, "stoppen", "quit")),
+            ("?", t(l, "toetsen", "keys")),
+        ],
+        Screen::Intake(s) if s.editor.as_ref().is_some_and(|e| e.lines.is_some()) => vec![
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Alt-Enter", crate::t!(l, "key-new-line")),
+            ("Esc", crate::t!(l, "key-cancel")),
         ],
         Screen::Intake(s) if s.editor.is_some() => vec![
-            ("Enter", t(l, "opslaan", "save")),
-            ("Tab", t(l, "volgende", "next")),
-            ("Esc", t(l, "annuleren", "cancel")),
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Esc", crate::t!(l, "key-cancel")),
             ("Ctrl-U", t(l, "wissen", "clear")),
         ],
         Screen::Intake(s) if s.picker.is_some() => vec![
-            ("↑↓", t(l, "kiezen", "choose")),
-            ("Space", t(l, "selecteren", "select")),
-            ("Enter", t(l, "klaar", "done")),
-            ("Esc", t(l, "sluiten", "close")),
+            ("↑↓", crate::t!(l, "key-choose")),
+            ("Space", crate::t!(l, "key-tick")),
+            ("Enter/Tab", crate::t!(l, "key-save-next")),
+            ("Esc", crate::t!(l, "key-cancel")),
         ],
         Screen::Intake(s) if s.confirm_remove => vec![
             ("y", t(l, "ja, verwijderen", "yes, remove")),
             ("n", t(l, "nee", "no")),
+        ],
+        Screen::Intake(s) if s.jump.is_some() => vec![
+            ("1-9 a-z", crate::t!(l, "key-section")),
+            ("↑↓ Enter", crate::t!(l, "key-choose")),
+            ("Esc", crate::t!(l, "key-close")),
         ],
         Screen::Intake(s) if s.view == View::Probes => vec![
             ("w", t(l, "deze werkplek", "this workstation")),
@@ -77,6 +93,7 @@ pub fn bar(app: &App) -> Keys {
         ],
         Screen::Intake(s) if s.view == View::Review => vec![
             ("Enter", t(l, "naar vraag", "go to question")),
+            ("!", crate::t!(l, "key-next-item")),
             ("c", t(l, "afronden", "complete")),
             ("Esc", t(l, "terug", "back")),
             ("q", t(l, "stoppen", "quit")),
@@ -93,11 +110,15 @@ pub fn bar(app: &App) -> Keys {
                 k.push(("x", t(l, "verwijderen", "remove")));
             }
             if s.focused().is_some_and(|qi| s.question(qi).unknown_allowed) {
-                k.push(("u", crate::t!(l, "form-unknown-key")));
+                k.push(("o", crate::t!(l, "form-unknown-key")));
             }
+            k.push(("!", crate::t!(l, "key-open-item")));
             k.push(("r", t(l, "controle", "review")));
-            k.push(("p", t(l, "metingen", "probes")));
-            k.push(("v", t(l, "advies & offerte", "advice & quote")));
+            // A customer filling in the form alone gets no specialist's tools.
+            if s.mode() != crate::workspace::Mode::SelfFilled {
+                k.push(("p", t(l, "metingen", "probes")));
+                k.push(("v", t(l, "advies & offerte", "advice & quote")));
+            }
             k.push(("Esc", t(l, "terug", "back")));
             k.push(("?", t(l, "toetsen", "keys")));
             k
@@ -106,7 +127,14 @@ pub fn bar(app: &App) -> Keys {
 }
 
 pub fn all(app: &App) -> Keys {
-    let l = app.lang;
+    let mut keys = every_key(app.lang);
+    if matches!(&app.screen, Screen::Intake(s) if s.mode() == crate::workspace::Mode::SelfFilled) {
+        keys.retain(|(k, _)| !matches!(*k, "p" | "v"));
+    }
+    keys
+}
+
+fn every_key(l: Lang) -> Keys {
     vec![
         ("", t(l, "Overal", "Everywhere")),
         ("?", t(l, "deze hulp", "this help")),
@@ -126,6 +154,7 @@ pub fn all(app: &App) -> Keys {
         ("Enter", t(l, "intake openen", "open intake")),
         ("n  /", t(l, "nieuw / zoeken", "new / filter")),
         ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
+        ("t  u", crate::t!(l, "help-trash")),
         ("", String::new()),
         ("", t(l, "Intake", "Intake")),
         (
@@ -136,13 +165,15 @@ pub fn all(app: &App) -> Keys {
             "←→  PgUp PgDn",
             t(l, "vorig/volgend onderdeel", "previous/next section"),
         ),
-        (
-            "Enter  Space",
-            t(l, "invullen, aan/uit, kiezen", "answer, toggle, choose"),
-        ),
+        ("Enter  Space", crate::t!(l, "help-open")),
         ("y  n", t(l, "ja/nee direct", "yes/no at once")),
+        ("1-9  s", crate::t!(l, "help-jump")),
+        ("!", crate::t!(l, "help-next-problem")),
+        ("u", crate::t!(l, "help-next-unanswered")),
         ("Del", t(l, "antwoord wissen", "clear answer")),
-        ("u", crate::t!(l, "form-unknown-key-long")),
+        ("o", crate::t!(l, "form-unknown-key-long")),
+        ("Shift-↑↓", crate::t!(l, "tv-key-help-pane")),
+        ("b", crate::t!(l, "tv-key-sidebar")),
         (
             "p",
             t(
@@ -171,10 +202,7 @@ pub fn all(app: &App) -> Keys {
                 "previous/next entry, move entry",
             ),
         ),
-        (
-            "r",
-            t(l, "controle: wat ontbreekt nog", "review: what is missing"),
-        ),
+        ("r", crate::t!(l, "help-review")),
         (
             "c",
             t(
@@ -185,10 +213,11 @@ pub fn all(app: &App) -> Keys {
         ),
         ("", String::new()),
         ("", t(l, "Tekstveld", "Text field")),
-        ("Enter  Tab", t(l, "opslaan en verder", "save and go on")),
+        ("Enter  Tab", crate::t!(l, "help-save-next")),
+        ("S-Tab", crate::t!(l, "help-save-back")),
         ("←→  Home End", t(l, "cursor", "cursor")),
         ("Ctrl-U", t(l, "veld leegmaken", "clear the field")),
-        ("Esc", t(l, "wijziging ongedaan maken", "cancel the change")),
+        ("Esc", crate::t!(l, "help-cancel")),
         ("", String::new()),
         (
             (match l {

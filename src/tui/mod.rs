@@ -7,12 +7,18 @@ pub mod home;
 mod home_view;
 pub mod intake;
 mod intake_edit;
+mod intake_jump;
+mod intake_jump_view;
 mod intake_keys;
 mod intake_view;
 mod keys;
+mod multiline;
+mod paste_limit;
 pub mod probes;
+mod probes_view;
 pub mod proposal;
 mod questions_view;
+mod return_file;
 mod section_head;
 mod text;
 pub mod theme;
@@ -25,6 +31,7 @@ use crossterm::event::{
     DisableBracketedPaste, DisableMouseCapture, EnableBracketedPaste, EnableMouseCapture,
 };
 use crossterm::execute;
+use signal_hook::consts::{SIGHUP, SIGINT, SIGTERM};
 use std::path::Path;
 
 pub use app::App;
@@ -93,28 +100,55 @@ pub fn run(db: &Path, lang: Option<Lang>) -> Result<()> {
     std::panic::set_hook(chain_panic_hook(restore_terminal, std::panic::take_hook()));
     // No `terminal.clear()`: it would ask the terminal for the cursor position, and the
     // first draw paints every cell anyway.
+    // SIGTERM, SIGHUP and SIGINT end the program as `q` does: the draft and position
+    // are saved and the terminal restored (the guard), then it exits with 128 + signal.
+    let signal = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
+    for sig in [SIGTERM, SIGHUP, SIGINT] {
+        signal_hook::flag::register_usize(sig, signal.clone(), sig as usize)?;
+    }
     let mut terminal = ratatui::try_init()?;
-    let _guard = TerminalGuard;
+    let guard = TerminalGuard;
     execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let mut last_watch = std::time::Instant::now();
     while !app.quit {
         terminal.draw(|f| app.draw(f))?;
-        // A resize needs nothing else: the next draw takes the new size.
-        if app.busy() {
-            // A measurement runs: wake up for its progress ten times a second.
-            if crossterm::event::poll(std::time::Duration::from_millis(100))? {
-                let ev = crossterm::event::read()?;
-                app.handle_event(ev);
-            }
-            app.tick();
-            continue;
+        // Wake up now and then even without a key: for a measurement's progress, a
+        // signal, and changes other processes made to the database.
+        let wait = if app.busy() { 100 } else { SIGNAL_POLL_MS };
+        // A hang-up can make reading the terminal fail: the signal is looked at first.
+        let ready = crossterm::event::poll(std::time::Duration::from_millis(wait));
+        end_on_signal(&signal, &mut app);
+        if ready? {
+            let ev = crossterm::event::read();
+            end_on_signal(&signal, &mut app);
+            app.handle_event(ev?);
         }
-        let ev = crossterm::event::read()?;
-        app.handle_event(ev);
+        if last_watch.elapsed() >= WATCH_EVERY {
+            last_watch = std::time::Instant::now();
+            app.watch();
+        }
         // A job that ended between the key and now still delivers its result.
         app.tick();
     }
+    drop(guard);
     Ok(())
 }
+
+/// After SIGTERM, SIGHUP or SIGINT: saves what `q` saves, restores the terminal and
+/// exits with 128 + the signal, as a shell reports a process killed by it.
+fn end_on_signal(signal: &std::sync::atomic::AtomicUsize, app: &mut App) {
+    let sig = signal.load(std::sync::atomic::Ordering::Relaxed);
+    if sig != 0 {
+        app.leave();
+        restore_terminal();
+        std::process::exit(128 + sig as i32);
+    }
+}
+
+/// How long the loop waits for a key before it looks at signals (ms).
+const SIGNAL_POLL_MS: u64 = 200;
+/// How often the loop asks the database whether another process changed it.
+const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
 /// The setting that keeps the language chosen with `L` between runs.
 pub const LANG_SETTING: &str = "ui.lang";

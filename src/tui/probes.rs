@@ -1,19 +1,14 @@
 //! The Probes screen: measure this workstation, the local network and the internet
 //! link for the open intake. Measurements run on a background thread and report
-//! progress over a channel, so the screen stays live and Esc cancels.
+//! progress over a channel, so the screen stays live and Esc cancels. Drawing is in
+//! `probes_view.rs`.
 
 use super::home::tr;
-use super::theme::Theme;
 use crate::form::Lang;
 use crate::probe::{bandwidth, lan, readiness, workstation};
 use crate::store::ProbeRecord;
 use crate::workspace::Workspace;
 use crossterm::event::{KeyCode, KeyEvent};
-use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::Style;
-use ratatui::text::Line;
-use ratatui::widgets::{Axis, Block, Borders, Chart, Dataset, Gauge, GraphType, Paragraph, Wrap};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
@@ -38,16 +33,42 @@ pub struct Job {
     pub samples: Vec<(f64, f64)>,
     offset: f64,
     last_phase: Option<bandwidth::Phase>,
+    /// The location a bandwidth run is for (its number from 1), as the CLI's
+    /// `--location` tags it.
+    location: Option<usize>,
+}
+
+/// A bandwidth run that ended: its chart stays on screen with the result.
+pub struct LastRun {
+    pub title: String,
+    pub samples: Vec<(f64, f64)>,
+}
+
+/// What the screen asks before measuring.
+pub enum Prompt {
+    /// The measuring server's address.
+    Server(Input),
+    /// Which location the link being measured serves: 0 is "none in particular",
+    /// 1.. the intake's locations.
+    Location {
+        server: String,
+        names: Vec<String>,
+        cursor: usize,
+    },
+    /// The address range to scan, editable; nothing is scanned before Enter.
+    Lan(Input),
 }
 
 pub struct ProbesScreen {
     pub intake_id: i64,
     pub saved: Vec<ProbeRecord>,
     pub job: Option<Job>,
-    /// Server address being typed for a bandwidth measurement.
-    pub server_input: Option<Input>,
+    pub prompt: Option<Prompt>,
+    pub last_run: Option<LastRun>,
     pub last_server: String,
     pub message: Option<String>,
+    /// First line of the saved measurements shown (↑↓ scroll them).
+    pub list_scroll: usize,
     /// Measured seconds per direction (10 by default, as `intake probe bandwidth`).
     pub bandwidth_seconds: f64,
 }
@@ -58,15 +79,17 @@ impl ProbesScreen {
             intake_id,
             saved: ws.store.probes(intake_id).unwrap_or_default(),
             job: None,
-            server_input: None,
+            prompt: None,
+            last_run: None,
             last_server: std::env::var("INTAKE_BANDWIDTH_SERVER").unwrap_or_default(),
             message: None,
+            list_scroll: 0,
             bandwidth_seconds: 10.0,
         }
     }
 
     pub fn is_typing(&self) -> bool {
-        self.server_input.is_some()
+        self.prompt.is_some()
     }
 
     pub fn busy(&self) -> bool {
@@ -75,21 +98,8 @@ impl ProbesScreen {
 
     /// Returns `true` when the user wants to leave the screen.
     pub fn handle_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang) -> bool {
-        if let Some(input) = &mut self.server_input {
-            match k.code {
-                KeyCode::Esc => self.server_input = None,
-                KeyCode::Enter => {
-                    let server = input.value().trim().to_string();
-                    self.server_input = None;
-                    if !server.is_empty() {
-                        self.last_server = server.clone();
-                        self.start_bandwidth(server, lang);
-                    }
-                }
-                _ => {
-                    input.handle_event(&crossterm::event::Event::Key(k));
-                }
-            }
+        if self.prompt.is_some() {
+            self.prompt_key(k, ws, lang);
             return false;
         }
         if let Some(job) = &self.job {
@@ -106,11 +116,67 @@ impl ProbesScreen {
         match k.code {
             KeyCode::Esc => return true,
             KeyCode::Char('w') => self.workstation(ws, lang),
-            KeyCode::Char('l') => self.start_lan(lang),
-            KeyCode::Char('b') => self.server_input = Some(Input::new(self.last_server.clone())),
+            KeyCode::Char('l') => self.ask_lan(),
+            KeyCode::Char('b') => {
+                self.prompt = Some(Prompt::Server(Input::new(self.last_server.clone())))
+            }
+            KeyCode::Down | KeyCode::Char('j') => self.list_scroll += 1,
+            KeyCode::Up | KeyCode::Char('k') => {
+                self.list_scroll = self.list_scroll.saturating_sub(1)
+            }
             _ => {}
         }
         false
+    }
+
+    fn prompt_key(&mut self, k: KeyEvent, ws: &mut Workspace, lang: Lang) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        if k.code == KeyCode::Esc {
+            self.prompt = None;
+            return;
+        }
+        match prompt {
+            Prompt::Server(input) | Prompt::Lan(input) if k.code != KeyCode::Enter => {
+                input.handle_event(&crossterm::event::Event::Key(k));
+            }
+            Prompt::Server(input) => {
+                let server = input.value().trim().to_string();
+                self.prompt = None;
+                if server.is_empty() {
+                    return;
+                }
+                self.last_server = server.clone();
+                let names = location_names(ws, self.intake_id);
+                if names.is_empty() {
+                    self.start_bandwidth(server, None, lang);
+                } else {
+                    self.prompt = Some(Prompt::Location {
+                        server,
+                        names,
+                        cursor: 1,
+                    });
+                }
+            }
+            Prompt::Location { names, cursor, .. } => match k.code {
+                KeyCode::Down | KeyCode::Char('j') => *cursor = (*cursor + 1).min(names.len()),
+                KeyCode::Up | KeyCode::Char('k') => *cursor = cursor.saturating_sub(1),
+                KeyCode::Enter => {
+                    if let Some(Prompt::Location { server, cursor, .. }) = self.prompt.take() {
+                        self.start_bandwidth(server, (cursor > 0).then_some(cursor), lang);
+                    }
+                }
+                _ => {}
+            },
+            // A wrong range stays open for correction; the view says what is wrong.
+            Prompt::Lan(input) => {
+                if let Ok(targets) = lan_targets(input.value(), lang) {
+                    self.prompt = None;
+                    self.start_lan(targets, lang);
+                }
+            }
+        }
     }
 
     fn workstation(&mut self, ws: &mut Workspace, lang: Lang) {
@@ -136,27 +202,34 @@ impl ProbesScreen {
             .add_probe(self.intake_id, kind, key, payload, "local")
         {
             Ok(_) => {
-                self.message = Some(tr(
-                    lang,
-                    &format!("Meting '{kind}' opgeslagen."),
-                    &format!("Measurement '{kind}' saved."),
-                ));
                 self.saved = ws.store.probes(self.intake_id).unwrap_or_default();
+                // Says what was measured in words, never the probe's internal kind.
+                let what = self
+                    .saved
+                    .iter()
+                    .find(|p| p.kind == kind && p.machine_key == key)
+                    .map(|p| super::probes_view::summary(p, lang))
+                    .unwrap_or_default();
+                self.message = Some(crate::t!(lang, "tv-probe-saved", what = what));
             }
             Err(e) => self.message = Some(format!("{e:#}")),
         }
     }
 
-    fn start_lan(&mut self, lang: Lang) {
-        let targets = match lan::plan(None, false) {
-            Ok(t) => t,
+    /// Proposes the networks this computer is on; scanning waits for Enter.
+    fn ask_lan(&mut self) {
+        let proposed = match lan::plan(None, false) {
+            Ok(t) => networks(&t).join(", "),
             Err(e) => {
                 self.message = Some(e.to_string());
-                return;
+                String::new()
             }
         };
-        let mut nets: Vec<String> = targets.iter().map(|t| t.network.clone()).collect();
-        nets.dedup();
+        self.prompt = Some(Prompt::Lan(Input::new(proposed)));
+    }
+
+    fn start_lan(&mut self, targets: Vec<lan::ScanTarget>, lang: Lang) {
+        let nets = networks(&targets);
         let title = tr(
             lang,
             &format!(
@@ -186,19 +259,10 @@ impl ProbesScreen {
             let payload = serde_json::json!({"networks": nets, "hosts": hosts});
             let _ = tx.send(JobEvent::Done(Ok(("lan".into(), nets.join(","), payload))));
         });
-        self.job = Some(Job {
-            title,
-            rx,
-            cancel,
-            ratio: 0.0,
-            label: String::new(),
-            samples: vec![],
-            offset: 0.0,
-            last_phase: None,
-        });
+        self.job = Some(Job::new(title, rx, cancel, None));
     }
 
-    fn start_bandwidth(&mut self, server: String, lang: Lang) {
+    fn start_bandwidth(&mut self, server: String, location: Option<usize>, lang: Lang) {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let c = cancel.clone();
@@ -211,6 +275,7 @@ impl ProbesScreen {
             seconds: self.bandwidth_seconds,
             ..Default::default()
         };
+        self.last_run = None;
         std::thread::spawn(move || {
             let tx2 = tx.clone();
             let r = bandwidth::measure(
@@ -227,16 +292,7 @@ impl ProbesScreen {
                 .map(|v| ("bandwidth".to_string(), server, v));
             let _ = tx.send(JobEvent::Done(done));
         });
-        self.job = Some(Job {
-            title,
-            rx,
-            cancel,
-            ratio: 0.0,
-            label: String::new(),
-            samples: vec![],
-            offset: 0.0,
-            last_phase: None,
-        });
+        self.job = Some(Job::new(title, rx, cancel, location));
     }
 
     /// Takes what the background job sent since the last frame. Returns whether
@@ -251,24 +307,7 @@ impl ProbesScreen {
             match job.rx.try_recv() {
                 Ok(JobEvent::Bandwidth(p)) => {
                     changed = true;
-                    if job.last_phase != Some(p.phase) {
-                        job.offset = job.samples.last().map(|s| s.0).unwrap_or(0.0);
-                        job.last_phase = Some(p.phase);
-                    }
-                    let planned = p.planned.as_secs_f64().max(0.001);
-                    job.ratio = (p.elapsed.as_secs_f64() / planned).clamp(0.0, 1.0);
-                    let phase = format!("{:?}", p.phase);
-                    job.label = match (p.current_mbps, p.last_rtt_ms) {
-                        (Some(r), _) => format!(
-                            "{phase} {r:.1} Mbit/s{}",
-                            if p.warming_up { " (warm-up)" } else { "" }
-                        ),
-                        (None, Some(ms)) => format!("{phase} {ms:.1} ms"),
-                        _ => phase,
-                    };
-                    if let Some(r) = p.current_mbps {
-                        job.samples.push((job.offset + p.elapsed.as_secs_f64(), r));
-                    }
+                    job.take_bandwidth(&p);
                 }
                 Ok(JobEvent::Lan(p)) => {
                     changed = true;
@@ -296,10 +335,25 @@ impl ProbesScreen {
         }
         if let Some(r) = finished {
             let cancelled = job.cancel.load(Ordering::SeqCst);
-            self.job = None;
+            let Some(job) = self.job.take() else {
+                return changed;
+            };
             changed = true;
             match r {
-                Ok((kind, key, payload)) if !cancelled => {
+                Ok((kind, key, mut payload)) if !cancelled => {
+                    let key = match job.location {
+                        Some(n) => {
+                            payload["location"] = serde_json::json!(n);
+                            crate::cli::probe::bandwidth_key(&key, &payload["location"])
+                        }
+                        None => key,
+                    };
+                    if kind == "bandwidth" {
+                        self.last_run = Some(LastRun {
+                            title: job.title,
+                            samples: job.samples,
+                        });
+                    }
                     self.save(&kind, &key, &payload, ws, lang)
                 }
                 Ok(_) => {
@@ -314,190 +368,88 @@ impl ProbesScreen {
         }
         changed
     }
+}
 
-    pub fn draw(&self, f: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
-        let [head, gauge, chart, list] = Layout::vertical([
-            Constraint::Length(4),
-            Constraint::Length(3),
-            Constraint::Min(6),
-            Constraint::Length(8),
-        ])
-        .areas(area);
-        let intro = tr(
-            lang,
-            "Metingen voor deze intake. w: deze werkplek   l: lokaal netwerk scannen   b: bandbreedte en vertraging   Esc: terug/afbreken",
-            "Measurements for this intake. w: this workstation   l: scan the local network   b: bandwidth and latency   Esc: back/cancel",
-        );
-        let mut lines = vec![
-            Line::styled(tr(lang, "Metingen", "Probes"), theme.title()),
-            Line::raw(intro),
-        ];
-        if let Some(m) = &self.message {
-            lines.push(Line::styled(m.clone(), theme.dim()));
+impl Job {
+    fn new(
+        title: String,
+        rx: Receiver<JobEvent>,
+        cancel: Arc<AtomicBool>,
+        location: Option<usize>,
+    ) -> Job {
+        Job {
+            title,
+            rx,
+            cancel,
+            ratio: 0.0,
+            label: String::new(),
+            samples: vec![],
+            offset: 0.0,
+            last_phase: None,
+            location,
         }
-        f.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), head);
-        if let Some(input) = &self.server_input {
-            let text = tr(
-                lang,
-                &format!("Meetserver (HOST:POORT): {}▏  Enter: start", input.value()),
-                &format!(
-                    "Measuring server (HOST:PORT): {}▏  Enter: start",
-                    input.value()
-                ),
-            );
-            f.render_widget(
-                Paragraph::new(text).block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .border_style(theme.border_focus()),
-                ),
-                gauge,
-            );
-        } else if let Some(job) = &self.job {
-            let g = Gauge::default()
-                .block(
-                    Block::default()
-                        .borders(Borders::ALL)
-                        .title(job.title.clone())
-                        .border_style(theme.border_focus()),
-                )
-                .gauge_style(theme.ok())
-                .ratio(job.ratio)
-                .label(job.label.clone());
-            f.render_widget(g, gauge);
-            if !job.samples.is_empty() {
-                let max_x = job.samples.last().map(|s| s.0).unwrap_or(1.0).max(1.0);
-                let max_y = job.samples.iter().map(|s| s.1).fold(1.0_f64, f64::max) * 1.1;
-                let data = Dataset::default()
-                    .graph_type(GraphType::Line)
-                    .style(theme.key())
-                    .data(&job.samples);
-                let c = Chart::new(vec![data])
-                    .block(
-                        Block::default()
-                            .borders(Borders::ALL)
-                            .title(" Mbit/s ")
-                            .border_style(theme.border()),
-                    )
-                    .x_axis(
-                        Axis::default()
-                            .bounds([0.0, max_x])
-                            .labels(vec![Line::raw("0 s"), Line::raw(format!("{max_x:.0} s"))]),
-                    )
-                    .y_axis(
-                        Axis::default()
-                            .bounds([0.0, max_y])
-                            .labels(vec![Line::raw("0"), Line::raw(format!("{max_y:.0}"))]),
-                    );
-                f.render_widget(c, chart);
-            }
+    }
+
+    fn take_bandwidth(&mut self, p: &bandwidth::BandwidthProgress) {
+        if self.last_phase != Some(p.phase) {
+            self.offset = self.samples.last().map(|s| s.0).unwrap_or(0.0);
+            self.last_phase = Some(p.phase);
         }
-        let mut rows = vec![Line::styled(
-            tr(lang, "Opgeslagen metingen", "Saved measurements"),
-            theme.title(),
-        )];
-        if self.saved.is_empty() {
-            rows.push(Line::styled(
-                tr(lang, "Nog geen metingen.", "No measurements yet."),
-                theme.dim(),
-            ));
-        }
-        for p in &self.saved {
-            rows.push(Line::styled(summary(p, lang), Style::new()));
-        }
-        f.render_widget(
-            Paragraph::new(rows).block(
-                Block::default()
-                    .borders(Borders::TOP)
-                    .border_style(theme.border()),
+        let planned = p.planned.as_secs_f64().max(0.001);
+        self.ratio = (p.elapsed.as_secs_f64() / planned).clamp(0.0, 1.0);
+        let phase = format!("{:?}", p.phase);
+        self.label = match (p.current_mbps, p.last_rtt_ms) {
+            (Some(r), _) => format!(
+                "{phase} {r:.1} Mbit/s{}",
+                if p.warming_up { " (warm-up)" } else { "" }
             ),
-            list,
-        );
+            (None, Some(ms)) => format!("{phase} {ms:.1} ms"),
+            _ => phase,
+        };
+        if let Some(r) = p.current_mbps {
+            self.samples
+                .push((self.offset + p.elapsed.as_secs_f64(), r));
+        }
     }
 }
 
-/// One line per saved probe.
-/// "; onder belasting ↓ 372 ↑ 431 ms": the round trip while each direction is full
-/// (bufferbloat), when the measurement has it.
-fn loaded_per_direction(v: &serde_json::Value, lang: Lang) -> String {
-    let ms = |k: &str| v[k].as_f64().filter(|x| x.is_finite());
-    match (
-        ms("loaded_latency_download_ms"),
-        ms("loaded_latency_upload_ms"),
-    ) {
-        (Some(d), Some(u)) => format!(
-            "; {} ↓ {} ↑ {} ms",
-            crate::t!(lang, "probe-under-load"),
-            crate::form::types::format_decimal(d.round(), lang),
-            crate::form::types::format_decimal(u.round(), lang)
-        ),
-        _ => String::new(),
-    }
+/// The networks of a scan plan, each once, in order.
+pub fn networks(targets: &[lan::ScanTarget]) -> Vec<String> {
+    let mut nets: Vec<String> = targets.iter().map(|t| t.network.clone()).collect();
+    nets.dedup();
+    nets
 }
 
-pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
-    let v = &p.payload;
-    let num = |x: f64| crate::form::types::format_decimal((x * 10.0).round() / 10.0, lang);
-    let verdict = match v["readiness"]["verdict"].as_str() {
-        Some("ready") => tr(lang, "geschikt", "ready"),
-        Some("attention") => tr(lang, "aandacht nodig", "needs attention"),
-        Some("not_ready") => tr(lang, "niet geschikt", "not ready"),
-        _ => "?".to_string(),
+/// The addresses a typed range stands for: one or more CIDR ranges, separated by
+/// commas or spaces, each checked as `intake probe lan --cidr` checks it.
+pub fn lan_targets(text: &str, lang: Lang) -> Result<Vec<lan::ScanTarget>, String> {
+    let mut out = Vec::new();
+    for part in text
+        .split(|c: char| c == ',' || c.is_whitespace())
+        .filter(|p| !p.is_empty())
+    {
+        out.extend(lan::plan(Some(part), false).map_err(|e| e.to_string())?);
+    }
+    if out.is_empty() {
+        return Err(crate::t!(lang, "tv-lan-no-range"));
+    }
+    Ok(out)
+}
+
+/// "1 Hoofdkantoor", "2 Magazijn": the intake's locations by number.
+fn location_names(ws: &Workspace, id: i64) -> Vec<String> {
+    let Ok(l) = ws.load(id) else {
+        return Vec::new();
     };
-    match p.kind.as_str() {
-        "workstation" => format!(
-            "{} {} — {} {} — {}",
-            tr(lang, "werkplek", "workstation"),
-            v["hostname"].as_str().unwrap_or("?"),
-            v["os_name"].as_str().unwrap_or(""),
-            v["os_version"].as_str().unwrap_or(""),
-            verdict
-        ),
-        "bandwidth" => format!(
-            "{} {} — ↓ {} ↑ {} Mbit/s, {} ms{}",
-            tr(lang, "verbinding", "link"),
-            p.machine_key,
-            num(v["download_mbps"].as_f64().unwrap_or(0.0)),
-            num(v["upload_mbps"].as_f64().unwrap_or(0.0)),
-            num(v["latency_ms"].as_f64().unwrap_or(0.0)),
-            loaded_per_direction(v, lang)
-        ),
-        "lan" => format!(
-            "{} {} — {} hosts",
-            tr(lang, "netwerk", "network"),
-            p.machine_key,
-            v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
-        ),
-        other => format!("{other} {}", p.machine_key),
-    }
-}
-
-#[cfg(test)]
-mod loaded_latency_tests {
-    use super::*;
-
-    #[test]
-    fn the_saved_link_shows_its_loaded_latency_per_direction() {
-        let p = ProbeRecord {
-            kind: "bandwidth".into(),
-            machine_key: "srv:5201".into(),
-            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
-                "latency_ms": 21.04, "loaded_latency_download_ms": 371.6,
-                "loaded_latency_upload_ms": 431.2}),
-            measured_at: time::OffsetDateTime::UNIX_EPOCH,
-            source: "local".into(),
-        };
-        assert_eq!(
-            summary(&p, Lang::Nl),
-            "verbinding srv:5201 — ↓ 47,9 ↑ 9,6 Mbit/s, 21 ms; onder belasting ↓ 372 ↑ 431 ms"
-        );
-        assert!(summary(&p, Lang::En).ends_with("; under load ↓ 372 ↑ 431 ms"));
-        // Older measurements without the directions show what they have.
-        let old = ProbeRecord {
-            payload: serde_json::json!({"download_mbps": 47.9, "upload_mbps": 9.6,
-                "latency_ms": 21.0, "loaded_latency_ms": 80.0}),
-            ..p
-        };
-        assert!(summary(&old, Lang::En).ends_with("Mbit/s, 21 ms"));
-    }
+    (1..=l.entry_count("locations"))
+        .map(|i| {
+            let name = l
+                .answers
+                .get(&format!("locations[{i}].name"))
+                .and_then(|v| v.as_str())
+                .unwrap_or("")
+                .to_string();
+            format!("{i} {name}")
+        })
+        .collect()
 }

@@ -2,6 +2,7 @@
 //! quote or cost overview with its totals, the migration plan, and the PDF export.
 
 use super::home::tr;
+use super::text::wrap;
 use super::theme::Theme;
 use crate::advice::Severity;
 use crate::form::Lang;
@@ -12,6 +13,7 @@ use crate::workspace::{Workspace, today};
 use crossterm::event::{KeyCode, KeyEvent};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
 use tui_input::Input;
@@ -150,7 +152,17 @@ impl ProposalScreen {
             }
             KeyCode::Up | KeyCode::Char('k') => self.selected = self.selected.saturating_sub(1),
             KeyCode::Char('a') if self.tab == Tab::Advice && n > 0 => {
-                self.prompt = Some(Prompt::Accept(Input::default()))
+                // Only a finding that asks for something can be accepted as it is.
+                let ok = self
+                    .proposal
+                    .as_ref()
+                    .and_then(|p| p.findings.get(self.selected))
+                    .is_some_and(|f| f.severity == Severity::Ok);
+                if ok {
+                    self.message = Some(crate::t!(lang, "tv-nothing-to-accept"));
+                } else {
+                    self.prompt = Some(Prompt::Accept(Input::default()))
+                }
             }
             KeyCode::Char('e') => {
                 // The same reasons the PDF's cover lists, shown before anything is written.
@@ -180,16 +192,13 @@ impl ProposalScreen {
             return;
         }
         let rule = f.rule_id.clone();
+        let title = f.title.get(lang).to_string();
         match ws
             .store
             .accept_finding(self.intake_id, &rule, reason, &crate::workspace::os_user())
         {
             Ok(()) => {
-                self.message = Some(tr(
-                    lang,
-                    &format!("'{rule}' geaccepteerd."),
-                    &format!("'{rule}' accepted."),
-                ));
+                self.message = Some(crate::t!(lang, "tv-finding-accepted", title = title));
                 self.refresh(ws);
             }
             Err(e) => self.message = Some(format!("{e:#}")),
@@ -219,10 +228,39 @@ impl ProposalScreen {
     }
 
     pub fn draw(&self, f: &mut Frame, area: Rect, theme: &Theme, lang: Lang) {
+        let width = area.width as usize;
+        // A typed reason or path wraps like any text, cursor mark at its end.
+        let typed = |label: String, value: &str| -> Vec<Line<'static>> {
+            wrap(&format!("{label}{value}▏"), width)
+                .into_iter()
+                .take(4)
+                .map(|l| Line::styled(l, theme.key()))
+                .collect()
+        };
+        let footer: Vec<Line> = match &self.prompt {
+            Some(Prompt::Accept(i)) => typed(
+                format!("{} ", crate::t!(lang, "tv-accept-reason")),
+                i.value(),
+            ),
+            Some(Prompt::Export(i)) => {
+                typed(format!("{} ", crate::t!(lang, "tv-pdf-file")), i.value())
+            }
+            None => {
+                let text = self
+                    .message
+                    .clone()
+                    .unwrap_or_else(|| crate::t!(lang, "tv-advice-footer"));
+                wrap(&text, width)
+                    .into_iter()
+                    .take(3)
+                    .map(|l| Line::styled(l, theme.dim()))
+                    .collect()
+            }
+        };
         let [tabs, body, foot] = Layout::vertical([
             Constraint::Length(2),
             Constraint::Min(3),
-            Constraint::Length(2),
+            Constraint::Length(footer.len() as u16 + 1),
         ])
         .areas(area);
         let names = [
@@ -244,98 +282,118 @@ impl ProposalScreen {
             })
             .collect();
         f.render_widget(Paragraph::new(Line::from(spans)), tabs);
+        let block = Block::default()
+            .borders(Borders::TOP)
+            .border_style(theme.border());
+        let inner = block.inner(body);
+        // The PDF's draft reasons, shown while the file name is asked.
         let draft = self
             .draft
             .as_ref()
             .filter(|d| d.is_draft() && matches!(self.prompt, Some(Prompt::Export(_))));
-        let lines = match (&self.proposal, &self.error) {
-            (_, Some(e)) => vec![Line::styled(e.clone(), theme.error())],
-            (Some(_), None) if draft.is_some() => draft
-                .map(|d| draft_notice(d, lang))
-                .unwrap_or_default()
-                .into_iter()
-                .enumerate()
-                .map(|(i, t)| {
-                    if i == 0 {
-                        Line::styled(t, theme.warning())
-                    } else {
-                        Line::raw(t)
-                    }
-                })
-                .collect(),
+        // Lines are wrapped here, so the selected finding's place is known.
+        let (lines, selected_at) = match (&self.proposal, &self.error) {
+            (_, Some(e)) => (vec![Line::styled(e.clone(), theme.error())], 0),
+            (Some(_), None) if draft.is_some() => (
+                draft
+                    .map(|d| draft_notice(d, lang))
+                    .unwrap_or_default()
+                    .into_iter()
+                    .enumerate()
+                    .map(|(i, t)| {
+                        if i == 0 {
+                            Line::styled(t, theme.warning())
+                        } else {
+                            Line::raw(t)
+                        }
+                    })
+                    .collect(),
+                0,
+            ),
             (Some(p), None) => match self.tab {
-                Tab::Advice => self.advice_lines(p, theme, lang),
-                Tab::Quote => quote_lines(p, theme, lang),
-                Tab::Plan => plan_lines(p, theme, lang),
+                Tab::Advice => self.advice_lines(p, theme, lang, inner.width as usize),
+                Tab::Quote => (quote_lines(p, theme, lang), 0),
+                Tab::Plan => (plan_lines(p, theme, lang), 0),
             },
-            (None, None) => vec![],
+            (None, None) => (vec![], 0),
         };
-        // Keep the selected finding in view.
-        let scroll = if self.tab == Tab::Advice {
-            (self.selected as u16 * 3).saturating_sub(body.height / 2)
-        } else {
-            0
-        };
+        let scroll = (selected_at as u16).saturating_sub(inner.height / 3);
         f.render_widget(
             Paragraph::new(lines)
-                .wrap(Wrap { trim: true })
+                .wrap(Wrap { trim: false })
                 .scroll((scroll, 0))
-                .block(
-                    Block::default()
-                        .borders(Borders::TOP)
-                        .border_style(theme.border()),
-                ),
+                .block(block),
             body,
         );
-        let footer = match &self.prompt {
-            Some(Prompt::Accept(i)) => Line::from(vec![Span::styled(tr(lang, "Reden van acceptatie: ", "Reason for accepting: "), theme.key()), Span::raw(format!("{}▏", i.value()))]),
-            Some(Prompt::Export(i)) => Line::from(vec![Span::styled(tr(lang, "PDF-bestand: ", "PDF file: "), theme.key()), Span::raw(format!("{}▏", i.value()))]),
-            None => Line::styled(
-                self.message.clone().unwrap_or_else(|| tr(lang, "Tab: advies/offerte/planning   a: accepteren   e: rapport (PDF)   Esc: terug", "Tab: advice/quote/plan   a: accept   e: report (PDF)   Esc: back")),
-                theme.dim(),
-            ),
-        };
-        f.render_widget(Paragraph::new(footer).wrap(Wrap { trim: true }), foot);
+        f.render_widget(
+            Paragraph::new(footer),
+            Rect {
+                y: foot.y + 1,
+                height: foot.height - 1,
+                ..foot
+            },
+        );
     }
 
-    fn advice_lines(&self, p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
+    /// The findings as wrapped lines, and the line the selected one starts on.
+    fn advice_lines(
+        &self,
+        p: &Proposal,
+        theme: &Theme,
+        lang: Lang,
+        width: usize,
+    ) -> (Vec<Line<'static>>, usize) {
         let mut out = Vec::new();
+        let mut selected_at = 0;
+        let text_w = width.saturating_sub(5).max(10);
         for (i, fnd) in p.findings.iter().enumerate() {
             let (mark, style) = match fnd.severity {
                 Severity::Blocker => ("✗", theme.error()),
                 Severity::Attention => ("!", theme.warning()),
                 Severity::Ok => ("✓", theme.ok()),
             };
-            let title_style = if i == self.selected {
-                theme.selected()
-            } else {
-                style
-            };
+            let selected = i == self.selected;
+            if selected {
+                selected_at = out.len();
+            }
+            let title_style = if selected { theme.selected() } else { style };
             let accepted = fnd
                 .accepted
                 .as_ref()
                 .map(|a| {
                     tr(
                         lang,
-                        &format!("  [geaccepteerd: {}]", a.reason),
-                        &format!("  [accepted: {}]", a.reason),
+                        &format!("[geaccepteerd: {}]", a.reason),
+                        &format!("[accepted: {}]", a.reason),
                     )
                 })
                 .unwrap_or_default();
-            out.push(Line::from(vec![
-                Span::styled(format!("{mark} {}", fnd.title.get(lang)), title_style),
-                Span::styled(accepted, theme.dim()),
-            ]));
-            out.push(Line::raw(format!("   {}", fnd.finding.get(lang))));
-            out.push(Line::styled(
-                format!("   → {}", fnd.measure.get(lang)),
-                theme.dim(),
-            ));
+            // The selected finding is marked by ▶ as well as by colour.
+            let cursor = if selected { "▶ " } else { "  " };
+            for (li, l) in wrap(&format!("{mark} {}", fnd.title.get(lang)), text_w + 2)
+                .into_iter()
+                .enumerate()
+            {
+                let lead = if li == 0 { cursor } else { "    " };
+                out.push(Line::styled(format!("{lead}{l}"), title_style));
+            }
+            for (text, st) in [
+                (accepted, theme.dim()),
+                (fnd.finding.get(lang).to_string(), Style::new()),
+                (format!("→ {}", fnd.measure.get(lang)), theme.dim()),
+            ] {
+                if text.is_empty() {
+                    continue;
+                }
+                for l in wrap(&text, text_w) {
+                    out.push(Line::styled(format!("     {l}"), st));
+                }
+            }
         }
         if out.is_empty() {
             out.push(Line::raw(tr(lang, "Geen bevindingen.", "No findings.")));
         }
-        out
+        (out, selected_at)
     }
 }
 

@@ -4,10 +4,10 @@
 
 use super::home::tr;
 use super::intake::IntakeScreen;
-use super::section_head::head_lines;
+use super::section_head::{head_lines, intro_lines};
 use super::text::{truncate, wrap};
 use super::theme::Theme;
-use crate::form::{Kind, Lang, Question, Required, Value};
+use crate::form::{Kind, Lang, Question, Required};
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 use ratatui::style::{Modifier, Style};
@@ -36,10 +36,15 @@ pub fn draw(
     theme: &Theme,
     lang: Lang,
     self_filled: bool,
+    no_sidebar: bool,
 ) {
-    let width = area.width as usize;
-    let head = head_lines(s, theme, lang, width);
-    let head_h = (head.len() as u16 + 1).min(area.height / 2).max(1);
+    // The last column is kept for the scroll arrows (↑ ↓), so they never cover text.
+    let width = area.width.saturating_sub(1) as usize;
+    let head = head_lines(s, theme, lang, width, no_sidebar);
+    let intro = intro_lines(s, theme, lang, width);
+    // A blank line under the head, unless the introduction follows (it ends in one).
+    let gap = u16::from(intro.is_empty());
+    let head_h = (head.len() as u16 + gap).min(area.height / 2).max(1);
     let [h_area, q_area] =
         Layout::vertical([Constraint::Length(head_h), Constraint::Min(1)]).areas(area);
     f.render_widget(Paragraph::new(head), h_area);
@@ -53,30 +58,33 @@ pub fn draw(
     s.question_rows.clear();
     s.choice_rows.clear();
     if rows.is_empty() {
-        let msg = if s.entries() == 0 {
-            String::new()
-        } else {
-            tr(
-                lang,
-                "Geen vragen in dit onderdeel.",
-                "No questions in this section.",
-            )
-        };
-        f.render_widget(Paragraph::new(msg).style(theme.dim()), q_area);
+        let mut lines = intro;
+        if s.entries() > 0 {
+            lines.push(Line::styled(
+                tr(
+                    lang,
+                    "Geen vragen in dit onderdeel.",
+                    "No questions in this section.",
+                ),
+                theme.dim(),
+            ));
+        }
+        f.render_widget(Paragraph::new(lines), q_area);
         return;
     }
 
     // Lay the blocks out as one column of lines and scroll it so the focused block
     // (or at least its interesting line) is in view, moving as little as possible.
+    // The section's introduction comes first and scrolls away with the questions.
     let starts: Vec<usize> = blocks
         .iter()
-        .scan(0, |acc, b| {
+        .scan(intro.len(), |acc, b| {
             let st = *acc;
             *acc += b.lines.len();
             Some(st)
         })
         .collect();
-    let total: usize = blocks.iter().map(|b| b.lines.len()).sum();
+    let total: usize = intro.len() + blocks.iter().map(|b| b.lines.len()).sum::<usize>();
     let h = q_area.height as usize;
     let focus = s.focus.min(blocks.len() - 1);
     let (f_start, f_len) = (starts[focus], blocks[focus].lines.len());
@@ -86,7 +94,10 @@ pub fn draw(
         0
     };
     if f_len <= h {
-        if f_start < top {
+        // Near the top, show the introduction above the focus when it all fits.
+        if f_start + f_len <= h {
+            top = 0;
+        } else if f_start < top {
             top = f_start;
         } else if f_start + f_len > top + h {
             top = f_start + f_len - h;
@@ -104,6 +115,7 @@ pub fn draw(
     s.q_scroll_at = (s.section, s.entry);
 
     let mut lines: Vec<Line> = Vec::with_capacity(h);
+    lines.extend(intro.iter().skip(top).take(h).cloned());
     for (bi, b) in blocks.iter().enumerate() {
         let (b_start, b_end) = (starts[bi], starts[bi] + b.lines.len());
         let (vis_start, vis_end) = (b_start.max(top), b_end.min(top + h));
@@ -245,6 +257,28 @@ fn block(
         }
     };
     match (&s.editor, &s.picker) {
+        (Some(ed), _) if focused && ed.question == qi && ed.lines.is_some() => {
+            // The multi-line editor: every line underlined to the field's width.
+            let (rows, (line, col)) = ed
+                .lines
+                .as_ref()
+                .map(|m| m.view(text_w))
+                .unwrap_or_default();
+            let field = theme.value().add_modifier(Modifier::UNDERLINED);
+            let first = b.lines.len();
+            for r in rows {
+                let pad = " ".repeat(text_w.saturating_sub(r.width()));
+                b.lines.push(Line::from(vec![
+                    Span::raw(INDENT),
+                    Span::styled(format!("{r}{pad}"), field),
+                ]));
+            }
+            b.cursor = Some((first + line, (INDENT.len() + col) as u16));
+            b.interest = first + line;
+            if let Some(e) = &ed.error {
+                msg(&mut b, "✗", e.get(lang), theme.error());
+            }
+        }
         (Some(ed), _) if focused && ed.question == qi => {
             let unit = q
                 .unit
@@ -256,7 +290,11 @@ fn block(
                 .max(4);
             let scroll = ed.input.visual_scroll(field_w);
             let shown: String = ed.input.value().chars().skip(scroll).collect();
-            let shown = truncate(&shown, field_w);
+            let mut shown = truncate(&shown, field_w);
+            // Text scrolled out on the left is marked, as `…` marks it on the right.
+            if scroll > 0 {
+                shown.replace_range(..shown.chars().next().map_or(0, char::len_utf8), "…");
+            }
             let pad = " ".repeat(field_w.saturating_sub(shown.width()));
             // The field is underlined to its full width, so it reads as a field also
             // without colour.
@@ -283,14 +321,10 @@ fn block(
             }
         }
         (_, Some(p)) if focused && p.question == qi => {
-            let selected: Vec<String> = match &item.value {
-                Value::Text(t) => vec![t.clone()],
-                Value::List(l) => l.clone(),
-                _ => vec![],
-            };
+            // The ticks shown are the picker's own: saved only with Enter or Tab.
             b.choices_at = Some(b.lines.len());
-            for (ci, c) in q.choices.iter().enumerate() {
-                let on = selected.contains(&c.id);
+            for (ci, (id, label)) in s.picker_options(qi, lang).into_iter().enumerate() {
+                let on = p.chosen.contains(&id);
                 let boxm = match (q.kind, on) {
                     (Kind::MultiChoice, true) => "[x]",
                     (Kind::MultiChoice, false) => "[ ]",
@@ -303,11 +337,7 @@ fn block(
                 }
                 let st = if here { theme.selected() } else { Style::new() };
                 let text = truncate(
-                    &format!(
-                        "{} {boxm} {}",
-                        if here { "›" } else { " " },
-                        c.label.get(lang)
-                    ),
+                    &format!("{} {boxm} {}", if here { "›" } else { " " }, label),
                     text_w.saturating_sub(1) + 3,
                 );
                 b.lines

@@ -9,11 +9,51 @@ use crate::form::Lang;
 use ratatui::text::{Line, Span};
 use unicode_width::UnicodeWidthStr;
 
-/// The section title and, for a repeat group, the entries with their summaries; else
-/// the section's introduction.
-pub fn head_lines(s: &IntakeScreen, theme: &Theme, lang: Lang, width: usize) -> Vec<Line<'static>> {
+/// The section's introduction, wrapped; it scrolls with the questions below it.
+/// Repeat groups have introductions too ("no business software? leave this list
+/// empty"), shown above the questions of every entry.
+pub fn intro_lines(
+    s: &IntakeScreen,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+) -> Vec<Line<'static>> {
     let sec = &s.loaded.form.sections[s.section];
-    let mut head = vec![Line::styled(sec.title.get(lang).to_string(), theme.title())];
+    let Some(intro) = &sec.intro else {
+        return Vec::new();
+    };
+    let mut lines: Vec<Line<'static>> = wrap(intro.get(lang), width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.dim()))
+        .collect();
+    lines.push(Line::raw(""));
+    lines
+}
+
+/// The section title (with its place in the form when there is no sidebar to show it)
+/// and, for a repeat group, the entries with their summaries.
+pub fn head_lines(
+    s: &IntakeScreen,
+    theme: &Theme,
+    lang: Lang,
+    width: usize,
+    no_sidebar: bool,
+) -> Vec<Line<'static>> {
+    let sec = &s.loaded.form.sections[s.section];
+    let title = if no_sidebar {
+        let shown = s.visible_sections();
+        let at = shown
+            .iter()
+            .position(|&i| i == s.section)
+            .map_or(0, |p| p + 1);
+        format!("{at}/{} {}", shown.len(), sec.title.get(lang))
+    } else {
+        sec.title.get(lang).to_string()
+    };
+    let mut head: Vec<Line<'static>> = wrap(&title, width)
+        .into_iter()
+        .map(|l| Line::styled(l, theme.title()))
+        .collect();
     if let Some(rep) = &sec.repeat {
         let n = s.entries();
         let item = rep.item.get(lang);
@@ -87,12 +127,6 @@ pub fn head_lines(s: &IntakeScreen, theme: &Theme, lang: Lang, width: usize) -> 
             }
             head.push(Line::from(spans));
         }
-    } else if let Some(intro) = &sec.intro {
-        head.extend(
-            wrap(intro.get(lang), width)
-                .into_iter()
-                .map(|l| Line::styled(l, theme.dim())),
-        );
     }
     head
 }

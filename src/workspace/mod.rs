@@ -168,6 +168,12 @@ impl Workspace {
         if form.find("intake.date").is_some() {
             changes.push(("intake.date".into(), Value::Date(today())));
         }
+        // The list shows the new intake's real progress at once, not 0 % until opened.
+        let answers: Answers = changes.iter().cloned().collect();
+        let progress = Some(
+            form.evaluate(&answers, mode.audience(), today())
+                .progress_percent(),
+        );
         let changes: Vec<_> = changes
             .into_iter()
             .map(|(k, v)| crate::store::Change {
@@ -176,7 +182,9 @@ impl Workspace {
             })
             .collect();
         // One transaction: a crash leaves either no intake or one with all its defaults.
-        Ok(self.store.create_intake_with(&new, &changes, &os_user())?)
+        Ok(self
+            .store
+            .create_intake_with(&new, &changes, &os_user(), progress)?)
     }
 
     /// Loads an intake with the newest known version of its form.

@@ -5,6 +5,10 @@
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
+pub mod fit;
+#[path = "../common/testkey.rs"]
+pub mod testkey;
+
 use intake::form::Lang;
 use intake::store::{Change, Mode};
 use intake::tui::App;
@@ -200,3 +204,27 @@ pub fn goto(app: &mut App, section: &str, question: &str) {
         at(app)
     );
 }
+
+/// The text of a drawn screen, row by row.
+pub fn screen_text(t: &Terminal<TestBackend>) -> String {
+    buffer_text(t.backend().buffer())
+}
+
+/// The text of a buffer, row by row.
+pub fn buffer_text(buf: &ratatui::buffer::Buffer) -> String {
+    let w = buf.area.width as usize;
+    buf.content()
+        .chunks(w)
+        .map(|row| row.iter().map(|c| c.symbol()).collect::<String>() + "\n")
+        .collect()
+}
+
+/// The open intake's Probes screen.
+pub fn probes_mut(app: &mut App) -> &mut intake::tui::probes::ProbesScreen {
+    match &mut app.screen {
+        Screen::Intake(s) => s.probes.as_mut().expect("the probes screen is open"),
+        Screen::Home(_) => panic!("not on an intake"),
+    }
+}
+
+pub mod tmux;
