@@ -2,8 +2,8 @@
 //! plain socket (every request bounded by a timeout).
 #![allow(dead_code)] // each test binary uses a different part of this module
 
-#[path = "../common/testkey.rs"]
-pub mod testkey;
+// The test crates that use this module also have `mod common` (with the tests' key).
+use crate::common::testkey;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpStream};
