@@ -51,7 +51,7 @@ pub fn command(lang: Lang) -> Command {
 /// The Fluent id of a command's texts: `help-intake-probe-lan`; every `help` subcommand clap
 /// adds shares `help-help`.
 pub fn command_id(path: &str) -> String {
-    if path.rsplit('-').next() == Some("help") && path != "intake" {
+    if path.split('-').any(|part| part == "help") {
         "help-help".to_string()
     } else {
         format!("help-{path}")

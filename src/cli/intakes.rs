@@ -295,7 +295,7 @@ pub fn history(ctx: &Ctx, id: i64, key: Option<&str>, json_out: bool) -> Result<
     for h in &rows {
         let show = |v: &Option<serde_json::Value>| {
             v.as_ref()
-                .map(|v| printable(&v.to_string()))
+                .map(|v| printable(&v.to_string()).into_owned())
                 .unwrap_or_else(|| "—".into())
         };
         println!(
@@ -352,14 +352,14 @@ pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
             ctx.lang,
             "purge-confirm",
             id = id.to_string(),
-            customer = &customer
+            customer = &*customer
         )
     } else {
         t!(
             ctx.lang,
             "delete-confirm",
             id = id.to_string(),
-            customer = &customer
+            customer = &*customer
         )
     };
     if !yes && !confirm(&question, ctx.lang) {

@@ -35,7 +35,7 @@ pub(crate) use refuse;
 
 use crate::form::{self, Answers, Audience, Evaluation, Form, Lang, Value};
 use crate::store::{IntakeRecord, NewIntake, Store};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;

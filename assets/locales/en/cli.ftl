@@ -75,7 +75,6 @@ delete-confirm = Delete intake { $id } ({ $customer }) from the list?
 purge-confirm = Erase intake { $id } ({ $customer }) with all its history and probes for good?
 delete-not-confirmed = not confirmed; nothing deleted (use --yes to confirm without asking)
 file-writing = writing { $path }
-import-nothing-to-merge = { $file }: no intake here comes from this bundle, so there is nothing to merge; import it without --ours/--theirs
 
 # form check / form show
 form-check-ok = ok (form '{ $form }' version { $version }, { $sections ->

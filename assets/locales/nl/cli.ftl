@@ -75,7 +75,6 @@ delete-confirm = Intake { $id } ({ $customer }) uit de lijst verwijderen?
 purge-confirm = Intake { $id } ({ $customer }) met de hele geschiedenis en alle metingen definitief wissen?
 delete-not-confirmed = niet bevestigd; er is niets verwijderd (gebruik --yes om zonder vragen te bevestigen)
 file-writing = { $path } schrijven
-import-nothing-to-merge = { $file }: geen intake hier komt uit deze bundel, dus er valt niets samen te voegen; lees hem in zonder --ours/--theirs
 
 # form check / form show
 form-check-ok = in orde (formulier '{ $form }' versie { $version }, { $sections ->
