@@ -172,7 +172,7 @@ fn encrypt_keeps_every_answer_and_history_row_and_overwrites_the_plain_pages() {
         assert!(out.status.success(), "{args:?}: {}", stderr(&out));
         serde_json::from_str(&stdout(&out)).unwrap()
     };
-    let status = stdout(&run_keyed(&env.db, &key, &["--lang", "en", "db", "status"]));
+    let status = stdout(&run_keyed(&env.db, &key, &["db", "status"]));
     assert!(status.contains("NOT encrypted"), "{status}");
     let answers = show(&["show", &id, "--json"])["answers"].clone();
     let history = show(&["history", &id, "--json"]);
@@ -182,7 +182,7 @@ fn encrypt_keeps_every_answer_and_history_row_and_overwrites_the_plain_pages() {
     std::fs::hard_link(&env.db, &old_name).unwrap();
     assert!(contains(&std::fs::read(&old_name).unwrap(), b"Zonnebloem"));
 
-    let out = run_keyed(&env.db, &key, &["--lang", "en", "db", "encrypt"]);
+    let out = run_keyed(&env.db, &key, &["db", "encrypt"]);
     assert!(out.status.success(), "{}", stderr(&out));
     assert!(stdout(&out).contains("verified"), "{}", stdout(&out));
     assert_eq!(mode(&key), 0o600);
@@ -195,10 +195,10 @@ fn encrypt_keeps_every_answer_and_history_row_and_overwrites_the_plain_pages() {
     );
     assert_eq!(show(&["show", &id, "--json"])["answers"], answers);
     assert_eq!(show(&["history", &id, "--json"]), history);
-    let status = stdout(&run_keyed(&env.db, &key, &["--lang", "en", "db", "status"]));
+    let status = stdout(&run_keyed(&env.db, &key, &["db", "status"]));
     assert!(status.contains("encrypted (SQLCipher)"), "{status}");
     // Encrypting twice is refused, the file unchanged.
-    let out = run_keyed(&env.db, &key, &["--lang", "en", "db", "encrypt"]);
+    let out = run_keyed(&env.db, &key, &["db", "encrypt"]);
     assert!(!out.status.success() && stderr(&out).contains("already encrypted"));
     assert_eq!(std::fs::read(&env.db).unwrap(), bytes);
 }
