@@ -15,7 +15,7 @@ fn delete_and_purge_ask_for_confirmation() {
     env.ok(&["set", &id, "company.kvk=12345678"]);
     // stdin is not a terminal: no question can be asked, so nothing happens.
     for cmd in ["delete", "purge"] {
-        let err = env.fails(&[cmd, &id]);
+        let err = env.fails(&["--lang", "en", cmd, &id]);
         assert!(
             err.contains("not confirmed; nothing deleted (use --yes"),
             "{err}"
@@ -257,7 +257,7 @@ fn a_schema_v1_database_is_upgraded_and_keeps_its_answers() {
 fn unfinished_commands_say_so_and_fail() {
     let env = Env::new();
     let id = env.new_intake("Klant");
-    let help = env.ok(&["--help"]);
+    let help = env.ok(&["--lang", "en", "--help"]);
     let commands: Vec<&str> = help
         .split("Commands:")
         .nth(1)

@@ -13,6 +13,7 @@ fn intake(db: &Path, args: &[&str]) -> Output {
         .arg("--db")
         .arg(db)
         .env("INTAKE_KEY_FILE", testkey::key_file(db))
+        .args(["--lang", "en"])
         .args(args)
         .output()
         .expect("run intake")

@@ -14,7 +14,7 @@ pub struct Cli {
     #[arg(long, global = true, env = "INTAKE_DB")]
     pub db: Option<PathBuf>,
     /// Language of messages and of the TUI (nl or en).
-    #[arg(long, global = true, value_parser = ["nl", "en"])]
+    #[arg(long, global = true, env = "INTAKE_LANG", value_parser = ["nl", "en"])]
     pub lang: Option<String>,
     #[command(subcommand)]
     pub command: Option<Command>,

@@ -54,7 +54,7 @@ pub fn import(
     )?;
     if crate::crypt::bundle::is_encrypted(&bytes) {
         let pass = crate::crypt::bundle::passphrase(passphrase_file, false, ctx.lang)?;
-        bytes = crate::crypt::bundle::decrypt(file, &bytes, &pass)?.to_vec();
+        bytes = crate::crypt::bundle::decrypt(file, &bytes, &pass, ctx.lang)?.to_vec();
     }
     let bundle = Bundle::parse(&bytes).with_context(|| shown.clone())?;
     let bundle = ws.normalised(&bundle).with_context(|| shown.clone())?;
@@ -65,9 +65,7 @@ pub fn import(
     };
     let Some(id) = existing else {
         if resolution.all.is_some() || !resolution.keys.is_empty() {
-            bail!(
-                "{shown}: no intake here comes from this bundle, so there is nothing to merge; import it without --ours/--theirs"
-            );
+            bail!("{}", t!(ctx.lang, "import-nothing-to-merge", file = &shown));
         }
         let id = ws.import_bundle(&bundle)?;
         println!("{id}");

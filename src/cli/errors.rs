@@ -10,6 +10,10 @@ use crate::t;
 pub fn render(e: &anyhow::Error, lang: Lang) -> String {
     let mut parts = Vec::new();
     for cause in e.chain() {
+        if let Some(r) = cause.downcast_ref::<crate::workspace::Refusal>() {
+            parts.push(r.0.get(lang).to_string());
+            break;
+        }
         if let Some(se) = cause.downcast_ref::<crate::workspace::SetError>() {
             parts.push(se.render(lang));
             break;
@@ -208,7 +212,7 @@ mod tests {
         use crate::store::{Mode, Status};
         for lang in [Lang::Nl, Lang::En] {
             for m in [Mode::OnSite, Mode::Online, Mode::SelfFilled] {
-                assert!(!super::super::intakes::mode_name(m, lang).starts_with('['));
+                assert!(!m.label(lang).starts_with('['));
             }
             for s in [Status::Draft, Status::Complete, Status::Exported] {
                 assert!(!super::super::intakes::status_name(s.as_str(), lang).starts_with('['));

@@ -3,6 +3,7 @@
 use super::Ctx;
 use super::args::FormCmd;
 use crate::form::{self, Lang};
+use crate::t;
 use anyhow::{Result, anyhow};
 use std::process::ExitCode;
 
@@ -13,17 +14,25 @@ pub fn run(ctx: &Ctx, cmd: FormCmd) -> Result<ExitCode> {
             for f in &files {
                 match form::load_file(f) {
                     Ok(form) => println!(
-                        "{}: ok (form '{}' version {}, {} sections, {} questions)",
+                        "{}: {}",
                         f.display(),
-                        form.id,
-                        form.version,
-                        form.sections.len(),
-                        form.question_count()
+                        t!(
+                            ctx.lang,
+                            "form-check-ok",
+                            form = form.id.as_str(),
+                            version = form.version.to_string(),
+                            sections = form.sections.len(),
+                            questions = form.question_count()
+                        )
                     ),
                     Err(errs) => {
                         failed += 1;
                         eprintln!("{errs}");
-                        eprintln!("{}: {} error(s)", f.display(), errs.0.len());
+                        eprintln!(
+                            "{}: {}",
+                            f.display(),
+                            t!(ctx.lang, "form-check-errors", count = errs.0.len())
+                        );
                     }
                 }
             }
@@ -50,13 +59,18 @@ fn print_form(form: &form::Form, lang: Lang) {
     for s in &form.sections {
         let mut tags = Vec::new();
         if let Some(r) = &s.repeat {
-            tags.push(format!("repeat {}..{}", r.min, r.max));
+            tags.push(t!(
+                lang,
+                "form-show-repeat",
+                min = r.min.to_string(),
+                max = r.max.to_string()
+            ));
         }
         if s.specialist {
-            tags.push("specialist".into());
+            tags.push(t!(lang, "form-show-specialist"));
         }
         if let Some(e) = &s.relevant {
-            tags.push(format!("if {}", e.source()));
+            tags.push(t!(lang, "form-show-relevant", expr = e.source()));
         }
         let tags = if tags.is_empty() {
             String::new()
@@ -79,7 +93,11 @@ fn print_form(form: &form::Form, lang: Lang) {
             );
             if !q.choices.is_empty() {
                 let ids: Vec<&str> = q.choices.iter().map(|c| c.id.as_str()).collect();
-                println!("  {:>40} choices: {}", "", ids.join(", "));
+                println!(
+                    "  {:>40} {}",
+                    "",
+                    t!(lang, "form-show-choices", ids = ids.join(", "))
+                );
             }
         }
     }

@@ -61,7 +61,7 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
                 "{:>4}  {:<32} {:<13} {:<9} {:>8}%  {}",
                 i.id,
                 truncate(&printable(&i.customer), 32),
-                mode_name(i.mode, lang),
+                i.mode.label(lang),
                 status_name(i.status_id(), lang),
                 progress.get(&i.id).copied().unwrap_or(0),
                 local_time(i.updated_at, lang)
@@ -69,11 +69,6 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
-}
-
-/// The mode as the user reads it ("op locatie").
-pub fn mode_name(mode: crate::store::Mode, lang: Lang) -> String {
-    crate::i18n::message(lang, &format!("mode-{}", mode.as_str()), None)
 }
 
 /// The status as the user reads it ("concept").
@@ -184,28 +179,26 @@ fn print_human(
         l.form.version
     );
     if let Some(at) = l.record.deleted_at {
-        let day = at.date();
-        match lang {
-            Lang::Nl => println!(
-                "VERWIJDERD op {day}: niet meer in de lijst, wel te exporteren; `intake purge {}` wist het definitief",
-                l.record.id
-            ),
-            Lang::En => println!(
-                "DELETED on {day}: no longer listed, can still be exported; `intake purge {}` erases it for good",
-                l.record.id
-            ),
-        }
+        println!(
+            "{}",
+            t!(
+                lang,
+                "show-deleted",
+                date = crate::i18n::fmt::date_long(at.date(), lang),
+                id = l.record.id.to_string()
+            )
+        );
     }
-    let (req, done) = match lang {
-        Lang::Nl => ("verplichte antwoorden gegeven", "fouten"),
-        Lang::En => ("required answers given", "errors"),
-    };
     println!(
-        "{}/{} {req} ({}%), {} {done}\n",
-        ev.total_required() - ev.total_missing(),
-        ev.total_required(),
-        ev.progress_percent(),
-        ev.total_errors()
+        "{}\n",
+        t!(
+            lang,
+            "show-progress",
+            given = ev.total_required() - ev.total_missing(),
+            required = ev.total_required(),
+            percent = ev.progress_percent(),
+            errors = ev.total_errors()
+        )
     );
     for (si, s) in l.form.sections.iter().enumerate() {
         let st = &ev.sections[si];
@@ -237,33 +230,19 @@ fn print_human(
         }
     }
     if !missing.is_empty() {
-        println!(
-            "\n{}:",
-            if lang == Lang::Nl {
-                "Ontbreekt"
-            } else {
-                "Missing"
-            }
-        );
+        println!("\n{}", t!(lang, "show-missing"));
         for k in missing {
             println!("    {k}");
         }
     }
     if !errors.is_empty() {
-        println!("\n{}:", if lang == Lang::Nl { "Fouten" } else { "Errors" });
+        println!("\n{}", t!(lang, "show-errors"));
         for (k, m) in errors {
             println!("    {k}: {}", printable(m));
         }
     }
     if !l.orphans.is_empty() {
-        println!(
-            "\n{}:",
-            if lang == Lang::Nl {
-                "Niet meer in het formulier (bewaard)"
-            } else {
-                "No longer in the form (kept)"
-            }
-        );
+        println!("\n{}", t!(lang, "show-orphans"));
         for (k, v) in &l.orphans {
             println!("    {k} = {v}");
         }
@@ -301,16 +280,28 @@ pub fn history(ctx: &Ctx, id: i64, key: Option<&str>, json_out: bool) -> Result<
         println!("{}", serde_json::to_string_pretty(&out)?);
         return Ok(ExitCode::SUCCESS);
     }
+    let lang = ctx.lang;
+    if rows.is_empty() {
+        println!("{}", t!(lang, "history-empty"));
+        return Ok(ExitCode::SUCCESS);
+    }
+    println!(
+        "{:<16}  {:<12} {:<32} {}",
+        t!(lang, "history-head-when"),
+        t!(lang, "history-head-who"),
+        t!(lang, "history-head-key"),
+        t!(lang, "history-head-change")
+    );
     for h in &rows {
         let show = |v: &Option<serde_json::Value>| {
             v.as_ref()
-                .map(|v| v.to_string())
+                .map(|v| printable(&v.to_string()).into_owned())
                 .unwrap_or_else(|| "—".into())
         };
         println!(
-            "{}  {:<12} {:<32} {} → {}",
-            rfc3339(h.changed_at),
-            h.changed_by,
+            "{:<16}  {:<12} {:<32} {} → {}",
+            local_time(h.changed_at, lang),
+            printable(&h.changed_by),
             h.key,
             show(&h.old),
             show(&h.new)
@@ -336,8 +327,13 @@ pub fn export(
         eprintln!("{}", crate::crypt::plain_bundle_note(ctx.lang, out));
         text
     };
-    crate::fsutil::write_atomic(out, &bytes)
-        .with_context(|| format!("writing {}", crate::text::printable_path(out)))?;
+    crate::fsutil::write_atomic(out, &bytes).with_context(|| {
+        t!(
+            ctx.lang,
+            "file-writing",
+            path = crate::text::printable_path(out)
+        )
+    })?;
     // A read-only database (or a full disk) still exports; only the mark is skipped. A deleted
     // intake can be exported (as `show` says) but stays deleted and unchanged.
     if ws.store.read_only().is_none() && ws.store.intake(id)?.deleted_at.is_none() {
@@ -350,16 +346,24 @@ pub fn export(
 pub fn delete(ctx: &Ctx, id: i64, yes: bool, purge: bool) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
     let rec = ws.store.intake(id)?;
+    let customer = printable(&rec.customer);
     let question = if purge {
-        format!(
-            "Erase intake {id} ({}) with all its history and probes for good?",
-            rec.customer
+        t!(
+            ctx.lang,
+            "purge-confirm",
+            id = id.to_string(),
+            customer = &*customer
         )
     } else {
-        format!("Delete intake {id} ({}) from the list?", rec.customer)
+        t!(
+            ctx.lang,
+            "delete-confirm",
+            id = id.to_string(),
+            customer = &*customer
+        )
     };
-    if !yes && !confirm(&question) {
-        bail!("not confirmed; nothing deleted (use --yes to confirm without asking)");
+    if !yes && !confirm(&question, ctx.lang) {
+        bail!("{}", t!(ctx.lang, "delete-not-confirmed"));
     }
     if !purge {
         ws.store.delete_intake(id)?;

@@ -5,6 +5,7 @@ mod bundles;
 mod db;
 mod errors;
 mod forms;
+pub mod help;
 mod intakes;
 pub(crate) mod probe;
 mod proposal;
@@ -14,7 +15,7 @@ use crate::form::Lang;
 use crate::workspace::Workspace;
 use anyhow::Result;
 use args::{Cli, Command};
-use clap::Parser;
+use clap::FromArgMatches;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -43,7 +44,9 @@ pub fn main() -> ExitCode {
     if std::env::var_os("INTAKE_PSEUDO").is_some_and(|v| v == "1") {
         crate::i18n::set_pseudo(true);
     }
-    let cli = Cli::parse();
+    let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches = help::command(help::lang_before_parsing(&raw)).get_matches_from(raw);
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {
         db: cli.db.clone().unwrap_or_else(crate::store::default_path),
@@ -128,7 +131,7 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
         Command::BandwidthServer {
             listen,
             max_seconds,
-        } => probe::server_cmd(&listen, max_seconds),
+        } => probe::server_cmd(ctx, &listen, max_seconds),
         Command::Advise { id, json } => proposal::advise(ctx, id, json),
         Command::Accept { id, rule, reason } => proposal::accept(ctx, id, &rule, &reason),
         Command::Quote { id, json } => proposal::quote(ctx, id, json),
@@ -178,12 +181,12 @@ fn run(ctx: &Ctx, cmd: Option<Command>) -> Result<ExitCode> {
 }
 
 /// Asks on the terminal; `false` when stdin is not a terminal or the answer is not yes.
-pub fn confirm(question: &str) -> bool {
+pub fn confirm(question: &str, lang: Lang) -> bool {
     use std::io::{IsTerminal, Write};
     if !std::io::stdin().is_terminal() {
         return false;
     }
-    eprint!("{question} [y/N] ");
+    eprint!("{question} {} ", crate::t!(lang, "confirm-choices"));
     let _ = std::io::stderr().flush();
     let mut line = String::new();
     if std::io::stdin().read_line(&mut line).is_err() {

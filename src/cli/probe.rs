@@ -4,8 +4,10 @@ use super::Ctx;
 use super::args::{ProbeCmd, WorkstationArgs};
 use crate::advice::observed::tagged;
 use crate::form::Lang;
+use crate::i18n::fmt;
 use crate::probe::{bandwidth, lan, readiness, workstation};
 use crate::t;
+use crate::text::{printable, printable_path};
 use crate::workspace::Workspace;
 use anyhow::{Context, Result, bail};
 use std::io::{IsTerminal, Write};
@@ -51,6 +53,7 @@ pub fn run(ctx: &Ctx, cmd: ProbeCmd) -> Result<ExitCode> {
 /// The stored payload of a workstation: the probe plus its readiness verdict today.
 fn workstation_payload(p: &workstation::WorkstationProbe) -> Result<serde_json::Value> {
     let thresholds = readiness::Thresholds::embedded()
+        // The shipped thresholds are part of the program: a fault is a programmer's error.
         .map_err(|e| anyhow::anyhow!("assets/readiness.toml: {e}"))?;
     let verdict = readiness::assess(p, &thresholds, crate::workspace::today());
     let mut v = serde_json::to_value(p)?;
@@ -69,23 +72,23 @@ fn workstation_cmd(ctx: &Ctx, a: WorkstationArgs) -> Result<ExitCode> {
     if let Some(out) = &a.out {
         let bytes = serde_json::to_vec_pretty(&p)?;
         crate::fsutil::write_atomic(out, &bytes)
-            .with_context(|| format!("writing {}", out.display()))?;
+            .with_context(|| t!(ctx.lang, "file-writing", path = printable_path(out)))?;
         eprintln!(
-            "probe written to {} — import it with: intake probe import ID {}",
-            out.display(),
-            out.display()
+            "{}",
+            t!(ctx.lang, "probe-written", path = printable_path(out))
         );
     }
     if let (Some(ws), Some(id)) = (&mut ws, a.save) {
         let replaced =
             ws.store
                 .add_probe(id, "workstation", &p.machine_key(), &payload, "local")?;
+        let id = id.to_string();
         eprintln!(
-            "saved with intake {id}{}",
+            "{}",
             if replaced {
-                " (replaced this machine's earlier result)"
+                t!(ctx.lang, "probe-saved-replaced", id = id)
             } else {
-                ""
+                t!(ctx.lang, "probe-saved", id = id)
             }
         );
     }
@@ -98,11 +101,15 @@ fn workstation_cmd(ctx: &Ctx, a: WorkstationArgs) -> Result<ExitCode> {
 }
 
 fn print_workstation(v: &serde_json::Value, ctx: &Ctx) {
-    let s = |k: &str| v[k].as_str().unwrap_or("?").to_string();
+    let lang = ctx.lang;
+    let s = |k: &str| printable(v[k].as_str().unwrap_or("?"));
     let gb = |b: &serde_json::Value| {
         b.as_u64()
-            .map(|b| format!("{:.1} GB", b as f64 / 1e9))
+            .map(|b| fmt::with_unit(&fmt::decimal(b as f64 / 1e9, 1, lang), "GB"))
             .unwrap_or_else(|| "?".into())
+    };
+    let line = |label: &str, text: String| {
+        println!("{:<10} {text}", t!(lang, label));
     };
     println!(
         "{} — {} {} ({}, {})",
@@ -112,18 +119,30 @@ fn print_workstation(v: &serde_json::Value, ctx: &Ctx) {
         s("arch"),
         s("kernel")
     );
-    println!("cpu      {} ({} cores)", s("cpu_model"), v["cpu_cores"]);
-    println!(
-        "memory   {} total, {} available",
-        gb(&v["memory_total_bytes"]),
-        gb(&v["memory_available_bytes"])
+    let cores = v["cpu_cores"].as_u64().unwrap_or(0);
+    line(
+        "ws-cpu",
+        t!(lang, "ws-cpu-text", model = s("cpu_model"), cores = cores),
+    );
+    line(
+        "ws-memory",
+        t!(
+            lang,
+            "ws-memory-text",
+            total = gb(&v["memory_total_bytes"]),
+            available = gb(&v["memory_available_bytes"])
+        ),
     );
     for d in v["disks"].as_array().into_iter().flatten() {
-        println!(
-            "disk     {} {} free of {}",
-            d["mount"].as_str().unwrap_or("?"),
-            gb(&d["available_bytes"]),
-            gb(&d["total_bytes"])
+        line(
+            "ws-disk",
+            t!(
+                lang,
+                "ws-disk-text",
+                mount = printable(d["mount"].as_str().unwrap_or("?")),
+                free = gb(&d["available_bytes"]),
+                total = gb(&d["total_bytes"])
+            ),
         );
     }
     for i in v["interfaces"].as_array().into_iter().flatten() {
@@ -133,21 +152,31 @@ fn print_workstation(v: &serde_json::Value, ctx: &Ctx) {
             .flatten()
             .filter_map(|a| a.as_str())
             .collect();
-        println!(
-            "net      {} {}",
-            i["name"].as_str().unwrap_or("?"),
-            addrs.join(", ")
+        line(
+            "ws-net",
+            format!(
+                "{} {}",
+                printable(i["name"].as_str().unwrap_or("?")),
+                addrs.join(", ")
+            ),
         );
     }
     let r = &v["readiness"];
-    println!("verdict  {}", r["verdict"].as_str().unwrap_or("?"));
-    let lang = ctx.lang.code();
+    let verdict = r["verdict"].as_str().unwrap_or("unknown");
+    line("ws-verdict", t!(lang, &format!("ws-verdict-{verdict}")));
     for reason in r["reasons"].as_array().into_iter().flatten() {
-        println!("         - {}", reason[lang].as_str().unwrap_or(""));
+        println!(
+            "{:<10} - {}",
+            "",
+            reason[lang.code()].as_str().unwrap_or("")
+        );
     }
     if let Some(u) = v["unreadable"].as_array().filter(|u| !u.is_empty()) {
         let u: Vec<&str> = u.iter().filter_map(|x| x.as_str()).collect();
-        println!("could not read: {}", u.join("; "));
+        println!(
+            "{}",
+            t!(lang, "ws-unreadable", what = printable(&u.join("; ")))
+        );
     }
 }
 
@@ -183,15 +212,15 @@ fn import_cmd(ctx: &Ctx, id: i64, files: &[std::path::PathBuf]) -> Result<ExitCo
     // One transaction: all files are saved, or none.
     let replaced = ws.store.add_probes(id, &rows)?;
     for ((f, p), replaced) in probes.iter().zip(replaced) {
-        let what = if replaced {
-            "same machine as an earlier probe: replaced"
+        let id = if replaced {
+            "probe-import-replaced"
         } else {
-            "added"
+            "probe-import-added"
         };
         println!(
-            "{}: {} ({what})",
-            crate::text::printable_path(f),
-            crate::text::printable(&p.hostname)
+            "{}: {}",
+            printable_path(f),
+            t!(ctx.lang, id, host = printable(&p.hostname))
         );
     }
     Ok(ExitCode::SUCCESS)
@@ -214,21 +243,30 @@ fn lan_cmd(
     let opts = lan::LanOptions::default();
     let ports: Vec<String> = opts.ports.iter().map(u16::to_string).collect();
     // Say what will be scanned before scanning (issue #6).
+    let lang = ctx.lang;
     eprintln!(
-        "scanning {} addresses in {} (TCP ports {})",
-        targets.len(),
-        nets.join(", "),
-        ports.join(",")
+        "{}",
+        t!(
+            lang,
+            "lan-scanning",
+            count = targets.len(),
+            networks = nets.join(", "),
+            ports = ports.join(",")
+        )
     );
     let tty = std::io::stderr().is_terminal();
     let mut progress = |p: lan::LanProgress| {
         if tty {
             eprint!(
-                "\r{}/{} probed, {} hosts up, {:.1} s   ",
-                p.probed,
-                p.total,
-                p.hosts_up,
-                p.elapsed.as_secs_f64()
+                "\r{}   ",
+                t!(
+                    lang,
+                    "lan-progress",
+                    probed = p.probed,
+                    total = p.total,
+                    up = p.hosts_up,
+                    seconds = fmt::with_unit(&fmt::decimal(p.elapsed.as_secs_f64(), 1, lang), "s")
+                )
             );
             let _ = std::io::stderr().flush();
         }
@@ -241,27 +279,31 @@ fn lan_cmd(
     if let (Some(ws), Some(id)) = (&mut ws, save) {
         ws.store
             .add_probe(id, "lan", &nets.join(","), &payload, "local")?;
-        eprintln!("saved with intake {id}");
+        eprintln!("{}", t!(lang, "probe-saved", id = id.to_string()));
     }
     if json {
         println!("{}", serde_json::to_string_pretty(&hosts)?);
     } else {
         println!(
-            "{:<16} {:<16} {:<28} hostname",
-            "address", "role", "open ports"
+            "{:<16} {:<20} {:<28} {}",
+            t!(lang, "lan-head-address"),
+            t!(lang, "lan-head-role"),
+            t!(lang, "lan-head-ports"),
+            t!(lang, "lan-head-hostname")
         );
         for h in &hosts {
             let v = serde_json::to_value(h)?;
+            let role = v["role"].as_str().unwrap_or("unknown");
             let ports: Vec<String> = h.open_ports.iter().map(u16::to_string).collect();
             println!(
-                "{:<16} {:<16} {:<28} {}",
+                "{:<16} {:<20} {:<28} {}",
                 h.address,
-                v["role"].as_str().unwrap_or("?"),
+                t!(lang, &format!("lan-role-{role}")),
                 ports.join(","),
-                h.hostname.as_deref().unwrap_or("")
+                printable(h.hostname.as_deref().unwrap_or(""))
             );
         }
-        println!("{} hosts", hosts.len());
+        println!("{}", t!(lang, "lan-hosts", count = hosts.len()));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -288,12 +330,12 @@ fn bandwidth_cmd(
     if let (Some(ws), Some((id, location))) = (&ws, &save) {
         ws.store.intake(*id)?;
         if let Some(given) = location {
-            tag = Some(location_tag(ws, *id, given)?);
+            tag = Some(location_tag(ws, *id, given, ctx.lang)?);
         }
     }
     let save = save.map(|(id, _)| id);
     if !(1..=120).contains(&args.seconds) {
-        bail!("--seconds must be between 1 and 120");
+        bail!("{}", t!(ctx.lang, "bw-seconds-range"));
     }
     let congestion = match args.congestion.as_str() {
         "system" => None,
@@ -307,22 +349,25 @@ fn bandwidth_cmd(
         ..Default::default()
     };
     let tty = std::io::stderr().is_terminal();
+    let lang = ctx.lang;
     let mut show = |p: bandwidth::BandwidthProgress| {
         if tty {
             let rate = p
                 .current_mbps
                 .map(|r| {
-                    format!(
-                        "{r:8.2} Mbit/s{}",
-                        if p.warming_up { " (warm-up)" } else { "" }
-                    )
+                    let rate = fmt::mbps(r, lang);
+                    if p.warming_up {
+                        t!(lang, "bw-cli-warming-up", rate = rate)
+                    } else {
+                        rate
+                    }
                 })
                 .unwrap_or_default();
             eprint!(
-                "\r{:?} {:5.1}/{:.1} s {rate}      ",
-                p.phase,
-                p.elapsed.as_secs_f64(),
-                p.planned.as_secs_f64()
+                "\r{} {}/{} {rate}      ",
+                p.phase.render(lang),
+                fmt::decimal(p.elapsed.as_secs_f64(), 1, lang),
+                fmt::with_unit(&fmt::decimal(p.planned.as_secs_f64(), 1, lang), "s")
             );
             let _ = std::io::stderr().flush();
         }
@@ -344,21 +389,27 @@ fn bandwidth_cmd(
         };
         ws.store
             .add_probe(id, "bandwidth", &key, &payload, "local")?;
-        eprintln!("saved with intake {id}");
+        eprintln!("{}", t!(lang, "probe-saved", id = id.to_string()));
     }
     if json {
         println!("{}", serde_json::to_string_pretty(&payload)?);
     } else {
-        println!("download  {:8.2} Mbit/s", r.download_mbps);
-        println!("upload    {:8.2} Mbit/s", r.upload_mbps);
-        println!(
-            "latency   {:8.2} ms (jitter {:.2} ms)",
-            r.latency_ms, r.jitter_ms
+        let ms = |v: f64| fmt::with_unit(&fmt::decimal(v, 1, lang), "ms");
+        let line = |label: &str, text: String| println!("{:<18} {text}", t!(lang, label));
+        line("bw-cli-download", fmt::mbps(r.download_mbps, lang));
+        line("bw-cli-upload", fmt::mbps(r.upload_mbps, lang));
+        line(
+            "bw-cli-latency",
+            t!(
+                lang,
+                "bw-cli-latency-text",
+                latency = ms(r.latency_ms),
+                jitter = ms(r.jitter_ms)
+            ),
         );
-        println!(
-            "loaded    {:8.2} ms{}",
-            r.loaded_latency_ms,
-            per_direction(&r, ctx.lang)
+        line(
+            "bw-cli-loaded",
+            format!("{}{}", ms(r.loaded_latency_ms), per_direction(&r, lang)),
         );
         println!("{}", measured_how(&r, ctx.lang));
     }
@@ -373,11 +424,11 @@ fn bandwidth_cmd(
 
 /// " (download 41.0 ms, upload 380.2 ms)" when both directions have samples.
 fn per_direction(r: &bandwidth::BandwidthResult, lang: Lang) -> String {
-    let one = |v: f64| (v * 10.0).round() / 10.0;
+    let ms = |v: f64| fmt::with_unit(&fmt::decimal(v, 1, lang), "ms");
     match (r.loaded_latency_download_ms, r.loaded_latency_upload_ms) {
         (Some(d), Some(u)) => format!(
             " {}",
-            t!(lang, "bw-cli-loaded-directions", down = one(d), up = one(u))
+            t!(lang, "bw-cli-loaded-directions", down = ms(d), up = ms(u))
         ),
         _ => String::new(),
     }
@@ -400,10 +451,11 @@ fn measured_how(r: &bandwidth::BandwidthResult, lang: Lang) -> String {
     )
 }
 
-pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
+pub fn server_cmd(ctx: &Ctx, listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
+    let lang = ctx.lang;
     let addr: std::net::SocketAddr = listen
         .parse()
-        .with_context(|| format!("--listen {listen}: expected ADDR:PORT, e.g. 0.0.0.0:5201"))?;
+        .with_context(|| t!(lang, "bw-server-bad-listen", listen = printable(listen)))?;
     let stop = Arc::new(AtomicBool::new(false));
     if let Some(secs) = max_seconds {
         let stop = stop.clone();
@@ -412,14 +464,15 @@ pub fn server_cmd(listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
             stop.store(true, Ordering::SeqCst);
         });
     }
-    eprintln!("bandwidth server listening on {addr} (nothing is stored or forwarded)");
+    eprintln!(
+        "{}",
+        t!(lang, "bw-server-listening", addr = addr.to_string())
+    );
     bandwidth::serve(addr, &bandwidth::ServerOptions::default(), &stop)
-        .with_context(|| format!("serving on {addr}"))?;
+        .with_context(|| t!(lang, "bw-server-serving", addr = addr.to_string()))?;
     Ok(ExitCode::SUCCESS)
 }
 
-/// The tag of `--location`: an entry number (`2`) or the name of an entry of the
-/// intake's locations group, checked now by the rule the advice matches it with later.
 /// The key of a bandwidth measurement for one location: one per server and location,
 /// so measuring another location's link against the same server does not replace the
 /// first. The TUI tags its runs the same way.
@@ -429,7 +482,9 @@ pub fn bandwidth_key(server: &str, location: &serde_json::Value) -> String {
     format!("{server} @ {location}").chars().take(200).collect()
 }
 
-fn location_tag(ws: &Workspace, id: i64, given: &str) -> Result<serde_json::Value> {
+/// The tag of `--location`: an entry number (`2`) or the name of an entry of the
+/// intake's locations group, checked now by the rule the advice matches it with later.
+fn location_tag(ws: &Workspace, id: i64, given: &str, lang: Lang) -> Result<serde_json::Value> {
     let l = ws.load(id)?;
     let count = l.entry_count("locations");
     let name = |i: usize| {
@@ -447,14 +502,21 @@ fn location_tag(ws: &Workspace, id: i64, given: &str) -> Result<serde_json::Valu
         return Ok(tag);
     }
     let known: Vec<String> = (1..=count)
-        .map(|i| format!("{i} ({})", name(i).as_str().unwrap_or("-")))
+        .map(|i| format!("{i} ({})", printable(name(i).as_str().unwrap_or("-"))))
         .collect();
+    let known = if known.is_empty() {
+        t!(lang, "bw-no-locations-yet")
+    } else {
+        known.join(", ")
+    };
     bail!(
-        "--location '{given}': intake {id} has no such location (give its number or name); its locations: {}",
-        if known.is_empty() {
-            "none yet".to_string()
-        } else {
-            known.join(", ")
-        }
+        "{}",
+        t!(
+            lang,
+            "bw-unknown-location",
+            given = printable(given),
+            id = id.to_string(),
+            known = known
+        )
     )
 }

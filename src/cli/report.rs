@@ -15,8 +15,12 @@ pub fn run(ctx: &Ctx, id: i64, out: &Path, final_only: bool) -> Result<ExitCode>
         != Some("pdf".into())
     {
         bail!(
-            "{}: the report is a PDF; give a file name ending in .pdf",
-            out.display()
+            "{}",
+            crate::t!(
+                lang,
+                "report-not-pdf",
+                path = crate::text::printable_path(out)
+            )
         );
     }
     let mut ws = ctx.workspace()?;
@@ -31,6 +35,14 @@ pub fn run(ctx: &Ctx, id: i64, out: &Path, final_only: bool) -> Result<ExitCode>
             eprintln!("  - {r}");
         }
     }
-    eprintln!("{} bytes, sha256 {}", done.bytes, done.sha256);
+    eprintln!(
+        "{}",
+        crate::t!(
+            lang,
+            "report-written",
+            size = crate::i18n::fmt::integer(done.bytes as i64, lang),
+            sha = done.sha256.as_str()
+        )
+    );
     Ok(ExitCode::SUCCESS)
 }

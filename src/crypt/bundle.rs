@@ -9,6 +9,7 @@ use anyhow::{Context, Result, bail};
 use zeroize::Zeroizing;
 
 use crate::form::Lang;
+use crate::t;
 
 /// The first line of every (binary) age file.
 const AGE_MAGIC: &[u8] = b"age-encryption.org/v1\n";
@@ -31,31 +32,37 @@ pub fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
 }
 
 /// Decrypts an age file made with a passphrase; a wrong passphrase is one clear error.
-pub fn decrypt(file: &Path, bytes: &[u8], passphrase: &str) -> Result<Zeroizing<Vec<u8>>> {
+pub fn decrypt(
+    file: &Path,
+    bytes: &[u8],
+    passphrase: &str,
+    lang: Lang,
+) -> Result<Zeroizing<Vec<u8>>> {
+    let shown = crate::text::printable_path(file);
     let dec = age::Decryptor::new_buffered(bytes)
-        .with_context(|| format!("{}: not a readable age file", file.display()))?;
+        .with_context(|| t!(lang, "bundle-not-age", file = &shown))?;
     if !dec.is_scrypt() {
-        bail!(
-            "{}: this age file is encrypted to a key, not to a passphrase; decrypt it with the \
-             age tool that holds that key, then import the result",
-            file.display()
-        );
+        bail!("{}", t!(lang, "bundle-age-to-key", file = &shown));
     }
     let id = age::scrypt::Identity::new(SecretString::from(passphrase.to_string()));
     let mut r = match dec.decrypt(std::iter::once(&id as &dyn age::Identity)) {
         Ok(r) => r,
-        Err(age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys) => bail!(
-            "{}: wrong passphrase (or the file was changed); nothing was imported",
-            file.display()
-        ),
+        Err(age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys) => {
+            bail!("{}", t!(lang, "bundle-wrong-passphrase", file = &shown))
+        }
         Err(e) => bail!(
-            "{}: cannot decrypt: {e}; nothing was imported",
-            file.display()
+            "{}",
+            t!(
+                lang,
+                "bundle-cannot-decrypt",
+                file = &shown,
+                reason = e.to_string()
+            )
         ),
     };
     let mut plain = Zeroizing::new(Vec::new());
     r.read_to_end(&mut plain)
-        .with_context(|| format!("{}: the encrypted content is damaged", file.display()))?;
+        .with_context(|| t!(lang, "bundle-damaged", file = &shown))?;
     Ok(plain)
 }
 
@@ -63,20 +70,18 @@ pub fn decrypt(file: &Path, bytes: &[u8], passphrase: &str) -> Result<Zeroizing<
 /// the terminal (twice when `new`).
 pub fn passphrase(file: Option<&Path>, new: bool, lang: Lang) -> Result<Zeroizing<String>> {
     if let Some(f) = file {
-        let key = super::keyfile::read(f).with_context(|| "reading the passphrase file")?;
+        let key = super::keyfile::read(f, lang)
+            .with_context(|| t!(lang, "bundle-reading-passphrase-file"))?;
         return Ok(key.secret_text());
     }
     if !std::io::IsTerminal::is_terminal(&std::io::stdin()) {
-        bail!(
-            "a passphrase is needed and there is no terminal to ask it on: give \
-             --passphrase-file PATH (a file readable by you only)"
-        );
+        bail!("{}", t!(lang, "bundle-no-terminal"));
     }
     if new {
         let key = super::choose_passphrase(lang, &super::text::choose_bundle_passphrase(lang))?;
         return Ok(key.secret_text());
     }
-    super::read_passphrase(&super::text::ask_bundle_passphrase(lang))
+    super::read_passphrase(&super::text::ask_bundle_passphrase(lang), lang)
 }
 
 #[cfg(test)]
@@ -90,9 +95,9 @@ mod tests {
         assert!(is_encrypted(&enc));
         assert!(!enc.windows(6).any(|w| w == b"intake"));
         let p = Path::new("b.age");
-        let back = decrypt(p, &enc, "a long enough passphrase").unwrap();
+        let back = decrypt(p, &enc, "a long enough passphrase", Lang::En).unwrap();
         assert_eq!(&back[..], plain);
-        let e = decrypt(p, &enc, "not the passphrase")
+        let e = decrypt(p, &enc, "not the passphrase", Lang::En)
             .unwrap_err()
             .to_string();
         assert!(e.contains("wrong passphrase"), "{e}");

@@ -8,7 +8,9 @@ use std::path::Path;
 use anyhow::{Context, Result, bail};
 use zeroize::Zeroizing;
 
+use crate::form::Lang;
 use crate::store::DbKey;
+use crate::t;
 
 /// The environment variable naming the key file.
 pub const ENV: &str = "INTAKE_KEY_FILE";
@@ -18,54 +20,90 @@ const MAX_BYTES: u64 = 4096;
 
 /// Reads the key in `path`, refusing a file that others could read or that is not the
 /// user's own: whoever reads it reads every intake.
-pub fn read(path: &Path) -> Result<DbKey> {
+pub fn read(path: &Path, lang: Lang) -> Result<DbKey> {
+    let shown = crate::text::printable_path(path);
     let f = OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_NOCTTY)
         .open(path)
-        .with_context(|| format!("key file {} ({ENV}): cannot open it", path.display()))?;
+        .with_context(|| t!(lang, "keyfile-cannot-open", path = &shown, env = ENV))?;
     let meta = f
         .metadata()
-        .with_context(|| format!("key file {}: cannot read its mode", path.display()))?;
+        .with_context(|| t!(lang, "keyfile-no-mode", path = &shown, env = ENV))?;
     if !meta.is_file() {
-        bail!("key file {} ({ENV}) is not a regular file", path.display());
+        bail!(
+            "{}",
+            t!(lang, "keyfile-not-regular", path = &shown, env = ENV)
+        );
     }
     let mode = meta.permissions().mode() & 0o777;
     if mode & 0o077 != 0 {
         bail!(
-            "key file {} ({ENV}) has mode {mode:04o}, so others can read it; it must be 0600 \
-             (run: chmod 600 {}); the key was not used",
-            path.display(),
-            path.display()
+            "{}",
+            t!(
+                lang,
+                "keyfile-too-open",
+                path = &shown,
+                env = ENV,
+                mode = format!("{mode:04o}")
+            )
         );
     }
     // SAFETY: geteuid has no preconditions and cannot fail.
     let me = unsafe { libc::geteuid() };
     if meta.uid() != me {
         bail!(
-            "key file {} ({ENV}) belongs to user id {}, not to you ({me}); the key was not used",
-            path.display(),
-            meta.uid()
+            "{}",
+            t!(
+                lang,
+                "keyfile-not-yours",
+                path = &shown,
+                env = ENV,
+                owner = meta.uid().to_string(),
+                me = me.to_string()
+            )
         );
     }
     let mut text = Zeroizing::new(String::new());
     f.take(MAX_BYTES + 1)
         .read_to_string(&mut text)
-        .with_context(|| format!("key file {}: cannot read it as text", path.display()))?;
+        .with_context(|| t!(lang, "keyfile-not-text", path = &shown, env = ENV))?;
     if text.len() as u64 > MAX_BYTES {
         bail!(
-            "key file {} ({ENV}) is larger than {MAX_BYTES} bytes: not a key",
-            path.display()
+            "{}",
+            t!(
+                lang,
+                "keyfile-too-large",
+                path = &shown,
+                env = ENV,
+                limit = crate::i18n::fmt::integer(MAX_BYTES as i64, lang)
+            )
         );
     }
-    DbKey::from_secret(&text)
-        .map_err(|e| anyhow::anyhow!("key file {} ({ENV}): {e}", path.display()))
+    DbKey::from_secret(&text).map_err(|e| {
+        let reason = super::text::key_text_error(lang, &e);
+        anyhow::anyhow!(
+            "{}",
+            t!(
+                lang,
+                "keyfile-bad-key",
+                path = &shown,
+                env = ENV,
+                reason = reason
+            )
+        )
+    })
 }
 
 /// Writes a new key to `path` (which must not exist yet), owner-only, synced to disk.
-pub fn create(path: &Path, key: &DbKey) -> Result<()> {
-    write_new(path, key)
-        .with_context(|| format!("cannot write the new key file {}", path.display()))
+pub fn create(path: &Path, key: &DbKey, lang: Lang) -> Result<()> {
+    write_new(path, key).with_context(|| {
+        t!(
+            lang,
+            "keyfile-cannot-write",
+            path = crate::text::printable_path(path)
+        )
+    })
 }
 
 fn write_new(path: &Path, key: &DbKey) -> std::io::Result<()> {
@@ -107,12 +145,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let p = dir.path().join("k");
         let key = DbKey::generate().unwrap();
-        create(&p, &key).unwrap();
+        create(&p, &key, Lang::En).unwrap();
         let mode = std::fs::metadata(&p).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
-        assert_eq!(*read(&p).unwrap().secret_text(), *key.secret_text());
+        assert_eq!(
+            *read(&p, Lang::En).unwrap().secret_text(),
+            *key.secret_text()
+        );
         assert!(
-            create(&p, &key).is_err(),
+            create(&p, &key, Lang::En).is_err(),
             "an existing key file is never overwritten"
         );
     }
@@ -123,7 +164,7 @@ mod tests {
         let p = dir.path().join("k");
         std::fs::write(&p, "a passphrase of sorts\n").unwrap();
         std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o644)).unwrap();
-        let e = format!("{:#}", read(&p).unwrap_err());
+        let e = format!("{:#}", read(&p, Lang::En).unwrap_err());
         assert!(e.contains("0644") && e.contains("chmod 600"), "{e}");
     }
 }

@@ -23,6 +23,7 @@ use zeroize::Zeroizing;
 
 use crate::form::Lang;
 use crate::store::{DbKey, FileState, Store, StoreError};
+use crate::t;
 
 /// Whether a person can be asked for a passphrase, and in which language.
 #[derive(Debug, Clone, Copy)]
@@ -96,7 +97,7 @@ pub fn open_store(db: &Path, ask: Ask) -> Result<Opened> {
 
 fn open_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
     if let Some(file) = key_file_from_env() {
-        let key = keyfile::read(&file)?;
+        let key = keyfile::read(&file, ask.lang())?;
         return match Store::open_with(db, Some(&key)) {
             Ok(store) => Ok(opened(store, key, KeyHome::File(file))),
             Err(StoreError::WrongKey { .. }) => match finish_key_file_rekey(db, &file) {
@@ -132,7 +133,7 @@ fn open_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
         bail!(text::no_key(ask.lang(), db));
     };
     for attempt in 1..=3 {
-        let typed = read_passphrase(&text::ask_passphrase(lang, db))?;
+        let typed = read_passphrase(&text::ask_passphrase(lang, db), lang)?;
         let Ok(key) = DbKey::passphrase(&typed) else {
             eprintln!("{}", text::wrong_passphrase(lang, attempt));
             continue;
@@ -154,7 +155,8 @@ fn open_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
 /// the new key is still in FILE.new. Finish the move and open with it.
 fn finish_key_file_rekey(db: &Path, file: &Path) -> Option<Opened> {
     let pending = keyfile::sibling(file, ".new");
-    let key = keyfile::read(&pending).ok()?;
+    // Any fault means there is no pending key to finish with: the message is never shown.
+    let key = keyfile::read(&pending, Lang::En).ok()?;
     let store = Store::open_with(db, Some(&key)).ok()?;
     std::fs::rename(&pending, file).ok()?;
     Some(opened(store, key, KeyHome::File(file.to_path_buf())))
@@ -174,10 +176,14 @@ pub fn new_key(db: &Path, ask: Ask) -> Result<(DbKey, KeyHome, bool)> {
     if let Some(file) = key_file_from_env() {
         if std::fs::symlink_metadata(&file).is_ok() {
             // The key file exists: the new database uses the key it holds.
-            return Ok((keyfile::read(&file)?, KeyHome::File(file), false));
+            return Ok((
+                keyfile::read(&file, ask.lang())?,
+                KeyHome::File(file),
+                false,
+            ));
         }
         let key = DbKey::generate()?;
-        keyfile::create(&file, &key)?;
+        keyfile::create(&file, &key, ask.lang())?;
         return Ok((key, KeyHome::File(file), true));
     }
     let key = DbKey::generate()?;
@@ -194,7 +200,7 @@ pub fn new_key(db: &Path, ask: Ask) -> Result<(DbKey, KeyHome, bool)> {
 /// Asks for a new passphrase twice until both agree and it is acceptable (three tries).
 pub fn choose_passphrase(lang: Lang, prompt: &str) -> Result<DbKey> {
     for _ in 0..3 {
-        let first = read_passphrase(prompt)?;
+        let first = read_passphrase(prompt, lang)?;
         let key = match DbKey::passphrase(&first) {
             Ok(k) => k,
             Err(e) => {
@@ -202,7 +208,7 @@ pub fn choose_passphrase(lang: Lang, prompt: &str) -> Result<DbKey> {
                 continue;
             }
         };
-        let again = read_passphrase(&text::repeat_passphrase(lang))?;
+        let again = read_passphrase(&text::repeat_passphrase(lang), lang)?;
         if *again == *first {
             return Ok(key);
         }
@@ -229,10 +235,15 @@ fn create_encrypted(db: &Path, ask: Ask) -> Result<Opened> {
 }
 
 /// Reads a passphrase on the controlling terminal without echo.
-pub fn read_passphrase(prompt: &str) -> Result<Zeroizing<String>> {
+pub fn read_passphrase(prompt: &str, lang: Lang) -> Result<Zeroizing<String>> {
     rpassword::prompt_password(prompt)
         .map(Zeroizing::new)
-        .map_err(|e| anyhow::anyhow!("cannot read a passphrase from the terminal: {e}"))
+        .map_err(|e| {
+            anyhow::anyhow!(
+                "{}",
+                t!(lang, "crypt-cannot-read-passphrase", reason = e.to_string())
+            )
+        })
 }
 
 /// Lets the user read the notices before the TUI's screen covers them (Enter goes on).

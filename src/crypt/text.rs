@@ -34,12 +34,20 @@ pub fn passphrases_differ(lang: Lang) -> String {
 }
 
 pub fn bad_passphrase(lang: Lang, e: &KeyTextError) -> String {
-    let why = match e {
+    t!(
+        lang,
+        "crypt-bad-passphrase",
+        reason = key_text_error(lang, e)
+    )
+}
+
+/// Why a passphrase or a key file's text is not a key.
+pub fn key_text_error(lang: Lang, e: &KeyTextError) -> String {
+    match e {
         KeyTextError::Empty => t!(lang, "crypt-why-empty"),
         KeyTextError::TooShort => t!(lang, "crypt-why-short"),
         KeyTextError::Control => t!(lang, "crypt-why-control"),
-    };
-    t!(lang, "crypt-bad-passphrase", reason = why)
+    }
 }
 
 pub fn wrong_passphrase(lang: Lang, attempt: u32) -> String {

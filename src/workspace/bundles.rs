@@ -1,10 +1,10 @@
 //! Importing a bundle: untrusted input (a customer's self-filled form), so every answer
 //! is checked against a form this program or database knows, exactly as if typed.
 
-use super::{Workspace, os_user};
+use super::{Workspace, os_user, refuse};
 use crate::form::{AnswerKey, Lang};
 use crate::store::{Bundle, MergeOutcome, MergePlan, Resolution};
-use anyhow::{Result, bail};
+use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// At most this many problems are listed; the count says how many there were.
@@ -25,16 +25,18 @@ impl Workspace {
         let form_id = &b.intake.form_id;
         let versions = self.forms.versions(&self.store, form_id)?;
         let Some((newest, _)) = versions.first() else {
-            bail!(
-                "unknown form '{}': this program knows '{}'; start an intake with `intake new --form FILE` of that form first",
-                crate::text::excerpt(form_id),
-                self.standard_form().id
+            refuse!(
+                "ws-bundle-unknown-form",
+                form = crate::text::excerpt(form_id),
+                known = self.standard_form().id.as_str()
             );
         };
         if b.intake.form_version > *newest {
-            bail!(
-                "form '{form_id}' version {} is newer than the versions known here (up to {newest})",
-                b.intake.form_version
+            refuse!(
+                "ws-bundle-form-too-new",
+                form = crate::text::excerpt(form_id),
+                version = b.intake.form_version.to_string(),
+                newest = newest.to_string()
             );
         }
         let mut problems = Vec::new();
@@ -43,29 +45,40 @@ impl Workspace {
             let k = match AnswerKey::parse(key) {
                 Ok(k) => k,
                 Err(e) => {
-                    problems.push(e.en);
+                    problems.push(e);
                     continue;
                 }
             };
             let Some((s, q)) = versions.iter().find_map(|(_, f)| f.find(&k.path())) else {
-                problems.push(format!("{key}: form '{form_id}' has no such question"));
+                problems.push(crate::msg!(
+                    "ws-bundle-no-question",
+                    key = key,
+                    form = crate::text::excerpt(form_id)
+                ));
                 continue;
             };
             match (&s.repeat, k.instance) {
                 (Some(r), Some(n)) if n > r.max => {
-                    problems.push(format!("{key}: '{}' has at most {} entries", s.id, r.max));
+                    problems.push(crate::msg!(
+                        "ws-bundle-too-many-entries",
+                        key = key,
+                        group = s.id.as_str(),
+                        max = r.max
+                    ));
                     continue;
                 }
                 (Some(_), None) | (None, Some(_)) => {
-                    problems.push(format!("{key}: wrong key shape for '{}'", s.id));
+                    problems.push(crate::msg!(
+                        "ws-bundle-key-shape",
+                        key = key,
+                        group = s.id.as_str()
+                    ));
                     continue;
                 }
                 _ => {}
             }
             if !q.kind.is_input() {
-                problems.push(format!(
-                    "{key}: this question is calculated and has no answer"
-                ));
+                problems.push(crate::msg!("ws-bundle-calculated", key = key));
                 continue;
             }
             match q.validate_stored(value) {
@@ -73,16 +86,37 @@ impl Workspace {
                     answers.insert(key.clone(), v.to_json());
                 }
                 Ok(_) => {}
-                Err(m) => problems.push(format!("{key}: {}", m.get(Lang::En))),
+                Err(m) => problems.push(crate::form::Msg::new(
+                    format!("{key}: {}", m.get(Lang::Nl)),
+                    format!("{key}: {}", m.get(Lang::En)),
+                )),
             }
         }
         if !problems.is_empty() {
             let n = problems.len();
             problems.truncate(MAX_LISTED);
-            bail!(
-                "{n} invalid answer(s), nothing imported:\n  {}",
-                problems.join("\n  ")
+            let list = |lang: Lang| {
+                problems
+                    .iter()
+                    .map(|p| p.get(lang))
+                    .collect::<Vec<_>>()
+                    .join("\n  ")
+            };
+            let msg = crate::form::Msg::new(
+                crate::t!(
+                    Lang::Nl,
+                    "ws-bundle-invalid",
+                    count = n,
+                    list = list(Lang::Nl)
+                ),
+                crate::t!(
+                    Lang::En,
+                    "ws-bundle-invalid",
+                    count = n,
+                    list = list(Lang::En)
+                ),
             );
+            return Err(anyhow::Error::new(super::Refusal(msg)));
         }
         Ok(Bundle {
             answers,
@@ -128,14 +162,12 @@ impl Workspace {
                 .filter(|k| !conflicting.contains(k))
                 .collect();
             if !stray.is_empty() {
-                bail!(
-                    "not a conflict of this import: {}; nothing imported",
-                    stray
-                        .iter()
-                        .map(|k| crate::text::excerpt(k))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                );
+                let keys = stray
+                    .iter()
+                    .map(|k| crate::text::excerpt(k))
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                refuse!("ws-bundle-not-a-conflict", keys = keys);
             }
         }
         let outcome = self.store.merge_bundle(id, &b, resolution, &os_user())?;

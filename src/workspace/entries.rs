@@ -3,10 +3,10 @@
 //! belong to that entry and must move with it, or a removed question's answer would
 //! end up attached to another person or location.
 
-use super::{Workspace, os_user};
+use super::{Workspace, os_user, refuse};
 use crate::form::AnswerKey;
 use crate::store::Change;
-use anyhow::{Result, anyhow, bail};
+use anyhow::Result;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// Stored answers of one group: entry number → field → JSON value.
@@ -27,7 +27,7 @@ impl Workspace {
         let answered = loaded.entry_count(group);
         let count = answered.max(entries.keys().next_back().copied().unwrap_or(0));
         if n == 0 || n > count {
-            bail!("'{group}' has no entry {n}");
+            refuse!("ws-no-entry", group = group, n = n);
         }
         let mut changes = Vec::new();
         for i in n..=count {
@@ -43,7 +43,7 @@ impl Workspace {
         let max = self.group_of(&loaded.form, group)?;
         for n in [a, b] {
             if n == 0 || n > max {
-                bail!("'{group}' has no entry {n} (entries are 1 to {max})");
+                refuse!("ws-no-entry-max", group = group, n = n, max = max);
             }
         }
         if a == b {
@@ -60,7 +60,9 @@ impl Workspace {
         form.section(group)
             .and_then(|s| s.repeat.as_ref())
             .map(|r| r.max)
-            .ok_or_else(|| anyhow!("'{group}' is not a repeat group"))
+            .ok_or_else(|| {
+                anyhow::Error::new(super::Refusal(crate::msg!("ws-not-a-group", group = group)))
+            })
     }
 
     fn entries(&self, id: i64, group: &str) -> Result<Entries> {

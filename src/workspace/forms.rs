@@ -2,9 +2,10 @@
 //! `intake new --form FILE`, whose source is kept in the database so an intake
 //! reopens with its form even when the file is gone (forms notes, rule 4).
 
+use super::refuse;
 use crate::form::{self, Form};
 use crate::store::Store;
-use anyhow::{Result, anyhow, bail};
+use anyhow::{Result, anyhow};
 use std::path::PathBuf;
 use std::sync::Arc;
 
@@ -50,10 +51,11 @@ impl Forms {
         let form = form::load_str(&src.src, &name).map_err(|e| anyhow!("{e}"))?;
         if form.id == self.standard.id && form.version <= self.standard.version {
             if form.version == self.standard.version && src.src != form::STANDARD_FORM_SRC {
-                bail!(
-                    "{name}: form '{}' version {} is the built-in form's id and version but has other content; raise its version",
-                    form.id,
-                    form.version
+                refuse!(
+                    "ws-form-standard-differs",
+                    file = name.as_str(),
+                    form = form.id.as_str(),
+                    version = form.version.to_string()
                 );
             }
             return Ok(self.standard.clone());
@@ -61,10 +63,11 @@ impl Forms {
         if let Some(existing) = store.form_source(&form.id, form.version)?
             && existing != src.src
         {
-            bail!(
-                "{name}: form '{}' version {} is already known with other content; raise its version",
-                form.id,
-                form.version
+            refuse!(
+                "ws-form-known-differs",
+                file = name.as_str(),
+                form = form.id.as_str(),
+                version = form.version.to_string()
             );
         }
         store.save_form(&form.id, form.version, &src.src)?;
@@ -88,7 +91,11 @@ impl Forms {
         match best {
             Some((_, f)) => Ok(f),
             None => {
-                bail!("form '{form_id}' version {version} is not known to this program or database")
+                refuse!(
+                    "ws-form-unknown-version",
+                    form = form_id,
+                    version = version.to_string()
+                )
             }
         }
     }

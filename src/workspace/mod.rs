@@ -10,11 +10,32 @@ mod forms;
 mod tests;
 
 pub use answers::{SetError, parse_assignment};
+
+/// A request the workspace refuses, in both languages: the front end shows the user's.
+/// (Its `Display` is English, for logs and the TUI's fallbacks.)
+#[derive(Debug)]
+pub struct Refusal(pub crate::form::Msg);
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.0.get(Lang::En))
+    }
+}
+
+impl std::error::Error for Refusal {}
+
+/// `refuse!("message-id", name = value)`: return a [`Refusal`] from the function.
+macro_rules! refuse {
+    ($($t:tt)*) => {
+        return Err(anyhow::Error::new($crate::workspace::Refusal($crate::msg!($($t)*))))
+    };
+}
 pub use forms::FormSource;
+pub(crate) use refuse;
 
 use crate::form::{self, Answers, Audience, Evaluation, Form, Lang, Value};
 use crate::store::{IntakeRecord, NewIntake, Store};
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 use std::collections::BTreeMap;
 use std::path::Path;
 use std::sync::Arc;
@@ -30,14 +51,9 @@ impl Mode {
     pub fn from_id(s: &str) -> Mode {
         s.parse().unwrap_or(Mode::OnSite)
     }
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Mode::OnSite, Lang::Nl) => "op locatie",
-            (Mode::OnSite, Lang::En) => "on site",
-            (Mode::Online, _) => "online",
-            (Mode::SelfFilled, Lang::Nl) => "zelf ingevuld",
-            (Mode::SelfFilled, Lang::En) => "self-filled",
-        }
+    /// The mode as the user reads it ("op locatie").
+    pub fn label(self, lang: Lang) -> String {
+        crate::i18n::message(lang, &format!("mode-{}", self.as_str()), None)
     }
     pub fn audience(self) -> Audience {
         match self {
@@ -106,12 +122,13 @@ impl Workspace {
 
     /// Opens an encrypted database (or creates one) with `key`; a plain file opens as is.
     pub fn open_with(db: &Path, key: Option<&crate::store::DbKey>) -> Result<Workspace> {
-        let store = Store::open_with(db, key)
-            .with_context(|| format!("opening database {}", db.display()))?;
+        // Every store error names the database file already (in the user's language).
+        let store = Store::open_with(db, key)?;
         Workspace::with_store(store)
     }
 
     pub fn with_store(store: Store) -> Result<Workspace> {
+        // The built-in form is part of the program: a fault here is a programmer's error.
         let forms = forms::Forms::new().context("loading the built-in standard form")?;
         Ok(Workspace { store, forms })
     }
@@ -130,15 +147,15 @@ impl Workspace {
     ) -> Result<i64> {
         let customer = customer.trim();
         if customer.is_empty() {
-            bail!("the customer name is empty");
+            refuse!("ws-customer-empty");
         }
         if customer.chars().count() > 200 {
-            bail!("the customer name is longer than 200 characters");
+            refuse!("ws-customer-too-long");
         }
         if let Some(c) = crate::text::first_control(customer, false) {
-            bail!(
-                "the customer name contains a control character ({}); use one line of plain text",
-                crate::text::describe_control(c)
+            refuse!(
+                "ws-customer-control",
+                what = crate::text::describe_control(c)
             );
         }
         let form = match form {

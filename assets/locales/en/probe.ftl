@@ -51,8 +51,8 @@ bw-refusal-other = { $reason }
 bw-cc-default = its default
 bw-cc-unknown = unknown
 
-bw-cli-loaded-directions = (download { $down } ms, upload { $up } ms)
-bw-cli-measured = measured  { $streams } streams; download { $down } s after { $downwarm } s warm-up ({ $downcc }), upload { $up } s after { $upwarm } s warm-up ({ $upcc })
+bw-cli-loaded-directions = (downloading { $down }, uploading { $up })
+bw-cli-measured = measured  { $streams } streams; download { $down }{"\u00A0"}s after { $downwarm }{"\u00A0"}s warm-up ({ $downcc }), upload { $up }{"\u00A0"}s after { $upwarm }{"\u00A0"}s warm-up ({ $upcc })
 bw-cli-warning = warning: { $text }
 
 probe-under-load = under load

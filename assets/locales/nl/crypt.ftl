@@ -29,3 +29,54 @@ err-db-not-regular = { $path } is een { $what }, geen databasebestand; het is ni
 err-db-needs-key = { $path } is versleuteld (of helemaal geen database) en er is geen sleutel opgegeven; het bestand is niet aangeraakt
 err-db-wrong-key = kan { $path } niet openen: de sleutel past niet (een verkeerde sleutel of wachtwoordzin, of een bestand dat geen intake-database is); het bestand is niet aangeraakt
 err-db-read-only-upgrade = { $path } kan alleen gelezen worden, maar heeft schemaversie { $found } en moet worden bijgewerkt; open het eenmaal waar het beschreven kan worden
+crypt-cannot-read-passphrase = kan geen wachtwoordzin lezen van de terminal: { $reason }
+
+# Het sleutelbestand (INTAKE_KEY_FILE).
+keyfile-cannot-open = sleutelbestand { $path } ({ $env }): kan het niet openen
+keyfile-no-mode = sleutelbestand { $path } ({ $env }): kan de rechten niet lezen
+keyfile-not-regular = sleutelbestand { $path } ({ $env }) is geen gewoon bestand
+keyfile-too-open = sleutelbestand { $path } ({ $env }) heeft rechten { $mode }, dus anderen kunnen het lezen; het moet 0600 zijn (voer uit: chmod 600 { $path }); de sleutel is niet gebruikt
+keyfile-not-yours = sleutelbestand { $path } ({ $env }) is van gebruiker-id { $owner }, niet van u ({ $me }); de sleutel is niet gebruikt
+keyfile-not-text = sleutelbestand { $path } ({ $env }): kan het niet als tekst lezen
+keyfile-too-large = sleutelbestand { $path } ({ $env }) is groter dan { $limit }{"\u00A0"}bytes: geen sleutel
+keyfile-bad-key = sleutelbestand { $path } ({ $env }): { $reason }
+keyfile-cannot-write = kan het nieuwe sleutelbestand { $path } niet schrijven
+
+# Versleutelde bundels (age).
+bundle-reading-passphrase-file = bij het lezen van het wachtwoordzinbestand
+bundle-no-terminal = er is een wachtwoordzin nodig en geen terminal om erom te vragen: geef --passphrase-file PAD (een bestand dat alleen u kunt lezen)
+bundle-not-age = { $file }: geen leesbaar age-bestand
+bundle-age-to-key = { $file }: dit age-bestand is versleuteld voor een sleutel, niet met een wachtwoordzin; ontsleutel het met het age-programma dat die sleutel heeft en lees het resultaat in
+bundle-wrong-passphrase = { $file }: verkeerde wachtwoordzin (of het bestand is gewijzigd); er is niets ingelezen
+bundle-cannot-decrypt = { $file }: kan niet ontsleutelen: { $reason }; er is niets ingelezen
+bundle-damaged = { $file }: de versleutelde inhoud is beschadigd
+
+# intake db status|encrypt|rekey
+db-status-none = { $path }: nog geen database; de eerste keer wordt hij versleuteld aangemaakt
+db-status-plain = { $path }: NIET versleuteld (gewone SQLite); iedereen met de schijf kan hem lezen. Voer `intake db encrypt` uit om hem ter plekke te versleutelen.
+db-status-encrypted = { $path }: versleuteld (SQLCipher); sleutel uit { $home }
+db-key-from-file = het sleutelbestand { $file } ({ $env })
+db-key-from-keyring = uw sleutelbos van het besturingssysteem ({ $entry })
+db-key-from-passphrase = een wachtwoordzin (geen sleutelbestand of sleutelbos gevonden)
+db-already-encrypted = { $path } is al versleuteld (gebruik `intake db rekey` om de sleutel te wijzigen)
+db-not-there = { $path } bestaat nog niet; een nieuwe database is vanaf het begin versleuteld
+db-not-encrypted-yet = { $path } is niet versleuteld; voer eerst `intake db encrypt` uit
+db-keyring-refused = de sleutelbos van het besturingssysteem weigerde de nieuwe sleutel; { $path } is niet gewijzigd
+db-passphrase-needs-terminal = een nieuwe wachtwoordzin moet in een terminal worden getypt
+db-new-key-in-file = de nieuwe sleutel staat in { $file }
+db-new-key-in-keyring = de nieuwe sleutel staat in uw sleutelbos van het besturingssysteem ({ $entry })
+db-use-new-passphrase = gebruik voortaan de nieuwe wachtwoordzin
+db-encrypted = { $path } versleuteld: { $tables ->
+        [one] { $tables } tabel
+       *[other] { $tables } tabellen
+    }, { $rows ->
+        [one] { $rows } rij
+       *[other] { $rows } rijen
+    } gekopieerd en gecontroleerd; de pagina's van het oude bestand zijn overschreven
+db-rekeyed = { $path } van een nieuwe sleutel voorzien: { $tables ->
+        [one] { $tables } tabel
+       *[other] { $tables } tabellen
+    }, { $rows ->
+        [one] { $rows } rij
+       *[other] { $rows } rijen
+    } gekopieerd en gecontroleerd; de pagina's van het oude bestand zijn overschreven

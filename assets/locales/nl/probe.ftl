@@ -51,8 +51,8 @@ bw-refusal-other = { $reason }
 bw-cc-default = de standaard
 bw-cc-unknown = onbekend
 
-bw-cli-loaded-directions = (download { $down } ms, upload { $up } ms)
-bw-cli-measured = gemeten  { $streams } verbindingen; download { $down } s na { $downwarm } s opwarmen ({ $downcc }), upload { $up } s na { $upwarm } s opwarmen ({ $upcc })
+bw-cli-loaded-directions = (bij downloaden { $down }, bij uploaden { $up })
+bw-cli-measured = gemeten  { $streams } verbindingen; download { $down }{"\u00A0"}s na { $downwarm }{"\u00A0"}s opwarmen ({ $downcc }), upload { $up }{"\u00A0"}s na { $upwarm }{"\u00A0"}s opwarmen ({ $upcc })
 bw-cli-warning = waarschuwing: { $text }
 
 probe-under-load = onder belasting
