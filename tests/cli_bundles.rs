@@ -284,7 +284,8 @@ fn bad_bundles_are_refused_with_a_clear_message_and_nothing_written() {
         env.fails(&["import", p.to_str().unwrap()])
     };
     assert!(
-        err.contains("2 invalid answer(s), nothing imported") && err.contains("company.kvk"),
+        err.contains("2 ongeldige antwoorden, er is niets ingelezen")
+            && err.contains("company.kvk"),
         "{err}"
     );
     assert!(

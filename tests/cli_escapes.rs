@@ -70,7 +70,7 @@ fn a_bundle_with_escapes_is_refused_with_a_short_escaped_message() {
     assert!(!run.status.success());
     clean(&run);
     assert!(
-        common::stderr(&run).contains("control character"),
+        common::stderr(&run).contains("stuurteken"),
         "{}",
         common::stderr(&run)
     );

@@ -187,7 +187,7 @@ fn a_form_version_is_fixed_once_registered() {
     ]);
     assert!(
         err.contains(
-            "form 'kantoor' version 1 is already known with other content; raise its version"
+            "formulier 'kantoor' versie 1 is al bekend met een andere inhoud; verhoog de versie"
         ),
         "{err}"
     );
@@ -200,7 +200,7 @@ fn a_form_version_is_fixed_once_registered() {
     let fake = env.write("std.toml", &format!("{std_src}\n# changed\n"));
     let err = env.fails(&["new", "--customer", "D", "--form", fake.to_str().unwrap()]);
     assert!(
-        err.contains("is the built-in form's id and version but has other content"),
+        err.contains("heeft de id en versie van het ingebouwde formulier maar een andere inhoud"),
         "{err}"
     );
     // An unchanged copy of the built-in form is simply the built-in form.

@@ -70,7 +70,7 @@ fn a_conflict_is_listed_with_both_values_and_nothing_is_written() {
     // A key that is no conflict is refused (a typo must not pass), nothing written.
     let err = env.fails(&["import", file, "--theirs=company.kvk,company.city"]);
     assert!(
-        err.contains("not a conflict of this import: company.city"),
+        err.contains("geen conflict van deze import: company.city"),
         "{err}"
     );
     assert_eq!(env.show(&id)["answers"], before["answers"]);
