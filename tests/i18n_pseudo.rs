@@ -373,21 +373,21 @@ fn option_names() -> BTreeSet<String> {
                 out.insert(name.to_string());
             }
         }
-        if path.len() < 2 {
-            if let Some(list) = help.split("Commands:").nth(1) {
-                for name in list
-                    .split("Options:")
-                    .next()
-                    .unwrap()
-                    .lines()
-                    .filter_map(|l| l.split_whitespace().next())
-                    .filter(|c| *c != "help")
-                {
-                    out.insert(name.to_string());
-                    let mut next = path.clone();
-                    next.push(name.to_string());
-                    queue.push(next);
-                }
+        if path.len() < 2
+            && let Some(list) = help.split("Commands:").nth(1)
+        {
+            for name in list
+                .split("Options:")
+                .next()
+                .unwrap()
+                .lines()
+                .filter_map(|l| l.split_whitespace().next())
+                .filter(|c| *c != "help")
+            {
+                out.insert(name.to_string());
+                let mut next = path.clone();
+                next.push(name.to_string());
+                queue.push(next);
             }
         }
     }
