@@ -23,6 +23,8 @@ mod template;
 #[cfg(test)]
 mod tests_facts;
 #[cfg(test)]
+mod tests_link;
+#[cfg(test)]
 mod tests_load;
 #[cfg(test)]
 mod tests_rules;
