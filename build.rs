@@ -5,7 +5,10 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+    // Read at run time: a build script compiled in another checkout (a shared target dir)
+    // must still list this checkout's files.
+    let manifest = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest).join("assets/locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
     let mut langs: Vec<_> = std::fs::read_dir(&root)

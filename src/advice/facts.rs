@@ -57,16 +57,10 @@ pub const FACTS: &[(&str, Ty, Scope)] = &[
     ("workstations_ready", Ty::Int, Scope::Global),
     ("workstations_marginal", Ty::Int, Scope::Global),
     ("workstations_not_ready", Ty::Int, Scope::Global),
-    ("not_ready_list_nl", Ty::Text, Scope::Global),
-    ("not_ready_list_en", Ty::Text, Scope::Global),
-    ("marginal_list_nl", Ty::Text, Scope::Global),
-    ("marginal_list_en", Ty::Text, Scope::Global),
     ("windows10", Ty::Bool, Scope::Global),
     ("windows10_measured", Ty::Int, Scope::Global),
     ("windows10_list", Ty::Text, Scope::Global),
     ("peripherals", Ty::Int, Scope::Global),
-    ("peripherals_nl", Ty::Text, Scope::Global),
-    ("peripherals_en", Ty::Text, Scope::Global),
     ("server_roles", Ty::Text, Scope::Global),
     ("lan_scanned", Ty::Bool, Scope::Global),
     ("lan_hosts", Ty::Int, Scope::Global),
@@ -86,11 +80,14 @@ pub const FACTS: &[(&str, Ty, Scope)] = &[
     ("link_down_mbps", Ty::Num, Scope::Location),
     ("link_up_mbps", Ty::Num, Scope::Location),
     ("link_measured", Ty::Bool, Scope::Location),
-    ("link_basis_nl", Ty::Text, Scope::Location),
-    ("link_basis_en", Ty::Text, Scope::Location),
     ("go_live_too_early", Ty::Bool, Scope::Plan),
     ("earliest_go_live", Ty::Date, Scope::Plan),
 ];
+
+/// Facts whose text depends on the language (names and reasons the probes give in both
+/// languages), for the rules' texts only: `facts.<name>.<lang>` among the values, the variable
+/// `$<name>` in a message.
+pub const LOCALIZED_FACTS: &[&str] = &["not_ready_list", "marginal_list", "peripherals_list"];
 
 /// Longest list of names in a fact text; more are summarised as "+N".
 const MAX_NAMES: usize = 10;
@@ -227,13 +224,14 @@ pub fn global(rules: &Rules, m: &IntakeModel) -> BTreeMap<String, Value> {
     put("workstations_ready", int(count(Readiness::Ready)));
     put("workstations_marginal", int(count(Readiness::Marginal)));
     put("workstations_not_ready", int(count(Readiness::NotReady)));
-    for (lang, suffix) in [(Lang::Nl, "nl"), (Lang::En, "en")] {
+    for lang in [Lang::Nl, Lang::En] {
+        let code = lang.code();
         put(
-            &format!("not_ready_list_{suffix}"),
+            &format!("not_ready_list.{code}"),
             readiness_list(m, Readiness::NotReady, lang),
         );
         put(
-            &format!("marginal_list_{suffix}"),
+            &format!("marginal_list.{code}"),
             readiness_list(m, Readiness::Marginal, lang),
         );
     }
@@ -258,8 +256,9 @@ pub fn global(rules: &Rules, m: &IntakeModel) -> BTreeMap<String, Value> {
             .collect();
         names(&l)
     };
-    put("peripherals_nl", kinds(Lang::Nl));
-    put("peripherals_en", kinds(Lang::En));
+    for lang in [Lang::Nl, Lang::En] {
+        put(&format!("peripherals_list.{}", lang.code()), kinds(lang));
+    }
     put(
         "server_roles",
         m.server_notes.clone().map_or(Value::Null, Value::Text),
@@ -332,11 +331,5 @@ pub fn entry(
         "link_measured",
         Value::Bool(loc.source == LinkSource::Measured),
     );
-    let basis = match loc.source {
-        LinkSource::Measured => ("gemeten", "measured"),
-        _ => ("volgens abonnement", "subscribed"),
-    };
-    put("link_basis_nl", Value::Text(basis.0.into()));
-    put("link_basis_en", Value::Text(basis.1.into()));
     out
 }

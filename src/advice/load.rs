@@ -2,11 +2,12 @@
 
 use super::facts::{FACTS, Scope};
 use super::rules::*;
-use super::template::Template;
+use super::texts::{self, Problem};
 use crate::form::Form;
 use crate::form::expr::{Expr, Ty, TypeEnv};
 use crate::form::key::is_id;
 use crate::form::load::{Diagnostic, line_col};
+use crate::i18n::catalog::Catalog as Messages;
 use crate::quote::Catalog;
 use serde::Deserialize;
 use std::collections::{BTreeMap, HashSet};
@@ -45,32 +46,6 @@ struct RawRate {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawText {
-    nl: Spanned<String>,
-    en: Spanned<String>,
-}
-
-/// Phrases of staff instructions and third-person talk about the customer, refused in a
-/// customer text.
-const STAFF_WORDS_NL: &[&str] = &[
-    "de klant",
-    "klant ",
-    "met de klant",
-    "specialist",
-    "bandbreedteprobe",
-    "inventariseer",
-    "kpn of de business partner",
-];
-const STAFF_WORDS_EN: &[&str] = &[
-    "the customer",
-    "customer's",
-    "specialist",
-    "bandwidth probe",
-    "kpn or the business partner",
-];
-
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
 struct RawQuote {
     code: Spanned<String>,
     quantity: Spanned<String>,
@@ -83,10 +58,8 @@ struct RawRule {
     severity: Spanned<String>,
     for_each: Option<Spanned<String>>,
     when: Spanned<String>,
-    title: RawText,
-    finding: RawText,
-    measure: RawText,
-    customer: RawText,
+    /// The Fluent message with the rule's texts (`assets/locales/<lang>/advice.ftl`).
+    message: Spanned<String>,
     #[serde(default)]
     quote: Vec<RawQuote>,
     #[serde(default)]
@@ -116,20 +89,22 @@ impl Rules {
             .map_err(|e| fail(format!("the standard form does not load: {e}")))?;
         let catalog =
             Catalog::embedded().map_err(|e| fail(format!("the catalog does not load: {e}")))?;
-        Rules::load(src, file, &form, &catalog)
+        Rules::load(src, file, &form, &catalog, Messages::embedded())
     }
 
-    /// Reads rules and checks every reference against `form` and every quote code against
-    /// `catalog`.
+    /// Reads rules and checks every reference against `form`, every quote code against
+    /// `catalog` and every rule's texts against the Fluent `messages`.
     pub fn load(
         src: &str,
         file: &str,
         form: &Form,
         catalog: &Catalog,
+        messages: &Messages,
     ) -> Result<Rules, RulesError> {
         let mut b = Builder {
             src,
             file,
+            messages,
             diags: Vec::new(),
         };
         if src.len() > MAX_BYTES {
@@ -218,6 +193,7 @@ impl Rules {
 struct Builder<'a> {
     src: &'a str,
     file: &'a str,
+    messages: &'a Messages,
     diags: Vec<Diagnostic>,
 }
 
@@ -344,75 +320,40 @@ impl Builder<'_> {
         }
     }
 
+    /// The rule's texts from its Fluent message; problems in a resource are reported at
+    /// their place there.
     fn texts(
         &mut self,
-        raw: &RawText,
-        what: &str,
+        id: &str,
+        message: &Spanned<String>,
         types: &dyn TypeEnv,
         for_each: Option<&str>,
-    ) -> Option<Texts> {
-        let nl = self.text(&raw.nl, &format!("{what} (nl)"), types, for_each);
-        let en = self.text(&raw.en, &format!("{what} (en)"), types, for_each);
-        Some(Texts { nl: nl?, en: en? })
-    }
-
-    /// The customer's text speaks to the customer ("u", "you") and never names the customer in
-    /// the third person the way staff instructions do.
-    fn customer_voice(&mut self, raw: &RawText, id: &str) {
-        for (s, words) in [(&raw.nl, STAFF_WORDS_NL), (&raw.en, STAFF_WORDS_EN)] {
-            let lower = s.get_ref().to_lowercase();
-            if let Some(w) = words.iter().find(|w| lower.contains(*w)) {
-                self.err(
-                    s.span(),
-                    format!("rule '{id}': the customer text says '{w}': address the customer directly (u / you), staff instructions belong in `measure`"),
-                );
-            }
-        }
-    }
-
-    fn text(
-        &mut self,
-        s: &Spanned<String>,
-        what: &str,
-        types: &dyn TypeEnv,
-        for_each: Option<&str>,
-    ) -> Option<Template> {
-        let base = s.span().start + 1;
-        if s.get_ref().trim().is_empty() {
-            self.err(s.span(), format!("{what} is empty"));
+    ) -> Option<RuleText> {
+        let name = message.get_ref();
+        if !is_message_id(name) {
+            self.err(
+                message.span(),
+                format!("rule '{id}': message '{name}' must be a Fluent id such as 'rule-{}'", id.replace('_', "-")),
+            );
             return None;
         }
-        let t = match Template::parse(s.get_ref()) {
-            Ok(t) => t,
-            Err(e) => {
-                self.err(
-                    base + e.offset..base + e.offset,
-                    format!("in {what}: {}", e.message),
-                );
-                return None;
-            }
-        };
-        let mut ok = true;
-        for r in t.references() {
-            let at = s
-                .get_ref()
-                .find(&format!("{{{r}}}"))
-                .map_or(0, |i| base + i);
-            let group = r
-                .split_once('.')
-                .map(|(g, _)| g)
-                .filter(|g| types.is_group(g));
-            if types.type_of(r).is_none() {
-                self.err(at..at, format!("in {what}: unknown placeholder '{{{r}}}'"));
-                ok = false;
-            } else if let Some(g) = group
-                && for_each != Some(g)
-            {
-                self.err(at..at, format!("in {what}: placeholder '{{{r}}}' reads group '{g}', but the rule is not for_each = \"{g}\""));
-                ok = false;
+        match texts::rule_text(id, name, types, for_each, self.messages) {
+            Ok(t) => Some(t),
+            Err(problems) => {
+                for p in problems {
+                    match p {
+                        Problem::AtReference(m) => self.err(message.span(), m),
+                        Problem::At(place, m) => self.diags.push(Diagnostic {
+                            file: place.file,
+                            line: place.line,
+                            col: place.col,
+                            message: m,
+                        }),
+                    }
+                }
+                None
             }
         }
-        ok.then_some(t)
     }
 
     fn rule(
@@ -458,12 +399,7 @@ impl Builder<'_> {
         let extra = Rules::fact_types(limits, for_each.as_deref());
         let types = form.type_env_with(&extra);
         let when = self.expr(&r.when, &types, "when", &[Ty::Bool]);
-        let fe = for_each.as_deref();
-        let title = self.texts(&r.title, "title", &types, fe);
-        let finding = self.texts(&r.finding, "finding", &types, fe);
-        let measure = self.texts(&r.measure, "measure", &types, fe);
-        let customer = self.texts(&r.customer, "customer", &types, fe);
-        self.customer_voice(&r.customer, &id);
+        let text = self.texts(&id, &r.message, &types, for_each.as_deref());
         let mut quote = Vec::new();
         for q in &r.quote {
             let code = q.code.get_ref();
@@ -521,13 +457,17 @@ impl Builder<'_> {
             severity: severity?,
             for_each,
             when: when?,
-            title: title?,
-            finding: finding?,
-            measure: measure?,
-            customer: customer?,
+            text: text?,
             quote,
             plan,
             faq: r.faq.iter().map(|f| f.get_ref().clone()).collect(),
         })
     }
+}
+
+/// A Fluent message id: a letter, then letters, digits, '-' and '_'.
+fn is_message_id(s: &str) -> bool {
+    let mut cs = s.chars();
+    cs.next().is_some_and(|c| c.is_ascii_alphabetic())
+        && cs.all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
 }

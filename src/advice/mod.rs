@@ -6,8 +6,9 @@
 //! advice, the quote and plan inputs ([`crate::proposal`]), the TUI and the report all read it.
 //! Rules live in `assets/advice.toml` (see its header for the format): a condition in the
 //! form's expression language over the answers and the facts (`facts.*`, the model as values,
-//! in [`facts`]), a severity, texts in Dutch and English with the values filled in (title,
-//! finding and measure for the specialist; `customer` for the PDF, addressed as "u"), optional
+//! in [`facts`]), a severity, a Fluent message (`assets/locales/<lang>/advice.ftl`) with the
+//! values filled in (title, finding and measure for the specialist; `customer` for the PDF,
+//! addressed as "u"; plural rules wherever a count is shown), optional
 //! one-time quote lines and plan flags, and the FAQ sections behind it. A broken rules file
 //! fails with file:line:col.
 //!
@@ -20,6 +21,7 @@ pub mod model;
 pub mod observed;
 mod rules;
 mod template;
+mod texts;
 #[cfg(test)]
 mod tests_facts;
 #[cfg(test)]
@@ -28,12 +30,14 @@ mod tests_link;
 mod tests_load;
 #[cfg(test)]
 mod tests_rules;
+#[cfg(test)]
+mod tests_texts;
 
 pub use rules::{
-    ADVICE_FILE, ADVICE_TOML, PlanFlag, QuoteRule, Rate, Rule, Rules, RulesError, Severity, Sizing,
-    Texts,
+    ADVICE_FILE, ADVICE_TOML, PlanFlag, QuoteRule, Rate, Rule, RuleText, Rules, RulesError,
+    Severity, Sizing, TEXT_ATTRIBUTES, VarSource,
 };
-pub use template::{Template, TemplateError, display};
+pub use template::{display, in_sentence};
 
 use crate::form::expr::Env;
 use crate::form::{Answers, Form, Lang, Value};
@@ -178,14 +182,7 @@ fn finding(
     accepted: &[AcceptedFinding],
 ) -> Finding {
     let mut values = BTreeMap::new();
-    let mut both = |t: &Texts| Bilingual {
-        nl: t.nl.render(env, form, Lang::Nl, &mut values),
-        en: t.en.render(env, form, Lang::En, &mut values),
-    };
-    let title = both(&rule.title);
-    let text = both(&rule.finding);
-    let measure = both(&rule.measure);
-    let customer = both(&rule.customer);
+    let texts = template::render(&rule.text, env, form, &mut values);
     let quote_lines = rule
         .quote
         .iter()
@@ -201,10 +198,10 @@ fn finding(
     Finding {
         rule_id: rule.id.clone(),
         severity: rule.severity,
-        title,
-        finding: text,
-        measure,
-        customer,
+        title: texts.title,
+        finding: texts.finding,
+        measure: texts.measure,
+        customer: texts.customer,
         values,
         accepted: accepted
             .iter()

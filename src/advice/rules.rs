@@ -1,7 +1,5 @@
 //! The rules of the advice as loaded from `assets/advice.toml` (see `load.rs` for the checks).
 
-use super::template::Template;
-use crate::form::Lang;
 use crate::form::expr::Expr;
 use crate::form::load::Diagnostic;
 use std::collections::BTreeMap;
@@ -77,21 +75,28 @@ pub struct Sizing {
     pub latency_max_ms: f64,
 }
 
-/// A text in both languages.
-#[derive(Clone, Debug)]
-pub struct Texts {
-    pub nl: Template,
-    pub en: Template,
+/// What a variable of a rule's message shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VarSource {
+    /// An answer or a fact by its path (`planning.go_live`, `facts.workstations`).
+    Path(String),
+    /// A fact whose text depends on the language (`facts.<name>.<lang>`, e.g. the computers
+    /// with the reasons the probe gave in both languages).
+    Localized(String),
 }
 
-impl Texts {
-    pub fn get(&self, lang: Lang) -> &Template {
-        match lang {
-            Lang::Nl => &self.nl,
-            Lang::En => &self.en,
-        }
-    }
+/// A rule's texts: a Fluent message (`assets/locales/<lang>/advice.ftl`) whose value is the
+/// title and whose attributes are `.finding`, `.measure` (for the specialist) and `.customer`
+/// (for the PDF, addressed as "u"), with what each variable shows.
+#[derive(Clone, Debug)]
+pub struct RuleText {
+    pub message: String,
+    /// Fluent variable name → its value's source, for every variable of every language.
+    pub variables: BTreeMap<String, VarSource>,
 }
+
+/// The attributes every rule message has besides its value (the title).
+pub const TEXT_ATTRIBUTES: [&str; 3] = ["finding", "measure", "customer"];
 
 /// A quote line a rule adds: catalog code and quantity expression.
 #[derive(Clone, Debug)]
@@ -107,12 +112,9 @@ pub struct Rule {
     /// The repeat group the rule runs over, once per entry.
     pub for_each: Option<String>,
     pub when: Expr,
-    pub title: Texts,
-    pub finding: Texts,
-    /// The measure for the specialist (TUI, CLI): may instruct staff.
-    pub measure: Texts,
-    /// What the customer reads in the PDF, addressed as "u": never an instruction to staff.
-    pub customer: Texts,
+    /// Title, finding and measure for the specialist (the measure may instruct staff); the
+    /// customer's text for the PDF, addressed as "u", never an instruction to staff.
+    pub text: RuleText,
     pub quote: Vec<QuoteRule>,
     pub plan: Vec<PlanFlag>,
     pub faq: Vec<String>,

@@ -33,7 +33,7 @@ fn slow_link_per_location_names_the_numbers() {
     assert_eq!(f[0].entry, Some(1));
     assert_eq!(
         f[0].finding.nl,
-        "Locatie 1 (Hoofdkantoor): volgens abonnement 20 Mbit/s down en 20 Mbit/s up, nodig 30 Mbit/s down en 10 Mbit/s up voor 8 werkplekken."
+        "Locatie 1 (Hoofdkantoor): volgens abonnement 20\u{a0}Mbit/s download en 20\u{a0}Mbit/s upload; nodig is 30\u{a0}Mbit/s download en 10\u{a0}Mbit/s upload voor 8 werkplekken."
     );
     assert_eq!(f[0].quote_lines, [("connection_upgrade".to_string(), 1)]);
     assert_eq!(f[0].plan, [PlanFlag::Measures]);
@@ -58,12 +58,12 @@ fn slow_link_per_location_names_the_numbers() {
     assert!(
         f[0].finding
             .en
-            .contains("measured 18 Mbit/s down and 9 Mbit/s up, needed 30 Mbit/s down"),
+            .contains("measured 18\u{a0}Mbit/s download and 9\u{a0}Mbit/s upload; needed 30\u{a0}Mbit/s download"),
         "{}",
         f[0].finding.en
     );
     assert!(
-        f[0].finding.nl.contains("gemeten 18 Mbit/s down"),
+        f[0].finding.nl.contains("gemeten 18\u{a0}Mbit/s download"),
         "{}",
         f[0].finding.nl
     );
@@ -93,7 +93,7 @@ fn slow_link_at_the_second_of_three_locations() {
         slow[0]
             .finding
             .nl
-            .contains("nodig 11,3 Mbit/s down en 3,8 Mbit/s up voor 6 werkplekken"),
+            .contains("nodig is 11,3\u{a0}Mbit/s download en 3,8\u{a0}Mbit/s upload voor 6 werkplekken"),
         "{}",
         slow[0].finding.nl
     );
@@ -127,7 +127,7 @@ fn slow_measured_link_that_no_location_claims() {
     );
     assert!(
         f[0].finding.en.starts_with(
-            "Unassigned measurement: 20 Mbit/s down and 20 Mbit/s up, needed 30 Mbit/s down"
+            "Unassigned measurement: 20\u{a0}Mbit/s download and 20\u{a0}Mbit/s upload; needed 30\u{a0}Mbit/s download"
         ),
         "{}",
         f[0].finding.en
@@ -206,7 +206,7 @@ fn latency_bands() {
         1,
     );
     assert!(
-        f[0].finding.en.contains("Idle 20 ms, under load 320 ms"),
+        f[0].finding.en.contains("Idle 20\u{a0}ms, under load 320\u{a0}ms"),
         "{}",
         f[0].finding.en
     );
@@ -242,10 +242,10 @@ fn bufferbloat_names_the_measured_latency_and_what_to_do() {
     );
     let en = &f[0].finding.en;
     assert!(
-        en.contains("21 ms") && en.contains("372 ms") && en.contains("431 ms"),
+        en.contains("21\u{a0}ms") && en.contains("372\u{a0}ms") && en.contains("431\u{a0}ms"),
         "{en}"
     );
-    assert!(en.contains("up to 410 ms more, above 100 ms"), "{en}");
+    assert!(en.contains("up to 410\u{a0}ms more, above 100\u{a0}ms"), "{en}");
     assert!(
         f[0].measure.en.contains("smart queue management"),
         "{}",

@@ -177,10 +177,9 @@ fn every_answer_the_form_collects_is_read_by_a_rule_or_a_report_section() {
     let mut by_rules: std::collections::BTreeSet<String> = Default::default();
     for r in &rules.rules {
         by_rules.extend(r.when.references().into_iter().map(|(p, _)| p));
-        for t in [&r.title, &r.finding, &r.measure, &r.customer] {
-            by_rules.extend(t.nl.references().map(str::to_owned));
-            by_rules.extend(t.en.references().map(str::to_owned));
-        }
+        by_rules.extend(r.text.variables.values().map(|v| match v {
+            crate::advice::VarSource::Path(p) | crate::advice::VarSource::Localized(p) => p.clone(),
+        }));
         for q in &r.quote {
             by_rules.extend(q.quantity.references().into_iter().map(|(p, _)| p));
         }

@@ -230,7 +230,7 @@ fn workload_unknown_uses_the_default_rate() {
         1,
     );
     assert!(
-        f[0].finding.en.contains("3 Mbit/s per user"),
+        f[0].finding.en.contains("3\u{a0}Mbit/s per user"),
         "{}",
         f[0].finding.en
     );
@@ -254,7 +254,7 @@ fn users_without_mobile() {
     let f = check("mobile_missing", &yes, &[], &no, &[], 1);
     assert_eq!(
         f[0].finding.nl,
-        "1 gebruiker(s) zonder mobiel nummer voor de sms-inlog: Bo."
+        "1 gebruiker zonder mobiel nummer voor de sms-inlog: Bo."
     );
     assert_eq!(f[0].faq, ["1.2", "1.31"]);
     check("mobile_ok", &no, &[], &yes, &[], 1);
@@ -356,7 +356,7 @@ fn migration_by_volume() {
     let f = check("migration_project_chosen", &chosen, &[], &small, &[], 1);
     assert_eq!(f[0].quote_lines, [("migration_project".to_string(), 1)]);
     let f = check("migration_manual", &small, &[], &chosen, &[], 1);
-    assert!(f[0].finding.nl.contains("30,5 GB"), "{}", f[0].finding.nl);
+    assert!(f[0].finding.nl.contains("30,5\u{a0}GB"), "{}", f[0].finding.nl);
     check(
         "migration_volume_unknown",
         &[],
@@ -383,7 +383,7 @@ fn workstation_readiness_from_probes() {
     let f = check("workstations_not_ready", &[], &bad, &[], &good, 1);
     assert_eq!(
         f[0].finding.en,
-        "1 of the 3 measured computers are not ready: pc-1 (4 GB memory, needs 8; Windows 7)."
+        "1 of the 3 measured computers is not ready: pc-1 (4 GB memory, needs 8; Windows 7)."
     );
     let f = check("workstations_marginal", &[], &bad, &[], &good, 1);
     assert!(f[0].finding.nl.contains("pc-3 (disk almost full)"));

@@ -19,6 +19,7 @@
 //! A pseudo-locale (`INTAKE_PSEUDO=1`, or [`set_pseudo`]) passes every message through
 //! Fluent's pseudo-localisation, so a test can find text that did not come through here.
 
+pub mod catalog;
 pub mod fmt;
 #[cfg(test)]
 mod tests;

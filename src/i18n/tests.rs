@@ -3,80 +3,30 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+use fluent_syntax::ast::Entry;
 
+use super::catalog::{self, variables};
 use super::*;
 
 /// message id (or `id.attr`) → variables it reads, per language.
 type Catalog = BTreeMap<String, BTreeSet<String>>;
 
-fn catalogs() -> BTreeMap<&'static str, Catalog> {
-    let mut out: BTreeMap<&str, Catalog> = BTreeMap::new();
-    for (lang, file, source) in resources() {
-        let resource = match fluent_syntax::parser::parse(*source) {
-            Ok(r) => r,
-            Err((_, errors)) => panic!("assets/locales/{lang}/{file}: {errors:?}"),
-        };
+fn catalogs() -> BTreeMap<String, Catalog> {
+    let parsed = catalog::Catalog::parse(resources()).unwrap_or_else(|(_, e)| panic!("{e:#?}"));
+    let names = |p: &catalog::PatternInfo| p.variables.keys().cloned().collect();
+    let mut out: BTreeMap<String, Catalog> = BTreeMap::new();
+    for (lang, messages) in parsed.languages {
         let catalog = out.entry(lang).or_default();
-        for entry in resource.body {
-            let (id, value, attributes) = match entry {
-                Entry::Message(m) => (m.id.name.to_string(), m.value, m.attributes),
-                Entry::Term(t) => (format!("-{}", t.id.name), Some(t.value), t.attributes),
-                _ => continue,
-            };
-            if let Some(value) = value {
-                let vars = variables(&value);
-                let dup = catalog.insert(id.clone(), vars);
-                assert!(dup.is_none(), "assets/locales/{lang}/{file}: {id} twice");
+        for (id, m) in messages {
+            if let Some(value) = &m.value {
+                catalog.insert(id.clone(), names(value));
             }
-            for attr in attributes {
-                let key = format!("{id}.{}", attr.id.name);
-                catalog.insert(key, variables(&attr.value));
+            for (attr, p) in &m.attributes {
+                catalog.insert(format!("{id}.{attr}"), names(p));
             }
         }
     }
     out
-}
-
-fn variables(p: &Pattern<&str>) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    walk_pattern(p, &mut out);
-    out
-}
-
-fn walk_pattern(p: &Pattern<&str>, out: &mut BTreeSet<String>) {
-    for el in &p.elements {
-        if let PatternElement::Placeable { expression } = el {
-            walk_expr(expression, out);
-        }
-    }
-}
-
-fn walk_expr(e: &Expression<&str>, out: &mut BTreeSet<String>) {
-    match e {
-        Expression::Select { selector, variants } => {
-            walk_inline(selector, out);
-            for v in variants {
-                walk_pattern(&v.value, out);
-            }
-        }
-        Expression::Inline(i) => walk_inline(i, out),
-    }
-}
-
-fn walk_inline(i: &InlineExpression<&str>, out: &mut BTreeSet<String>) {
-    match i {
-        InlineExpression::VariableReference { id } => {
-            out.insert(id.name.to_string());
-        }
-        InlineExpression::FunctionReference { arguments, .. } => {
-            for a in &arguments.positional {
-                walk_inline(a, out);
-            }
-        }
-        InlineExpression::Placeable { expression } => walk_expr(expression, out),
-        _ => {}
-    }
 }
 
 #[test]
@@ -86,7 +36,7 @@ fn every_message_exists_in_every_language_with_the_same_variables() {
     let all_ids: BTreeSet<&String> = catalogs.values().flat_map(|c| c.keys()).collect();
     let mut problems = Vec::new();
     for id in all_ids {
-        let mut seen: Option<(&str, &BTreeSet<String>)> = None;
+        let mut seen: Option<(&String, &BTreeSet<String>)> = None;
         for (lang, catalog) in &catalogs {
             match (catalog.get(id), seen) {
                 (None, _) => problems.push(format!("{id}: missing in {lang}")),

@@ -50,9 +50,8 @@ pub struct Extra {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PhaseDef {
+    /// Also names its Fluent message, see [`PhaseDef::name`].
     pub id: String,
-    pub name_nl: String,
-    pub name_en: String,
     /// Base duration in working days (at least 1).
     pub days: u32,
     pub when: When,
@@ -90,8 +89,6 @@ struct Raw {
 #[serde(deny_unknown_fields)]
 struct RawPhase {
     id: Spanned<String>,
-    name_nl: String,
-    name_en: String,
     days: Spanned<u32>,
     when: When,
     #[serde(default)]
@@ -106,6 +103,18 @@ struct RawPhase {
     in_window: bool,
     #[serde(default)]
     backward: bool,
+}
+
+/// The Fluent message that names phase `id`: `plan-phase-<id>`, `_` written `-`.
+fn phase_message(id: &str) -> String {
+    format!("plan-phase-{}", id.replace('_', "-"))
+}
+
+impl PhaseDef {
+    /// The phase's name in `lang` (`assets/locales/<lang>/plan.ftl`).
+    pub fn name(&self, lang: crate::form::Lang) -> String {
+        crate::i18n::message(lang, &phase_message(&self.id), None)
+    }
 }
 
 /// Longest duration of one phase part, in working days (about a year): keeps dates in range.
@@ -142,6 +151,16 @@ impl PlanConfig {
             if phases.iter().any(|q| &q.id == id) {
                 return Err(err(p.id.span(), format!("duplicate phase id '{id}'")));
             }
+            let message = phase_message(id);
+            let messages = crate::i18n::catalog::Catalog::embedded();
+            for (lang, known) in &messages.languages {
+                if known.get(&message).is_none_or(|m| m.value.is_none()) {
+                    return Err(err(
+                        p.id.span(),
+                        format!("phase '{id}' has no name in {lang}: add '{message} = ...' to assets/locales/{lang}/plan.ftl"),
+                    ));
+                }
+            }
             if !(1..=MAX_DAYS).contains(p.days.get_ref()) {
                 return Err(err(p.days.span(), format!("days must be 1..={MAX_DAYS}")));
             }
@@ -172,8 +191,6 @@ impl PlanConfig {
             }
             phases.push(PhaseDef {
                 id: id.clone(),
-                name_nl: p.name_nl,
-                name_en: p.name_en,
                 days: *p.days.get_ref(),
                 when: p.when,
                 after,
@@ -262,5 +279,17 @@ mod tests {
         );
         assert!(edited("step = 50", "step = 0").is_err());
         assert!(edited("when = \"measures\"", "when = \"maybe\"").is_err());
+        let e = edited("id = \"aftercare\"", "id = \"after_care\"").unwrap_err();
+        assert!(e.message.contains("plan-phase-after-care"), "{e}");
+        assert!(e.to_string().starts_with("p.toml:"), "{e}");
+    }
+
+    #[test]
+    fn phase_names_come_from_fluent() {
+        use crate::form::Lang;
+        let c = PlanConfig::embedded().unwrap();
+        let go_live = c.phases.iter().find(|p| p.go_live).unwrap();
+        assert_eq!(go_live.name(Lang::Nl), "Livegang");
+        assert_eq!(go_live.name(Lang::En), "Go-live");
     }
 }

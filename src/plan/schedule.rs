@@ -237,8 +237,8 @@ pub fn make_plan(cfg: &PlanConfig, input: &PlanInput) -> Plan {
             let (start, end) = (*span)?;
             Some(Phase {
                 id: def.id.clone(),
-                name_nl: def.name_nl.clone(),
-                name_en: def.name_en.clone(),
+                name_nl: def.name(Lang::Nl),
+                name_en: def.name(Lang::En),
                 start,
                 end,
                 working_days: n,
