@@ -235,7 +235,7 @@ fn eight_workstations_slow_link_missing_mobile_accept() {
         slow["message"]
             .as_str()
             .unwrap()
-            .contains("20 Mbit/s down en 5 Mbit/s up, nodig 30 Mbit/s down en 10 Mbit/s up"),
+            .contains("20\u{a0}Mbit/s download en 5\u{a0}Mbit/s upload; nodig is 30\u{a0}Mbit/s download en 10\u{a0}Mbit/s upload"),
         "{slow}"
     );
     let en = json(&db, &["--lang", "en", "advise", &id, "--json"]);
@@ -243,7 +243,7 @@ fn eight_workstations_slow_link_missing_mobile_accept() {
         en[0]["message"]
             .as_str()
             .unwrap()
-            .contains("needed 30 Mbit/s down"),
+            .contains("needed 30\u{a0}Mbit/s download"),
         "{}",
         en[0]
     );
@@ -385,7 +385,7 @@ fn twelve_workstations_three_locations_apps_domain_quote() {
             && slow[0]["message"]
                 .as_str()
                 .unwrap()
-                .contains("nodig 18,8 Mbit/s down")
+                .contains("nodig is 18,8\u{a0}Mbit/s download")
     );
 
     let q = json(&db, &["quote", &id, "--json"]);

@@ -233,7 +233,8 @@ fn nearly_empty_intake_reads_as_what_it_is() {
     for want in [
         "0 van 1 werkplek gemeten",
         "Er is nog geen computer gemeten.",
-        "Geen van uw computers is nog gemeten",
+        // One computer known: the singular (issue 12), not "Geen van uw computers".
+        "Uw computer is nog niet gemeten",
         "De omvang van uw e-mail en bestanden is nog niet bekend",
         "Nog niet te plannen: daarvoor ontbreekt nog de omvang van e-mail en bestanden.",
         "Minder dan 6 werkplekken",
