@@ -44,7 +44,13 @@ fn new_intake(db: &Path, second: bool) {
     assert!(ok.status.success(), "{ok:?}");
     let mut set = vec!["set", "1", "workstations.count=1", "users[1].name=Anouk"];
     if second {
-        set = vec!["set", "1", "workstations.count=2", "users[1].name=Anouk", "users[2].name=Bram"];
+        set = vec![
+            "set",
+            "1",
+            "workstations.count=2",
+            "users[1].name=Anouk",
+            "users[2].name=Bram",
+        ];
     }
     let ok = intake(db, false, &set);
     assert!(ok.status.success(), "{ok:?}");
@@ -57,33 +63,45 @@ fn counts_choose_singular_and_plural_through_the_binary() {
     new_intake(&one, false);
     let nl = findings(&one, false, "nl");
     let small = finding(&nl, "small_company");
-    assert!(small["message"].as_str().unwrap().starts_with("Er is 1 werkplek;"), "{small}");
+    assert!(
+        small["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Er is 1 werkplek;"),
+        "{small}"
+    );
     assert_eq!(
         finding(&nl, "mobile_missing")["message"],
         "1 gebruiker zonder mobiel nummer voor de sms-inlog: Anouk."
     );
     let en = findings(&one, false, "en");
-    assert!(finding(&en, "small_company")["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("There is 1 workstation;"));
+    assert!(
+        finding(&en, "small_company")["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("There is 1 workstation;")
+    );
 
     let two = dir.path().join("two.db");
     new_intake(&two, true);
     let nl = findings(&two, false, "nl");
-    assert!(finding(&nl, "small_company")["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("Er zijn 2 werkplekken;"));
+    assert!(
+        finding(&nl, "small_company")["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("Er zijn 2 werkplekken;")
+    );
     assert_eq!(
         finding(&nl, "mobile_missing")["message"],
         "2 gebruikers zonder mobiel nummer voor de sms-inlog: Anouk, Bram."
     );
     let en = findings(&two, false, "en");
-    assert!(finding(&en, "small_company")["message"]
-        .as_str()
-        .unwrap()
-        .starts_with("There are 2 workstations;"));
+    assert!(
+        finding(&en, "small_company")["message"]
+            .as_str()
+            .unwrap()
+            .starts_with("There are 2 workstations;")
+    );
 }
 
 /// Words of plain ASCII letters (pseudo-localisation accents most letters) not in `data`.
@@ -108,7 +126,11 @@ fn a_finding_in_the_pseudo_locale_is_pseudo_localised_but_for_its_values() {
         let (p, f) = (finding(&pseudo, rule), finding(&plain, rule));
         for field in ["title", "message", "measure", "customer"] {
             let text = p[field].as_str().unwrap();
-            assert_ne!(text, f[field].as_str().unwrap(), "{rule}.{field} is not pseudo");
+            assert_ne!(
+                text,
+                f[field].as_str().unwrap(),
+                "{rule}.{field} is not pseudo"
+            );
             assert_eq!(
                 plain_words(text, &data),
                 Vec::<String>::new(),
@@ -116,8 +138,10 @@ fn a_finding_in_the_pseudo_locale_is_pseudo_localised_but_for_its_values() {
             );
         }
     }
-    assert!(finding(&pseudo, "mobile_missing")["message"]
-        .as_str()
-        .unwrap()
-        .contains("Anouk"));
+    assert!(
+        finding(&pseudo, "mobile_missing")["message"]
+            .as_str()
+            .unwrap()
+            .contains("Anouk")
+    );
 }

@@ -333,7 +333,10 @@ impl Builder<'_> {
         if !is_message_id(name) {
             self.err(
                 message.span(),
-                format!("rule '{id}': message '{name}' must be a Fluent id such as 'rule-{}'", id.replace('_', "-")),
+                format!(
+                    "rule '{id}': message '{name}' must be a Fluent id such as 'rule-{}'",
+                    id.replace('_', "-")
+                ),
             );
             return None;
         }

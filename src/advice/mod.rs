@@ -21,7 +21,6 @@ pub mod model;
 pub mod observed;
 mod rules;
 mod template;
-mod texts;
 #[cfg(test)]
 mod tests_facts;
 #[cfg(test)]
@@ -32,6 +31,7 @@ mod tests_load;
 mod tests_rules;
 #[cfg(test)]
 mod tests_texts;
+mod texts;
 
 pub use rules::{
     ADVICE_FILE, ADVICE_TOML, PlanFlag, QuoteRule, Rate, Rule, RuleText, Rules, RulesError,

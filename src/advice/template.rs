@@ -117,7 +117,9 @@ pub fn display(form: &Form, path: &str, v: &Value, lang: Lang) -> String {
         Value::Int(i) => crate::i18n::fmt::integer(*i, lang),
         _ => match question {
             // A choice of names (`apps.name`: "Exact", "AFAS") keeps its spelling.
-            Some(q) if matches!(q.kind, Kind::SingleChoice | Kind::MultiChoice) && q.id != "name" => {
+            Some(q)
+                if matches!(q.kind, Kind::SingleChoice | Kind::MultiChoice) && q.id != "name" =>
+            {
                 in_sentence(&q.display(v, lang))
             }
             Some(q) => q.display(v, lang),
@@ -197,7 +199,10 @@ mod tests {
         assert_eq!(in_sentence("Microsoft 365"), "Microsoft 365");
         assert_eq!(in_sentence("NAS of USB-schijf"), "NAS of USB-schijf");
         assert_eq!(in_sentence("macOS"), "macOS");
-        assert_eq!(in_sentence("Wekelijks, Google Drive"), "wekelijks, Google Drive");
+        assert_eq!(
+            in_sentence("Wekelijks, Google Drive"),
+            "wekelijks, Google Drive"
+        );
         assert_eq!(in_sentence("ISO 27001"), "ISO 27001");
     }
 

@@ -90,10 +90,9 @@ fn slow_link_at_the_second_of_three_locations() {
     assert_eq!(slow.iter().map(|x| x.entry).collect::<Vec<_>>(), [Some(2)]);
     // 6 × 1.5 × 1.25 = 11.25 → 11,3 (one decimal); up 6 × 0.5 × 1.25 = 3.75 → 3,8.
     assert!(
-        slow[0]
-            .finding
-            .nl
-            .contains("nodig is 11,3\u{a0}Mbit/s download en 3,8\u{a0}Mbit/s upload voor 6 werkplekken"),
+        slow[0].finding.nl.contains(
+            "nodig is 11,3\u{a0}Mbit/s download en 3,8\u{a0}Mbit/s upload voor 6 werkplekken"
+        ),
         "{}",
         slow[0].finding.nl
     );
@@ -206,7 +205,9 @@ fn latency_bands() {
         1,
     );
     assert!(
-        f[0].finding.en.contains("Idle 20\u{a0}ms, under load 320\u{a0}ms"),
+        f[0].finding
+            .en
+            .contains("Idle 20\u{a0}ms, under load 320\u{a0}ms"),
         "{}",
         f[0].finding.en
     );
@@ -245,7 +246,10 @@ fn bufferbloat_names_the_measured_latency_and_what_to_do() {
         en.contains("21\u{a0}ms") && en.contains("372\u{a0}ms") && en.contains("431\u{a0}ms"),
         "{en}"
     );
-    assert!(en.contains("up to 410\u{a0}ms more, above 100\u{a0}ms"), "{en}");
+    assert!(
+        en.contains("up to 410\u{a0}ms more, above 100\u{a0}ms"),
+        "{en}"
+    );
     assert!(
         f[0].measure.en.contains("smart queue management"),
         "{}",

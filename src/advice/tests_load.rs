@@ -79,8 +79,16 @@ faq = ["9.99"]"#;
     };
     has(l + 1, 12, "unknown severity 'fatal'");
     has(l + 2, 9, "unknown reference 'facts.nope'");
-    has(l + 3, 11, "message 'rule-no-such-rule' is in no assets/locales/en/*.ftl");
-    has(l + 3, 11, "message 'rule-no-such-rule' is in no assets/locales/nl/*.ftl");
+    has(
+        l + 3,
+        11,
+        "message 'rule-no-such-rule' is in no assets/locales/en/*.ftl",
+    );
+    has(
+        l + 3,
+        11,
+        "message 'rule-no-such-rule' is in no assets/locales/nl/*.ftl",
+    );
     has(l + 4, 19, "unknown catalog code 'gold_plating'");
     has(l + 4, 87, "quantity");
     has(l + 5, 9, "unknown plan flag 'party'");
@@ -99,7 +107,8 @@ fn a_message_missing_in_one_language_or_a_text_is_refused() {
     let e = err_with(&src, &[("nl", NL_OK)]);
     let at = format!("r.toml:{}:11: ", first_line() + 3);
     assert!(
-        e.iter().any(|d| d.starts_with(&at) && d.contains("'rule-t' is in no assets/locales/en/")),
+        e.iter()
+            .any(|d| d.starts_with(&at) && d.contains("'rule-t' is in no assets/locales/en/")),
         "{e:#?}"
     );
     assert_eq!(e.len(), 1, "{e:#?}");
@@ -122,13 +131,15 @@ fn a_variable_the_rule_cannot_see_is_refused_where_it_stands() {
     let nl: &'static str = Box::leak(nl.into_boxed_str());
     let e = err_with(&src, &[("nl", nl), ("en", EN_OK)]);
     assert!(
-        e.iter().any(|d| d.starts_with("assets/locales/nl/test.ftl:7:28: ")
-            && d.contains("rule 'x' (customer): variable '$userz' is neither a fact")),
+        e.iter()
+            .any(|d| d.starts_with("assets/locales/nl/test.ftl:7:28: ")
+                && d.contains("rule 'x' (customer): variable '$userz' is neither a fact")),
         "{e:#?}"
     );
     assert!(
-        e.iter().any(|d| d.starts_with("assets/locales/nl/test.ftl:7:42: ")
-            && d.contains("'$location_name'")),
+        e.iter()
+            .any(|d| d.starts_with("assets/locales/nl/test.ftl:7:42: ")
+                && d.contains("'$location_name'")),
         "{e:#?}"
     );
     // An answer of a group the rule does not run over.
@@ -140,7 +151,8 @@ fn a_variable_the_rule_cannot_see_is_refused_where_it_stands() {
         "{e:#?}"
     );
     let per_app = format!("{rule}\nfor_each = \"apps\"");
-    load_with(&with_rule(&per_app), &[("nl", group), ("en", EN_OK)]).unwrap_or_else(|e| panic!("{e}"));
+    load_with(&with_rule(&per_app), &[("nl", group), ("en", EN_OK)])
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 #[test]
@@ -203,20 +215,28 @@ fn sizing_must_cover_every_workload_choice_and_sane_numbers() {
     );
     let limit = ADVICE_TOML.replace("min_workstations = 6", "users = 6");
     let e = err(&limit);
-    assert!(e.iter().any(|d| d.contains("name of a computed fact")), "{e:#?}");
+    assert!(
+        e.iter().any(|d| d.contains("name of a computed fact")),
+        "{e:#?}"
+    );
 }
 
 #[test]
 fn a_customer_text_that_talks_about_the_customer_or_instructs_staff_is_refused() {
     let rule = OK_RULE.replace("rule-mobile-ok", "rule-t");
     let nl = NL_OK.replace("U leest dit.", "Kies met de klant een datum.");
-    let en = EN_OK.replace("You read this.", "Measure the link with the bandwidth probe.");
-    let (nl, en): (&'static str, &'static str) =
-        (Box::leak(nl.into_boxed_str()), Box::leak(en.into_boxed_str()));
+    let en = EN_OK.replace(
+        "You read this.",
+        "Measure the link with the bandwidth probe.",
+    );
+    let (nl, en): (&'static str, &'static str) = (
+        Box::leak(nl.into_boxed_str()),
+        Box::leak(en.into_boxed_str()),
+    );
     let e = err_with(&with_rule(&rule), &[("nl", nl), ("en", en)]);
     assert!(
-        e.iter().any(|d| d.starts_with("assets/locales/nl/test.ftl:7:6: ")
-            && d.contains("'de klant'")),
+        e.iter()
+            .any(|d| d.starts_with("assets/locales/nl/test.ftl:7:6: ") && d.contains("'de klant'")),
         "{e:#?}"
     );
     assert!(e.iter().any(|d| d.contains("'bandwidth probe'")), "{e:#?}");

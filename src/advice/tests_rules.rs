@@ -356,7 +356,11 @@ fn migration_by_volume() {
     let f = check("migration_project_chosen", &chosen, &[], &small, &[], 1);
     assert_eq!(f[0].quote_lines, [("migration_project".to_string(), 1)]);
     let f = check("migration_manual", &small, &[], &chosen, &[], 1);
-    assert!(f[0].finding.nl.contains("30,5\u{a0}GB"), "{}", f[0].finding.nl);
+    assert!(
+        f[0].finding.nl.contains("30,5\u{a0}GB"),
+        "{}",
+        f[0].finding.nl
+    );
     check(
         "migration_volume_unknown",
         &[],

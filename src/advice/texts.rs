@@ -63,7 +63,13 @@ pub(super) fn rule_text(
         for extra in m.attributes.keys() {
             if !TEXT_ATTRIBUTES.contains(&extra.as_str()) {
                 let place = m.attributes[extra].place.clone();
-                problems.push(Problem::At(place, format!("rule '{id}': unknown attribute '.{extra}' (known: {})", TEXT_ATTRIBUTES.join(", "))));
+                problems.push(Problem::At(
+                    place,
+                    format!(
+                        "rule '{id}': unknown attribute '.{extra}' (known: {})",
+                        TEXT_ATTRIBUTES.join(", ")
+                    ),
+                ));
             }
         }
         let parts = std::iter::once(None).chain(TEXT_ATTRIBUTES.map(Some));
@@ -135,7 +141,9 @@ fn resolve(var: &str, types: &dyn TypeEnv, for_each: Option<&str>) -> Result<Var
             continue;
         }
         if types.is_group(section) && for_each != Some(section) {
-            other_group = Some(format!("variable '${var}' is the answer {path} of group '{section}', but the rule is not for_each = \"{section}\""));
+            other_group = Some(format!(
+                "variable '${var}' is the answer {path} of group '{section}', but the rule is not for_each = \"{section}\""
+            ));
             continue;
         }
         found.push(VarSource::Path(path));

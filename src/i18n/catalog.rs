@@ -101,7 +101,10 @@ impl Catalog {
                         .collect(),
                 };
                 if let Some(old) = messages.insert(id.clone(), info) {
-                    errors.push(format!("{path}: {id} defined twice (first at {})", old.place));
+                    errors.push(format!(
+                        "{path}: {id} defined twice (first at {})",
+                        old.place
+                    ));
                 }
             }
         }
@@ -140,20 +143,15 @@ fn pattern_info(p: &Pattern<&str>, place: Place, at: &dyn Fn(&str) -> Place) -> 
 
 /// The variables a pattern reads.
 pub fn variables(p: &Pattern<&str>) -> BTreeSet<String> {
-    let mut info = pattern_info(
-        p,
-        Place {
-            file: String::new(),
-            line: 0,
-            col: 0,
-        },
-        &|_| Place {
-            file: String::new(),
-            line: 0,
-            col: 0,
-        },
-    );
-    std::mem::take(&mut info.variables).into_keys().collect()
+    let nowhere = |_: &str| Place {
+        file: String::new(),
+        line: 0,
+        col: 0,
+    };
+    pattern_info(p, nowhere(""), &nowhere)
+        .variables
+        .into_keys()
+        .collect()
 }
 
 fn walk_pattern(p: &Pattern<&str>, out: &mut PatternInfo, at: &dyn Fn(&str) -> Place) {
@@ -181,9 +179,9 @@ fn walk_expr(e: &Expression<&str>, out: &mut PatternInfo, at: &dyn Fn(&str) -> P
 fn walk_inline(i: &InlineExpression<&str>, out: &mut PatternInfo, at: &dyn Fn(&str) -> Place) {
     match i {
         InlineExpression::VariableReference { id } => {
-            if !out.variables.contains_key(id.name) {
-                out.variables.insert(id.name.to_string(), at(id.name));
-            }
+            out.variables
+                .entry(id.name.to_string())
+                .or_insert_with(|| at(id.name));
         }
         InlineExpression::FunctionReference { arguments, .. } => {
             for a in &arguments.positional {
@@ -233,7 +231,10 @@ mod tests {
         assert_eq!(b.place.to_string(), "assets/locales/nl/t.ftl:3:1");
         let v = b.value.as_ref().unwrap();
         assert_eq!(v.variables.keys().collect::<Vec<_>>(), ["n", "what"]);
-        assert_eq!(v.variables["what"].to_string(), "assets/locales/nl/t.ftl:4:18");
+        assert_eq!(
+            v.variables["what"].to_string(),
+            "assets/locales/nl/t.ftl:4:18"
+        );
         assert!(v.text.contains("één"), "{}", v.text);
         let attr = b.pattern(Some("attr")).unwrap();
         assert_eq!((attr.place.line, attr.place.col), (7, 6));

@@ -157,7 +157,9 @@ impl PlanConfig {
                 if known.get(&message).is_none_or(|m| m.value.is_none()) {
                     return Err(err(
                         p.id.span(),
-                        format!("phase '{id}' has no name in {lang}: add '{message} = ...' to assets/locales/{lang}/plan.ftl"),
+                        format!(
+                            "phase '{id}' has no name in {lang}: add '{message} = ...' to assets/locales/{lang}/plan.ftl"
+                        ),
                     ));
                 }
             }
