@@ -56,52 +56,51 @@ fn new_intake(db: &Path, second: bool) {
     assert!(ok.status.success(), "{ok:?}");
 }
 
+/// The finding text ("message") of `rule` in intake 1 of `db`, in `lang`.
+fn message(db: &Path, lang: &str, rule: &str) -> String {
+    let list = findings(db, false, lang);
+    finding(&list, rule)["message"]
+        .as_str()
+        .expect("a message")
+        .to_owned()
+}
+
 #[test]
 fn counts_choose_singular_and_plural_through_the_binary() {
     let dir = tempfile::tempdir().unwrap();
-    let one = dir.path().join("one.db");
+    let (one, two) = (dir.path().join("one.db"), dir.path().join("two.db"));
     new_intake(&one, false);
-    let nl = findings(&one, false, "nl");
-    let small = finding(&nl, "small_company");
-    assert!(
-        small["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("Er is 1 werkplek;"),
-        "{small}"
-    );
-    assert_eq!(
-        finding(&nl, "mobile_missing")["message"],
-        "1 gebruiker zonder mobiel nummer voor de sms-inlog: Anouk."
-    );
-    let en = findings(&one, false, "en");
-    assert!(
-        finding(&en, "small_company")["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("There is 1 workstation;")
-    );
-
-    let two = dir.path().join("two.db");
     new_intake(&two, true);
-    let nl = findings(&two, false, "nl");
-    assert!(
-        finding(&nl, "small_company")["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("Er zijn 2 werkplekken;")
-    );
-    assert_eq!(
-        finding(&nl, "mobile_missing")["message"],
-        "2 gebruikers zonder mobiel nummer voor de sms-inlog: Anouk, Bram."
-    );
-    let en = findings(&two, false, "en");
-    assert!(
-        finding(&en, "small_company")["message"]
-            .as_str()
-            .unwrap()
-            .starts_with("There are 2 workstations;")
-    );
+    for (db, lang, rule, want) in [
+        (&one, "nl", "small_company", "Er is 1 werkplek;"),
+        (&one, "en", "small_company", "There is 1 workstation;"),
+        (&two, "nl", "small_company", "Er zijn 2 werkplekken;"),
+        (&two, "en", "small_company", "There are 2 workstations;"),
+        (
+            &one,
+            "nl",
+            "mobile_missing",
+            "1 gebruiker zonder mobiel nummer voor de sms-inlog: Anouk.",
+        ),
+        (
+            &two,
+            "nl",
+            "mobile_missing",
+            "2 gebruikers zonder mobiel nummer voor de sms-inlog: Anouk, Bram.",
+        ),
+        (
+            &two,
+            "en",
+            "mobile_missing",
+            "2 users without a mobile number for the SMS login: Anouk, Bram.",
+        ),
+    ] {
+        let text = message(db, lang, rule);
+        assert!(
+            text.starts_with(want),
+            "{rule} ({lang}): '{text}' does not begin with '{want}'"
+        );
+    }
 }
 
 /// Words of plain ASCII letters (pseudo-localisation accents most letters) not in `data`.

@@ -13,30 +13,21 @@ fn one(rule: &str, pairs: &[(&str, &str)], probes: &[crate::store::ProbeRecord])
     hits.remove(0).clone()
 }
 
+fn begins(text: &str, want: &str) {
+    assert!(
+        text.starts_with(want),
+        "'{text}' does not begin with '{want}'"
+    );
+}
+
 #[test]
 fn one_workstation_and_two_workstations() {
     let f = one("small_company", &[("workstations.count", "1")], &[]);
-    assert!(
-        f.finding.nl.starts_with("Er is 1 werkplek;"),
-        "{}",
-        f.finding.nl
-    );
-    assert!(
-        f.finding.en.starts_with("There is 1 workstation;"),
-        "{}",
-        f.finding.en
-    );
+    begins(&f.finding.nl, "Er is 1 werkplek;");
+    begins(&f.finding.en, "There is 1 workstation;");
     let f = one("small_company", &[("workstations.count", "2")], &[]);
-    assert!(
-        f.finding.nl.starts_with("Er zijn 2 werkplekken;"),
-        "{}",
-        f.finding.nl
-    );
-    assert!(
-        f.finding.en.starts_with("There are 2 workstations;"),
-        "{}",
-        f.finding.en
-    );
+    begins(&f.finding.nl, "Er zijn 2 werkplekken;");
+    begins(&f.finding.en, "There are 2 workstations;");
     assert_eq!(f.title.nl, "Minder dan 6 werkplekken");
     for text in [&f.finding, &f.customer] {
         assert!(!text.nl.contains("1 werkplekken") && !text.en.contains("1 workstations"));
@@ -73,12 +64,9 @@ fn one_of_one_measured_computer_and_one_of_two_and_two_of_two() {
         ws_probe("pc-2", "warning", json!(["oud"])),
     ];
     let f = one("workstations_marginal", &[], &two);
-    assert!(
-        f.finding.nl.starts_with(
-            "2 van de 2 gemeten computers voldoen krap: pc-1 (schijf bijna vol), pc-2 (oud)"
-        ),
-        "{}",
-        f.finding.nl
+    begins(
+        &f.finding.nl,
+        "2 van de 2 gemeten computers voldoen krap: pc-1 (schijf bijna vol), pc-2 (oud)",
     );
     assert!(
         f.finding

@@ -8,6 +8,8 @@ use std::sync::OnceLock;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 
+use crate::form::load::line_col;
+
 /// A place in a resource: `assets/locales/nl/advice.ftl:12:7`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Place {
@@ -209,14 +211,6 @@ fn place(file: &str, source: &str, part: &str) -> Place {
         line,
         col,
     }
-}
-
-/// 1-based line and column (in characters) of byte `offset`.
-fn line_col(source: &str, offset: usize) -> (usize, usize) {
-    let before = &source[..source.floor_char_boundary(offset.min(source.len()))];
-    let line = before.matches('\n').count() + 1;
-    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-    (line, col)
 }
 
 #[cfg(test)]
