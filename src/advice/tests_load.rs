@@ -139,7 +139,9 @@ fn a_variable_the_rule_cannot_see_is_refused_where_it_stands() {
     assert!(
         e.iter()
             .any(|d| d.starts_with("assets/locales/nl/test.ftl:7:42: ")
-                && d.contains("'$location_name'")),
+                && d.contains(
+                    "facts.location_name exists only in a rule with for_each = \"locations\""
+                )),
         "{e:#?}"
     );
     // An answer of a group the rule does not run over.

@@ -2,7 +2,7 @@
 //! exists in every language with its title and every attribute, each variable it reads is a
 //! fact or an answer the rule can see, and the customer's text speaks to the customer.
 
-use super::facts::LOCALIZED_FACTS;
+use super::facts::{FACTS, LOCALIZED_FACTS, Scope};
 use super::rules::{RuleText, TEXT_ATTRIBUTES, VarSource};
 use crate::form::expr::TypeEnv;
 use crate::i18n::catalog::{Catalog, Place};
@@ -150,7 +150,22 @@ fn resolve(var: &str, types: &dyn TypeEnv, for_each: Option<&str>) -> Result<Var
     }
     match found.len() {
         1 => Ok(found.remove(0)),
-        0 => Err(other_group.unwrap_or_else(|| format!("variable '${var}' is neither a fact (facts.{var}) nor an answer (section_question) this rule can see"))),
+        0 => Err(other_group
+            .or_else(|| out_of_scope(var))
+            .unwrap_or_else(|| format!("variable '${var}' is neither a fact (facts.{var}) nor an answer (section_question) this rule can see"))),
         _ => Err(format!("variable '${var}' could be any of {found:?}: rename it")),
     }
+}
+
+/// Why a fact that exists elsewhere is not there for this rule.
+fn out_of_scope(var: &str) -> Option<String> {
+    let (_, _, scope) = FACTS.iter().find(|(name, _, _)| *name == var)?;
+    let where_ = match scope {
+        Scope::Entry => "in a rule with for_each",
+        Scope::Location => "in a rule with for_each = \"locations\"",
+        Scope::Global | Scope::Plan => return None,
+    };
+    Some(format!(
+        "variable '${var}': the fact facts.{var} exists only {where_}"
+    ))
 }
