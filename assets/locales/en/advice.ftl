@@ -333,7 +333,7 @@ rule-probe-none = No computer measured
 rule-peripherals = Peripherals
     .finding = Connected equipment: { $peripherals_list }. In a hosted desktop each device needs a redirection (USB/RDP) or a driver on the platform.
     .measure = Test each device (make and model) in the online workplace before go-live and note which redirection or driver it needs.
-    .customer = You use { $peripherals_list }. In the online workplace each device must be passed through or get a driver; every device is tested before go-live.
+    .customer = You use this equipment: { $peripherals_list }. In the online workplace each device must be passed through or get a driver; every device is tested before go-live.
 
 rule-printers = Printers
     .finding = Printers according to the intake: { $workstations_printers }; found by the network scan: { $lan_printers }.

@@ -333,7 +333,7 @@ rule-probe-none = Geen computer gemeten
 rule-peripherals = Randapparatuur
     .finding = Aangesloten apparatuur: { $peripherals_list }. In een gehoste werkplek heeft elk apparaat een doorverwijzing (USB/RDP) of een stuurprogramma op het platform nodig.
     .measure = Test elk apparaat (merk en type) in de online werkplek vóór de livegang en noteer welke doorverwijzing of welk stuurprogramma nodig is.
-    .customer = U gebruikt { $peripherals_list }. In de online werkplek moet elk apparaat worden doorgegeven of een stuurprogramma krijgen; elk apparaat wordt vóór de livegang getest.
+    .customer = U gebruikt deze apparatuur: { $peripherals_list }. In de online werkplek moet elk apparaat worden doorgegeven of een stuurprogramma krijgen; elk apparaat wordt vóór de livegang getest.
 
 rule-printers = Printers
     .finding = Printers volgens de intake: { $workstations_printers }; gevonden door de netwerkscan: { $lan_printers }.
