@@ -5,6 +5,10 @@
 pub mod app;
 pub mod home;
 mod home_view;
+pub mod import;
+mod import_keys;
+mod import_text;
+mod import_view;
 pub mod intake;
 mod intake_edit;
 mod intake_jump;
