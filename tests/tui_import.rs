@@ -24,6 +24,15 @@ fn flow(app: &App) -> &ImportFlow {
     }
 }
 
+/// The message the import shows (an error or a notice); empty when none.
+fn note_text(app: &App) -> String {
+    flow(app)
+        .note
+        .as_ref()
+        .map(|n| n.text.clone())
+        .unwrap_or_default()
+}
+
 fn stage(app: &App) -> Stage {
     flow(app).stage
 }
@@ -93,12 +102,7 @@ fn conflicts_chosen_per_row_are_exactly_what_the_store_holds() {
     key(&mut app, KeyCode::Enter);
     assert_eq!(stage(&app), Stage::Conflicts);
     assert!(
-        flow(&app)
-            .note
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("Nog 2 conflicten"),
+        note_text(&app).contains("Nog 2 conflicten"),
         "{:?}",
         flow(&app).note
     );
@@ -283,14 +287,7 @@ fn an_encrypted_bundle_asks_its_passphrase_again_when_wrong() {
     );
     key(&mut app, KeyCode::Enter);
     assert_eq!(stage(&app), Stage::Passphrase, "asked again");
-    assert!(
-        flow(&app)
-            .note
-            .as_ref()
-            .unwrap()
-            .text
-            .contains("verkeerde wachtwoordzin")
-    );
+    assert!(note_text(&app).contains("verkeerde wachtwoordzin"));
     assert!(flow(&app).secret.is_empty(), "the wrong passphrase is gone");
     let dir = fx.dir.path().display().to_string();
     assert_snapshot!(
@@ -347,4 +344,46 @@ fn without_colour_the_cursor_and_the_choice_still_show() {
         text.contains("[✓ bestand]") && text.contains("● t bestand:"),
         "{text}"
     );
+}
+
+#[test]
+fn a_change_made_elsewhere_before_y_is_shown_first_and_nothing_is_written() {
+    let fx = Fixture::new();
+    let (id, file) = returned_bundle(&fx);
+    let mut app = fx.app(Lang::Nl);
+    start_import(&mut app, &file);
+    key(&mut app, KeyCode::Enter);
+    chr(&mut app, 'T');
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(
+        stage(&app),
+        Stage::Confirm(intake::tui::import::Confirm::Merge)
+    );
+    // Another process puts the sector back to its value at export: no conflict any more.
+    set(&mut fx.ws(), id, &[("company.sector", "services")]);
+    let before = state(&app, id);
+    chr(&mut app, 'y');
+    assert_eq!(stage(&app), Stage::Conflicts);
+    assert!(
+        note_text(&app).contains("intussen elders gewijzigd"),
+        "{}",
+        note_text(&app)
+    );
+    assert_eq!(state(&app, id), before, "nothing written");
+    let m = flow(&app).merge.as_ref().unwrap();
+    assert_eq!(m.rows.len(), 2, "the sector is no conflict now");
+    assert!(
+        m.rows.iter().all(|r| r.side.is_some()),
+        "unchanged conflicts keep their choice"
+    );
+    key(&mut app, KeyCode::Enter);
+    chr(&mut app, 'y');
+    assert_eq!(stage(&app), Stage::Done, "{}", note_text(&app));
+    let answers = app.ws.store.answers(id).unwrap();
+    assert_eq!(
+        answers["company.sector"],
+        json!("healthcare"),
+        "taken from the file now"
+    );
+    assert_eq!(answers["planning.go_live"], json!("2027-03-15"));
 }
