@@ -387,3 +387,25 @@ fn a_change_made_elsewhere_before_y_is_shown_first_and_nothing_is_written() {
     );
     assert_eq!(answers["planning.go_live"], json!("2027-03-15"));
 }
+
+#[test]
+fn tab_completes_the_file_name() {
+    let fx = Fixture::new();
+    let (_, file) = returned_bundle(&fx);
+    std::fs::write(fx.dir.path().join("jansen.age"), "").unwrap();
+    let mut app = fx.app(Lang::Nl);
+    chr(&mut app, 'i');
+    typ(&mut app, &format!("{}/ja", fx.dir.path().display()));
+    key(&mut app, KeyCode::Tab);
+    assert!(flow(&app).path.value().ends_with("/jansen."));
+    assert!(
+        note_text(&app).contains("2 namen passen: jansen.age  jansen.json"),
+        "{}",
+        note_text(&app)
+    );
+    typ(&mut app, "j");
+    key(&mut app, KeyCode::Tab);
+    assert_eq!(flow(&app).path.value(), file.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    assert_eq!(stage(&app), Stage::Preview, "{}", note_text(&app));
+}

@@ -46,6 +46,7 @@ pub fn handle(
         Stage::Path => match k.code {
             KeyCode::Esc => return cancelled(status),
             KeyCode::Enter => flow.read(ws, lang),
+            KeyCode::Tab => complete_path(flow, lang),
             _ => {
                 flow.path.handle_event(&Event::Key(k));
                 flow.note = None;
@@ -206,6 +207,35 @@ fn conflict_key(
     Next::Stay
 }
 
+/// Tab: the file name completed from its folder; when several names still match, the
+/// note lists them.
+fn complete_path(flow: &mut ImportFlow, lang: Lang) {
+    let home = std::env::var_os("HOME").map(std::path::PathBuf::from);
+    let c = super::path_complete::complete(flow.path.value(), home.as_deref());
+    flow.path = tui_input::Input::new(c.text);
+    flow.note = (!c.choices.is_empty()).then(|| {
+        let shown: Vec<String> = c
+            .choices
+            .iter()
+            .take(MAX_CHOICES_SHOWN)
+            .map(|n| crate::text::printable(n).into_owned())
+            .collect();
+        super::import::Note {
+            text: t!(
+                lang,
+                "tui-import-choices",
+                names = shown.join("  "),
+                count = c.choices.len(),
+                more = c.choices.len().saturating_sub(MAX_CHOICES_SHOWN)
+            ),
+            error: false,
+        }
+    });
+}
+
+/// Names listed when Tab finds several.
+const MAX_CHOICES_SHOWN: usize = 8;
+
 fn scroll(flow: &mut ImportFlow, by: isize) {
     if let Some(m) = flow.merge.as_mut() {
         // The view clamps it to what there is to show.
@@ -242,6 +272,7 @@ pub fn bar(flow: &ImportFlow, l: Lang) -> Vec<(&'static str, String)> {
     match flow.stage {
         Stage::Path => vec![
             ("Enter", t!(l, "tui-import-key-read")),
+            ("Tab", t!(l, "tui-import-key-complete")),
             ("Esc", t!(l, "key-cancel")),
         ],
         Stage::Passphrase => vec![

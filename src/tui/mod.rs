@@ -18,6 +18,7 @@ mod intake_view;
 mod keys;
 mod multiline;
 mod paste_limit;
+mod path_complete;
 pub mod probes;
 mod probes_view;
 pub mod proposal;

@@ -76,6 +76,11 @@ tui-import-done-keys =
     Esc = back to the list
 
 tui-import-key-read = read
+tui-import-key-complete = complete
+tui-import-choices = { $more ->
+    [0] { $count } names match: { $names }
+   *[other] { $count } names match: { $names } and { $more } more
+}
 tui-import-key-decrypt = decrypt
 tui-import-key-conflicts = choose conflicts
 tui-import-key-merge = merge

@@ -76,6 +76,11 @@ tui-import-done-keys =
     Esc = terug naar de lijst
 
 tui-import-key-read = inlezen
+tui-import-key-complete = aanvullen
+tui-import-choices = { $more ->
+    [0] { $count } namen passen: { $names }
+   *[other] { $count } namen passen: { $names } en nog { $more }
+}
 tui-import-key-decrypt = ontsleutelen
 tui-import-key-conflicts = conflicten kiezen
 tui-import-key-merge = samenvoegen
