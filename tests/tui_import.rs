@@ -95,7 +95,7 @@ fn conflicts_chosen_per_row_are_exactly_what_the_store_holds() {
 
     key(&mut app, KeyCode::Enter);
     assert_eq!(stage(&app), Stage::Conflicts);
-    // Rows in key order: company.sector, locations[1].workstations, planning.go_live.
+    // Rows in form order: company.sector, locations[1].workstations, planning.go_live.
     chr(&mut app, 'o');
     assert_snapshot!("import_conflicts_one_chosen", drawn(&mut app, 80, 24));
     // Enter with rows undecided says so and goes to the first one.
@@ -408,4 +408,56 @@ fn tab_completes_the_file_name() {
     assert_eq!(flow(&app).path.value(), file.display().to_string());
     key(&mut app, KeyCode::Enter);
     assert_eq!(stage(&app), Stage::Preview, "{}", note_text(&app));
+}
+
+#[test]
+fn many_conflicts_scroll_with_the_cursor_in_a_small_terminal() {
+    let fx = Fixture::new();
+    let id = fx.intake("Kantoor Groot", Mode::OnSite);
+    let mut ws = fx.ws();
+    let names = |who: &str| -> Vec<(String, String)> {
+        (1..=12)
+            .map(|n| (format!("users[{n}].name"), format!("{who} {n}")))
+            .collect()
+    };
+    let set_all = |ws: &mut intake::workspace::Workspace, id: i64, who: &str| {
+        let pairs = names(who);
+        let pairs: Vec<(&str, &str)> = pairs
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .collect();
+        set(ws, id, &pairs);
+    };
+    set_all(&mut ws, id, "Begin");
+    let sent = ws.store.export_bundle(id).unwrap();
+    let theirs = Fixture::new();
+    let mut their_ws = theirs.ws();
+    let their_id = their_ws.import_bundle(&sent).unwrap();
+    set_all(&mut their_ws, their_id, "Klant");
+    let back = their_ws.store.export_bundle(their_id).unwrap();
+    let file = tui_util::import::write_bundle(fx.dir.path(), "groot.json", back);
+    set_all(&mut ws, id, "Hier");
+    let mut app = fx.app(Lang::Nl);
+    start_import(&mut app, &file);
+    // The preview scrolls to its last line.
+    for _ in 0..40 {
+        key(&mut app, KeyCode::Down);
+    }
+    let shown = drawn(&mut app, 60, 16);
+    assert!(shown.contains("Gebruiker 12: Naam"), "{shown}");
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::End);
+    let shown = drawn(&mut app, 60, 16);
+    assert!(shown.contains("▶ Gebruiker 12: Naam"), "{shown}");
+    assert!(
+        shown.contains("Hier 12") && shown.contains("Klant 12"),
+        "{shown}"
+    );
+    key(&mut app, KeyCode::Home);
+    let shown = drawn(&mut app, 60, 16);
+    assert!(shown.contains("▶ Gebruiker 1: Naam"), "{shown}");
+    assert!(!shown.contains("Gebruiker 12"), "{shown}");
+    // The rows come in the form's order: entry 2 after entry 1, not after 19.
+    key(&mut app, KeyCode::Down);
+    assert!(drawn(&mut app, 60, 16).contains("▶ Gebruiker 2: Naam"));
 }

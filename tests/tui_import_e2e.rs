@@ -77,7 +77,7 @@ fn conflicts_chosen_on_screen_are_what_show_says() {
     t.wait_all(&["Samenvoegen met intake 1", "Plaats: Amersfoort"]);
     t.keys(&["Enter"]);
     t.wait_for("Conflicten: 0 van 2 gekozen");
-    // Rows in key order: the sector (kept here), then the go-live date (from the file).
+    // Rows in form order: the sector (kept here), then the go-live date (from the file).
     let screen = t.wait_all(&[
         "Branche",
         "Handel en groothandel",

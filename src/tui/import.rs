@@ -96,6 +96,9 @@ impl MergeView {
                 side: old.iter().find(|r| r.conflict == *c).and_then(|r| r.side),
             })
             .collect();
+        let form = self.form.clone();
+        self.rows
+            .sort_by_cached_key(|r| super::import_text::form_order(&form, &r.conflict.key));
         self.plan = plan;
         self.selected = self.selected.min(self.rows.len().saturating_sub(1));
         self.scroll = 0;

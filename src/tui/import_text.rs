@@ -28,6 +28,17 @@ pub fn label(form: &Form, key: &str, lang: Lang, self_filled: bool) -> String {
     }
 }
 
+/// Where `key` comes in the form: by section, then entry (users[2] after users[1], not
+/// after users[19] as in the key's text), then question; answers the form does not know
+/// come last.
+pub fn form_order(form: &Form, key: &str) -> (usize, usize, usize, String) {
+    let parsed = AnswerKey::parse(key).ok();
+    let at = parsed.as_ref().and_then(|k| form.position(&k.path()));
+    let instance = parsed.and_then(|k| k.instance).unwrap_or(0);
+    let (section, question) = at.unwrap_or((usize::MAX, usize::MAX));
+    (section, instance, question, key.to_string())
+}
+
 /// The answer on one line as the intake screen shows it; "(geen antwoord)" for none.
 pub fn shown(form: &Form, key: &str, value: Option<&Json>, lang: Lang) -> String {
     let Some(v) = value.filter(|v| !v.is_null()) else {
@@ -63,6 +74,31 @@ mod tests {
         let l = label(&f, "locations[2].name", Lang::Nl, false);
         assert!(l.starts_with("Locatie 2: "), "{l}");
         assert_eq!(label(&f, "gone.question", Lang::En, false), "gone.question");
+    }
+
+    #[test]
+    fn keys_sort_in_form_order_with_entries_by_number() {
+        let f = form();
+        let mut keys = vec![
+            "users[10].name",
+            "users[2].name",
+            "company.kvk",
+            "gone.x",
+            "intake.date",
+            "users[2].mobile",
+        ];
+        keys.sort_by_key(|k| form_order(&f, k));
+        assert_eq!(
+            keys,
+            vec![
+                "intake.date",
+                "company.kvk",
+                "users[2].name",
+                "users[2].mobile",
+                "users[10].name",
+                "gone.x"
+            ]
+        );
     }
 
     #[test]

@@ -238,10 +238,11 @@ fn preview(
             lines.extend(indented(&item, 2, w, Style::new()));
         }
     };
-    let taken = m
-        .plan
-        .taken
-        .iter()
+    let order = |k: &str| super::import_text::form_order(&m.form, k);
+    let mut taken: Vec<_> = m.plan.taken.iter().collect();
+    taken.sort_by_cached_key(|(k, _)| order(k));
+    let taken = taken
+        .into_iter()
         .map(|(k, v)| format!("{}: {}", name(k), value(k, v.as_ref())))
         .collect::<Vec<_>>();
     section(
@@ -249,10 +250,10 @@ fn preview(
         t!(lang, "tui-import-taken-head", count = taken.len()),
         taken,
     );
-    let kept = m
-        .plan
-        .kept
-        .iter()
+    let mut kept: Vec<&String> = m.plan.kept.iter().collect();
+    kept.sort_by_cached_key(|k| order(k));
+    let kept = kept
+        .into_iter()
         .map(|k| format!("{}: {}", name(k), value(k, m.ours.get(k))))
         .collect::<Vec<_>>();
     section(
@@ -293,14 +294,10 @@ fn conflicts(
     );
     let inner = frame(f, area, &title, theme);
     let w = inner.width as usize;
-    let mut head = note_lines(note, w, theme);
-    head.extend(indented(
-        &t!(lang, "tui-import-conflicts-intro"),
-        0,
-        w,
-        theme.dim(),
-    ));
-    head.push(Line::raw(""));
+    let head = note_lines(note, w, theme);
+    // The explanation scrolls away with the rows: a short terminal keeps its room for them.
+    let mut body: Vec<Line> = indented(&t!(lang, "tui-import-conflicts-intro"), 0, w, theme.dim());
+    body.push(Line::raw(""));
     // The three value lines share one column after their names.
     let names = [
         t!(lang, "tui-import-at-export"),
@@ -308,7 +305,6 @@ fn conflicts(
         t!(lang, "tui-import-theirs"),
     ];
     let name_w = names.iter().map(|n| n.width()).max().unwrap_or(0) + 1;
-    let mut body: Vec<Line> = Vec::new();
     let mut spans_of_rows = Vec::new();
     for (i, row) in m.rows.iter().enumerate() {
         let start = body.len();
