@@ -460,4 +460,13 @@ fn many_conflicts_scroll_with_the_cursor_in_a_small_terminal() {
     // The rows come in the form's order: entry 2 after entry 1, not after 19.
     key(&mut app, KeyCode::Down);
     assert!(drawn(&mut app, 60, 16).contains("▶ Gebruiker 2: Naam"));
+    // The wheel moves the cursor too.
+    use crossterm::event::{Event, KeyModifiers, MouseEvent, MouseEventKind};
+    app.handle_event(Event::Mouse(MouseEvent {
+        kind: MouseEventKind::ScrollDown,
+        column: 5,
+        row: 5,
+        modifiers: KeyModifiers::NONE,
+    }));
+    assert_eq!(flow(&app).merge.as_ref().unwrap().selected, 2);
 }

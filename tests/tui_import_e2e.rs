@@ -102,3 +102,63 @@ fn conflicts_chosen_on_screen_are_what_show_says() {
     assert_eq!(answers["planning.go_live"], "2027-03-15", "{shown}");
     assert_eq!(answers["company.city"], "Amersfoort", "{shown}");
 }
+
+#[test]
+fn an_encrypted_bundle_asks_its_passphrase_masked() {
+    use std::io::Write;
+    use std::os::unix::fs::OpenOptionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let colleague_dir = tempfile::tempdir().unwrap();
+    let colleague = colleague_dir.path().join("collega.db");
+    let pass = colleague_dir.path().join("pass");
+    std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(0o600)
+        .open(&pass)
+        .unwrap()
+        .write_all(b"de bakker bakt brood\n")
+        .unwrap();
+    let bundle = dir.path().join("zonnebloem.age");
+    run(
+        &colleague,
+        &["new", "--customer", "Zonnebloem", "--mode", "on-site"],
+    );
+    run(&colleague, &["set", "1", "company.kvk=12345678"]);
+    run(
+        &colleague,
+        &[
+            "export",
+            "1",
+            "--out",
+            bundle.to_str().unwrap(),
+            "--encrypt",
+            "--passphrase-file",
+            pass.to_str().unwrap(),
+        ],
+    );
+
+    let t = Tmux::start_with(dir.path(), "", 100, 30);
+    t.wait_for("Welkom bij intake");
+    t.keys(&["i"]);
+    t.wait_for("Bestand importeren");
+    t.text(bundle.to_str().unwrap());
+    t.keys(&["Enter"]);
+    t.wait_for("zonnebloem.age is versleuteld");
+    t.text("de bakker");
+    let screen = t.wait_for("•••••••••");
+    assert!(
+        !screen.contains("bakker"),
+        "the passphrase is not shown:\n{screen}"
+    );
+    t.text(" bakt brood");
+    t.keys(&["Enter"]);
+    t.wait_for("Geïmporteerd als nieuwe intake 1 (Zonnebloem)");
+    t.keys(&["Enter"]);
+    t.wait_for("#1 Zonnebloem");
+    t.keys(&["q"]);
+    assert_eq!(t.wait_exit(), "0", "exit status after q");
+
+    let shown: Value = serde_json::from_slice(&run(&t.db, &["show", "1", "--json"])).unwrap();
+    assert_eq!(shown["answers"]["company.kvk"], "12345678", "{shown}");
+}

@@ -310,7 +310,12 @@ impl HomeScreen {
     }
 
     pub fn handle_mouse(&mut self, m: MouseEvent, _ws: &mut Workspace) -> Outcome {
-        if self.import.is_some() {
+        if let Some(flow) = &mut self.import {
+            match m.kind {
+                MouseEventKind::ScrollDown => super::import_keys::wheel(flow, true),
+                MouseEventKind::ScrollUp => super::import_keys::wheel(flow, false),
+                _ => {}
+            }
             return Outcome::None;
         }
         match m.kind {

@@ -236,6 +236,24 @@ fn complete_path(flow: &mut ImportFlow, lang: Lang) {
 /// Names listed when Tab finds several.
 const MAX_CHOICES_SHOWN: usize = 8;
 
+/// The mouse wheel: scrolls the preview, moves the cursor on the conflict screen.
+pub fn wheel(flow: &mut ImportFlow, down: bool) {
+    match flow.stage {
+        Stage::Preview => scroll(flow, if down { 3 } else { -3 }),
+        Stage::Conflicts => {
+            if let Some(m) = flow.merge.as_mut() {
+                let last = m.rows.len().saturating_sub(1);
+                m.selected = if down {
+                    (m.selected + 1).min(last)
+                } else {
+                    m.selected.saturating_sub(1)
+                };
+            }
+        }
+        _ => {}
+    }
+}
+
 fn scroll(flow: &mut ImportFlow, by: isize) {
     if let Some(m) = flow.merge.as_mut() {
         // The view clamps it to what there is to show.
