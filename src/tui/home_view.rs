@@ -51,7 +51,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
     // The dialog for the first intake replaces the welcome text rather than covering
     // half of it.
-    } else if h.all.is_empty() && h.dialog.is_none() {
+    } else if h.all.is_empty() && h.dialog.is_none() && h.import.is_none() {
         let text = tr(
             lang,
             "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste te beginnen: de naam van de klant,\nde manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nEen ingevuld voorbeeld: stop met q en typ 'intake demo'.",
@@ -203,6 +203,9 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             ),
             r,
         );
+    }
+    if let Some(flow) = &mut h.import {
+        super::import_view::draw(f, area, flow, theme, lang);
     }
     if let Some((id, name)) = &h.confirm_delete {
         let r = band(area, 6);

@@ -17,6 +17,11 @@ fn t(lang: Lang, nl: &str, en: &str) -> String {
 pub fn bar(app: &App) -> Keys {
     let l = app.lang;
     match &app.screen {
+        Screen::Home(h) if h.import.is_some() => h
+            .import
+            .as_ref()
+            .map(|flow| super::import_keys::bar(flow, l))
+            .unwrap_or_default(),
         Screen::Home(h) if h.dialog.is_some() => vec![
             ("Enter", t(l, "aanmaken", "create")),
             ("Tab", t(l, "veld", "field")),
@@ -37,6 +42,7 @@ pub fn bar(app: &App) -> Keys {
         ],
         Screen::Home(h) if h.all.is_empty() => vec![
             ("n", t(l, "nieuwe intake", "new intake")),
+            ("i", crate::t!(l, "tui-import-key-import")),
             ("L", "nl/en".into()),
             // `?` last: the bar keeps its last key when the others do not fit.
             ("q", t(l, "stoppen", "quit")),
@@ -48,6 +54,7 @@ pub fn bar(app: &App) -> Keys {
             ("/", t(l, "zoeken", "filter")),
             ("s", t(l, "sorteren", "sort")),
             ("d", t(l, "verwijderen", "delete")),
+            ("i", crate::t!(l, "tui-import-key-import")),
             ("t", crate::t!(l, "key-trash")),
             ("L", "nl/en".into()),
             // `?` last: the bar keeps its last key when the others do not fit.
@@ -155,6 +162,8 @@ fn every_key(l: Lang) -> Keys {
         ("n  /", t(l, "nieuw / zoeken", "new / filter")),
         ("s  d", t(l, "sorteren / verwijderen", "sort / delete")),
         ("t  u", crate::t!(l, "help-trash")),
+        ("i", crate::t!(l, "tui-import-help")),
+        ("o t", crate::t!(l, "tui-import-help-conflicts")),
         ("", String::new()),
         ("", t(l, "Intake", "Intake")),
         (
