@@ -141,11 +141,7 @@ fn is_path(s: &str) -> bool {
 /// for none.
 pub fn display(form: &Form, path: &str, v: &Value, lang: Lang) -> String {
     if v.is_null() {
-        return match lang {
-            Lang::Nl => "onbekend",
-            Lang::En => "unknown",
-        }
-        .into();
+        return crate::t!(lang, "form-unknown-answer");
     }
     let question = form.find(path).map(|(_, q)| q);
     match v {

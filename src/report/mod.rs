@@ -14,6 +14,7 @@ pub mod format;
 pub mod labels;
 pub mod layout;
 mod link_latency;
+mod nobreak;
 pub mod model;
 mod plan_section;
 pub mod provider;
