@@ -19,3 +19,11 @@ clap-conflict = '{ $arg }' cannot be used with { $other }
 clap-no-equals = '{ $arg }' needs an equals sign: { $arg }=VALUE
 clap-did-you-mean = tip: did you mean { $names }?
 clap-more-help = More: add --help.
+
+## Faults in a JSON file (src/cli/errors.rs), after serde_json's category and position
+err-json-position = line { $line }, column { $column }
+err-json-expected-value = a value was expected
+err-json-trailing = there is more after the end
+err-json-trailing-comma = a comma too many
+err-json-key-string = a key must be text in quotes
+err-json-punctuation = a comma, bracket or colon was expected

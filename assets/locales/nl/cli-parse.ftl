@@ -19,3 +19,11 @@ clap-conflict = '{ $arg }' kan niet samen met { $other }
 clap-no-equals = '{ $arg }' vraagt een isgelijkteken: { $arg }=WAARDE
 clap-did-you-mean = tip: bedoelde u { $names }?
 clap-more-help = Meer uitleg: voeg --help toe.
+
+## Faults in a JSON file (src/cli/errors.rs), after serde_json's category and position
+err-json-position = regel { $line }, kolom { $column }
+err-json-expected-value = waarde verwacht
+err-json-trailing = er staat nog iets na het einde
+err-json-trailing-comma = komma te veel
+err-json-key-string = een sleutel moet tekst tussen aanhalingstekens zijn
+err-json-punctuation = komma, haakje of dubbele punt verwacht
