@@ -131,8 +131,8 @@ pub fn render(e: &Error, lang: Lang) -> Option<String> {
         let line = usage.trim_start().strip_prefix("Usage:").unwrap_or(&usage);
         text.push_str(&format!("\n\n{} {}", t!(lang, "help-usage"), line.trim()));
     }
-    text.push_str(&format!("\n\n{}\n", t!(lang, "clap-more-help")));
-    Some(format!("{}: {text}\n", t!(lang, "error-prefix")).replace("\n\n\n", "\n\n"))
+    text.push_str(&format!("\n\n{}", t!(lang, "clap-more-help")));
+    Some(format!("{}: {text}\n", t!(lang, "error-prefix")))
 }
 
 /// Why a value was refused, for the value types of our arguments; `None` keeps it out (the
