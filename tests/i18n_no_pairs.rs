@@ -11,7 +11,15 @@ use std::path::{Path, PathBuf};
 fn covered() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for dir in ["cli", "crypt", "workspace", "report", "proposal", "plan", "quote"] {
+    for dir in [
+        "cli",
+        "crypt",
+        "workspace",
+        "report",
+        "proposal",
+        "plan",
+        "quote",
+    ] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "rs") {

@@ -286,7 +286,17 @@ fn every_command_speaks_through_fluent() {
     run(&["list", "--jsn"], a);
     run(&["show"], a);
     run(&["show", "1", "--json", "--db"], a);
-    run(&["probe", "bandwidth", "--server", "127.0.0.1:1", "--seconds", "many"], a);
+    run(
+        &[
+            "probe",
+            "bandwidth",
+            "--server",
+            "127.0.0.1:1",
+            "--seconds",
+            "many",
+        ],
+        a,
+    );
     run(&["lst"], a);
     // The web form's and the TUI's own output is checked by their tests (see above).
     for cmd in &commands {
@@ -387,7 +397,9 @@ fn exempt_words(db: &Path, id: &str) -> BTreeSet<String> {
 
 fn is_iban(text: &str) -> bool {
     text.len() > 14
-        && text.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && text
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && text[..2].chars().all(|c| c.is_ascii_uppercase())
         && text[2..4].chars().all(|c| c.is_ascii_digit())
 }

@@ -93,7 +93,9 @@ fn untranslated(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
 /// An IBAN as one word ("NL91ABNA0417164300"), which the report shows in groups of four.
 fn iban_groups(word: &str) -> Vec<String> {
     let iban = word.len() > 14
-        && word.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+        && word
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
         && word[..2].chars().all(|c| c.is_ascii_uppercase())
         && word[2..4].chars().all(|c| c.is_ascii_digit());
     if !iban {
@@ -114,7 +116,9 @@ fn quoted_sources(db: &Path, id: &str) -> BTreeSet<String> {
     out.extend(words(show["customer"].as_str().unwrap()));
     // The measurements (host names, operating systems, the test server) are data; the
     // demo's come from its source, a customer's from the probe files.
-    out.extend(words(&std::fs::read_to_string(root.join("src/demo.rs")).unwrap()));
+    out.extend(words(
+        &std::fs::read_to_string(root.join("src/demo.rs")).unwrap(),
+    ));
     for file in [
         "forms/mkb-werkplek-online.toml",
         "assets/catalog.toml",
@@ -157,7 +161,10 @@ fn the_checker_sees_a_plain_word_and_a_cut_one() {
     assert_eq!(untranslated("Kor… 12 %", &allowed), Vec::<String>::new());
     // Broken over two lines, a reference number, but not a plain word inside a line.
     assert!(untranslated("info@vdberg-install\natie.nl MWO-000001", &allowed).is_empty());
-    assert_eq!(untranslated("Ŧǿŧȧŀ atie Ŧǿŧȧŀ", &allowed), vec!["atie".to_string()]);
+    assert_eq!(
+        untranslated("Ŧǿŧȧŀ atie Ŧǿŧȧŀ", &allowed),
+        vec!["atie".to_string()]
+    );
     assert_eq!(iban_groups("NL91ABNA0417164300")[..2], ["NL91", "ABNA"]);
 }
 
@@ -205,7 +212,10 @@ fn iso_dates(text: &str) -> Vec<String> {
 fn check_notation(pdf: &Path, text: &str) {
     let name = pdf.display();
     let broken = broken_pairs(text);
-    assert!(broken.is_empty(), "{name}: number and unit apart: {broken:?}");
+    assert!(
+        broken.is_empty(),
+        "{name}: number and unit apart: {broken:?}"
+    );
     let flat = text.split_whitespace().collect::<Vec<_>>().join(" ");
     for hack in [
         "(s)",

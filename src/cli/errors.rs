@@ -129,7 +129,11 @@ fn bundle_error(e: &BundleError, lang: Lang) -> String {
         BundleError::Truncated(r) => {
             // serde's "EOF while parsing a value" says what the message says already.
             let (_, at) = json_position(r, lang);
-            t!(lang, "err-bundle-truncated", reason = at.unwrap_or_default())
+            t!(
+                lang,
+                "err-bundle-truncated",
+                reason = at.unwrap_or_default()
+            )
         }
         BundleError::Syntax(r) => {
             let (what, at) = json_position(r, lang);

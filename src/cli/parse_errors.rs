@@ -65,7 +65,12 @@ pub fn render(e: &Error, lang: Lang) -> Option<String> {
                 return None;
             }
             let count = args.len();
-            t!(lang, "clap-missing-argument", count = count, args = quoted(args))
+            t!(
+                lang,
+                "clap-missing-argument",
+                count = count,
+                args = quoted(args)
+            )
         }
         ErrorKind::MissingSubcommand => t!(
             lang,
@@ -106,11 +111,7 @@ pub fn render(e: &Error, lang: Lang) -> Option<String> {
                 t!(lang, "clap-conflict", arg = arg, other = quoted(prior))
             }
         }
-        ErrorKind::NoEquals => t!(
-            lang,
-            "clap-no-equals",
-            arg = one(ContextKind::InvalidArg)?
-        ),
+        ErrorKind::NoEquals => t!(lang, "clap-no-equals", arg = one(ContextKind::InvalidArg)?),
         _ => return None,
     };
     let suggestions: Vec<String> = [
@@ -180,13 +181,19 @@ mod tests {
         let unknown = error(&["intake", "list", "--jsn"]);
         let nl = render(&unknown, Lang::Nl).unwrap();
         assert!(nl.starts_with("fout: onbekende optie '--jsn'"), "{nl}");
-        assert!(nl.contains("'--json'") && nl.contains("Gebruik: intake list"), "{nl}");
+        assert!(
+            nl.contains("'--json'") && nl.contains("Gebruik: intake list"),
+            "{nl}"
+        );
         assert!(!nl.contains("Usage") && !nl.contains("error:"), "{nl}");
         let en = render(&unknown, Lang::En).unwrap();
         assert!(en.starts_with("error: unknown option '--jsn'"), "{en}");
 
         let sub = render(&error(&["intake", "lst"]), Lang::Nl).unwrap();
-        assert!(sub.contains("onbekende opdracht 'lst'") && sub.contains("'list'"), "{sub}");
+        assert!(
+            sub.contains("onbekende opdracht 'lst'") && sub.contains("'list'"),
+            "{sub}"
+        );
 
         let missing = render(&error(&["intake", "show"]), Lang::Nl).unwrap();
         assert!(missing.contains("ontbreekt: '<id>'"), "{missing}");

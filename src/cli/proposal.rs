@@ -4,8 +4,8 @@ use super::Ctx;
 use super::intakes::rfc3339;
 use crate::advice::{Finding, Severity};
 use crate::form::{Lang, Value};
-use crate::proposal::{self, Config, Proposal};
 use crate::i18n::fmt::{date_long, date_short};
+use crate::proposal::{self, Config, Proposal};
 use crate::quote::{Period, QuoteKind, format_eur};
 use crate::t;
 use crate::workspace::{Loaded, Workspace, os_user, today};
@@ -89,7 +89,13 @@ pub fn advise(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
             if let Some(a) = &f.accepted {
                 let date = date_short(a.at.date(), lang);
                 let (reason, by) = (a.reason.as_str(), a.by.as_str());
-                let accepted = t!(lang, "advise-cli-accepted", reason = reason, by = by, date = date);
+                let accepted = t!(
+                    lang,
+                    "advise-cli-accepted",
+                    reason = reason,
+                    by = by,
+                    date = date
+                );
                 println!("    {accepted}");
             }
         }
@@ -125,7 +131,12 @@ pub fn accept(ctx: &Ctx, id: i64, rule: &str, reason: &str) -> Result<ExitCode> 
         ));
     }
     ws.store.accept_finding(id, rule, reason, &os_user())?;
-    let done = t!(ctx.lang, "accept-cli-done", rule = rule, id = id.to_string());
+    let done = t!(
+        ctx.lang,
+        "accept-cli-done",
+        rule = rule,
+        id = id.to_string()
+    );
     println!("{done}");
     Ok(ExitCode::SUCCESS)
 }
@@ -256,7 +267,10 @@ pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     let (number, customer) = (l.record.id.to_string(), l.record.customer.as_str());
-    println!("{}", t!(lang, "plan-cli-head", id = number, customer = customer));
+    println!(
+        "{}",
+        t!(lang, "plan-cli-head", id = number, customer = customer)
+    );
     for ph in &p.plan.phases {
         // The plan file's own phase names in the user's language (data selection).
         let name = match lang {
@@ -292,7 +306,10 @@ pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         let v = Value::Date(r);
         let shown = crate::advice::display(&l.form, "planning.go_live", &v, lang);
         if p.plan.go_live_too_early {
-            println!("  ! {}", t!(lang, "plan-cli-desired-too-early", date = shown));
+            println!(
+                "  ! {}",
+                t!(lang, "plan-cli-desired-too-early", date = shown)
+            );
         } else {
             println!("  {}", t!(lang, "plan-cli-desired", date = shown));
         }

@@ -103,8 +103,11 @@ fn signature_fields(
         &name,
     )?;
     layout.y += line_height(BODY) + 4.0;
-    for (label, value) in [&l.name, &l.role, &l.place, &l.date].into_iter().zip(values) {
-        field(layout, x, w, &label, value, 5.0)?;
+    for (label, value) in [&l.name, &l.role, &l.place, &l.date]
+        .into_iter()
+        .zip(values)
+    {
+        field(layout, x, w, label, value, 5.0)?;
         layout.y += 8.5;
     }
     field(layout, x, w, &l.signature, "", 18.0)?;

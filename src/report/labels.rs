@@ -269,8 +269,18 @@ mod tests {
     fn every_label_exists_in_both_languages() {
         for lang in [Lang::Nl, Lang::En] {
             let l = labels(lang);
-            assert_eq!(l.page_pattern.matches("{n}").count(), 1, "{}", l.page_pattern);
-            assert_eq!(l.page_pattern.matches("{m}").count(), 1, "{}", l.page_pattern);
+            assert_eq!(
+                l.page_pattern.matches("{n}").count(),
+                1,
+                "{}",
+                l.page_pattern
+            );
+            assert_eq!(
+                l.page_pattern.matches("{m}").count(),
+                1,
+                "{}",
+                l.page_pattern
+            );
             assert!(!l.signature_intro.starts_with('['), "{}", l.signature_intro);
         }
         assert_eq!(labels(Lang::Nl).language_tag, "nl-NL");

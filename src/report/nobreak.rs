@@ -34,8 +34,9 @@ pub fn words(para: &str) -> Vec<String> {
 fn belong_together(prev: &str, word: &str) -> bool {
     let number_before = prev.chars().last().is_some_and(|c| c.is_ascii_digit());
     // The unit may carry punctuation after it: "100 GB," or "2,1 Mbit/s;".
-    let unit = word.trim_end_matches(|c: char| matches!(c, ',' | '.' | ';' | ':' | ')' | '!' | '?'));
-    let euro_before = prev.ends_with('€') && word.starts_with(|c: char| c.is_ascii_digit() || c == '-');
+    let unit = word.trim_end_matches([',', '.', ';', ':', ')', '!', '?']);
+    let euro_before =
+        prev.ends_with('€') && word.starts_with(|c: char| c.is_ascii_digit() || c == '-');
     (number_before && UNITS.contains(&unit)) || euro_before
 }
 

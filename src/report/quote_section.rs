@@ -166,7 +166,10 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
 
     let in_totals = |x: &&QuoteLineRow| !x.optional && !x.only_if_cancelled;
     let mut rows = Vec::new();
-    for (period, title) in [(Period::Monthly, &l.monthly), (Period::OneTime, &l.one_time)] {
+    for (period, title) in [
+        (Period::Monthly, &l.monthly),
+        (Period::OneTime, &l.one_time),
+    ] {
         let group: Vec<&QuoteLineRow> = q
             .lines
             .iter()
@@ -174,7 +177,7 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
             .filter(|x| x.period == period)
             .collect();
         if !group.is_empty() {
-            rows.push(group_row(&title));
+            rows.push(group_row(title));
             rows.extend(group.iter().map(|x| line_row(lang, x)));
         }
     }

@@ -154,7 +154,11 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
         .iter()
         .map(|x| pair(x, x.up_mbps, x.needed_up_mbps))
         .collect();
-    let legend = (l.measured.as_str(), l.subscription.as_str(), l.needed.as_str());
+    let legend = (
+        l.measured.as_str(),
+        l.subscription.as_str(),
+        l.needed.as_str(),
+    );
     charts::bar_chart(layout, &l.download, &down, legend)?;
     charts::bar_chart(layout, &l.upload, &up, legend)?;
     if input

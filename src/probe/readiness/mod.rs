@@ -87,26 +87,55 @@ fn memory(p: &WorkstationProbe, t: &Thresholds) -> Reason {
         m.recommended_gb * m.reported_share,
     );
     reason("memory", v, |lang| match v {
-        Verdict::NotReady => t!(lang, "ready-memory-short", gb = decimal(gb, 1, lang), need = m.minimum_gb),
-        Verdict::Attention => t!(lang, "ready-memory-low", gb = decimal(gb, 1, lang), advised = m.recommended_gb),
+        Verdict::NotReady => t!(
+            lang,
+            "ready-memory-short",
+            gb = decimal(gb, 1, lang),
+            need = m.minimum_gb
+        ),
+        Verdict::Attention => t!(
+            lang,
+            "ready-memory-low",
+            gb = decimal(gb, 1, lang),
+            advised = m.recommended_gb
+        ),
         Verdict::Ready => t!(lang, "ready-memory-ok", gb = gb),
     })
 }
 
 fn disk(p: &WorkstationProbe, t: &Thresholds) -> Reason {
     let Some(d) = p.system_disk() else {
-        return reason("disk", Verdict::Attention, |lang| t!(lang, "ready-disk-none"));
+        return reason("disk", Verdict::Attention, |lang| {
+            t!(lang, "ready-disk-none")
+        });
     };
     let free = d.available_bytes as f64 / GIB;
     let v = grade(free, t.disk.minimum_free_gb, t.disk.recommended_free_gb);
     let (need, advised) = (t.disk.minimum_free_gb, t.disk.recommended_free_gb);
     let mount = d.mount.as_str();
     reason("disk", v, |lang| match v {
-        Verdict::NotReady => t!(lang, "ready-disk-short", gb = decimal(free, 1, lang), mount = mount, need = need),
+        Verdict::NotReady => t!(
+            lang,
+            "ready-disk-short",
+            gb = decimal(free, 1, lang),
+            mount = mount,
+            need = need
+        ),
         Verdict::Attention => {
-            t!(lang, "ready-disk-low", gb = decimal(free, 1, lang), mount = mount, advised = advised)
+            t!(
+                lang,
+                "ready-disk-low",
+                gb = decimal(free, 1, lang),
+                mount = mount,
+                advised = advised
+            )
         }
-        Verdict::Ready => t!(lang, "ready-disk-ok", gb = decimal(free, 1, lang), mount = mount),
+        Verdict::Ready => t!(
+            lang,
+            "ready-disk-ok",
+            gb = decimal(free, 1, lang),
+            mount = mount
+        ),
     })
 }
 
@@ -119,9 +148,19 @@ fn cpu(p: &WorkstationProbe, t: &Thresholds) -> Reason {
     );
     let count = p.cpu_cores;
     reason("cpu", v, |lang| match v {
-        Verdict::NotReady => t!(lang, "ready-cpu-short", count = count, need = c.minimum_cores),
+        Verdict::NotReady => t!(
+            lang,
+            "ready-cpu-short",
+            count = count,
+            need = c.minimum_cores
+        ),
         Verdict::Attention => {
-            t!(lang, "ready-cpu-low", count = count, advised = c.recommended_cores)
+            t!(
+                lang,
+                "ready-cpu-low",
+                count = count,
+                advised = c.recommended_cores
+            )
         }
         Verdict::Ready => t!(lang, "ready-cpu-ok", count = count),
     })
@@ -167,7 +206,13 @@ fn os(p: &WorkstationProbe, t: &Thresholds, today: time::Date) -> Reason {
         })
     } else if days_left <= i64::from(t.os.warn_days_before_end) {
         reason("os", Verdict::Attention, |lang| {
-            t!(lang, "ready-os-ending", os = os, days = days_left, end = until(lang))
+            t!(
+                lang,
+                "ready-os-ending",
+                os = os,
+                days = days_left,
+                end = until(lang)
+            )
         })
     } else {
         reason("os", Verdict::Ready, |lang| {
