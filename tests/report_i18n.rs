@@ -11,6 +11,10 @@
 
 #[path = "profiles/mod.rs"]
 mod common;
+#[path = "common/pseudo.rs"]
+mod pseudo;
+
+use pseudo::{Parts, iban_groups, words};
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -52,57 +56,9 @@ fn report(db: &Path, pseudo: bool, id: &str, lang: &str) -> (PathBuf, String) {
     (pdf, text)
 }
 
-fn words(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
-}
-
-/// Words of `text` in plain ASCII letters that are not in `allowed`. A word the layout cut
-/// short ("Korenschoo…") or broke over two lines (a long e-mail address) counts as the word
-/// it is part of; a reference number ("MWO-000001") is an identifier.
-fn untranslated(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
-    let in_word = |c: char| c.is_alphanumeric() || c == '_' || c == '-';
-    let reference = regex::Regex::new(r"^[A-Z]{2,}(-\d+)+$").unwrap();
-    let mut out = Vec::new();
-    for line in text.lines() {
-        let mut rest = line;
-        while let Some(start) = rest.find(in_word) {
-            let line_start = rest[..start].trim().is_empty() && rest.len() == line.len();
-            let tail = &rest[start..];
-            let end = tail.find(|c: char| !in_word(c)).unwrap_or(tail.len());
-            let (word, after) = tail.split_at(end);
-            rest = after;
-            if word.chars().filter(|c| c.is_ascii_alphabetic()).count() < 2 || !word.is_ascii() {
-                continue;
-            }
-            let cut_or_broken = after.starts_with('…') || after.trim().is_empty();
-            let part = (cut_or_broken && allowed.iter().any(|a| a.starts_with(word)))
-                || (line_start && allowed.iter().any(|a| a.ends_with(word)));
-            if !allowed.contains(word) && !part && !reference.is_match(word) {
-                out.push(word.to_string());
-            }
-        }
-    }
-    out.sort();
-    out.dedup();
-    out
-}
-
-/// An IBAN as one word ("NL91ABNA0417164300"), which the report shows in groups of four.
-fn iban_groups(word: &str) -> Vec<String> {
-    let iban = word.len() > 14
-        && word
-            .chars()
-            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
-        && word[..2].chars().all(|c| c.is_ascii_uppercase())
-        && word[2..4].chars().all(|c| c.is_ascii_digit());
-    if !iban {
-        return Vec::new();
-    }
-    let chars: Vec<char> = word.chars().collect();
-    chars.chunks(4).map(|g| g.iter().collect()).collect()
+/// Plain words of the PDF's text; the layout may cut a word or break it over two lines.
+fn untranslated_pdf(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
+    pseudo::untranslated(text, allowed, Parts::CutOrBroken)
 }
 
 /// What the report may quote as it is: the intake's answers and customer name, its
@@ -144,7 +100,7 @@ fn check_pseudo(db: &Path, id: &str) {
         text.chars().filter(|c| !c.is_ascii()).count() > 500,
         "no pseudo-locale in the PDF:\n{text}"
     );
-    let plain = untranslated(&text, &allowed);
+    let plain = untranslated_pdf(&text, &allowed);
     assert!(
         plain.is_empty(),
         "words in the PDF that did not pass through Fluent: {plain:?}"
@@ -155,14 +111,17 @@ fn check_pseudo(db: &Path, id: &str) {
 fn the_checker_sees_a_plain_word_and_a_cut_one() {
     let allowed = words("Bakkerij Korenschoof info@vdberg-installatie.nl");
     assert_eq!(
-        untranslated("Ƥȧɠīƞȧ Bakkerij Korensch… Totaal", &allowed),
+        untranslated_pdf("Ƥȧɠīƞȧ Bakkerij Korensch… Totaal", &allowed),
         vec!["Totaal".to_string()]
     );
-    assert_eq!(untranslated("Kor… 12 %", &allowed), Vec::<String>::new());
-    // Broken over two lines, a reference number, but not a plain word inside a line.
-    assert!(untranslated("info@vdberg-install\natie.nl MWO-000001", &allowed).is_empty());
     assert_eq!(
-        untranslated("Ŧǿŧȧŀ atie Ŧǿŧȧŀ", &allowed),
+        untranslated_pdf("Kor… 12 %", &allowed),
+        Vec::<String>::new()
+    );
+    // Broken over two lines, a reference number, but not a plain word inside a line.
+    assert!(untranslated_pdf("info@vdberg-install\natie.nl MWO-000001", &allowed).is_empty());
+    assert_eq!(
+        untranslated_pdf("Ŧǿŧȧŀ atie Ŧǿŧȧŀ", &allowed),
         vec!["atie".to_string()]
     );
     assert_eq!(iban_groups("NL91ABNA0417164300")[..2], ["NL91", "ABNA"]);
