@@ -25,6 +25,7 @@ mod sepa;
 mod situation;
 mod summary;
 pub mod table;
+mod table_fit;
 mod timeline;
 
 pub use document::{render, render_at};
