@@ -18,6 +18,8 @@ fn main() {
         .collect();
     langs.sort_by_key(|e| e.file_name());
     for lang in langs {
+        // A folder's own time changes when a file is added to it, not its parent's.
+        println!("cargo:rerun-if-changed={}", lang.path().display());
         let mut files: Vec<_> = std::fs::read_dir(lang.path())
             .expect("a locale folder is readable")
             .filter_map(|e| e.ok())

@@ -295,7 +295,7 @@ fn eight_workstations_slow_link_missing_mobile_accept() {
     // drops its quote line and plan phase.
     let (success, _, err) = run(&db, &["accept", &id, "latency_high", "--reason", "x"]);
     assert!(
-        !success && err.contains("no finding 'latency_high'") && err.contains("mobile_missing"),
+        !success && err.contains("geen bevinding 'latency_high'") && err.contains("mobile_missing"),
         "{err}"
     );
     let (success, _, err) = run(&db, &["accept", &id, "mobile_missing", "--reason", "  "]);

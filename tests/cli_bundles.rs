@@ -97,7 +97,7 @@ fn an_existing_intake_is_merged_never_overwritten_silently() {
     assert_eq!(env.intake_count(), 2);
     assert!(
         env.fails(&["import", file, "--replace", "--as-new"])
-            .contains("cannot be used with")
+            .contains("kan niet samen met")
     );
 }
 

@@ -97,7 +97,10 @@ fn unknown_intakes_are_errors() {
     }
     assert!(!out.exists());
     let err = env.fails(&["show", "abc"]);
-    assert!(err.contains("invalid value 'abc'"), "{err}");
+    assert!(
+        err.starts_with("fout: ongeldige waarde 'abc'") && err.contains("geheel getal"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -213,3 +213,50 @@ fn list_has_headers_in_the_users_language() {
     assert!(en.lines().next().unwrap().contains("customer"), "{en}");
     assert!(en.contains("on site") && en.contains("draft"), "{en}");
 }
+
+/// clap's own errors (an unknown option, a missing argument, a value of the wrong type, an
+/// unknown command) in the user's language, with clap's exit code 2 and nothing written.
+#[test]
+fn parse_errors_speak_the_users_language() {
+    let env = Env::new();
+    let cases: [(&[&str], &str, &str); 4] = [
+        (
+            &["list", "--jsn"],
+            "fout: onbekende optie '--jsn'",
+            "error: unknown option '--jsn'",
+        ),
+        (
+            &["show"],
+            "fout: een verplicht argument ontbreekt: '<NR>'",
+            "error: a required argument is missing: '<ID>'",
+        ),
+        (
+            &["show", "abc"],
+            "fout: ongeldige waarde 'abc' voor '<NR>': een geheel getal verwacht",
+            "error: invalid value 'abc' for '<ID>': a whole number was expected",
+        ),
+        (
+            &["lst"],
+            "fout: onbekende opdracht 'lst'",
+            "error: unknown command 'lst'",
+        ),
+    ];
+    for (args, nl, en) in cases {
+        for (lang, start) in [("nl", nl), ("en", en)] {
+            let mut with_lang = vec!["--lang", lang];
+            with_lang.extend_from_slice(args);
+            let out = env.run(&with_lang);
+            let err = common::stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{with_lang:?}: {err}");
+            assert!(err.starts_with(start), "{with_lang:?}: {err}");
+            assert!(!err.contains("Usage:") || lang == "en", "{err}");
+        }
+    }
+    // A suggestion and the usage line come along, in Dutch.
+    let err = common::stderr(&env.run(&["list", "--jsn"]));
+    assert!(
+        err.contains("bedoelde u '--json'?") && err.contains("Gebruik: intake list"),
+        "{err}"
+    );
+    assert!(!env.db.exists(), "a refused command wrote the database");
+}

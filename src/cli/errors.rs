@@ -126,8 +126,23 @@ fn bundle_error(e: &BundleError, lang: Lang) -> String {
             size = crate::i18n::fmt::integer(*size as i64, lang),
             limit = crate::i18n::fmt::integer(*limit as i64, lang)
         ),
-        BundleError::Truncated(r) => t!(lang, "err-bundle-truncated", reason = r),
-        BundleError::Syntax(r) => t!(lang, "err-bundle-syntax", reason = r),
+        BundleError::Truncated(r) => {
+            // serde's "EOF while parsing a value" says what the message says already.
+            let (_, at) = json_position(r, lang);
+            t!(
+                lang,
+                "err-bundle-truncated",
+                reason = at.unwrap_or_default()
+            )
+        }
+        BundleError::Syntax(r) => {
+            let (what, at) = json_position(r, lang);
+            let reason = match at {
+                Some(at) => format!("{what}, {at}"),
+                None => what,
+            };
+            t!(lang, "err-bundle-syntax", reason = reason)
+        }
         BundleError::NotABundle(r) => t!(lang, "err-bundle-not-a-bundle", reason = r),
         BundleError::TooNew { found, supported } => t!(
             lang,
@@ -143,6 +158,33 @@ fn bundle_error(e: &BundleError, lang: Lang) -> String {
             t!(lang, "err-bundle-at", path = path, reason = reason)
         }
     }
+}
+
+/// serde_json's "expected value at line 1 column 3" as (what, "regel 1, kolom 3"): the
+/// position in the user's language, and the common faults too; a rarer fault keeps
+/// serde's own words.
+fn json_position(msg: &str, lang: Lang) -> (String, Option<String>) {
+    let (what, at) = match msg.rsplit_once(" at line ") {
+        Some((what, pos)) => {
+            let at = pos.split_once(" column ").and_then(|(line, column)| {
+                let (line, column) = (line.parse::<u64>().ok()?, column.parse::<u64>().ok()?);
+                Some(t!(lang, "err-json-position", line = line, column = column))
+            });
+            (what, at)
+        }
+        None => (msg, None),
+    };
+    let id = match what {
+        "expected value" => Some("err-json-expected-value"),
+        "trailing characters" => Some("err-json-trailing"),
+        "trailing comma" => Some("err-json-trailing-comma"),
+        "key must be a string" => Some("err-json-key-string"),
+        "expected `,` or `}`" | "expected `,` or `]`" | "expected `:`" => {
+            Some("err-json-punctuation")
+        }
+        _ => None,
+    };
+    (id.map_or_else(|| what.to_string(), |id| t!(lang, id)), at)
 }
 
 /// The operating system's error in the user's language where we know the kind; its own words
@@ -190,12 +232,24 @@ mod tests {
         .context("bad.json");
         assert_eq!(
             render(&e, Lang::Nl),
-            "bad.json: bundel: geen geldige JSON: expected value at line 1 column 1"
+            "bad.json: bundel: geen geldige JSON: waarde verwacht, regel 1, kolom 1"
         );
         assert_eq!(
             render(&e, Lang::En),
-            "bad.json: bundle: not valid JSON: expected value at line 1 column 1"
+            "bad.json: bundle: not valid JSON: a value was expected, line 1, column 1"
         );
+        let cut: anyhow::Error = StoreError::Bundle(BundleError::Truncated(
+            "EOF while parsing a value at line 3 column 11".into(),
+        ))
+        .into();
+        assert_eq!(
+            render(&cut, Lang::Nl),
+            "bundel: het bestand houdt te vroeg op (afgebroken?): regel 3, kolom 11"
+        );
+        // A fault without our words keeps serde's, with its position.
+        let rare = BundleError::Syntax("invalid escape at line 2 column 4".into());
+        let rare: anyhow::Error = StoreError::Bundle(rare).into();
+        assert!(render(&rare, Lang::Nl).ends_with("invalid escape, regel 2, kolom 4"));
         let nf: anyhow::Error = StoreError::NotFound(7).into();
         assert_eq!(render(&nf, Lang::Nl), "intake 7 bestaat niet");
     }

@@ -7,7 +7,8 @@
 //! choice lives in the encrypted database, which `--help` does not open).
 //!
 //! clap's own words that it does not let us replace stay as clap writes them: the
-//! `[OPTIONS]` placeholder of the usage line and clap's parse errors.
+//! `[OPTIONS]` placeholder of the usage line. clap's parse errors are worded by
+//! `parse_errors.rs`.
 
 use clap::builder::Resettable;
 use clap::{Arg, Command, CommandFactory};

@@ -174,7 +174,7 @@ fn print_human(
         l.record.id,
         printable(&l.record.customer),
         l.mode().label(lang),
-        crate::tui::status_label(l.record.status, lang),
+        status_name(l.record.status.as_str(), lang),
         l.form.id,
         l.form.version
     );

@@ -7,6 +7,7 @@ pub(crate) mod errors;
 mod forms;
 pub mod help;
 mod intakes;
+mod parse_errors;
 pub(crate) mod probe;
 mod proposal;
 mod report;
@@ -45,8 +46,11 @@ pub fn main() -> ExitCode {
         crate::i18n::set_pseudo(true);
     }
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
-    let matches = help::command(help::lang_before_parsing(&raw)).get_matches_from(raw);
-    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    let lang = help::lang_before_parsing(&raw);
+    let matches = help::command(lang)
+        .try_get_matches_from(raw)
+        .unwrap_or_else(|e| parse_errors::exit(e, lang));
+    let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| parse_errors::exit(e, lang));
     let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {
         db: cli.db.clone().unwrap_or_else(crate::store::default_path),

@@ -453,9 +453,10 @@ fn measured_how(r: &bandwidth::BandwidthResult, lang: Lang) -> String {
 
 pub fn server_cmd(ctx: &Ctx, listen: &str, max_seconds: Option<u64>) -> Result<ExitCode> {
     let lang = ctx.lang;
-    let addr: std::net::SocketAddr = listen
-        .parse()
-        .with_context(|| t!(lang, "bw-server-bad-listen", listen = printable(listen)))?;
+    // std's "invalid socket address syntax" adds nothing to our message (and is English).
+    let addr: std::net::SocketAddr = listen.parse().map_err(|_| {
+        anyhow::anyhow!(t!(lang, "bw-server-bad-listen", listen = printable(listen)))
+    })?;
     let stop = Arc::new(AtomicBool::new(false));
     if let Some(secs) = max_seconds {
         let stop = stop.clone();

@@ -4,8 +4,10 @@ use super::Ctx;
 use super::intakes::rfc3339;
 use crate::advice::{Finding, Severity};
 use crate::form::{Lang, Value};
+use crate::i18n::fmt::{date_long, date_short};
 use crate::proposal::{self, Config, Proposal};
-use crate::quote::{Period, QuoteKind, format_eur, iso};
+use crate::quote::{Period, QuoteKind, format_eur};
+use crate::t;
 use crate::workspace::{Loaded, Workspace, os_user, today};
 use anyhow::{Context, Result, bail};
 use serde_json::{Value as J, json};
@@ -52,45 +54,49 @@ pub fn advise(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&list)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let (head, none) = match lang {
-        Lang::Nl => ("Advies", "Geen bevindingen."),
-        Lang::En => ("Advice", "No findings."),
-    };
-    println!("{head} #{} {}", l.record.id, l.record.customer);
+    println!(
+        "{}",
+        t!(
+            lang,
+            "advise-cli-head",
+            id = l.record.id.to_string(),
+            customer = l.record.customer.as_str()
+        )
+    );
     if p.findings.is_empty() {
-        println!("{none}");
+        println!("{}", t!(lang, "advise-cli-none"));
     }
     for sev in [Severity::Blocker, Severity::Attention, Severity::Ok] {
         let group: Vec<&Finding> = p.findings.iter().filter(|f| f.severity == sev).collect();
         if group.is_empty() {
             continue;
         }
-        let (mark, title) = match (sev, lang) {
-            (Severity::Blocker, Lang::Nl) => ("✗", "Blokkerend"),
-            (Severity::Blocker, Lang::En) => ("✗", "Blockers"),
-            (Severity::Attention, Lang::Nl) => ("!", "Aandachtspunten"),
-            (Severity::Attention, Lang::En) => ("!", "Points of attention"),
-            (Severity::Ok, Lang::Nl) => ("✓", "In orde"),
-            (Severity::Ok, Lang::En) => ("✓", "Fine"),
+        let (mark, title) = match sev {
+            Severity::Blocker => ("✗", t!(lang, "advise-cli-blockers")),
+            Severity::Attention => ("!", t!(lang, "advise-cli-attention")),
+            Severity::Ok => ("✓", t!(lang, "advise-cli-fine")),
         };
         println!("\n{title}");
         for f in group {
             println!("  {mark} {} [{}]", f.title.get(lang), f.rule_id);
             println!("    {}", f.finding.get(lang));
-            let m = match lang {
-                Lang::Nl => "Maatregel",
-                Lang::En => "Measure",
-            };
-            println!("    {m}: {}", f.measure.get(lang));
+            let measure = f.measure.get(lang);
+            println!("    {}", t!(lang, "advise-cli-measure", measure = measure));
             if !f.faq.is_empty() {
-                println!("    FAQ {}", f.faq.join(", "));
+                let sections = f.faq.join(", ");
+                println!("    {}", t!(lang, "advise-cli-faq", sections = sections));
             }
             if let Some(a) = &f.accepted {
-                let w = match lang {
-                    Lang::Nl => "Geaccepteerd",
-                    Lang::En => "Accepted",
-                };
-                println!("    {w}: {} ({}, {})", a.reason, a.by, iso(a.at.date()));
+                let date = date_short(a.at.date(), lang);
+                let (reason, by) = (a.reason.as_str(), a.by.as_str());
+                let accepted = t!(
+                    lang,
+                    "advise-cli-accepted",
+                    reason = reason,
+                    by = by,
+                    date = date
+                );
+                println!("    {accepted}");
             }
         }
     }
@@ -100,7 +106,7 @@ pub fn advise(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
 pub fn accept(ctx: &Ctx, id: i64, rule: &str, reason: &str) -> Result<ExitCode> {
     let reason = reason.trim();
     if reason.is_empty() {
-        bail!("a reason is required: --reason \"why this finding is accepted\"");
+        bail!(t!(ctx.lang, "accept-cli-reason-required"));
     }
     let (mut ws, _, p) = load(ctx, id)?;
     if !p.findings.iter().any(|f| f.rule_id == rule) {
@@ -111,20 +117,27 @@ pub fn accept(ctx: &Ctx, id: i64, rule: &str, reason: &str) -> Result<ExitCode> 
             .map(|f| f.rule_id.as_str())
             .collect();
         ids.dedup();
-        bail!(
-            "intake {id} has no finding '{rule}'; its findings are: {}",
-            if ids.is_empty() {
-                "(none)".to_string()
-            } else {
-                ids.join(", ")
-            }
-        );
+        let rules = if ids.is_empty() {
+            t!(ctx.lang, "accept-cli-no-findings")
+        } else {
+            ids.join(", ")
+        };
+        bail!(t!(
+            ctx.lang,
+            "accept-cli-unknown-rule",
+            id = id.to_string(),
+            rule = rule,
+            rules = rules
+        ));
     }
     ws.store.accept_finding(id, rule, reason, &os_user())?;
-    match ctx.lang {
-        Lang::Nl => println!("Bevinding '{rule}' geaccepteerd voor intake {id}."),
-        Lang::En => println!("Finding '{rule}' accepted for intake {id}."),
-    }
+    let done = t!(
+        ctx.lang,
+        "accept-cli-done",
+        rule = rule,
+        id = id.to_string()
+    );
+    println!("{done}");
     Ok(ExitCode::SUCCESS)
 }
 
@@ -134,11 +147,9 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
     let q = match p.quote {
         Ok(q) => q,
         Err(crate::quote::QuoteError::NoWorkstations) => {
-            bail!(
-                "intake {id} has no workstations yet: answer workstations.count (or the workstations per location)"
-            )
+            bail!(t!(lang, "quote-cli-no-workstations", id = id.to_string()))
         }
-        Err(e) => return Err(e).context(format!("pricing intake {id}")),
+        Err(e) => return Err(e).context(t!(lang, "quote-cli-pricing", id = id.to_string())),
     };
     if json_out {
         let mut j = q.to_json(lang);
@@ -146,47 +157,36 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&j)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let nl = lang == Lang::Nl;
-    let kind = match (q.kind, nl) {
-        (QuoteKind::CostOverview, true) => {
-            "Kostenoverzicht (online bestellen; de orderbevestiging is het contract)"
-        }
-        (QuoteKind::CostOverview, false) => {
-            "Cost overview (order online; the order confirmation is the contract)"
-        }
-        (QuoteKind::Quote, true) => "Offerte (de getekende offerte is het contract)",
-        (QuoteKind::Quote, false) => "Quote (the signed quote is the contract)",
+    let kind_id = match q.kind {
+        QuoteKind::CostOverview => "quote-cli-overview",
+        QuoteKind::Quote => "quote-cli-quote",
     };
-    println!("{kind} — #{} {}", l.record.id, l.record.customer);
+    let (number, customer) = (l.record.id.to_string(), l.record.customer.as_str());
+    println!("{}", t!(lang, kind_id, id = number, customer = customer));
     println!();
     for line in &q.lines {
-        let desc = if nl {
-            &line.description_nl
-        } else {
-            &line.description_en
+        // The catalog's own text in the user's language (data, like the form's labels).
+        let desc = match lang {
+            Lang::Nl => &line.description_nl,
+            Lang::En => &line.description_en,
         };
         let amount = match line.unit_cents {
-            None => (if nl { "op aanvraag" } else { "on request" }).to_string(),
-            Some(u) => format!(
-                "{} × {} = {}",
-                line.quantity,
-                format_eur(u, lang),
-                format_eur(line.net_cents, lang)
+            None => t!(lang, "quote-cli-on-request"),
+            Some(u) => t!(
+                lang,
+                "quote-cli-amount",
+                quantity = line.quantity,
+                unit = format_eur(u, lang),
+                net = format_eur(line.net_cents, lang)
             ),
         };
-        let period = match (line.period, nl) {
-            (Period::Monthly, true) => "per maand",
-            (Period::Monthly, false) => "per month",
-            (Period::OneTime, true) => "eenmalig",
-            (Period::OneTime, false) => "one-time",
+        let period = match line.period {
+            Period::Monthly => t!(lang, "quote-cli-per-month"),
+            Period::OneTime => t!(lang, "quote-cli-one-time"),
         };
         let mut note = String::new();
         if line.only_if_cancelled {
-            note.push_str(if nl {
-                " (alleen bij afzien van de bestelling)"
-            } else {
-                " (only if the order does not go ahead)"
-            });
+            note = format!(" {}", t!(lang, "quote-cli-only-if-cancelled"));
         }
         if line.example {
             note.push_str(" *");
@@ -194,35 +194,32 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         println!("  {desc}\n      {amount} {period}{note}");
     }
     let t = &q.totals;
-    let (ex, vat, inc) = if nl {
-        ("excl. btw", "btw", "incl. btw")
-    } else {
-        ("excl. VAT", "VAT", "incl. VAT")
-    };
     println!();
-    let row = |label: &str, n: i64, v: i64, g: i64| {
-        println!(
-            "  {label:<14} {} {ex}  +  {} {vat}  =  {} {inc}",
-            format_eur(n, lang),
-            format_eur(v, lang),
-            format_eur(g, lang)
+    let row = |label: String, n: i64, v: i64, g: i64| {
+        let sums = t!(
+            lang,
+            "quote-cli-totals",
+            net = format_eur(n, lang),
+            vat = format_eur(v, lang),
+            gross = format_eur(g, lang)
         );
+        println!("  {label:<14} {sums}");
     };
     row(
-        if nl { "Per maand" } else { "Per month" },
+        t!(lang, "quote-cli-row-month"),
         t.monthly_net_cents,
         t.monthly_vat_cents,
         t.monthly_gross_cents,
     );
     row(
-        if nl { "Eenmalig" } else { "One-time" },
+        t!(lang, "quote-cli-row-one-time"),
         t.one_time_net_cents,
         t.one_time_vat_cents,
         t.one_time_gross_cents,
     );
     println!(
         "  {}",
-        crate::t!(
+        t!(
             lang,
             "quote-cli-first-year",
             net = format_eur(t.first_year_cents, lang),
@@ -231,27 +228,17 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
     );
     println!(
         "  {}",
-        crate::t!(
+        t!(
             lang,
             "quote-cli-commitment",
             net = format_eur(t.first_year_commitment_cents, lang),
             gross = format_eur(t.first_year_commitment_gross_cents, lang)
         )
     );
-    println!(
-        "  {} {}",
-        if nl { "Geldig tot" } else { "Valid until" },
-        iso(q.valid_until)
-    );
+    let until = date_long(q.valid_until, lang);
+    println!("  {}", t!(lang, "quote-cli-valid-until", date = until));
     if q.has_example_prices {
-        println!(
-            "  * {}",
-            if nl {
-                "voorbeeldprijs uit de catalogus, niet gepubliceerd"
-            } else {
-                "example price from the catalog, not published"
-            }
-        );
+        println!("  * {}", t!(lang, "quote-cli-example"));
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -279,65 +266,52 @@ pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         println!("{}", serde_json::to_string_pretty(&j)?);
         return Ok(ExitCode::SUCCESS);
     }
-    let nl = lang == Lang::Nl;
+    let (number, customer) = (l.record.id.to_string(), l.record.customer.as_str());
     println!(
-        "{} #{} {}",
-        if nl { "Migratieplan" } else { "Migration plan" },
-        l.record.id,
-        l.record.customer
+        "{}",
+        t!(lang, "plan-cli-head", id = number, customer = customer)
     );
     for ph in &p.plan.phases {
-        let name = if nl { &ph.name_nl } else { &ph.name_en };
+        // The plan file's own phase names in the user's language (data selection).
+        let name = match lang {
+            Lang::Nl => &ph.name_nl,
+            Lang::En => &ph.name_en,
+        };
         // A phase in a weekend window counts weekend days, every other phase working days.
         let weekend = ph.in_window && p.plan.window == crate::plan::MigrationWindow::Weekend;
         let days = if weekend {
-            crate::t!(lang, "plan-weekend-days", count = ph.working_days)
+            t!(lang, "plan-weekend-days", count = ph.working_days)
         } else {
-            crate::t!(lang, "working-days", count = ph.working_days)
+            t!(lang, "working-days", count = ph.working_days)
         };
         match missing {
             Some(_) => println!("  {name} ({days})"),
-            None => println!("  {} – {}  {name} ({days})", iso(ph.start), iso(ph.end)),
+            None => println!(
+                "  {} – {}  {name} ({days})",
+                date_short(ph.start, lang),
+                date_short(ph.end, lang)
+            ),
         }
     }
     if let Some(m) = &missing {
         println!(
             "  ! {}",
-            crate::t!(lang, "plan-unknown-short", missing = m.as_str())
+            t!(lang, "plan-unknown-short", missing = m.as_str())
         );
         return Ok(ExitCode::SUCCESS);
     }
-    println!(
-        "  {} {}",
-        if nl {
-            "Vroegst mogelijke livegang:"
-        } else {
-            "Earliest possible go-live:"
-        },
-        iso(p.plan.earliest_go_live)
-    );
+    let earliest = date_long(p.plan.earliest_go_live, lang);
+    println!("  {}", t!(lang, "plan-cli-earliest", date = earliest));
     if let Some(r) = p.plan.requested_go_live {
         let v = Value::Date(r);
         let shown = crate::advice::display(&l.form, "planning.go_live", &v, lang);
         if p.plan.go_live_too_early {
             println!(
-                "  ! {} {shown} {}",
-                if nl {
-                    "Gewenste startdatum"
-                } else {
-                    "Desired go-live"
-                },
-                if nl { "is te vroeg." } else { "is too early." }
+                "  ! {}",
+                t!(lang, "plan-cli-desired-too-early", date = shown)
             );
         } else {
-            println!(
-                "  {} {shown}",
-                if nl {
-                    "Gewenste startdatum:"
-                } else {
-                    "Desired go-live:"
-                }
-            );
+            println!("  {}", t!(lang, "plan-cli-desired", date = shown));
         }
     }
     Ok(ExitCode::SUCCESS)

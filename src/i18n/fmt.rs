@@ -89,42 +89,31 @@ fn group(mut n: u64, sep: char) -> String {
     parts.join(&sep.to_string())
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
+/// The Fluent ids of the month names (`assets/locales/<lang>/dates.ftl`), so they pass
+/// through the pseudo-locale like every other word.
+const MONTHS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8",
+    "month-9", "month-10", "month-11", "month-12",
 ];
-const MONTHS_EN: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
+const MONTHS_SHORT: [&str; 12] = [
+    "month-short-1",
+    "month-short-2",
+    "month-short-3",
+    "month-short-4",
+    "month-short-5",
+    "month-short-6",
+    "month-short-7",
+    "month-short-8",
+    "month-short-9",
+    "month-short-10",
+    "month-short-11",
+    "month-short-12",
 ];
 
 /// "25 november 2026" / "25 November 2026".
 pub fn date_long(date: Date, lang: Lang) -> String {
     let m = usize::from(u8::from(date.month())) - 1;
-    let name = match lang {
-        Lang::Nl => MONTHS_NL[m],
-        Lang::En => MONTHS_EN[m],
-    };
+    let name = super::message(lang, MONTHS[m], None);
     format!("{} {} {}", date.day(), name, date.year())
 }
 
@@ -133,7 +122,10 @@ pub fn date_short(date: Date, lang: Lang) -> String {
     let m = usize::from(u8::from(date.month())) - 1;
     match lang {
         Lang::Nl => format!("{:02}-{:02}-{}", date.day(), m + 1, date.year()),
-        Lang::En => format!("{} {} {}", date.day(), &MONTHS_EN[m][..3], date.year()),
+        Lang::En => {
+            let name = super::message(lang, MONTHS_SHORT[m], None);
+            format!("{} {} {}", date.day(), name, date.year())
+        }
     }
 }
 

@@ -17,7 +17,7 @@ pub fn terms(layout: &mut Layout, input: &ReportInput, quote: bool) -> Result<()
         return Ok(());
     }
     let l = labels(input.lang);
-    layout.heading(l.terms, 1, 20.0)?;
+    layout.heading(&l.terms, 1, 20.0)?;
     layout.numbered(&terms)
 }
 
@@ -103,11 +103,14 @@ fn signature_fields(
         &name,
     )?;
     layout.y += line_height(BODY) + 4.0;
-    for (label, value) in [l.name, l.role, l.place, l.date].into_iter().zip(values) {
+    for (label, value) in [&l.name, &l.role, &l.place, &l.date]
+        .into_iter()
+        .zip(values)
+    {
         field(layout, x, w, label, value, 5.0)?;
         layout.y += 8.5;
     }
-    field(layout, x, w, l.signature, "", 18.0)?;
+    field(layout, x, w, &l.signature, "", 18.0)?;
     layout.y = start;
     Ok(())
 }
@@ -116,16 +119,16 @@ pub fn signatures(layout: &mut Layout, input: &ReportInput) -> Result<(), Report
     let l = labels(input.lang);
     let c = &input.customer;
     let p = &input.provider;
-    layout.heading(l.signatures, 1, 85.0)?;
-    layout.paragraph(l.signature_intro, BODY, Style::Regular, INK, 0.0)?;
+    layout.heading(&l.signatures, 1, 85.0)?;
+    layout.paragraph(&l.signature_intro, BODY, Style::Regular, INK, 0.0)?;
     layout.space(2.0);
     let half = (CONTENT_W - 10.0) / 2.0;
     signature_fields(
         layout,
-        l,
+        &l,
         MARGIN_L,
         half,
-        l.for_customer,
+        &l.for_customer,
         &c.name,
         [
             c.contact_name.as_deref().unwrap_or(""),
@@ -136,10 +139,10 @@ pub fn signatures(layout: &mut Layout, input: &ReportInput) -> Result<(), Report
     )?;
     signature_fields(
         layout,
-        l,
+        &l,
         MARGIN_L + half + 10.0,
         half,
-        l.for_provider,
+        &l.for_provider,
         &p.legal_name,
         [
             p.signatory_name.as_deref().unwrap_or(""),

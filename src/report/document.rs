@@ -42,7 +42,7 @@ pub(crate) fn compose(
         footer_pattern: l.page_pattern.to_string(),
     };
     let mut layout = Layout::new(Canvas::new()?, furniture);
-    let mut cover_end = sections::cover(&mut layout, input, title)?;
+    let mut cover_end = sections::cover(&mut layout, input, &title)?;
     if let Some(draft) = &input.draft {
         layout.y = cover_end;
         draft_mark::cover_reasons(&mut layout, input.lang, draft)?;

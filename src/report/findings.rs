@@ -15,7 +15,7 @@ pub fn findings(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportEr
     }
     let l = labels(input.lang);
     let lang = input.lang;
-    layout.heading(l.findings, 1, 30.0)?;
+    layout.heading(&l.findings, 1, 30.0)?;
     for s in [Severity::Blocker, Severity::Attention, Severity::Ok] {
         let group: Vec<_> = input.findings.iter().filter(|f| f.severity == s).collect();
         if group.is_empty() {
@@ -27,8 +27,8 @@ pub fn findings(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportEr
             20.0,
         )?;
         let cols = [
-            Column::new(l.status, 27.0, Align::Left),
-            Column::new(l.finding, 50.0, Align::Left),
+            Column::new(&l.status, 27.0, Align::Left),
+            Column::new(&l.finding, 50.0, Align::Left),
             Column::new(
                 &crate::i18n::message(lang, "findings-advice", None),
                 CONTENT_W - 77.0,
@@ -41,7 +41,7 @@ pub fn findings(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportEr
                 let mut status = Cell::mark(severity_mark(lang, f.severity));
                 let mut advice = Cell::text(&f.advice);
                 if let Some(reason) = &f.accepted {
-                    status = status.then(l.accepted, Style::Bold, PRIMARY);
+                    status = status.then(&l.accepted, Style::Bold, PRIMARY);
                     advice =
                         advice.then(format!("{}: {reason}", l.accepted), Style::Regular, MUTED);
                 }

@@ -407,14 +407,17 @@ pub fn fit(canvas: &Canvas, text: &str, width: f32, size: f32, style: Style) -> 
     format!("{}…", out.trim_end())
 }
 
-/// Greedy word wrap without hyphenation: lines break at spaces; a word longer than the width is
+/// Greedy word wrap without hyphenation: lines break at spaces (not at a no-break space, nor
+/// between a number and its unit); a word longer than the width is
 /// broken between characters. Newlines in the text force breaks. Never returns an empty vector.
 pub fn wrap(canvas: &Canvas, text: &str, width: f32, size: f32, style: Style) -> Vec<String> {
     let fonts = &canvas.fonts;
     let mut lines = Vec::new();
     for para in text.split('\n') {
         let mut line = String::new();
-        for word in para.split_whitespace() {
+        // Never between a number and its unit (see nobreak.rs).
+        for word in super::nobreak::words(para) {
+            let word = word.as_str();
             let candidate = if line.is_empty() {
                 word.to_string()
             } else {

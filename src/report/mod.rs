@@ -15,6 +15,7 @@ pub mod labels;
 pub mod layout;
 mod link_latency;
 pub mod model;
+mod nobreak;
 mod plan_section;
 pub mod provider;
 mod quote_section;

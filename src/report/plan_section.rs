@@ -42,7 +42,7 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
         return Ok(());
     }
     let (lang, l, w) = (input.lang, labels(input.lang), words(input.lang));
-    layout.heading(l.plan, 1, 30.0)?;
+    layout.heading(&l.plan, 1, 30.0)?;
     if input.draft.is_some() {
         let note = crate::t!(lang, "plan-draft-note");
         layout.paragraph(&note, SMALL + 0.5, Style::Bold, MUTED, 0.0)?;
@@ -52,9 +52,9 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
         return undated(layout, input, missing);
     }
     let cols = [
-        Column::new(l.phase, 80.0, Align::Left),
-        Column::new(l.start, 34.0, Align::Left),
-        Column::new(l.end, 34.0, Align::Left),
+        Column::new(&l.phase, 80.0, Align::Left),
+        Column::new(&l.start, 34.0, Align::Left),
+        Column::new(&l.end, 34.0, Align::Left),
         // Days on the phase's own calendar: working days, or weekend days in a weekend window.
         Column::new(&crate::t!(lang, "plan-days"), 22.0, Align::Right),
     ];
@@ -74,7 +74,7 @@ pub fn plan(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError>
     for note in info.map(|i| i.notes.as_slice()).unwrap_or_default() {
         layout.paragraph(note, SMALL, Style::Regular, MUTED, 0.0)?;
     }
-    layout.heading(l.timeline, 2, timeline::height(&phases) + 8.0)?;
+    layout.heading(&l.timeline, 2, timeline::height(&phases) + 8.0)?;
     let marks = Marks {
         today: info.map(|i| i.today),
         go_live: info.and_then(|i| i.go_live),
@@ -91,7 +91,7 @@ fn undated(layout: &mut Layout, input: &ReportInput, missing: &str) -> Result<()
     let note = crate::t!(lang, "plan-unknown", missing = missing);
     layout.paragraph(&note, BODY, Style::Bold, INK, 0.0)?;
     let cols = [
-        Column::new(l.phase, 80.0, Align::Left),
+        Column::new(&l.phase, 80.0, Align::Left),
         Column::new(&crate::t!(lang, "plan-days"), 22.0, Align::Right),
     ];
     let rows: Vec<Row> = input

@@ -57,10 +57,10 @@ fn words(lang: Lang) -> Words {
 
 fn columns(l: &labels::Labels) -> [Column; 4] {
     [
-        Column::new(l.description, 101.0, Align::Left),
-        Column::new(l.quantity, 16.0, Align::Right),
-        Column::new(l.unit_price, 27.0, Align::Right),
-        Column::new(l.net, 26.0, Align::Right),
+        Column::new(&l.description, 101.0, Align::Left),
+        Column::new(&l.quantity, 16.0, Align::Right),
+        Column::new(&l.unit_price, 27.0, Align::Right),
+        Column::new(&l.net, 26.0, Align::Right),
     ]
 }
 
@@ -110,7 +110,7 @@ fn apart(
     layout.heading(title, 2, 34.0)?;
     layout.paragraph(note, SMALL, Style::Regular, MUTED, 0.0)?;
     let rows: Vec<Row> = lines.iter().map(|x| line_row(lang, x)).collect();
-    table(layout, &columns(labels(lang)), &rows)?;
+    table(layout, &columns(&labels(lang)), &rows)?;
     Ok(())
 }
 
@@ -130,9 +130,9 @@ fn customer_rows(input: &ReportInput, w: &Words) -> Vec<(String, String)> {
     let mut rows = vec![(w.customer.clone(), c.name.clone())];
     for (k, v) in [
         (w.address.as_str(), Some(address)),
-        (l.kvk, c.kvk.clone()),
+        (&l.kvk, c.kvk.clone()),
         (w.vat_id.as_str(), c.vat.clone()),
-        (l.billing_email, c.billing_email.clone()),
+        (&l.billing_email, c.billing_email.clone()),
     ] {
         if let Some(v) = v.filter(|v| !v.trim().is_empty()) {
             rows.push((k.to_string(), v));
@@ -144,7 +144,7 @@ fn customer_rows(input: &ReportInput, w: &Words) -> Vec<(String, String)> {
 pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(), ReportError> {
     let (lang, l, w) = (input.lang, labels(input.lang), words(input.lang));
     let p = &input.provider;
-    layout.heading(labels::quote_kind(lang, q.kind), 1, 40.0)?;
+    layout.heading(&labels::quote_kind(lang, q.kind), 1, 40.0)?;
     let mut rows = vec![
         (l.quote_number.to_string(), q.number.clone()),
         (l.quote_date.to_string(), format_date(q.date, lang)),
@@ -166,7 +166,10 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
 
     let in_totals = |x: &&QuoteLineRow| !x.optional && !x.only_if_cancelled;
     let mut rows = Vec::new();
-    for (period, title) in [(Period::Monthly, l.monthly), (Period::OneTime, l.one_time)] {
+    for (period, title) in [
+        (Period::Monthly, &l.monthly),
+        (Period::OneTime, &l.one_time),
+    ] {
         let group: Vec<&QuoteLineRow> = q
             .lines
             .iter()
@@ -179,7 +182,7 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
         }
     }
     if !rows.is_empty() {
-        table(layout, &columns(l), &rows)?;
+        table(layout, &columns(&l), &rows)?;
     }
     if q.lines
         .iter()
@@ -202,7 +205,7 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
         .iter()
         .filter(|x| x.optional && !x.only_if_cancelled)
         .collect();
-    apart(layout, lang, l.optional_items, l.optional_note, &optional)?;
+    apart(layout, lang, &l.optional_items, &l.optional_note, &optional)?;
     if let Some(note) = &q.promo_note {
         layout.paragraph(note, SMALL, Style::Regular, MUTED, 0.0)?;
     }
@@ -214,11 +217,11 @@ pub fn quote(layout: &mut Layout, input: &ReportInput, q: &QuoteDoc) -> Result<(
 fn totals(layout: &mut Layout, lang: Lang, w: &Words, q: &QuoteDoc) -> Result<(), ReportError> {
     let l = labels(lang);
     let eur = |c: i64| format_eur(c, lang);
-    layout.heading(l.totals, 2, 50.0)?;
+    layout.heading(&l.totals, 2, 50.0)?;
     let cols = [
         Column::new("", 90.0, Align::Left),
-        Column::new(l.monthly, 40.0, Align::Right),
-        Column::new(l.one_time, 40.0, Align::Right),
+        Column::new(&l.monthly, 40.0, Align::Right),
+        Column::new(&l.one_time, 40.0, Align::Right),
     ];
     let vat_label = crate::t!(lang, "quote-vat", percent = q.vat_percent);
     let mut rows = vec![

@@ -66,7 +66,7 @@ pub fn cover(layout: &mut Layout, input: &ReportInput, title: &str) -> Result<f3
         SMALL,
         Style::Regular,
         MUTED,
-        l.prepared_for,
+        &l.prepared_for,
     )?;
     layout.y += 3.0;
     for line in wrap(
@@ -131,7 +131,7 @@ pub fn cover(layout: &mut Layout, input: &ReportInput, title: &str) -> Result<f3
         BODY,
         Style::Bold,
         PRIMARY,
-        l.provider,
+        &l.provider,
     )?;
     layout.y += line_height(BODY) + 1.0;
     let rows = vec![
@@ -149,7 +149,7 @@ pub fn cover(layout: &mut Layout, input: &ReportInput, title: &str) -> Result<f3
     ];
     layout.key_values(&rows, 42.0, SMALL + 0.5)?;
     if p.example {
-        layout.paragraph(l.example_note, SMALL, Style::Regular, MUTED, 0.0)?;
+        layout.paragraph(&l.example_note, SMALL, Style::Regular, MUTED, 0.0)?;
     }
     Ok(upper_end)
 }
@@ -173,7 +173,7 @@ pub fn contents(layout: &mut Layout, input: &ReportInput, below: f32) -> Result<
         BODY + 1.0,
         Style::Bold,
         PRIMARY,
-        l.contents,
+        &l.contents,
     )?;
     y += line_height(BODY + 1.0) + 1.0;
     let width = 100.0;

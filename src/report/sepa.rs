@@ -56,7 +56,7 @@ pub fn sepa(layout: &mut Layout, input: &ReportInput, s: &SepaInfo) -> Result<()
         13.0,
         Style::Bold,
         WHITE,
-        l.sepa_title,
+        &l.sepa_title,
     )?;
     layout.y = top + 17.0;
     let rows = vec![
@@ -117,13 +117,13 @@ pub fn sepa(layout: &mut Layout, input: &ReportInput, s: &SepaInfo) -> Result<()
         layout,
         MARGIN_L,
         half,
-        l.place,
+        &l.place,
         input.customer.city.as_deref().unwrap_or(""),
         5.0,
     )?;
-    field(layout, MARGIN_L + half + 10.0, half, l.date, "", 5.0)?;
+    field(layout, MARGIN_L + half + 10.0, half, &l.date, "", 5.0)?;
     layout.y += 9.0;
-    field(layout, MARGIN_L, half, l.signature, "", 18.0)?;
+    field(layout, MARGIN_L, half, &l.signature, "", 18.0)?;
     layout.y += 26.0;
     // The frame is drawn last, now that the height is known; stroke only, so nothing is hidden.
     layout.canvas.rect(

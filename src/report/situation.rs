@@ -33,7 +33,7 @@ pub fn situation(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportE
         return Ok(());
     }
     let l = labels(input.lang);
-    layout.heading(l.situation, 1, 25.0)?;
+    layout.heading(&l.situation, 1, 25.0)?;
     locations(layout, input)?;
     computers(layout, input)?;
     users(layout, input)?;
@@ -61,11 +61,11 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
         v => mbps(v),
     };
     if !input.locations.is_empty() {
-        layout.heading(l.locations, 2, 25.0)?;
+        layout.heading(&l.locations, 2, 25.0)?;
         let cols = [
-            Column::new(l.location, 44.0, Align::Left),
-            Column::new(l.workstations, 22.0, Align::Right),
-            Column::new(l.source, 22.0, Align::Left),
+            Column::new(&l.location, 44.0, Align::Left),
+            Column::new(&l.workstations, 22.0, Align::Right),
+            Column::new(&l.source, 22.0, Align::Left),
             Column::new(&format!("{} {}", l.speed, l.down), 20.5, Align::Right),
             Column::new(&format!("{} {}", l.speed, l.up), 20.5, Align::Right),
             Column::new(&format!("{} {}", l.needed, l.down), 20.5, Align::Right),
@@ -75,9 +75,9 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
             if loc.down_mbps.is_none() && loc.up_mbps.is_none() && !loc.speed_unknown {
                 ""
             } else if loc.measured {
-                l.source_measured
+                &l.source_measured
             } else {
-                l.source_subscription
+                &l.source_subscription
             }
         };
         let rows: Vec<Row> = input
@@ -120,11 +120,11 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
     if input.locations.is_empty() {
         return Ok(());
     }
-    layout.heading(l.bandwidth, 2, 30.0)?;
+    layout.heading(&l.bandwidth, 2, 30.0)?;
     let pair = |loc: &LocationRow, value: Option<f64>, needed: f64| {
         let short = value.is_some_and(|m| m < needed);
         let stated = !loc.measured && value.is_some();
-        let what = if stated { l.subscription } else { l.measured };
+        let what = if stated { &l.subscription } else { &l.measured };
         let mut measured_text = match value {
             Some(v) => format!("{what} {}", format_mbps(v, lang)),
             // What is known: the customer did not know the subscription's speed.
@@ -154,17 +154,21 @@ fn locations(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
         .iter()
         .map(|x| pair(x, x.up_mbps, x.needed_up_mbps))
         .collect();
-    let legend = (l.measured, l.subscription, l.needed);
-    charts::bar_chart(layout, l.download, &down, legend)?;
-    charts::bar_chart(layout, l.upload, &up, legend)?;
+    let legend = (
+        l.measured.as_str(),
+        l.subscription.as_str(),
+        l.needed.as_str(),
+    );
+    charts::bar_chart(layout, &l.download, &down, legend)?;
+    charts::bar_chart(layout, &l.upload, &up, legend)?;
     if input
         .locations
         .iter()
         .any(|x| !x.measured && (x.down_mbps.is_some() || x.up_mbps.is_some()))
     {
-        layout.paragraph(l.subscription_note, SMALL, Style::Regular, MUTED, 0.0)?;
+        layout.paragraph(&l.subscription_note, SMALL, Style::Regular, MUTED, 0.0)?;
     }
-    layout.paragraph(l.bandwidth_note, SMALL, Style::Regular, MUTED, 0.0)?;
+    layout.paragraph(&l.bandwidth_note, SMALL, Style::Regular, MUTED, 0.0)?;
     Ok(())
 }
 
@@ -189,11 +193,11 @@ fn computers(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError
         return Ok(());
     }
     let cols = [
-        Column::new(l.hostname, 32.0, Align::Left),
-        Column::new(l.os, 40.0, Align::Left),
-        Column::new(l.memory, 20.0, Align::Right),
-        Column::new(l.verdict, 25.0, Align::Left),
-        Column::new(l.reason, 53.0, Align::Left),
+        Column::new(&l.hostname, 32.0, Align::Left),
+        Column::new(&l.os, 40.0, Align::Left),
+        Column::new(&l.memory, 20.0, Align::Right),
+        Column::new(&l.verdict, 25.0, Align::Left),
+        Column::new(&l.reason, 53.0, Align::Left),
     ];
     let rows: Vec<Row> = input
         .workstations

@@ -18,7 +18,7 @@ fn words(lang: Lang, id: &str) -> String {
 pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
     let l = labels(input.lang);
     let lang = input.lang;
-    layout.heading(l.summary, 1, 20.0)?;
+    layout.heading(&l.summary, 1, 20.0)?;
     // Readiness at a glance: one large mark plus counts per severity.
     let y = layout.y;
     layout.canvas.text(
@@ -28,9 +28,9 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
         BODY + 1.0,
         Style::Bold,
         INK,
-        l.readiness,
+        &l.readiness,
     )?;
-    let x = MARGIN_L + layout.width(l.readiness, BODY + 1.0, Style::Bold) + 4.0;
+    let x = MARGIN_L + layout.width(&l.readiness, BODY + 1.0, Style::Bold) + 4.0;
     layout.mark(x, y + 0.2, &severity_mark(lang, input.summary.readiness))?;
     layout.y += 7.0;
     let mut x = MARGIN_L;
@@ -62,13 +62,13 @@ pub fn summary(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportErr
     layout.y += 8.0;
 
     if !input.findings.is_empty() || !input.summary.points.is_empty() {
-        layout.heading(l.main_findings, 2, 15.0)?;
+        layout.heading(&l.main_findings, 2, 15.0)?;
         if input.summary.points.is_empty() {
-            layout.paragraph(l.no_open_findings, BODY, Style::Regular, INK, 0.0)?;
+            layout.paragraph(&l.no_open_findings, BODY, Style::Regular, INK, 0.0)?;
         } else {
             let cols = [
-                Column::new(l.status, 28.0, Align::Left),
-                Column::new(l.finding, CONTENT_W - 28.0, Align::Left),
+                Column::new(&l.status, 28.0, Align::Left),
+                Column::new(&l.finding, CONTENT_W - 28.0, Align::Left),
             ];
             let rows: Vec<Row> = input
                 .summary
@@ -129,11 +129,11 @@ fn go_live(layout: &mut Layout, lang: Lang, g: &GoLive) -> Result<(), ReportErro
 fn costs(layout: &mut Layout, input: &ReportInput) -> Result<(), ReportError> {
     let (lang, l) = (input.lang, labels(input.lang));
     if let Some(q) = &input.quote {
-        layout.heading(l.costs, 2, 25.0)?;
+        layout.heading(&l.costs, 2, 25.0)?;
         let cols = [
-            Column::new(labels::quote_kind(lang, q.kind), 100.0, Align::Left),
-            Column::new(l.net_total, 35.0, Align::Right),
-            Column::new(l.gross_total, 35.0, Align::Right),
+            Column::new(&labels::quote_kind(lang, q.kind), 100.0, Align::Left),
+            Column::new(&l.net_total, 35.0, Align::Right),
+            Column::new(&l.gross_total, 35.0, Align::Right),
         ];
         let mut rows = vec![
             Row::new(vec![

@@ -361,12 +361,14 @@ mod tests {
             regels,
             expected.iter().map(String::as_str).collect::<Vec<_>>()
         );
-        // Amounts are right-aligned: all end at the same x.
+        // Amounts are right-aligned: all end at the same x (sign and amount joined by a
+        // no-break space, see nobreak.rs).
         let ends: Vec<f32> = placed
             .iter()
-            .filter(|p| p.text.starts_with("€ "))
+            .filter(|p| p.text.starts_with("€\u{a0}"))
             .map(|p| p.x + p.width)
             .collect();
+        assert_eq!(ends.len(), 120);
         let first = ends[0];
         assert!(ends.iter().all(|e| (e - first).abs() < 0.01));
     }

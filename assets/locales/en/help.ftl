@@ -16,6 +16,8 @@ help-value = VALUE
     .customer = NAME
     .mode = MODE
     .form = FILE
+    .tls_cert = FILE
+    .tls_key = FILE
     .pairs = KEY=VALUE
     .keys = KEY
     .key = KEY

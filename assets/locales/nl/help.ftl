@@ -16,6 +16,8 @@ help-value = WAARDE
     .customer = NAAM
     .mode = VORM
     .form = BESTAND
+    .tls_cert = BESTAND
+    .tls_key = BESTAND
     .pairs = SLEUTEL=WAARDE
     .keys = SLEUTEL
     .key = SLEUTEL

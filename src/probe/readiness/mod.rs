@@ -11,6 +11,10 @@ pub use thresholds::{
 
 use serde::{Deserialize, Serialize};
 
+use crate::form::Lang;
+use crate::i18n::fmt::decimal;
+use crate::t;
+
 const GIB: f64 = (1u64 << 30) as f64;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
@@ -37,18 +41,14 @@ pub struct Readiness {
     pub reasons: Vec<Reason>,
 }
 
-/// "4,0" / "4.0": one decimal, Dutch decimal comma where asked.
-fn num(v: f64, nl: bool) -> String {
-    let s = format!("{v:.1}");
-    if nl { s.replace('.', ",") } else { s }
-}
-
-fn reason(check: &str, verdict: Verdict, nl: String, en: String) -> Reason {
+/// A reason in both languages, its text from Fluent (`assets/locales/<lang>/readiness.ftl`):
+/// stored with the probe, so each language is written out here.
+fn reason(check: &str, verdict: Verdict, text: impl Fn(Lang) -> String) -> Reason {
     Reason {
         check: check.into(),
         verdict,
-        nl,
-        en,
+        nl: text(Lang::Nl),
+        en: text(Lang::En),
     }
 }
 
@@ -77,97 +77,66 @@ fn memory(p: &WorkstationProbe, t: &Thresholds) -> Reason {
     let m = &t.memory;
     let gb = p.memory_total_bytes as f64 / GIB;
     if p.memory_total_bytes == 0 {
-        return reason(
-            "memory",
-            Verdict::Attention,
-            "geheugen kon niet worden gelezen".into(),
-            "memory could not be read".into(),
-        );
+        return reason("memory", Verdict::Attention, |lang| {
+            t!(lang, "ready-memory-unread")
+        });
     }
     let v = grade(
         gb,
         m.minimum_gb * m.reported_share,
         m.recommended_gb * m.reported_share,
     );
-    let (nl, en) = match v {
-        Verdict::NotReady => (
-            format!(
-                "{} GB geheugen, minimaal {} GB nodig",
-                num(gb, true),
-                m.minimum_gb
-            ),
-            format!(
-                "{} GB memory, at least {} GB needed",
-                num(gb, false),
-                m.minimum_gb
-            ),
+    reason("memory", v, |lang| match v {
+        Verdict::NotReady => t!(
+            lang,
+            "ready-memory-short",
+            gb = decimal(gb, 1, lang),
+            need = m.minimum_gb
         ),
-        Verdict::Attention => (
-            format!(
-                "{} GB geheugen, {} GB aanbevolen",
-                num(gb, true),
-                m.recommended_gb
-            ),
-            format!(
-                "{} GB memory, {} GB recommended",
-                num(gb, false),
-                m.recommended_gb
-            ),
+        Verdict::Attention => t!(
+            lang,
+            "ready-memory-low",
+            gb = decimal(gb, 1, lang),
+            advised = m.recommended_gb
         ),
-        Verdict::Ready => (
-            format!("{} GB geheugen, voldoende", num(gb, true)),
-            format!("{} GB memory, sufficient", num(gb, false)),
-        ),
-    };
-    reason("memory", v, nl, en)
+        Verdict::Ready => t!(lang, "ready-memory-ok", gb = gb),
+    })
 }
 
 fn disk(p: &WorkstationProbe, t: &Thresholds) -> Reason {
     let Some(d) = p.system_disk() else {
-        return reason(
-            "disk",
-            Verdict::Attention,
-            "geen schijf gevonden".into(),
-            "no disk found".into(),
-        );
+        return reason("disk", Verdict::Attention, |lang| {
+            t!(lang, "ready-disk-none")
+        });
     };
     let free = d.available_bytes as f64 / GIB;
     let v = grade(free, t.disk.minimum_free_gb, t.disk.recommended_free_gb);
-    let (nl, en) = match v {
-        Verdict::NotReady => (
-            format!(
-                "{} GB vrij op {}, minimaal {} GB nodig",
-                num(free, true),
-                d.mount,
-                t.disk.minimum_free_gb
-            ),
-            format!(
-                "{} GB free on {}, at least {} GB needed",
-                num(free, false),
-                d.mount,
-                t.disk.minimum_free_gb
-            ),
+    let (need, advised) = (t.disk.minimum_free_gb, t.disk.recommended_free_gb);
+    let mount = d.mount.as_str();
+    reason("disk", v, |lang| match v {
+        Verdict::NotReady => t!(
+            lang,
+            "ready-disk-short",
+            gb = decimal(free, 1, lang),
+            mount = mount,
+            need = need
         ),
-        Verdict::Attention => (
-            format!(
-                "{} GB vrij op {}, {} GB aanbevolen",
-                num(free, true),
-                d.mount,
-                t.disk.recommended_free_gb
-            ),
-            format!(
-                "{} GB free on {}, {} GB recommended",
-                num(free, false),
-                d.mount,
-                t.disk.recommended_free_gb
-            ),
+        Verdict::Attention => {
+            t!(
+                lang,
+                "ready-disk-low",
+                gb = decimal(free, 1, lang),
+                mount = mount,
+                advised = advised
+            )
+        }
+        Verdict::Ready => t!(
+            lang,
+            "ready-disk-ok",
+            gb = decimal(free, 1, lang),
+            mount = mount
         ),
-        Verdict::Ready => (
-            format!("{} GB vrij op {}, voldoende", num(free, true), d.mount),
-            format!("{} GB free on {}, sufficient", num(free, false), d.mount),
-        ),
-    };
-    reason("disk", v, nl, en)
+    })
 }
 
 fn cpu(p: &WorkstationProbe, t: &Thresholds) -> Reason {
@@ -177,33 +146,24 @@ fn cpu(p: &WorkstationProbe, t: &Thresholds) -> Reason {
         f64::from(c.minimum_cores),
         f64::from(c.recommended_cores),
     );
-    let (nl, en) = match v {
-        Verdict::NotReady => (
-            format!(
-                "{} processorkern(en), minimaal {} nodig",
-                p.cpu_cores, c.minimum_cores
-            ),
-            format!(
-                "{} CPU core(s), at least {} needed",
-                p.cpu_cores, c.minimum_cores
-            ),
+    let count = p.cpu_cores;
+    reason("cpu", v, |lang| match v {
+        Verdict::NotReady => t!(
+            lang,
+            "ready-cpu-short",
+            count = count,
+            need = c.minimum_cores
         ),
-        Verdict::Attention => (
-            format!(
-                "{} processorkernen, {} aanbevolen",
-                p.cpu_cores, c.recommended_cores
-            ),
-            format!(
-                "{} CPU cores, {} recommended",
-                p.cpu_cores, c.recommended_cores
-            ),
-        ),
-        Verdict::Ready => (
-            format!("{} processorkernen, voldoende", p.cpu_cores),
-            format!("{} CPU cores, sufficient", p.cpu_cores),
-        ),
-    };
-    reason("cpu", v, nl, en)
+        Verdict::Attention => {
+            t!(
+                lang,
+                "ready-cpu-low",
+                count = count,
+                advised = c.recommended_cores
+            )
+        }
+        Verdict::Ready => t!(lang, "ready-cpu-ok", count = count),
+    })
 }
 
 /// "10" matches "10", "10 (19045)", "10.0.1" but not "100".
@@ -228,49 +188,36 @@ fn find_os<'a>(p: &WorkstationProbe, t: &'a Thresholds) -> Option<&'a OsEntry> {
 fn os(p: &WorkstationProbe, t: &Thresholds, today: time::Date) -> Reason {
     let shown = format!("{} {}", p.os_name, p.os_version).trim().to_string();
     let Some(e) = find_os(p, t) else {
-        return reason(
-            "os",
-            Verdict::Attention,
-            format!("besturingssysteem {shown} staat niet in de lijst; ondersteuning nagaan"),
-            format!("operating system {shown} is not in the list; check its support"),
-        );
+        return reason("os", Verdict::Attention, |lang| {
+            t!(lang, "ready-os-unlisted", os = shown.as_str())
+        });
     };
+    let os = e.label.as_str();
     let Some(end) = e.end_of_support else {
-        return reason(
-            "os",
-            Verdict::Ready,
-            format!("{} wordt ondersteund", e.label),
-            format!("{} is supported", e.label),
-        );
+        return reason("os", Verdict::Ready, |lang| {
+            t!(lang, "ready-os-supported", os = os)
+        });
     };
+    let until = |lang| crate::i18n::fmt::date_long(end, lang);
     let days_left = (end - today).whole_days();
     if days_left < 0 {
-        reason(
-            "os",
-            Verdict::NotReady,
-            format!("{} wordt sinds {end} niet meer ondersteund", e.label),
-            format!("{} is out of support since {end}", e.label),
-        )
+        reason("os", Verdict::NotReady, |lang| {
+            t!(lang, "ready-os-ended", os = os, end = until(lang))
+        })
     } else if days_left <= i64::from(t.os.warn_days_before_end) {
-        reason(
-            "os",
-            Verdict::Attention,
-            format!(
-                "{} wordt nog {days_left} dagen ondersteund (tot {end})",
-                e.label
-            ),
-            format!(
-                "{} is supported for {days_left} more days (until {end})",
-                e.label
-            ),
-        )
+        reason("os", Verdict::Attention, |lang| {
+            t!(
+                lang,
+                "ready-os-ending",
+                os = os,
+                days = days_left,
+                end = until(lang)
+            )
+        })
     } else {
-        reason(
-            "os",
-            Verdict::Ready,
-            format!("{} wordt ondersteund tot {end}", e.label),
-            format!("{} is supported until {end}", e.label),
-        )
+        reason("os", Verdict::Ready, |lang| {
+            t!(lang, "ready-os-until", os = os, end = until(lang))
+        })
     }
 }
 
