@@ -12,6 +12,8 @@ use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::pseudo::{untranslated, words};
+
 fn intake(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_intake"))
         .arg("--db")
@@ -22,29 +24,6 @@ fn intake(db: &Path, args: &[&str]) -> Output {
         .env("USER", "tester")
         .output()
         .expect("run intake")
-}
-
-/// Words of the output written in plain ASCII letters (pseudo-localisation accents most
-/// letters, so a word that came through Fluent has at least one that is not ASCII) that are
-/// not in `data` (the user's own words, paths and the like).
-fn untranslated(output: &str, data: &BTreeSet<String>) -> Vec<String> {
-    let mut out: Vec<String> = output
-        .split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-        .filter(|w| w.chars().filter(|c| c.is_ascii_alphabetic()).count() >= 2)
-        .filter(|w| w.is_ascii())
-        .filter(|w| !data.contains(*w))
-        .map(str::to_owned)
-        .collect();
-    out.sort();
-    out.dedup();
-    out
-}
-
-fn words(s: &str) -> BTreeSet<String> {
-    s.split(|c: char| !(c.is_alphanumeric() || c == '_' || c == '-'))
-        .filter(|w| !w.is_empty())
-        .map(str::to_owned)
-        .collect()
 }
 
 #[test]

@@ -438,19 +438,14 @@ impl Question {
 
     /// The value for people: choice labels, IBAN in groups of four, units.
     pub fn display(&self, v: &Value, lang: Lang) -> String {
-        let yes_no = |b: bool| match (lang, b) {
-            (Lang::Nl, true) => "ja",
-            (Lang::Nl, false) => "nee",
-            (Lang::En, true) => "yes",
-            (Lang::En, false) => "no",
-        };
+        let yes_no = |b: bool| crate::t!(lang, if b { "yes" } else { "no" });
         let unit = |s: String| match &self.unit {
             Some(u) => format!("{s} {u}"),
             None => s,
         };
         match v {
             Value::Null => String::new(),
-            Value::Bool(b) => yes_no(*b).to_string(),
+            Value::Bool(b) => yes_no(*b),
             Value::Int(i) => unit(i.to_string()),
             Value::Num(n) => unit(types::format_decimal(*n, lang)),
             Value::Text(s) if self.kind == Kind::SingleChoice => self

@@ -3,6 +3,7 @@
 
 #[path = "testkey.rs"]
 pub mod testkey;
+pub mod pseudo;
 
 use serde_json::Value as Json;
 use std::path::{Path, PathBuf};
