@@ -1,4 +1,4 @@
-//! No two-language text pair is left in the command line's code: no `tr(lang, "nl", "en")`
+//! No two-language text pair is left in the command line's and the TUI's code: no `tr(lang, "nl", "en")`
 //! helper, no `Lang::Nl => "..."` arm and no `if lang == Lang::Nl { "..." }`. Text goes
 //! through Fluent (`t!`); the format layer (`src/i18n/fmt.rs`: month names, separators)
 //! is the one place where a language picks characters in code.
@@ -6,11 +6,11 @@
 use std::path::{Path, PathBuf};
 
 /// The files this check covers: the CLI (but `proposal.rs`, which is being changed
-/// elsewhere), the database key handling, the workspace, and the helpers they use.
+/// elsewhere), the database key handling, the workspace, the TUI, and the helpers they use.
 fn covered() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
-    for dir in ["cli", "crypt", "workspace"] {
+    for dir in ["cli", "crypt", "workspace", "tui"] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("cli/proposal.rs") {

@@ -12,9 +12,9 @@
 //! pane, the provider's file, and the asset files that still carry nl/en text fields of
 //! their own (readiness reasons, advice rules, catalog, plan phases; see `data_words`).
 
-mod tui_util;
 #[path = "common/pseudo.rs"]
 mod pseudo;
+mod tui_util;
 
 use crossterm::event::KeyCode;
 use intake::form::Lang;
@@ -23,8 +23,8 @@ use intake::tui::App;
 use pseudo::{untranslated, words, words_of_files};
 use ratatui::widgets::Paragraph;
 use std::collections::BTreeSet;
-use tui_util::*;
 use tui_util::tmux;
+use tui_util::*;
 
 /// The screens checked so far and what each showed that did not come through Fluent.
 struct Walk {
@@ -147,8 +147,8 @@ fn data_words() -> BTreeSet<String> {
 
 /// The web addresses in the FAQ, which the help pane shows.
 fn data_urls() -> Vec<String> {
-    let faq = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/faq-nl.md"))
-        .unwrap();
+    let faq =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/assets/faq-nl.md")).unwrap();
     faq.split(|c: char| c.is_whitespace() || "<>()[]".contains(c))
         .filter(|w| w.contains("://") || w.starts_with("www."))
         .map(str::to_owned)
@@ -158,7 +158,9 @@ fn data_urls() -> Vec<String> {
 /// `locations[2].name` → `locations.name`: the form's path of an answer key.
 fn form_path(key: &str) -> String {
     match (key.find('['), key.find(']')) {
-        (Some(open), Some(close)) if open < close => format!("{}{}", &key[..open], &key[close + 1..]),
+        (Some(open), Some(close)) if open < close => {
+            format!("{}{}", &key[..open], &key[close + 1..])
+        }
         _ => key.to_string(),
     }
 }
@@ -207,7 +209,10 @@ fn the_walk_catches_a_plain_word() {
     let mut app = fx.app(Lang::Nl);
     let mut t = term(100, 24);
     draw(&mut app, &mut t);
-    assert_eq!(untranslated(&screen_text(&t), &w.exempt), Vec::<String>::new());
+    assert_eq!(
+        untranslated(&screen_text(&t), &w.exempt),
+        Vec::<String>::new()
+    );
     // A word the program would write without Fluent, drawn onto the same screen.
     t.draw(|f| {
         app.draw(f);
@@ -432,7 +437,28 @@ fn probes_and_proposal_in_pseudo() {
     chr(&mut app, 'l');
     let shown = w.check("probes lan prompt", &mut app, 120, 40);
     w.data(&shown_addresses(&shown));
-    key(&mut app, KeyCode::Esc);
+    // A scan of loopback only: its progress and its result.
+    ctrl(&mut app, 'u');
+    typ(&mut app, "127.0.0.1/32");
+    w.check("probes lan prompt, loopback", &mut app, 120, 40);
+    key(&mut app, KeyCode::Enter);
+    wait_checking(&mut w, &mut app, "probes lan scan");
+    w.check("probes lan scanned", &mut app, 120, 60);
+    let probes = |kind: &str| {
+        let all = fx.ws().store.probes(id).unwrap();
+        all.iter().filter(|p| p.kind == kind).count()
+    };
+    assert_eq!(probes("lan"), 1, "the loopback scan is saved");
+    // This workstation: its facts are data.
+    let before = probes("workstation");
+    chr(&mut app, 'w');
+    assert_eq!(
+        probes("workstation"),
+        before + 1,
+        "this workstation is saved"
+    );
+    w.intake_data(&fx, id);
+    w.check("probes workstation", &mut app, 120, 60);
 
     // A measurement running against our own server on loopback.
     let (addr, stop) = bandwidth_server();
@@ -443,15 +469,7 @@ fn probes_and_proposal_in_pseudo() {
     key(&mut app, KeyCode::Enter);
     w.check("probes location prompt", &mut app, 120, 40);
     key(&mut app, KeyCode::Enter);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-    let mut running = 0;
-    while app.busy() {
-        assert!(std::time::Instant::now() < deadline, "measurement did not end");
-        std::thread::sleep(std::time::Duration::from_millis(150));
-        app.tick();
-        running += 1;
-        w.check(&format!("probes running {running}"), &mut app, 120, 40);
-    }
+    wait_checking(&mut w, &mut app, "probes bandwidth running");
     stop.store(true, std::sync::atomic::Ordering::SeqCst);
     w.intake_data(&fx, id);
     w.check("probes measured", &mut app, 120, 60);
@@ -484,6 +502,19 @@ fn probes_and_proposal_in_pseudo() {
     w.finish(15);
 }
 
+/// Checks every frame while a measurement runs, until it ends (at most 30 s).
+fn wait_checking(w: &mut Walk, app: &mut App, name: &str) {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+    let mut frame = 0;
+    while app.busy() {
+        assert!(std::time::Instant::now() < deadline, "{name}: did not end");
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        app.tick();
+        frame += 1;
+        w.check(&format!("{name} {frame}"), app, 120, 40);
+    }
+}
+
 /// The address ranges a LAN prompt shows (this machine's networks): data, not words.
 fn shown_addresses(screen: &str) -> String {
     screen
@@ -492,7 +523,6 @@ fn shown_addresses(screen: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
 }
-
 
 /// The passphrase prompts (asked on the plain terminal before the screen starts) and the
 /// first screen, in the real binary in tmux with `INTAKE_PSEUDO=1`.

@@ -106,7 +106,8 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                 Row::new(cells)
             })
             .collect();
-        let empty_filter = rows.is_empty();
+        // Nothing matched a filter (an empty list behind the first dialog says nothing).
+        let empty_filter = rows.is_empty() && !h.all.is_empty();
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected())

@@ -537,7 +537,7 @@ impl IntakeScreen {
             return;
         }
         if self.mode() == Mode::SelfFilled {
-            match export_bundle_file(ws, self.id, self.today) {
+            match export_bundle_file(ws, self.id, self.today, lang) {
                 Ok(path) => {
                     *status = Some(Status {
                         text: crate::t!(lang, "tui-return-file", path = path),

@@ -234,10 +234,7 @@ fn every_key(l: Lang) -> Keys {
         heading(t!(l, "kh-text-field")),
         (format!("{}  {}", k.enter, k.tab), t!(l, "help-save-next")),
         (k.shift_tab.clone(), t!(l, "help-save-back")),
-        (
-            format!("←→  {} {}", k.home, k.end),
-            t!(l, "kh-cursor"),
-        ),
+        (format!("←→  {} {}", k.home, k.end), t!(l, "kh-cursor")),
         (k.ctrl('U'), t!(l, "kh-clear-field")),
         (k.esc.clone(), t!(l, "help-cancel")),
         gap(),

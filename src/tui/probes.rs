@@ -342,9 +342,7 @@ impl ProbesScreen {
                     }
                     self.save(&kind, &key, &payload, ws, lang)
                 }
-                Ok(_) => {
-                    self.message = Some(crate::t!(lang, "tp-cancelled"))
-                }
+                Ok(_) => self.message = Some(crate::t!(lang, "tp-cancelled")),
                 Err(e) => self.message = Some(e),
             }
         }

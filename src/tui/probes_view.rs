@@ -75,7 +75,14 @@ impl ProbesScreen {
             f.render_widget(g, box_area);
         }
         if let Some((samples, title)) = samples {
-            draw_chart(f, chart_area, samples, title.map(String::as_str), theme, lang);
+            draw_chart(
+                f,
+                chart_area,
+                samples,
+                title.map(String::as_str),
+                theme,
+                lang,
+            );
         }
         self.draw_saved(f, list_area, theme, lang);
     }
@@ -230,14 +237,10 @@ fn draw_chart(
                 .bounds([0.0, max_x])
                 .labels(vec![Line::raw(seconds(0.0)), Line::raw(seconds(max_x))]),
         )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, max_y])
-                .labels(vec![
-                    Line::raw("0"),
-                    Line::raw(fmt::decimal(max_y, 0, lang)),
-                ]),
-        );
+        .y_axis(Axis::default().bounds([0.0, max_y]).labels(vec![
+            Line::raw("0"),
+            Line::raw(fmt::decimal(max_y, 0, lang)),
+        ]));
     f.render_widget(c, area);
 }
 

@@ -516,10 +516,7 @@ fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         theme.value(),
     ));
     if p.plan.go_live_too_early {
-        out.push(Line::styled(
-            crate::t!(lang, "tq-too-early"),
-            theme.error(),
-        ));
+        out.push(Line::styled(crate::t!(lang, "tq-too-early"), theme.error()));
     }
     out
 }

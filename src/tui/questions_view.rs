@@ -310,7 +310,11 @@ fn block(
                 msg(
                     &mut b,
                     "✓",
-                    &crate::t!(lang, "ti-enter-to-save", enter = crate::t!(lang, "kc-enter")),
+                    &crate::t!(
+                        lang,
+                        "ti-enter-to-save",
+                        enter = crate::t!(lang, "kc-enter")
+                    ),
                     theme.ok(),
                 );
             }
@@ -388,7 +392,11 @@ fn placeholder(q: &Question, lang: Lang) -> String {
         Kind::Date => crate::t!(lang, "ti-example-date"),
         Kind::YesNo => "y/n".into(),
         Kind::SingleChoice | Kind::MultiChoice => {
-            crate::t!(lang, "ti-example-choose", enter = crate::t!(lang, "kc-enter"))
+            crate::t!(
+                lang,
+                "ti-example-choose",
+                enter = crate::t!(lang, "kc-enter")
+            )
         }
         Kind::Iban => crate::t!(lang, "ti-example-iban"),
         Kind::MobileNl => "06 12345678".into(),

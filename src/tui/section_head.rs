@@ -57,11 +57,7 @@ pub fn head_lines(
         let n = s.entries();
         let item = rep.item.get(lang);
         if n == 0 {
-            let text = crate::t!(
-                lang,
-                "ti-no-entries",
-                item = super::text::in_sentence(item)
-            );
+            let text = crate::t!(lang, "ti-no-entries", item = super::text::in_sentence(item));
             head.extend(
                 wrap(&text, width)
                     .into_iter()

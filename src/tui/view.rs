@@ -57,10 +57,7 @@ pub fn draw(app: &mut App, f: &mut Frame) {
                 StatusKind::Info => theme.dim(),
             },
         ),
-        None => (
-            crate::t!(lang, "th-all-saved"),
-            theme.dim(),
-        ),
+        None => (crate::t!(lang, "th-all-saved"), theme.dim()),
     };
     let status_lines: Vec<Line> = wrap(&text, area.width as usize)
         .into_iter()

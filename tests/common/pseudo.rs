@@ -13,7 +13,8 @@ pub fn words(s: &str) -> BTreeSet<String> {
 }
 
 fn split(s: &str) -> impl Iterator<Item = &str> {
-    s.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
+    s.split(|c: char| !is_word_char(c))
+        .filter(|w| !w.is_empty())
 }
 
 /// Words of `output` written in plain ASCII letters (two or more: a key like `y` or `q`
@@ -58,7 +59,12 @@ pub fn words_of_files(paths: &[&str]) -> BTreeSet<String> {
     for p in paths {
         let path = root.join(p);
         if path.is_dir() {
-            files.extend(std::fs::read_dir(&path).unwrap().flatten().map(|e| e.path()));
+            files.extend(
+                std::fs::read_dir(&path)
+                    .unwrap()
+                    .flatten()
+                    .map(|e| e.path()),
+            );
         } else {
             files.push(path);
         }
@@ -69,8 +75,8 @@ pub fn words_of_files(paths: &[&str]) -> BTreeSet<String> {
             continue;
         };
         if path.extension().is_some_and(|e| e == "toml") {
-            let value: toml::Value = toml::from_str(&text)
-                .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+            let value: toml::Value =
+                toml::from_str(&text).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
             strings_of(&value, &mut out);
         } else {
             out.extend(words(&text));

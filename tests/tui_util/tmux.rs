@@ -112,7 +112,10 @@ impl Tmux {
         let _ = std::fs::remove_file(self.stty_file());
         let status = self.status_file();
         let key = if self.key_file {
-            format!("INTAKE_KEY_FILE='{}'", super::testkey::key_file(&self.db).display())
+            format!(
+                "INTAKE_KEY_FILE='{}'",
+                super::testkey::key_file(&self.db).display()
+            )
         } else {
             "-u INTAKE_KEY_FILE -u DBUS_SESSION_BUS_ADDRESS".to_string()
         };
