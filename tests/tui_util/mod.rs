@@ -239,4 +239,7 @@ pub fn bandwidth_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicBo
     (addr, stop)
 }
 
+#[path = "../common/pseudo.rs"]
+pub mod pseudo;
 pub mod tmux;
+pub mod walk;
