@@ -17,6 +17,7 @@ mod tui_util;
 use crossterm::event::KeyCode;
 use intake::form::Lang;
 use intake::store::Mode;
+use intake::tui::App;
 use ratatui::widgets::Paragraph;
 use tui_util::pseudo::untranslated;
 use tui_util::tmux;
@@ -124,13 +125,9 @@ fn home_screens_in_pseudo() {
 
 #[test]
 fn intake_screens_in_pseudo() {
-    let mut w = Walk::new();
-    let fx = Fixture::new();
-    let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
-    w.intake_data(&fx, id);
-    let mut app = fx.app(Lang::Nl);
-    open(&mut app, id);
-    walk_questions(&mut w, &mut app, "new intake");
+    let (mut w, _fx, mut app) = walked_intake("new intake", |fx| {
+        fx.intake("Bakkerij Jansen", Mode::OnSite)
+    });
 
     // A validation message while typing, and the editor's key bar.
     goto(&mut app, "company", "postcode");
@@ -177,15 +174,23 @@ fn intake_screens_in_pseudo() {
     w.finish(60);
 }
 
-#[test]
-fn demo_intake_questions_in_pseudo() {
+/// A walk over every question of the intake `make` creates, opened in the app; the
+/// fixture holds the database the app works on.
+fn walked_intake(label: &str, make: impl FnOnce(&Fixture) -> i64) -> (Walk, Fixture, App) {
     let mut w = Walk::new();
     let fx = Fixture::new();
-    let id = intake::demo::create(&mut fx.ws()).unwrap();
+    let id = make(&fx);
     w.intake_data(&fx, id);
     let mut app = fx.app(Lang::Nl);
     open(&mut app, id);
-    walk_questions(&mut w, &mut app, "demo");
+    walk_questions(&mut w, &mut app, label);
+    (w, fx, app)
+}
+
+#[test]
+fn demo_intake_questions_in_pseudo() {
+    let (mut w, _fx, mut app) =
+        walked_intake("demo", |fx| intake::demo::create(&mut fx.ws()).unwrap());
     chr(&mut app, 'r');
     w.check("demo review", &mut app, 120, 40);
     w.finish(30);
@@ -193,13 +198,9 @@ fn demo_intake_questions_in_pseudo() {
 
 #[test]
 fn self_filled_intake_in_pseudo() {
-    let mut w = Walk::new();
-    let fx = Fixture::new();
-    let id = fx.intake("Fietsenmaker Öztürk & Zn.", Mode::SelfFilled);
-    w.intake_data(&fx, id);
-    let mut app = fx.app(Lang::Nl);
-    open(&mut app, id);
-    walk_questions(&mut w, &mut app, "self-filled");
+    let (mut w, _fx, mut app) = walked_intake("self-filled", |fx| {
+        fx.intake("Fietsenmaker Öztürk & Zn.", Mode::SelfFilled)
+    });
     chr(&mut app, '?');
     w.check("self-filled keys", &mut app, 100, 60);
     w.finish(10);

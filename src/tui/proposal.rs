@@ -433,26 +433,29 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     }
     let t = &q.totals;
     out.push(Line::raw(""));
-    out.push(Line::styled(
-        crate::t!(
-            lang,
+    for (id, net, vat, gross) in [
+        (
             "tq-monthly-total",
-            net = format_eur(t.monthly_net_cents, lang),
-            vat = format_eur(t.monthly_vat_cents, lang),
-            gross = format_eur(t.monthly_gross_cents, lang)
+            t.monthly_net_cents,
+            t.monthly_vat_cents,
+            t.monthly_gross_cents,
         ),
-        theme.value(),
-    ));
-    out.push(Line::styled(
-        crate::t!(
-            lang,
+        (
             "tq-one-time-total",
-            net = format_eur(t.one_time_net_cents, lang),
-            vat = format_eur(t.one_time_vat_cents, lang),
-            gross = format_eur(t.one_time_gross_cents, lang)
+            t.one_time_net_cents,
+            t.one_time_vat_cents,
+            t.one_time_gross_cents,
         ),
-        theme.value(),
-    ));
+    ] {
+        let total = crate::t!(
+            lang,
+            id,
+            net = format_eur(net, lang),
+            vat = format_eur(vat, lang),
+            gross = format_eur(gross, lang)
+        );
+        out.push(Line::styled(total, theme.value()));
+    }
     // The same first-year cost and commitment as `intake quote` and the PDF.
     out.push(Line::styled(
         crate::t!(
