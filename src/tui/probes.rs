@@ -451,3 +451,7 @@ fn location_names(ws: &Workspace, id: i64) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "probes_tests.rs"]
+mod progress_tests;
