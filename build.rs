@@ -5,7 +5,11 @@ use std::fmt::Write;
 use std::path::Path;
 
 fn main() {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/locales");
+    // Read when the script runs, not baked in when it is compiled: a build script compiled
+    // in one checkout and reused from a copied target directory in another would otherwise
+    // embed (and watch) the first checkout's files.
+    let manifest_dir = std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let root = Path::new(&manifest_dir).join("assets/locales");
     println!("cargo:rerun-if-changed={}", root.display());
     let mut entries = Vec::new();
     let mut langs: Vec<_> = std::fs::read_dir(&root)
