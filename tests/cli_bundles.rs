@@ -38,7 +38,7 @@ fn export_writes_a_self_describing_bundle_and_import_makes_a_new_intake() {
     assert_eq!(b["format"], json!("intake-bundle"));
     assert_eq!(b["format_version"], json!(1));
     assert_eq!(b["intake"]["form_id"], json!("mkb-werkplek-online"));
-    assert_eq!(b["intake"]["form_version"], json!(1));
+    assert_eq!(b["intake"]["form_version"], json!(2));
     assert_eq!(b["answers"]["locations[1].down_mbps"], json!(50.5));
     assert!(
         b["history"].as_array().unwrap().len() >= 9,

@@ -60,7 +60,7 @@ fn the_standard_form_passes() {
     let out = env.ok(&["--lang", "en", "form", "check", STANDARD]);
     assert!(
         out.starts_with(&format!(
-            "{STANDARD}: ok (form 'mkb-werkplek-online' version 1, "
+            "{STANDARD}: ok (form 'mkb-werkplek-online' version 2, "
         )),
         "{out}"
     );

@@ -217,6 +217,14 @@ fn construction_firm_closed_over_christmas_migrates_at_the_weekend() {
     assert_eq!(show["progress"]["missing"], 0, "{}", show["missing"]);
 
     let plan = json(&db, &["plan", &id, "--json"]);
+    // Both closure periods, in date order, whatever order they were given in.
+    assert_eq!(
+        plan["closures"],
+        serde_json::json!([
+            {"from": "2026-12-19", "until": "2027-01-03"},
+            {"from": "2027-07-24", "until": "2027-08-15"}
+        ])
+    );
     let (closed_from, closed_until) = (day("2026-12-19"), day("2027-01-03"));
     let desired = day(common::CONSTRUCTION_GO_LIVE);
     for ph in plan["phases"].as_array().unwrap() {
@@ -286,6 +294,7 @@ fn construction_firm_closed_over_christmas_migrates_at_the_weekend() {
     let all = text(&out, None);
     for expected in [
         "gesloten van 19 december 2026 tot en met 3 januari 2027",
+        "gesloten van 24 juli 2027 tot en met 15 augustus 2027",
         "in het weekend",
         "Gewenste livegang",
         "Doorlopende machtiging SEPA",

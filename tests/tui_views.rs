@@ -36,7 +36,7 @@ fn at_60x16_the_sidebar_gives_way_to_the_question() {
     assert_snapshot!("sidebar_gives_way_60x16", t.backend());
     let shown = screen_text(&t);
     // No sidebar: the head says where in the form the user is.
-    assert!(shown.contains("2/13 Bedrijf"), "{shown}");
+    assert!(shown.contains("2/14 Bedrijf"), "{shown}");
     assert!(!shown.contains("Werkplekken"), "{shown}");
     // From 80 columns on, the sidebar is back.
     let mut wide = term(80, 24);
@@ -64,7 +64,7 @@ fn b_shows_and_hides_the_sidebar() {
     let shown = screen_text(&small);
     assert!(shown.contains("Werkplekken"), "{shown}");
     assert!(
-        !shown.contains("2/13 Bedrijf"),
+        !shown.contains("2/14 Bedrijf"),
         "the sidebar says where: {shown}"
     );
     // Hidden again, at a width where it is shown by default: the question takes the room.
@@ -73,7 +73,7 @@ fn b_shows_and_hides_the_sidebar() {
     draw(&mut app, &mut wide);
     let text = screen_text(&wide);
     assert!(!text.contains("Werkplekken"), "{text}");
-    assert!(text.contains("2/13 Bedrijf"), "{text}");
+    assert!(text.contains("2/14 Bedrijf"), "{text}");
     chr(&mut app, 'b');
     draw(&mut app, &mut wide);
     assert!(screen_text(&wide).contains("Werkplekken"), "and back");

@@ -582,7 +582,7 @@ impl IntakeModel {
             go_live: r.date("planning.go_live"),
             intake_date: r.date("intake.date"),
             migration_window: r.text("planning.migration_window"),
-            closures: closures(&r),
+            closures: closures(&r, r.entries("closures")),
             provider: provider.to_string(),
             topics,
             computed: BTreeSet::new(),
@@ -660,17 +660,23 @@ fn workload(r: &Reader<'_>, s: &Sizing) -> Workload {
     }
 }
 
-/// The closure period as answered; an end before its start is refused by the form and read as
-/// none, a start without an end as that one day.
-fn closures(r: &Reader<'_>) -> Vec<(Date, Date)> {
-    match (
-        r.date("planning.closed_from"),
-        r.date("planning.closed_until"),
-    ) {
-        (Some(a), Some(b)) if a <= b => vec![(a, b)],
-        (Some(a), None) => vec![(a, a)],
-        _ => Vec::new(),
-    }
+/// The closure periods as answered, in date order; an end before its start is refused by the
+/// form and read as none, a start without an end as that one day.
+fn closures(r: &Reader<'_>, count: usize) -> Vec<(Date, Date)> {
+    let mut out: Vec<(Date, Date)> = (1..=count)
+        .filter_map(|i| {
+            match (
+                r.date(&format!("closures[{i}].from")),
+                r.date(&format!("closures[{i}].until")),
+            ) {
+                (Some(a), Some(b)) if a <= b => Some((a, b)),
+                (Some(a), None) => Some((a, a)),
+                _ => None,
+            }
+        })
+        .collect();
+    out.sort();
+    out
 }
 
 fn location(r: &Reader<'_>, form: &Form, i: usize, _count: usize) -> Location {

@@ -171,6 +171,7 @@ fn every_answer_the_form_collects_is_read_by_a_rule_or_a_report_section() {
             ("apps[1].name", "exact"),
             ("site.servers", "yes"),
             ("data.servers", "1"),
+            ("closures[1].from", "2026-12-24"),
         ],
         &[],
     );

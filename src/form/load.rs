@@ -444,6 +444,10 @@ impl Builder<'_> {
                     .collect(),
             })
             .collect();
+        let (moved, problems) = super::moved::check(&raw.moved, &index, &sections);
+        for (span, message) in problems {
+            self.err(span, message);
+        }
         Form {
             id: raw.id.get_ref().clone(),
             version: *raw.version.get_ref(),
@@ -451,6 +455,7 @@ impl Builder<'_> {
             title,
             description,
             sections,
+            moved,
             index,
             calc_order,
         }

@@ -13,6 +13,7 @@ pub mod expr;
 pub mod key;
 pub mod load;
 pub mod model;
+mod moved;
 pub mod schema;
 #[cfg(test)]
 mod standard_tests;

@@ -215,6 +215,10 @@ pub struct Form {
     pub title: Text,
     pub description: Option<Text>,
     pub sections: Vec<Section>,
+    /// Answers an earlier version of this form kept under another key (`[moved]` in the form
+    /// file): old key → new key. Read under the new key; the workspace moves them for good.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub moved: std::collections::BTreeMap<String, String>,
     /// `section.question` → (section index, question index).
     #[serde(skip)]
     pub(crate) index: PathIndex,

@@ -15,6 +15,9 @@ pub struct RawForm {
     pub description: Option<Spanned<RawText>>,
     #[serde(default, rename = "section")]
     pub sections: Vec<RawSection>,
+    /// Answers an earlier version kept under another key: old key → new key.
+    #[serde(default)]
+    pub moved: std::collections::BTreeMap<String, Spanned<String>>,
 }
 
 #[derive(Debug, Deserialize, Default, Clone)]

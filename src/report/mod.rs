@@ -24,6 +24,7 @@ mod sepa;
 mod situation;
 mod summary;
 pub mod table;
+mod table_fit;
 mod timeline;
 
 pub use document::{render, render_at};

@@ -201,6 +201,8 @@ fn aligned_x(layout: &Layout, x: f32, col: &Column, text: &str, style: Style) ->
 /// Draws the table at the cursor. A row never splits; when it does not fit, the table continues
 /// on a new page under a repeated header. The header is never left alone at a page bottom.
 pub fn table(layout: &mut Layout, cols: &[Column], rows: &[Row]) -> Result<TableSpan, ReportError> {
+    let fitted = super::table_fit::fit_columns(layout, cols, rows, PAD_X);
+    let cols = fitted.as_slice();
     let total_w: f32 = cols.iter().map(|c| c.width).sum();
     let lh = line_height(TABLE_SIZE);
     let header_h = 2.0 * PAD_Y + 2.0 * lh;

@@ -65,6 +65,46 @@ impl Store {
         Ok(changed)
     }
 
+    /// Moves answers to the keys a newer form version asks them under (`moves`: old key →
+    /// new key), in one transaction, each step in the history: an old answer goes to its new
+    /// key unless that key already holds an answer (then the newer answer stays and the old
+    /// one is removed; the history keeps it). Read and written inside the transaction, so a
+    /// change made meanwhile by another process is never overwritten. Returns how many
+    /// answers moved or were dropped.
+    pub fn move_answers(
+        &mut self,
+        id: i64,
+        moves: &[(String, String)],
+        user: &str,
+        derived: &Derived,
+    ) -> Result<usize> {
+        check_text("user", user, MAX_NAME_LEN, true)?;
+        let now = now_ts();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ensure_live(&tx, id)?;
+        let mut changed = 0;
+        for (old, new) in moves {
+            let Some(value) = current(&tx, id, old)? else {
+                continue;
+            };
+            if current(&tx, id, new)?.is_none() {
+                write_answer(&tx, id, new, Some(&value), user, &now)?;
+            }
+            write_answer(&tx, id, old, None, user, &now)?;
+            changed += 1;
+        }
+        if changed > 0 {
+            touch(&tx, id, &now)?;
+            if let Some(percent) = derived.progress {
+                write_progress(&tx, id, percent)?;
+            }
+        }
+        tx.commit()?;
+        Ok(changed)
+    }
+
     /// `apply` with one change; returns whether the value changed.
     pub fn save_answer(
         &mut self,

@@ -99,6 +99,7 @@ impl Workspace {
         author: &str,
     ) -> Result<Loaded> {
         let mut loaded = self.load(id)?;
+        self.settle_moved(&mut loaded, author)?;
         let mut changes = Vec::new();
         let mut parsed = Vec::new();
         for (key, input) in pairs {
@@ -136,7 +137,8 @@ impl Workspace {
 
     /// Removes answers (also orphans). Unknown keys are refused, nothing is saved.
     pub fn unset_answers(&mut self, id: i64, keys: &[String]) -> Result<()> {
-        let loaded = self.load(id)?;
+        let mut loaded = self.load(id)?;
+        self.settle_moved(&mut loaded, &os_user())?;
         let mut changes = Vec::new();
         for key in keys {
             AnswerKey::parse(key).map_err(|message| SetError {
@@ -172,7 +174,7 @@ impl Workspace {
 }
 
 /// Progress and mode of an intake whose answers already hold the change being saved.
-pub(super) fn derived(after: &Loaded) -> Derived {
+pub(crate) fn derived(after: &Loaded) -> Derived {
     let mode = match after.answers.get("intake.mode") {
         Some(Value::Text(m)) => Mode::from_id(m),
         _ => after.record.mode,

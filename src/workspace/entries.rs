@@ -21,7 +21,8 @@ impl Workspace {
 
     /// As `remove_entry`, recorded in the history as changed by `author`.
     pub fn remove_entry_by(&mut self, id: i64, group: &str, n: usize, author: &str) -> Result<()> {
-        let loaded = self.load(id)?;
+        let mut loaded = self.load(id)?;
+        self.settle_moved(&mut loaded, author)?;
         self.group_of(&loaded.form, group)?;
         let entries = self.entries(id, group)?;
         let answered = loaded.entry_count(group);
@@ -39,7 +40,8 @@ impl Workspace {
 
     /// Swaps entries `a` and `b` (1-based) of a repeat group (moving an entry up or down).
     pub fn swap_entries(&mut self, id: i64, group: &str, a: usize, b: usize) -> Result<()> {
-        let loaded = self.load(id)?;
+        let mut loaded = self.load(id)?;
+        self.settle_moved(&mut loaded, &os_user())?;
         let max = self.group_of(&loaded.form, group)?;
         for n in [a, b] {
             if n == 0 || n > max {

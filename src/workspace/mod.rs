@@ -7,6 +7,8 @@ mod bundles;
 mod entries;
 mod forms;
 #[cfg(test)]
+mod moved_tests;
+#[cfg(test)]
 mod tests;
 
 pub use answers::{SetError, parse_assignment};
@@ -72,6 +74,9 @@ pub struct Loaded {
     /// Answers the current form no longer has a question for (or whose type changed):
     /// kept and shown, never dropped.
     pub orphans: BTreeMap<String, serde_json::Value>,
+    /// Answers stored under a key an earlier form version used and read here under the key
+    /// the form moved them to (old key, new key): the next write moves them in the database.
+    pub moved: Vec<(String, String)>,
 }
 
 impl Loaded {
@@ -223,11 +228,51 @@ impl Workspace {
                 }
             }
         }
+        let moved = read_moved(&form, &mut answers, &mut orphans);
         Ok(Loaded {
             record,
             form,
             answers,
             orphans,
+            moved,
         })
     }
+
+    /// Moves the answers `loaded` reads under a new key (`Loaded::moved`) in the database
+    /// too, before a write: the write then works on the keys the form asks.
+    pub(crate) fn settle_moved(&mut self, loaded: &mut Loaded, author: &str) -> Result<()> {
+        if loaded.moved.is_empty() {
+            return Ok(());
+        }
+        let derived = answers::derived(loaded);
+        self.store
+            .move_answers(loaded.record.id, &loaded.moved, author, &derived)?;
+        loaded.moved.clear();
+        Ok(())
+    }
+}
+
+/// Reads each answer stored under an old key of `form.moved` under its new key (unless
+/// the new key holds an answer already, or the value does not fit the new question: then
+/// it stays as it was); returns the moves made.
+fn read_moved(
+    form: &Form,
+    answers: &mut Answers,
+    orphans: &mut BTreeMap<String, serde_json::Value>,
+) -> Vec<(String, String)> {
+    let mut moved = Vec::new();
+    for (old, new) in &form.moved {
+        let Some(json) = orphans.get(old) else {
+            continue;
+        };
+        if !answers.contains_key(new) {
+            let Some(value) = typed_answer(form, new, json) else {
+                continue;
+            };
+            answers.insert(new.clone(), value);
+        }
+        orphans.remove(old);
+        moved.push((old.clone(), new.clone()));
+    }
+    moved
 }

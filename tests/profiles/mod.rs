@@ -457,7 +457,8 @@ pub fn construction_two_sites() -> Profile {
 /// The desired go-live of the construction firm: a Monday in February 2027, after its closure.
 pub const CONSTRUCTION_GO_LIVE: &str = "2027-02-15";
 
-/// A construction firm of 11 workstations, closed from 19 December 2026 to 3 January 2027,
+/// A construction firm of 11 workstations, closed from 19 December 2026 to 3 January 2027
+/// (and in the summer builders' holiday),
 /// that lets the migration happen only at the weekend; every required answer given.
 pub fn construction_firm() -> Profile {
     let mut pairs = s(&[
@@ -481,8 +482,11 @@ pub fn construction_firm() -> Profile {
         "data.size_gb=30",
         "site.cabling=good",
         "planning.migration_window=weekend",
-        "planning.closed_from=2026-12-19",
-        "planning.closed_until=2027-01-03",
+        // The summer builders' holiday given first: the plan reads the periods in date order.
+        "closures[1].from=2027-07-24",
+        "closures[1].until=2027-08-15",
+        "closures[2].from=2026-12-19",
+        "closures[2].until=2027-01-03",
     ]);
     pairs.push(format!("planning.go_live={CONSTRUCTION_GO_LIVE}"));
     for i in 1..=11 {
