@@ -7,27 +7,28 @@ use crate::form::Lang;
 use crate::t;
 
 /// (key caps, what they do), in the order shown.
-type Keys = Vec<(String, String)>;
+pub(super) type Keys = Vec<(String, String)>;
 
-/// The key caps that have a name ("Enter", "Spatie"), in the language shown.
-struct Caps {
-    enter: String,
-    tab: String,
-    shift_tab: String,
-    esc: String,
-    space: String,
-    del: String,
-    home: String,
-    end: String,
-    pgup: String,
-    pgdn: String,
-    ctrl: String,
-    alt: String,
-    shift: String,
+/// The key caps that have a name ("Enter", "Spatie"), in the language shown: every
+/// screen's key bar names its keys with these.
+pub(super) struct Caps {
+    pub(super) enter: String,
+    pub(super) tab: String,
+    pub(super) shift_tab: String,
+    pub(super) esc: String,
+    pub(super) space: String,
+    pub(super) del: String,
+    pub(super) home: String,
+    pub(super) end: String,
+    pub(super) pgup: String,
+    pub(super) pgdn: String,
+    pub(super) ctrl: String,
+    pub(super) alt: String,
+    pub(super) shift: String,
 }
 
 impl Caps {
-    fn new(l: Lang) -> Caps {
+    pub(super) fn new(l: Lang) -> Caps {
         Caps {
             enter: t!(l, "kc-enter"),
             tab: t!(l, "kc-tab"),
@@ -45,17 +46,17 @@ impl Caps {
         }
     }
 
-    fn enter_tab(&self) -> String {
+    pub(super) fn enter_tab(&self) -> String {
         format!("{}/{}", self.enter, self.tab)
     }
 
-    fn ctrl(&self, key: char) -> String {
+    pub(super) fn ctrl(&self, key: char) -> String {
         format!("{}-{key}", self.ctrl)
     }
 }
 
 /// A key whose cap is a sign or a letter, the same in every language.
-fn sign(key: &str) -> String {
+pub(super) fn sign(key: &str) -> String {
     key.to_string()
 }
 
