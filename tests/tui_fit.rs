@@ -68,6 +68,13 @@ fn on_site(fx: &Fixture, lang: Lang) -> App {
     app
 }
 
+/// `i`, the file's name, Enter.
+fn import_file(app: &mut App, file: &std::path::Path) {
+    chr(app, 'i');
+    typ(app, &file.display().to_string());
+    key(app, KeyCode::Enter);
+}
+
 fn screens() -> Vec<(&'static str, Setup)> {
     vec![
         ("home empty", |fx| fx.app(Lang::Nl)),
@@ -279,6 +286,65 @@ fn screens() -> Vec<(&'static str, Setup)> {
             let mut app = fx.app(Lang::Nl);
             open(&mut app, id);
             chr(&mut app, 'r');
+            app
+        }),
+        ("import dialog error", |fx| {
+            fx.intake("Bakkerij Jansen", Mode::OnSite);
+            let mut app = fx.app(Lang::Nl);
+            chr(&mut app, 'i');
+            typ(&mut app, "weg/jansen-teruggestuurd.json");
+            key(&mut app, KeyCode::Enter);
+            app
+        }),
+        ("import passphrase", |fx| {
+            let mut app = fx.app(Lang::En);
+            let age = fx.dir.path().join("jansen.age");
+            let sealed = intake::crypt::bundle::encrypt(b"{}", "brood en banket").unwrap();
+            std::fs::write(&age, sealed).unwrap();
+            import_file(&mut app, &age);
+            typ(&mut app, "brood");
+            app
+        }),
+        ("import preview", |fx| {
+            let (_, file) = tui_util::import::returned_bundle(fx);
+            let mut app = fx.app(Lang::Nl);
+            import_file(&mut app, &file);
+            app
+        }),
+        ("import conflicts", |fx| {
+            let (_, file) = tui_util::import::returned_bundle(fx);
+            let mut app = fx.app(Lang::Nl);
+            import_file(&mut app, &file);
+            key(&mut app, KeyCode::Enter);
+            chr(&mut app, 't');
+            app
+        }),
+        ("import conflicts en", |fx| {
+            let (_, file) = tui_util::import::returned_bundle(fx);
+            let mut app = fx.app(Lang::En);
+            import_file(&mut app, &file);
+            key(&mut app, KeyCode::Enter);
+            chr(&mut app, 'o');
+            chr(&mut app, 'o');
+            app
+        }),
+        ("import confirm", |fx| {
+            let (_, file) = tui_util::import::returned_bundle(fx);
+            let mut app = fx.app(Lang::Nl);
+            import_file(&mut app, &file);
+            key(&mut app, KeyCode::Enter);
+            chr(&mut app, 'T');
+            key(&mut app, KeyCode::Enter);
+            app
+        }),
+        ("import result", |fx| {
+            let (_, file) = tui_util::import::returned_bundle(fx);
+            let mut app = fx.app(Lang::Nl);
+            import_file(&mut app, &file);
+            key(&mut app, KeyCode::Enter);
+            chr(&mut app, 'O');
+            key(&mut app, KeyCode::Enter);
+            chr(&mut app, 'y');
             app
         }),
         ("self-filled", |fx| {

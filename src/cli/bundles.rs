@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::form::Lang;
-use crate::store::{Bundle, Conflict, MergeOutcome, Resolution, Side};
+use crate::store::{Conflict, MergeOutcome, Resolution, Side};
 use crate::t;
 use crate::text::excerpt;
 use anyhow::{Context, Result, bail};
@@ -47,16 +47,9 @@ pub fn import(
 ) -> Result<ExitCode> {
     let mut ws = ctx.workspace()?;
     let shown = crate::text::printable_path(file);
-    let mut bytes = crate::fsutil::read_limited(
-        file,
-        crate::store::bundle::MAX_BUNDLE_BYTES,
-        crate::fsutil::FileKind::Bundle,
-    )?;
-    if crate::crypt::bundle::is_encrypted(&bytes) {
-        let pass = crate::crypt::bundle::passphrase(passphrase_file, false, ctx.lang)?;
-        bytes = crate::crypt::bundle::decrypt(file, &bytes, &pass, ctx.lang)?.to_vec();
-    }
-    let bundle = Bundle::parse(&bytes).with_context(|| shown.clone())?;
+    let bundle = crate::crypt::bundle::read(file, ctx.lang, || {
+        crate::crypt::bundle::passphrase(passphrase_file, false, ctx.lang)
+    })?;
     let bundle = ws.normalised(&bundle).with_context(|| shown.clone())?;
     let existing = if as_new {
         None

@@ -3,7 +3,7 @@
 pub mod args;
 mod bundles;
 mod db;
-mod errors;
+pub(crate) mod errors;
 mod forms;
 pub mod help;
 mod intakes;

@@ -19,6 +19,12 @@ pub fn is_encrypted(bytes: &[u8]) -> bool {
     bytes.starts_with(AGE_MAGIC)
 }
 
+/// A passphrase that does not open the bundle (the message says which file): the TUI
+/// asks again rather than going back to the file name.
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct WrongPassphrase(pub String);
+
 /// Encrypts `plain` to the passphrase.
 pub fn encrypt(plain: &[u8], passphrase: &str) -> Result<Vec<u8>> {
     let enc = age::Encryptor::with_user_passphrase(SecretString::from(passphrase.to_string()));
@@ -48,7 +54,7 @@ pub fn decrypt(
     let mut r = match dec.decrypt(std::iter::once(&id as &dyn age::Identity)) {
         Ok(r) => r,
         Err(age::DecryptError::DecryptionFailed | age::DecryptError::NoMatchingKeys) => {
-            bail!("{}", t!(lang, "bundle-wrong-passphrase", file = &shown))
+            return Err(WrongPassphrase(t!(lang, "bundle-wrong-passphrase", file = &shown)).into());
         }
         Err(e) => bail!(
             "{}",
@@ -64,6 +70,26 @@ pub fn decrypt(
     r.read_to_end(&mut plain)
         .with_context(|| t!(lang, "bundle-damaged", file = &shown))?;
     Ok(plain)
+}
+
+/// Reads a bundle file (plain JSON or age) as `intake import` and the TUI's import do:
+/// at most `MAX_BUNDLE_BYTES`, decrypted with the passphrase `passphrase` gives (asked only
+/// when the file is encrypted), then parsed. Errors name the file.
+pub fn read(
+    file: &Path,
+    lang: Lang,
+    passphrase: impl FnOnce() -> Result<Zeroizing<String>>,
+) -> Result<crate::store::Bundle> {
+    let mut bytes = crate::fsutil::read_limited(
+        file,
+        crate::store::bundle::MAX_BUNDLE_BYTES,
+        crate::fsutil::FileKind::Bundle,
+    )?;
+    if is_encrypted(&bytes) {
+        let pass = passphrase()?;
+        bytes = decrypt(file, &bytes, &pass, lang)?.to_vec();
+    }
+    crate::store::Bundle::parse(&bytes).with_context(|| crate::text::printable_path(file))
 }
 
 /// The bundle passphrase: from `file` (a 0600 file, first line) when given, else asked on

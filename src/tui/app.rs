@@ -276,7 +276,7 @@ impl App {
         }
         match &mut self.screen {
             Screen::Home(h) => {
-                if h.dialog.is_none() && h.confirm_delete.is_none() {
+                if !h.covered() {
                     h.reload(&self.ws, &mut self.status);
                 }
             }

@@ -55,6 +55,8 @@ pub struct HomeScreen {
     pub sort: Sort,
     pub dialog: Option<NewDialog>,
     pub confirm_delete: Option<(i64, String)>,
+    /// The import of a bundle, from the file name to the result (`i`).
+    pub import: Option<Box<super::import::ImportFlow>>,
     /// The list shows the trash (deleted intakes, until `intake purge`) instead.
     pub trash: bool,
     /// The intake deleted last in this session, for `u` (undo).
@@ -82,6 +84,7 @@ impl HomeScreen {
             sort: Sort::Updated,
             dialog: None,
             confirm_delete: None,
+            import: None,
             trash: false,
             last_deleted: None,
             today,
@@ -94,7 +97,15 @@ impl HomeScreen {
     }
 
     pub fn is_typing(&self) -> bool {
-        self.filtering || self.dialog.is_some()
+        self.filtering
+            || self.dialog.is_some()
+            || self.import.as_ref().is_some_and(|i| i.is_typing())
+    }
+
+    /// Whether a dialog or the import covers the list (then another process's change
+    /// is read when it closes, and clicks do not reach the list).
+    pub fn covered(&self) -> bool {
+        self.dialog.is_some() || self.confirm_delete.is_some() || self.import.is_some()
     }
 
     fn refresh_view(&mut self) {
@@ -134,7 +145,9 @@ impl HomeScreen {
     }
 
     pub fn paste(&mut self, text: &str) {
-        if let Some(d) = &mut self.dialog {
+        if let Some(flow) = &mut self.import {
+            super::import_keys::paste(flow, text);
+        } else if let Some(d) = &mut self.dialog {
             if d.field == 0 {
                 for c in text.chars().filter(|c| !c.is_control()) {
                     d.name.handle(tui_input::InputRequest::InsertChar(c));
@@ -155,6 +168,9 @@ impl HomeScreen {
         lang: Lang,
         status: &mut Option<Status>,
     ) -> Outcome {
+        if self.import.is_some() {
+            return self.import_key(k, ws, lang, status);
+        }
         if let Some(d) = &mut self.dialog {
             match k.code {
                 KeyCode::Esc => self.dialog = None,
@@ -270,6 +286,7 @@ impl HomeScreen {
                     field: 0,
                 });
             }
+            KeyCode::Char('i') => self.import = Some(Box::default()),
             KeyCode::Char('d') | KeyCode::Delete => {
                 if let Some(c) = self.current() {
                     self.confirm_delete = Some((c.id, c.customer.clone()));
@@ -286,14 +303,18 @@ impl HomeScreen {
     }
 
     pub fn handle_mouse(&mut self, m: MouseEvent, _ws: &mut Workspace) -> Outcome {
+        if let Some(flow) = &mut self.import {
+            match m.kind {
+                MouseEventKind::ScrollDown => super::import_keys::wheel(flow, true),
+                MouseEventKind::ScrollUp => super::import_keys::wheel(flow, false),
+                _ => {}
+            }
+            return Outcome::None;
+        }
         match m.kind {
             MouseEventKind::ScrollDown => self.move_sel(1),
             MouseEventKind::ScrollUp => self.move_sel(-1),
-            MouseEventKind::Down(_)
-                if m.row >= self.list_top
-                    && self.dialog.is_none()
-                    && self.confirm_delete.is_none() =>
-            {
+            MouseEventKind::Down(_) if m.row >= self.list_top && !self.covered() => {
                 let idx = self.list_offset + (m.row - self.list_top) as usize;
                 if idx < self.shown.len() {
                     if idx == self.selected {
@@ -327,6 +348,38 @@ impl HomeScreen {
             self.progress = p;
         }
         self.refresh_view();
+    }
+
+    /// A key while the import is open; when it wrote, the list is read again at once.
+    fn import_key(
+        &mut self,
+        k: KeyEvent,
+        ws: &mut Workspace,
+        lang: Lang,
+        status: &mut Option<Status>,
+    ) -> Outcome {
+        use super::import_keys::{Next, handle};
+        let Some(flow) = self.import.as_mut() else {
+            return Outcome::None;
+        };
+        match handle(flow, k, ws, lang, status) {
+            Next::Stay => {}
+            Next::Written(id) => {
+                self.reload(ws, status);
+                self.select_id(id);
+            }
+            Next::Close => {
+                // What another process changed meanwhile shows now.
+                self.import = None;
+                self.reload(ws, status);
+            }
+            Next::Open(id) => {
+                self.import = None;
+                return Outcome::Open(id);
+            }
+            Next::Quit => return Outcome::Quit,
+        }
+        Outcome::None
     }
 
     /// Keys of the trash: Enter or `r` puts the selected intake back; Esc or `t`

@@ -47,7 +47,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         f.render_widget(Paragraph::new(text).wrap(Wrap { trim: false }), body);
     // The dialog for the first intake replaces the welcome text rather than covering
     // half of it.
-    } else if h.all.is_empty() && h.dialog.is_none() {
+    } else if h.all.is_empty() && h.dialog.is_none() && h.import.is_none() {
         let text = crate::t!(lang, "th-welcome");
         let r = centered(body, 70, 11);
         let block = Block::default()
@@ -191,6 +191,9 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             ),
             r,
         );
+    }
+    if let Some(flow) = &mut h.import {
+        super::import_view::draw(f, area, flow, theme, lang);
     }
     if let Some((id, name)) = &h.confirm_delete {
         let r = band(area, 6);

@@ -64,6 +64,11 @@ pub fn bar(app: &App) -> Keys {
     let l = app.lang;
     let k = Caps::new(l);
     match &app.screen {
+        Screen::Home(h) if h.import.is_some() => h
+            .import
+            .as_ref()
+            .map(|flow| super::import_keys::bar(flow, l))
+            .unwrap_or_default(),
         Screen::Home(h) if h.dialog.is_some() => vec![
             (k.enter.clone(), t!(l, "kb-create")),
             (k.tab.clone(), t!(l, "kb-field")),
@@ -84,6 +89,7 @@ pub fn bar(app: &App) -> Keys {
         ],
         Screen::Home(h) if h.all.is_empty() => vec![
             (sign("n"), t!(l, "kb-new-intake")),
+            (sign("i"), t!(l, "tui-import-key-import")),
             (sign("L"), t!(l, "kb-lang")),
             // `?` last: the bar keeps its last key when the others do not fit.
             (sign("q"), t!(l, "kb-quit")),
@@ -95,6 +101,7 @@ pub fn bar(app: &App) -> Keys {
             (sign("/"), t!(l, "kb-filter")),
             (sign("s"), t!(l, "kb-sort")),
             (sign("d"), t!(l, "kb-delete")),
+            (sign("i"), t!(l, "tui-import-key-import")),
             (sign("t"), t!(l, "key-trash")),
             (sign("L"), t!(l, "kb-lang")),
             // `?` last: the bar keeps its last key when the others do not fit.
@@ -206,6 +213,8 @@ fn every_key(l: Lang) -> Keys {
         (sign("n  /"), t!(l, "kh-new-filter")),
         (sign("s  d"), t!(l, "kh-sort-delete")),
         (sign("t  u"), t!(l, "help-trash")),
+        (sign("i"), t!(l, "tui-import-help")),
+        (sign("o t"), t!(l, "tui-import-help-conflicts")),
         gap(),
         heading(t!(l, "kh-intake")),
         (

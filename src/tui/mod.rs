@@ -5,6 +5,10 @@
 pub mod app;
 pub mod home;
 mod home_view;
+pub mod import;
+mod import_keys;
+mod import_text;
+mod import_view;
 pub mod intake;
 mod intake_edit;
 mod intake_jump;
@@ -14,6 +18,7 @@ mod intake_view;
 mod keys;
 mod multiline;
 mod paste_limit;
+mod path_complete;
 pub mod probes;
 mod probes_view;
 pub mod proposal;

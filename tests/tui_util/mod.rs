@@ -6,6 +6,7 @@ use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind,
 };
 pub mod fit;
+pub mod import;
 #[path = "../common/testkey.rs"]
 pub mod testkey;
 
