@@ -1,12 +1,12 @@
-//! No two-language text pair is left in the command line's code: no `tr(lang, "nl", "en")`
+//! No two-language text pair is left in the command line's and the TUI's code: no `tr(lang, "nl", "en")`
 //! helper, no `Lang::Nl => "..."` arm and no `if lang == Lang::Nl { "..." }`. Text goes
 //! through Fluent (`t!`); the format layer (`src/i18n/fmt.rs`: month names, separators)
 //! is the one place where a language picks characters in code.
 
 use std::path::{Path, PathBuf};
 
-/// The files this check covers: the CLI, the report, the database key handling, the
-/// workspace, and the helpers they use. (Where code picks a file's own nl/en field, as the
+/// The files this check covers: the CLI, the TUI, the report, the database key handling,
+/// the workspace, and the helpers they use. (Where code picks a file's own nl/en field, as the
 /// catalog's descriptions and the provider's terms, it selects data: no text pair.)
 fn covered() -> Vec<PathBuf> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
@@ -19,6 +19,7 @@ fn covered() -> Vec<PathBuf> {
         "proposal",
         "plan",
         "quote",
+        "tui",
     ] {
         for entry in std::fs::read_dir(root.join(dir)).unwrap() {
             let path = entry.unwrap().path();

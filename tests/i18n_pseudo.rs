@@ -7,18 +7,12 @@
 //! `exempt_words`.
 
 mod common;
-#[path = "common/pseudo.rs"]
-mod pseudo;
-
-use pseudo::{Parts, iban_groups, words};
-
-fn untranslated(output: &str, data: &BTreeSet<String>) -> Vec<String> {
-    pseudo::untranslated(output, data, Parts::Cut)
-}
 
 use std::collections::BTreeSet;
 use std::path::Path;
 use std::process::{Command, Output};
+
+use common::pseudo::{iban_groups, untranslated, words};
 
 fn intake(db: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_intake"))

@@ -58,7 +58,7 @@ fn report(db: &Path, pseudo: bool, id: &str, lang: &str) -> (PathBuf, String) {
 
 /// Plain words of the PDF's text; the layout may cut a word or break it over two lines.
 fn untranslated_pdf(text: &str, allowed: &BTreeSet<String>) -> Vec<String> {
-    pseudo::untranslated(text, allowed, Parts::CutOrBroken)
+    pseudo::untranslated_parts(text, allowed, Parts::CutOrBroken)
 }
 
 /// What the report may quote as it is: the intake's answers and customer name, its

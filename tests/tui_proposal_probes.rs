@@ -108,21 +108,9 @@ fn the_report_is_exported_from_the_advice_screen() {
     assert_eq!(reports.len(), 1, "the export is recorded with its hash");
 }
 
-/// Starts our measuring server on loopback; returns its address and the stop flag.
-fn server() -> (String, std::sync::Arc<std::sync::atomic::AtomicBool>) {
-    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = listener.local_addr().unwrap().to_string();
-    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
-    let s = stop.clone();
-    std::thread::spawn(move || {
-        intake::probe::bandwidth::serve_on(listener, &Default::default(), &s)
-    });
-    (addr, stop)
-}
-
 #[test]
 fn bandwidth_runs_live_in_the_background_and_is_saved() {
-    let (addr, stop) = server();
+    let (addr, stop) = bandwidth_server();
     let fx = Fixture::new();
     let id = fx.intake("Link BV", intake::store::Mode::OnSite);
     let mut app = fx.app(Lang::En);
@@ -185,7 +173,7 @@ fn bandwidth_runs_live_in_the_background_and_is_saved() {
 
 #[test]
 fn esc_cancels_a_running_measurement_and_saves_nothing() {
-    let (addr, stop) = server();
+    let (addr, stop) = bandwidth_server();
     let fx = Fixture::new();
     let id = fx.intake("Link BV", intake::store::Mode::OnSite);
     let mut app = fx.app(Lang::En);

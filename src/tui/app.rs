@@ -152,10 +152,7 @@ impl App {
                 }
                 KeyCode::Char('L') | KeyCode::F(2) => {
                     self.lang = self.lang.toggle();
-                    let msg = match self.lang {
-                        Lang::Nl => "Taal: Nederlands",
-                        Lang::En => "Language: English",
-                    };
+                    let msg = crate::t!(self.lang, "th-lang-switched");
                     match self
                         .ws
                         .store
@@ -163,7 +160,12 @@ impl App {
                     {
                         Ok(()) => self.info(msg),
                         // The switch works for this run; only remembering it failed.
-                        Err(e) => self.error(format!("{msg} — not remembered: {e}")),
+                        Err(e) => self.error(crate::t!(
+                            self.lang,
+                            "th-lang-not-remembered",
+                            switched = msg,
+                            error = format!("{e:#}")
+                        )),
                     }
                     return;
                 }

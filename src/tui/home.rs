@@ -26,15 +26,12 @@ impl Sort {
             Sort::Progress => Sort::Updated,
         }
     }
-    pub fn label(self, lang: Lang) -> &'static str {
-        match (self, lang) {
-            (Sort::Updated, Lang::Nl) => "laatst gewijzigd",
-            (Sort::Updated, Lang::En) => "last change",
-            (Sort::Customer, Lang::Nl) => "klant",
-            (Sort::Customer, Lang::En) => "customer",
-            (Sort::Status, _) => "status",
-            (Sort::Progress, Lang::Nl) => "voortgang",
-            (Sort::Progress, Lang::En) => "progress",
+    pub fn label(self, lang: Lang) -> String {
+        match self {
+            Sort::Updated => crate::t!(lang, "th-sort-updated"),
+            Sort::Customer => crate::t!(lang, "th-sort-customer"),
+            Sort::Status => crate::t!(lang, "th-sort-status"),
+            Sort::Progress => crate::t!(lang, "th-sort-progress"),
         }
     }
 }
@@ -188,11 +185,7 @@ impl HomeScreen {
                     let name = d.name.value().trim().to_string();
                     if name.is_empty() {
                         *status = Some(Status {
-                            text: tr(
-                                lang,
-                                "Vul de naam van de klant in.",
-                                "Enter the customer's name.",
-                            ),
+                            text: crate::t!(lang, "th-name-needed"),
                             kind: StatusKind::Error,
                         });
                         return Outcome::None;
@@ -450,16 +443,12 @@ impl HomeScreen {
         let local = t.to_offset(self.offset);
         let d = local.date();
         if d == self.today {
-            format!(
-                "{} {:02}:{:02}",
-                tr(lang, "vandaag", "today"),
-                local.hour(),
-                local.minute()
-            )
+            let time = format!("{:02}:{:02}", local.hour(), local.minute());
+            crate::t!(lang, "th-today-at", time = time)
         } else if Some(d) == self.today.previous_day() {
             crate::t!(lang, "yesterday")
         } else {
-            crate::form::value::format_date(d)
+            crate::i18n::fmt::date_short(d, lang)
         }
     }
 }
@@ -468,11 +457,4 @@ fn cycle_mode(m: Mode, fwd: bool) -> Mode {
     let all = [Mode::OnSite, Mode::Online, Mode::SelfFilled];
     let i = all.iter().position(|x| *x == m).unwrap_or(0);
     all[if fwd { (i + 1) % 3 } else { (i + 2) % 3 }]
-}
-
-pub fn tr(lang: Lang, nl: &str, en: &str) -> String {
-    match lang {
-        Lang::Nl => nl.to_string(),
-        Lang::En => en.to_string(),
-    }
 }

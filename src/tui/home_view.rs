@@ -1,6 +1,6 @@
 //! Drawing the home screen.
 
-use super::home::{HomeScreen, tr};
+use super::home::HomeScreen;
 use super::theme::Theme;
 use super::view::{band, centered};
 use crate::form::Lang;
@@ -14,11 +14,8 @@ use ratatui::widgets::{Block, Borders, Cell, Clear, Paragraph, Row, Table, Table
 pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: Lang) {
     let [top, body] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(area);
     let mut title = vec![
-        Span::styled(" intake ", theme.title()),
-        Span::styled(
-            tr(lang, "— MKB Werkplek Online", "— MKB Werkplek Online"),
-            theme.dim(),
-        ),
+        Span::styled(format!(" {} ", crate::t!(lang, "th-app")), theme.title()),
+        Span::styled(crate::t!(lang, "th-product"), theme.dim()),
     ];
     if h.trash {
         title.push(Span::styled(
@@ -34,9 +31,8 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     }
     if !h.all.is_empty() {
         let sort = format!(
-            "   {}: {}",
-            tr(lang, "sortering", "sort"),
-            h.sort.label(lang)
+            "   {}",
+            crate::t!(lang, "th-sort", order = h.sort.label(lang))
         );
         // The sort order is shown when it fits whole (a narrow trash title has no room).
         let used: usize = title.iter().map(Span::width).sum();
@@ -52,11 +48,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     // The dialog for the first intake replaces the welcome text rather than covering
     // half of it.
     } else if h.all.is_empty() && h.dialog.is_none() && h.import.is_none() {
-        let text = tr(
-            lang,
-            "Welkom bij intake.\n\nHier komen de intakes voor MKB Werkplek Online.\nDruk op n om de eerste te beginnen: de naam van de klant,\nde manier (op locatie, online of zelf), en dan vraag voor vraag.\n\nAlles wat u invult wordt direct opgeslagen.\nEen ingevuld voorbeeld: stop met q en typ 'intake demo'.",
-            "Welcome to intake.\n\nYour intakes for MKB Werkplek Online will be listed here.\nPress n to start the first one: the customer's name,\nthe mode (on site, online or self), then question by question.\n\nEverything you enter is saved at once.\nFor a filled-in example: quit with q and run 'intake demo'.",
-        );
+        let text = crate::t!(lang, "th-welcome");
         let r = centered(body, 70, 11);
         let block = Block::default()
             .borders(Borders::ALL)
@@ -70,14 +62,17 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
         // Columns give way from the right as the terminal narrows; the customer's
         // name takes what is left and is shortened visibly (…), never silently.
         let cols = Columns::for_width(body.width);
-        let mut header = vec![Cell::from("#"), Cell::from(tr(lang, "Klant", "Customer"))];
+        let mut header = vec![
+            Cell::from("#"),
+            Cell::from(crate::t!(lang, "th-col-customer")),
+        ];
         if cols.mode {
-            header.push(Cell::from(tr(lang, "Manier", "Mode")));
+            header.push(Cell::from(crate::t!(lang, "th-col-mode")));
         }
-        header.push(Cell::from("Status"));
-        header.push(Cell::from(tr(lang, "Voortgang", "Progress")));
+        header.push(Cell::from(crate::t!(lang, "th-col-status")));
+        header.push(Cell::from(crate::t!(lang, "th-col-progress")));
         if cols.changed {
-            header.push(Cell::from(tr(lang, "Gewijzigd", "Changed")));
+            header.push(Cell::from(crate::t!(lang, "th-col-changed")));
         }
         let header = Row::new(header).style(theme.title());
         let widths = cols.widths(body.width);
@@ -100,7 +95,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                 cells.push(Cell::from(if it.returned() {
                     returned_label(lang)
                 } else {
-                    status_label(it.status, lang).to_string()
+                    status_label(it.status, lang)
                 }));
                 cells.push(Cell::from(progress_bar(
                     h.progress.get(&it.id).copied().unwrap_or(0),
@@ -111,7 +106,8 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                 Row::new(cells)
             })
             .collect();
-        let empty_filter = rows.is_empty();
+        // Nothing matched a filter (an empty list behind the first dialog says nothing).
+        let empty_filter = rows.is_empty() && !h.all.is_empty();
         let table = Table::new(rows, widths)
             .header(header)
             .row_highlight_style(theme.selected())
@@ -132,12 +128,7 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
                 ..body
             };
             f.render_widget(
-                Paragraph::new(tr(
-                    lang,
-                    "  Niets gevonden voor dit filter.",
-                    "  Nothing matches this filter.",
-                ))
-                .style(theme.dim()),
+                Paragraph::new(format!("  {}", crate::t!(lang, "th-no-match"))).style(theme.dim()),
                 r,
             );
         }
@@ -182,23 +173,20 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
             .value()
             .add_modifier(ratatui::style::Modifier::UNDERLINED);
         let lines = vec![
-            Line::styled(tr(lang, "Klantnaam", "Customer name"), name_style),
+            Line::styled(crate::t!(lang, "th-customer-name"), name_style),
             Line::from(vec![
                 Span::raw("  "),
                 Span::styled(format!("{shown}{pad}"), field),
             ]),
             Line::raw(""),
-            Line::styled(
-                tr(lang, "Manier van intake (FAQ 3.1)", "Intake mode (FAQ 3.1)"),
-                mode_style,
-            ),
+            Line::styled(crate::t!(lang, "th-mode-question"), mode_style),
             Line::from(modes),
         ];
         f.render_widget(
             Paragraph::new(lines).block(
                 Block::default()
                     .borders(Borders::ALL)
-                    .title(tr(lang, " Nieuwe intake ", " New intake "))
+                    .title(format!(" {} ", crate::t!(lang, "th-new-title")))
                     .border_style(theme.border_focus()),
             ),
             r,
@@ -222,12 +210,11 @@ pub fn draw(f: &mut Frame, area: Rect, h: &mut HomeScreen, theme: &Theme, lang: 
     }
 }
 
-pub fn status_label(s: Status, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (Status::Draft, Lang::Nl) => "concept",
-        (Status::Complete, Lang::Nl) => "compleet",
-        (Status::Exported, Lang::Nl) => "verstuurd",
-        (s, Lang::En) => s.as_str(),
+pub fn status_label(s: Status, lang: Lang) -> String {
+    match s {
+        Status::Draft => crate::t!(lang, "status-draft"),
+        Status::Complete => crate::t!(lang, "status-complete"),
+        Status::Exported => crate::t!(lang, "status-exported"),
     }
 }
 

@@ -286,48 +286,50 @@ pub fn paste(flow: &mut ImportFlow, text: &str) {
 }
 
 /// The keys the help bar names at each stage (the last one always shows).
-pub fn bar(flow: &ImportFlow, l: Lang) -> Vec<(&'static str, String)> {
+pub fn bar(flow: &ImportFlow, l: Lang) -> super::keys::Keys {
+    use super::keys::{Caps, sign};
+    let k = Caps::new(l);
     match flow.stage {
         Stage::Path => vec![
-            ("Enter", t!(l, "tui-import-key-read")),
-            ("Tab", t!(l, "tui-import-key-complete")),
-            ("Esc", t!(l, "key-cancel")),
+            (k.enter.clone(), t!(l, "tui-import-key-read")),
+            (k.tab.clone(), t!(l, "tui-import-key-complete")),
+            (k.esc.clone(), t!(l, "key-cancel")),
         ],
         Stage::Passphrase => vec![
-            ("Enter", t!(l, "tui-import-key-decrypt")),
-            ("Esc", t!(l, "key-back")),
+            (k.enter.clone(), t!(l, "tui-import-key-decrypt")),
+            (k.esc.clone(), t!(l, "key-back")),
         ],
         Stage::Preview => {
             let conflicts = flow.merge.as_ref().is_some_and(|m| !m.rows.is_empty());
             vec![
                 (
-                    "Enter",
+                    k.enter.clone(),
                     if conflicts {
                         t!(l, "tui-import-key-conflicts")
                     } else {
                         t!(l, "tui-import-key-merge")
                     },
                 ),
-                ("↑↓", t!(l, "tui-import-key-scroll")),
-                ("a", t!(l, "tui-import-key-as-new")),
-                ("Esc", t!(l, "key-cancel")),
+                (sign("↑↓"), t!(l, "tui-import-key-scroll")),
+                (sign("a"), t!(l, "tui-import-key-as-new")),
+                (k.esc.clone(), t!(l, "key-cancel")),
             ]
         }
         Stage::Conflicts => vec![
-            ("o", t!(l, "tui-import-key-ours")),
-            ("t", t!(l, "tui-import-key-theirs")),
-            ("Enter", t!(l, "tui-import-key-apply")),
-            ("O T", t!(l, "tui-import-key-all")),
-            ("↑↓", t!(l, "tui-import-key-conflict")),
-            ("Esc", t!(l, "key-cancel")),
+            (sign("o"), t!(l, "tui-import-key-ours")),
+            (sign("t"), t!(l, "tui-import-key-theirs")),
+            (k.enter.clone(), t!(l, "tui-import-key-apply")),
+            (sign("O T"), t!(l, "tui-import-key-all")),
+            (sign("↑↓"), t!(l, "tui-import-key-conflict")),
+            (k.esc.clone(), t!(l, "key-cancel")),
         ],
         Stage::Confirm(_) => vec![
-            ("y", t!(l, "tui-import-key-yes")),
-            ("n", t!(l, "tui-import-key-no")),
+            (sign("y"), t!(l, "tui-import-key-yes")),
+            (sign("n"), t!(l, "tui-import-key-no")),
         ],
         Stage::Done => vec![
-            ("Enter", t!(l, "tui-import-key-open")),
-            ("Esc", t!(l, "tui-import-key-list")),
+            (k.enter.clone(), t!(l, "tui-import-key-open")),
+            (k.esc.clone(), t!(l, "tui-import-key-list")),
         ],
     }
 }

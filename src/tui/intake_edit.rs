@@ -2,7 +2,6 @@
 //! pickers, repeat entries, the review list and completing the intake.
 
 use super::app::{Status, StatusKind};
-use super::home::tr;
 use super::intake::{Editor, IntakeScreen, Picker, Problem, is_text_like, yes_no_id};
 use super::paste_limit::{
     MAX_ANSWER_JSON, Room, fit_paste, json_len, text_with_breaks, too_long_message,
@@ -32,7 +31,7 @@ impl IntakeScreen {
                     return false;
                 }
                 *status = Some(Status {
-                    text: tr(lang, "Opgeslagen", "Saved"),
+                    text: crate::t!(lang, "ti-saved"),
                     kind: StatusKind::Saved,
                 });
                 true
@@ -60,11 +59,7 @@ impl IntakeScreen {
     ) {
         if self.loaded.answers.contains_key(key) && self.save(ws, key, "", lang, status) {
             *status = Some(Status {
-                text: tr(
-                    lang,
-                    "Antwoord gewist (staat in de geschiedenis)",
-                    "Answer cleared (kept in the history)",
-                ),
+                text: crate::t!(lang, "ti-answer-cleared"),
                 kind: StatusKind::Saved,
             });
         }
@@ -380,11 +375,7 @@ impl IntakeScreen {
         let n = self.entries();
         if n >= max {
             *status = Some(Status {
-                text: tr(
-                    lang,
-                    &format!("Maximaal {max} items."),
-                    &format!("At most {max} entries."),
-                ),
+                text: crate::t!(lang, "ti-max-entries", count = max),
                 kind: StatusKind::Error,
             });
             return;
@@ -416,10 +407,11 @@ impl IntakeScreen {
                     .map(|r| r.item.get(lang).to_string())
                     .unwrap_or_default();
                 *status = Some(Status {
-                    text: tr(
+                    text: crate::t!(
                         lang,
-                        &format!("{item} {n} verwijderd"),
-                        &format!("{item} {n} removed"),
+                        "ti-entry-removed",
+                        item_start = item,
+                        number = n.to_string()
                     ),
                     kind: StatusKind::Saved,
                 });
@@ -467,7 +459,7 @@ impl IntakeScreen {
                     });
                 } else {
                     *status = Some(Status {
-                        text: tr(lang, "Verplaatst", "Moved"),
+                        text: crate::t!(lang, "ti-moved"),
                         kind: StatusKind::Saved,
                     });
                 }
@@ -532,11 +524,7 @@ impl IntakeScreen {
         if !self.eval.complete() {
             let n = self.eval.total_missing() + self.eval.total_errors();
             *status = Some(Status {
-                text: tr(
-                    lang,
-                    &format!("Nog {n} punten open; los die eerst op."),
-                    &format!("{n} items still open; resolve them first."),
-                ),
+                text: crate::t!(lang, "ti-still-open", count = n),
                 kind: StatusKind::Error,
             });
             return;
@@ -549,7 +537,7 @@ impl IntakeScreen {
             return;
         }
         if self.mode() == Mode::SelfFilled {
-            match export_bundle_file(ws, self.id, self.today) {
+            match export_bundle_file(ws, self.id, self.today, lang) {
                 Ok(path) => {
                     *status = Some(Status {
                         text: crate::t!(lang, "tui-return-file", path = path),
@@ -565,7 +553,7 @@ impl IntakeScreen {
             }
         } else {
             *status = Some(Status {
-                text: tr(lang, "Intake is compleet.", "Intake marked complete."),
+                text: crate::t!(lang, "ti-completed"),
                 kind: StatusKind::Saved,
             });
         }

@@ -1,7 +1,6 @@
 //! The intake screen's keys and mouse: what each one does where the user is.
 
 use super::app::{Outcome, Status, StatusKind};
-use super::home::tr;
 use super::intake::{IntakeScreen, View, is_text_like};
 use crate::form::{Kind, Lang};
 use crate::workspace::Workspace;
@@ -216,7 +215,7 @@ impl IntakeScreen {
                 self.editor = None;
                 self.mark_position();
                 *status = Some(Status {
-                    text: tr(lang, "Wijziging ongedaan gemaakt", "Edit cancelled"),
+                    text: crate::t!(lang, "ti-edit-cancelled"),
                     kind: StatusKind::Info,
                 });
             }

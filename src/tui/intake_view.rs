@@ -1,6 +1,5 @@
 //! Drawing the intake screen: sidebar, questions, help pane, review list.
 
-use super::home::tr;
 use super::home_view::progress_bar;
 use super::intake::{IntakeScreen, View};
 use super::questions_view;
@@ -73,16 +72,11 @@ pub fn draw(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lang
             .as_ref()
             .map(|r| r.item.get(lang).to_string())
             .unwrap_or_default();
-        let text = tr(
+        let text = crate::t!(
             lang,
-            &format!(
-                "{item} {} verwijderen met alle antwoorden?\ny = ja, andere toets = nee",
-                s.entry + 1
-            ),
-            &format!(
-                "Remove {item} {} with all its answers?\ny = yes, any other key = no",
-                s.entry + 1
-            ),
+            "ti-remove-entry",
+            item = super::text::in_sentence(&item),
+            number = (s.entry + 1).to_string()
         );
         f.render_widget(
             Paragraph::new(text).wrap(Wrap { trim: true }).block(
@@ -298,7 +292,10 @@ fn draw_help(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lan
                 if !first {
                     push("", Style::new());
                 }
-                push(&format!("FAQ {n} {title}"), theme.title());
+                push(
+                    &crate::t!(lang, "ti-faq-head", number = n.as_str(), title = title),
+                    theme.title(),
+                );
                 push(&plain_links(&body), theme.dim());
                 first = false;
             }
@@ -323,7 +320,8 @@ fn draw_help(f: &mut Frame, area: Rect, s: &mut IntakeScreen, theme: &Theme, lan
             (true, true) => "↑↓",
             (true, false) => "↑",
         };
-        block = block.title_bottom(Line::styled(format!(" Shift-{more} "), theme.dim()));
+        let shift = crate::t!(lang, "kc-shift");
+        block = block.title_bottom(Line::styled(format!(" {shift}-{more} "), theme.dim()));
     }
     f.render_widget(
         Paragraph::new(lines)

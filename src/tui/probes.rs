@@ -3,7 +3,6 @@
 //! progress over a channel, so the screen stays live and Esc cancels. Drawing is in
 //! `probes_view.rs`.
 
-use super::home::tr;
 use crate::form::Lang;
 use crate::probe::{bandwidth, lan, readiness, workstation};
 use crate::store::ProbeRecord;
@@ -105,11 +104,7 @@ impl ProbesScreen {
         if let Some(job) = &self.job {
             if k.code == KeyCode::Esc {
                 job.cancel.store(true, Ordering::SeqCst);
-                self.message = Some(tr(
-                    lang,
-                    "Meting wordt afgebroken…",
-                    "Cancelling the measurement…",
-                ));
+                self.message = Some(crate::t!(lang, "tp-cancelling"));
             }
             return false;
         }
@@ -230,18 +225,11 @@ impl ProbesScreen {
 
     fn start_lan(&mut self, targets: Vec<lan::ScanTarget>, lang: Lang) {
         let nets = networks(&targets);
-        let title = tr(
+        let title = crate::t!(
             lang,
-            &format!(
-                "Netwerk scannen: {} adressen in {}",
-                targets.len(),
-                nets.join(", ")
-            ),
-            &format!(
-                "Scanning {} addresses in {}",
-                targets.len(),
-                nets.join(", ")
-            ),
+            "tp-lan-title",
+            count = targets.len(),
+            networks = nets.join(", ")
         );
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
@@ -266,11 +254,7 @@ impl ProbesScreen {
         let (tx, rx) = channel();
         let cancel = Arc::new(AtomicBool::new(false));
         let c = cancel.clone();
-        let title = tr(
-            lang,
-            &format!("Bandbreedte meten met {server}"),
-            &format!("Measuring bandwidth with {server}"),
-        );
+        let title = crate::t!(lang, "tp-bandwidth-title", server = server.as_str());
         let opts = bandwidth::MeasureOptions {
             seconds: self.bandwidth_seconds,
             ..Default::default()
@@ -307,7 +291,7 @@ impl ProbesScreen {
             match job.rx.try_recv() {
                 Ok(JobEvent::Bandwidth(p)) => {
                     changed = true;
-                    job.take_bandwidth(&p);
+                    job.take_bandwidth(&p, lang);
                 }
                 Ok(JobEvent::Lan(p)) => {
                     changed = true;
@@ -316,7 +300,13 @@ impl ProbesScreen {
                     } else {
                         p.probed as f64 / p.total as f64
                     };
-                    job.label = format!("{}/{} — {} hosts", p.probed, p.total, p.hosts_up);
+                    job.label = crate::t!(
+                        lang,
+                        "tp-lan-progress",
+                        probed = p.probed,
+                        total = p.total,
+                        count = p.hosts_up
+                    );
                 }
                 Ok(JobEvent::Done(r)) => {
                     finished = Some(r);
@@ -324,11 +314,7 @@ impl ProbesScreen {
                 }
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
-                    finished = Some(Err(tr(
-                        lang,
-                        "de meting stopte onverwacht",
-                        "the measurement stopped unexpectedly",
-                    )));
+                    finished = Some(Err(crate::t!(lang, "tp-stopped")));
                     break;
                 }
             }
@@ -356,13 +342,7 @@ impl ProbesScreen {
                     }
                     self.save(&kind, &key, &payload, ws, lang)
                 }
-                Ok(_) => {
-                    self.message = Some(tr(
-                        lang,
-                        "Meting afgebroken; niets opgeslagen.",
-                        "Measurement cancelled; nothing saved.",
-                    ))
-                }
+                Ok(_) => self.message = Some(crate::t!(lang, "tp-cancelled")),
                 Err(e) => self.message = Some(e),
             }
         }
@@ -390,20 +370,38 @@ impl Job {
         }
     }
 
-    fn take_bandwidth(&mut self, p: &bandwidth::BandwidthProgress) {
+    fn take_bandwidth(&mut self, p: &bandwidth::BandwidthProgress, lang: Lang) {
         if self.last_phase != Some(p.phase) {
             self.offset = self.samples.last().map(|s| s.0).unwrap_or(0.0);
             self.last_phase = Some(p.phase);
         }
         let planned = p.planned.as_secs_f64().max(0.001);
         self.ratio = (p.elapsed.as_secs_f64() / planned).clamp(0.0, 1.0);
-        let phase = format!("{:?}", p.phase);
+        let phase = match p.phase {
+            bandwidth::Phase::Latency => crate::t!(lang, "tp-phase-latency"),
+            bandwidth::Phase::Download => crate::t!(lang, "tp-phase-download"),
+            bandwidth::Phase::Upload => crate::t!(lang, "tp-phase-upload"),
+            bandwidth::Phase::SingleStream => crate::t!(lang, "tp-phase-single-stream"),
+        };
         self.label = match (p.current_mbps, p.last_rtt_ms) {
-            (Some(r), _) => format!(
-                "{phase} {r:.1} Mbit/s{}",
-                if p.warming_up { " (warm-up)" } else { "" }
+            (Some(r), _) if p.warming_up => crate::t!(
+                lang,
+                "tp-progress-warming-up",
+                phase = phase,
+                value = super::probes_view::mbit_s(r, lang)
             ),
-            (None, Some(ms)) => format!("{phase} {ms:.1} ms"),
+            (Some(r), _) => crate::t!(
+                lang,
+                "tp-progress",
+                phase = phase,
+                value = super::probes_view::mbit_s(r, lang)
+            ),
+            (None, Some(ms)) => crate::t!(
+                lang,
+                "tp-progress",
+                phase = phase,
+                value = super::probes_view::milliseconds(ms, 1, lang)
+            ),
             _ => phase,
         };
         if let Some(r) = p.current_mbps {
@@ -453,3 +451,7 @@ fn location_names(ws: &Workspace, id: i64) -> Vec<String> {
         })
         .collect()
 }
+
+#[cfg(test)]
+#[path = "probes_tests.rs"]
+mod progress_tests;

@@ -2,7 +2,6 @@
 //! measurement, the gauge and chart while it runs (the chart stays with the result
 //! afterwards), and the saved measurements with their reasons.
 
-use super::home::tr;
 use super::probes::{ProbesScreen, Prompt, lan_targets, networks};
 use super::text::wrap;
 use super::theme::Theme;
@@ -76,7 +75,14 @@ impl ProbesScreen {
             f.render_widget(g, box_area);
         }
         if let Some((samples, title)) = samples {
-            draw_chart(f, chart_area, samples, title.map(String::as_str), theme);
+            draw_chart(
+                f,
+                chart_area,
+                samples,
+                title.map(String::as_str),
+                theme,
+                lang,
+            );
         }
         self.draw_saved(f, list_area, theme, lang);
     }
@@ -205,6 +211,7 @@ fn draw_chart(
     samples: &[(f64, f64)],
     title: Option<&str>,
     theme: &Theme,
+    lang: Lang,
 ) {
     let max_x = samples.last().map(|s| s.0).unwrap_or(1.0).max(1.0);
     let max_y = samples.iter().map(|s| s.1).fold(1.0_f64, f64::max) * 1.1;
@@ -212,10 +219,12 @@ fn draw_chart(
         .graph_type(GraphType::Line)
         .style(theme.key())
         .data(samples);
+    let unit = crate::t!(lang, "tp-unit-mbit-s");
     let title = match title {
-        Some(t) => format!(" Mbit/s — {t} "),
-        None => " Mbit/s ".to_string(),
+        Some(t) => format!(" {unit} — {t} "),
+        None => format!(" {unit} "),
     };
+    let seconds = |x: f64| fmt::with_unit(&fmt::decimal(x, 0, lang), &crate::t!(lang, "tp-unit-s"));
     let c = Chart::new(vec![data])
         .block(
             Block::default()
@@ -226,13 +235,12 @@ fn draw_chart(
         .x_axis(
             Axis::default()
                 .bounds([0.0, max_x])
-                .labels(vec![Line::raw("0 s"), Line::raw(format!("{max_x:.0} s"))]),
+                .labels(vec![Line::raw(seconds(0.0)), Line::raw(seconds(max_x))]),
         )
-        .y_axis(
-            Axis::default()
-                .bounds([0.0, max_y])
-                .labels(vec![Line::raw("0"), Line::raw(format!("{max_y:.0}"))]),
-        );
+        .y_axis(Axis::default().bounds([0.0, max_y]).labels(vec![
+            Line::raw("0"),
+            Line::raw(fmt::decimal(max_y, 0, lang)),
+        ]));
     f.render_widget(c, area);
 }
 
@@ -266,10 +274,8 @@ fn reasons(p: &crate::store::ProbeRecord, lang: Lang) -> Vec<String> {
     if p.kind != "workstation" {
         return Vec::new();
     }
-    let key = match lang {
-        Lang::Nl => "nl",
-        Lang::En => "en",
-    };
+    // The reasons carry their text per language code, as a form does.
+    let key = lang.code();
     p.payload["readiness"]["reasons"]
         .as_array()
         .map(|rs| {
@@ -281,39 +287,58 @@ fn reasons(p: &crate::store::ProbeRecord, lang: Lang) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// A bandwidth with one decimal and its unit, joined by a non-breaking space: "18,5 Mbit/s".
+pub fn mbit_s(value: f64, lang: Lang) -> String {
+    fmt::with_unit(
+        &fmt::decimal(value, 1, lang),
+        &crate::t!(lang, "tp-unit-mbit-s"),
+    )
+}
+
+/// A time in milliseconds with `decimals` and its unit: "21,0 ms".
+pub fn milliseconds(value: f64, decimals: u32, lang: Lang) -> String {
+    fmt::with_unit(
+        &fmt::decimal(value, decimals, lang),
+        &crate::t!(lang, "tp-unit-ms"),
+    )
+}
+
 /// One line per saved probe.
 pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
     let v = &p.payload;
     let verdict = match v["readiness"]["verdict"].as_str() {
-        Some("ready") => tr(lang, "geschikt", "ready"),
-        Some("attention") => tr(lang, "aandacht nodig", "needs attention"),
-        Some("not_ready") => tr(lang, "niet geschikt", "not ready"),
+        Some("ready") => crate::t!(lang, "tp-verdict-ready"),
+        Some("attention") => crate::t!(lang, "tp-verdict-attention"),
+        Some("not_ready") => crate::t!(lang, "tp-verdict-not-ready"),
         _ => "?".to_string(),
     };
     match p.kind.as_str() {
-        "workstation" => format!(
-            "{} {} — {} {} — {}",
-            tr(lang, "werkplek", "workstation"),
-            v["hostname"].as_str().unwrap_or("?"),
-            v["os_name"].as_str().unwrap_or(""),
-            v["os_version"].as_str().unwrap_or(""),
-            verdict
+        "workstation" => crate::t!(
+            lang,
+            "tp-workstation-summary",
+            host = v["hostname"].as_str().unwrap_or("?"),
+            os = format!(
+                "{} {}",
+                v["os_name"].as_str().unwrap_or(""),
+                v["os_version"].as_str().unwrap_or("")
+            ),
+            verdict = verdict
         ),
         "bandwidth" => {
             // Numbers keep their units (a non-breaking space): a wrap never parts them.
-            let ms = |x: f64| fmt::with_unit(&fmt::decimal(x, 1, lang), "ms");
+            let ms = |x: f64| milliseconds(x, 1, lang);
             let line = crate::t!(
                 lang,
                 "tv-link-summary",
                 key = p.machine_key.as_str(),
-                down = fmt::mbps(v["download_mbps"].as_f64().unwrap_or(0.0), lang),
-                up = fmt::mbps(v["upload_mbps"].as_f64().unwrap_or(0.0), lang),
+                down = mbit_s(v["download_mbps"].as_f64().unwrap_or(0.0), lang),
+                up = mbit_s(v["upload_mbps"].as_f64().unwrap_or(0.0), lang),
                 latency = ms(v["latency_ms"].as_f64().unwrap_or(0.0))
             );
             // Latency under load per direction (bufferbloat), in whole milliseconds,
             // when the measurement has it.
             let loaded = |k: &str| v[k].as_f64().filter(|x| x.is_finite());
-            let whole_ms = |x: f64| fmt::with_unit(&fmt::decimal(x, 0, lang), "ms");
+            let whole_ms = |x: f64| milliseconds(x, 0, lang);
             match (
                 loaded("loaded_latency_download_ms"),
                 loaded("loaded_latency_upload_ms"),
@@ -330,11 +355,11 @@ pub fn summary(p: &ProbeRecord, lang: Lang) -> String {
                 _ => line,
             }
         }
-        "lan" => format!(
-            "{} {} — {} hosts",
-            tr(lang, "netwerk", "network"),
-            p.machine_key,
-            v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
+        "lan" => crate::t!(
+            lang,
+            "tp-lan-summary",
+            networks = p.machine_key.as_str(),
+            count = v["hosts"].as_array().map(|h| h.len()).unwrap_or(0)
         ),
         other => format!("{other} {}", p.machine_key),
     }

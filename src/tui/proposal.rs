@@ -1,11 +1,11 @@
 //! The Advice & Quote screen: findings by severity (accept one with a reason), the
 //! quote or cost overview with its totals, the migration plan, and the PDF export.
 
-use super::home::tr;
 use super::text::wrap;
 use super::theme::Theme;
 use crate::advice::Severity;
 use crate::form::Lang;
+use crate::i18n::fmt;
 use crate::proposal::draft::DraftStatus;
 use crate::proposal::{self, Config, Proposal};
 use crate::quote::format_eur;
@@ -167,7 +167,12 @@ impl ProposalScreen {
             KeyCode::Char('e') => {
                 // The same reasons the PDF's cover lists, shown before anything is written.
                 self.draft = proposal::draft::of_intake(ws, self.intake_id, today(), lang).ok();
-                let name = format!("intake-{}-{}.pdf", self.intake_id, lang.code());
+                let name = crate::t!(
+                    lang,
+                    "tq-pdf-name",
+                    id = self.intake_id.to_string(),
+                    lang = lang.code()
+                );
                 self.prompt = Some(Prompt::Export(Input::new(name)));
             }
             _ => {}
@@ -184,11 +189,7 @@ impl ProposalScreen {
             return;
         };
         if reason.is_empty() {
-            self.message = Some(tr(
-                lang,
-                "Geef een reden op om een bevinding te accepteren.",
-                "Give a reason to accept a finding.",
-            ));
+            self.message = Some(crate::t!(lang, "tq-reason-needed"));
             return;
         }
         let rule = f.rule_id.clone();
@@ -209,18 +210,15 @@ impl ProposalScreen {
         if path.is_empty() {
             return;
         }
-        self.message = Some(tr(lang, "Rapport maken…", "Writing the report…"));
+        self.message = Some(crate::t!(lang, "tq-writing"));
         let path = std::path::Path::new(path);
         match crate::export::export_report(ws, self.intake_id, path, lang, false) {
             Ok(done) => {
-                self.message = Some(tr(
+                self.message = Some(crate::t!(
                     lang,
-                    &format!(
-                        "Rapport geschreven: {} ({} kB)",
-                        done.path,
-                        done.bytes / 1024
-                    ),
-                    &format!("Report written: {} ({} kB)", done.path, done.bytes / 1024),
+                    "tq-written",
+                    path = done.path.to_string(),
+                    kb = done.bytes / 1024
                 ));
             }
             Err(e) => self.message = Some(format!("{e:#}")),
@@ -264,9 +262,9 @@ impl ProposalScreen {
         ])
         .areas(area);
         let names = [
-            (Tab::Advice, tr(lang, "Advies", "Advice")),
-            (Tab::Quote, tr(lang, "Offerte", "Quote")),
-            (Tab::Plan, tr(lang, "Planning", "Plan")),
+            (Tab::Advice, crate::t!(lang, "tq-tab-advice")),
+            (Tab::Quote, crate::t!(lang, "tq-tab-quote")),
+            (Tab::Plan, crate::t!(lang, "tq-tab-plan")),
         ];
         let spans: Vec<Span> = names
             .iter()
@@ -360,13 +358,7 @@ impl ProposalScreen {
             let accepted = fnd
                 .accepted
                 .as_ref()
-                .map(|a| {
-                    tr(
-                        lang,
-                        &format!("[geaccepteerd: {}]", a.reason),
-                        &format!("[accepted: {}]", a.reason),
-                    )
-                })
+                .map(|a| crate::t!(lang, "tq-accepted", reason = a.reason.as_str()))
                 .unwrap_or_default();
             // The selected finding is marked by ▶ as well as by colour.
             let cursor = if selected { "▶ " } else { "  " };
@@ -391,7 +383,7 @@ impl ProposalScreen {
             }
         }
         if out.is_empty() {
-            out.push(Line::raw(tr(lang, "Geen bevindingen.", "No findings.")));
+            out.push(Line::raw(crate::t!(lang, "tq-no-findings")));
         }
         (out, selected_at)
     }
@@ -402,17 +394,16 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         Ok(q) => q,
         Err(e) => return vec![Line::styled(e.to_string(), theme.error())],
     };
-    let kind = match (q.kind, lang) {
-        (crate::quote::QuoteKind::Quote, Lang::Nl) => "Offerte",
-        (crate::quote::QuoteKind::Quote, Lang::En) => "Quote",
-        (_, Lang::Nl) => "Kostenoverzicht",
-        (_, Lang::En) => "Cost overview",
+    let kind = match q.kind {
+        crate::quote::QuoteKind::Quote => crate::t!(lang, "tq-kind-quote"),
+        _ => crate::t!(lang, "tq-kind-overview"),
     };
     let mut out = vec![Line::styled(
-        format!(
-            "{kind} — {} {}",
-            tr(lang, "geldig tot", "valid until"),
-            crate::form::value::format_date(q.valid_until)
+        crate::t!(
+            lang,
+            "tq-valid-until",
+            kind = kind,
+            date = fmt::date_long(q.valid_until, lang)
         ),
         theme.title(),
     )];
@@ -425,15 +416,15 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         let amount = match l.unit_cents {
             Some(u) => format!(
                 "{} × {} = {}",
-                l.quantity,
+                fmt::integer(i64::from(l.quantity), lang),
                 format_eur(u, lang),
                 format_eur(l.net_cents, lang)
             ),
-            None => tr(lang, "op aanvraag", "on request"),
+            None => crate::t!(lang, "tq-on-request"),
         };
         let period = match l.period {
-            crate::quote::Period::Monthly => tr(lang, "p/m", "per month"),
-            crate::quote::Period::OneTime => tr(lang, "eenmalig", "one-time"),
+            crate::quote::Period::Monthly => crate::t!(lang, "tq-per-month"),
+            crate::quote::Period::OneTime => crate::t!(lang, "tq-one-time"),
         };
         let outside = if l.in_totals() { "" } else { " *" };
         out.push(Line::raw(format!(
@@ -442,28 +433,29 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     }
     let t = &q.totals;
     out.push(Line::raw(""));
-    out.push(Line::styled(
-        format!(
-            "{} {} + {} {} = {}",
-            tr(lang, "Per maand:", "Monthly:"),
-            format_eur(t.monthly_net_cents, lang),
-            format_eur(t.monthly_vat_cents, lang),
-            tr(lang, "btw", "VAT"),
-            format_eur(t.monthly_gross_cents, lang)
+    for (id, net, vat, gross) in [
+        (
+            "tq-monthly-total",
+            t.monthly_net_cents,
+            t.monthly_vat_cents,
+            t.monthly_gross_cents,
         ),
-        theme.value(),
-    ));
-    out.push(Line::styled(
-        format!(
-            "{} {} + {} {} = {}",
-            tr(lang, "Eenmalig:", "One-time:"),
-            format_eur(t.one_time_net_cents, lang),
-            format_eur(t.one_time_vat_cents, lang),
-            tr(lang, "btw", "VAT"),
-            format_eur(t.one_time_gross_cents, lang)
+        (
+            "tq-one-time-total",
+            t.one_time_net_cents,
+            t.one_time_vat_cents,
+            t.one_time_gross_cents,
         ),
-        theme.value(),
-    ));
+    ] {
+        let total = crate::t!(
+            lang,
+            id,
+            net = format_eur(net, lang),
+            vat = format_eur(vat, lang),
+            gross = format_eur(gross, lang)
+        );
+        out.push(Line::styled(total, theme.value()));
+    }
     // The same first-year cost and commitment as `intake quote` and the PDF.
     out.push(Line::styled(
         crate::t!(
@@ -484,18 +476,14 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         theme.value(),
     ));
     out.push(Line::styled(
-        tr(
-            lang,
-            "* niet in de totalen (optioneel, op aanvraag of alleen bij afzien)",
-            "* not in the totals (optional, on request or only if cancelled)",
-        ),
+        format!("* {}", crate::t!(lang, "tq-outside-totals")),
         theme.dim(),
     ));
     out
 }
 
 fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
-    let fmt = crate::form::value::format_date;
+    let date = |d| fmt::date_short(d, lang);
     // Without what the dates follow from, each phase's days and what is missing; no date.
     let missing = crate::advice::model::PlanGap::phrase(&p.model.plan_gaps(), lang);
     let mut out = Vec::new();
@@ -511,8 +499,8 @@ fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
             None => format!(
                 "  {:<40} {} – {}  ({days})",
                 name,
-                fmt(ph.start),
-                fmt(ph.end)
+                date(ph.start),
+                date(ph.end)
             ),
         }));
     }
@@ -523,22 +511,15 @@ fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         return out;
     }
     out.push(Line::styled(
-        format!(
-            "{} {}",
-            tr(lang, "Vroegst mogelijke livegang:", "Earliest go-live:"),
-            fmt(p.plan.earliest_go_live)
+        crate::t!(
+            lang,
+            "tq-go-live",
+            date = fmt::date_long(p.plan.earliest_go_live, lang)
         ),
         theme.value(),
     ));
     if p.plan.go_live_too_early {
-        out.push(Line::styled(
-            tr(
-                lang,
-                "De gewenste startdatum is te vroeg.",
-                "The requested go-live is too early.",
-            ),
-            theme.error(),
-        ));
+        out.push(Line::styled(crate::t!(lang, "tq-too-early"), theme.error()));
     }
     out
 }

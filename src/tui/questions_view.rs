@@ -2,7 +2,6 @@
 //! block of wrapped lines; the focused block is kept in view, and the screen areas of
 //! blocks and picker lines are recorded for mouse clicks.
 
-use super::home::tr;
 use super::intake::IntakeScreen;
 use super::section_head::{head_lines, intro_lines};
 use super::text::{truncate, wrap};
@@ -61,11 +60,7 @@ pub fn draw(
         let mut lines = intro;
         if s.entries() > 0 {
             lines.push(Line::styled(
-                tr(
-                    lang,
-                    "Geen vragen in dit onderdeel.",
-                    "No questions in this section.",
-                ),
+                crate::t!(lang, "ti-no-questions"),
                 theme.dim(),
             ));
         }
@@ -315,7 +310,11 @@ fn block(
                 msg(
                     &mut b,
                     "✓",
-                    &tr(lang, "Enter om op te slaan", "Enter to save"),
+                    &crate::t!(
+                        lang,
+                        "ti-enter-to-save",
+                        enter = crate::t!(lang, "kc-enter")
+                    ),
                     theme.ok(),
                 );
             }
@@ -353,7 +352,7 @@ fn block(
             } else {
                 let shown = q.display(&item.value, lang);
                 let calc = if q.kind == Kind::Calculated {
-                    tr(lang, "  (berekend)", "  (calculated)")
+                    format!("  ({})", crate::t!(lang, "ti-calculated"))
                 } else {
                     String::new()
                 };
@@ -389,16 +388,21 @@ fn field_width(kind: Kind) -> usize {
 }
 
 fn placeholder(q: &Question, lang: Lang) -> String {
-    match q.kind {
-        Kind::Date => tr(lang, "— (JJJJ-MM-DD)", "— (YYYY-MM-DD)"),
-        Kind::YesNo => "— (y/n)".into(),
+    let example = match q.kind {
+        Kind::Date => crate::t!(lang, "ti-example-date"),
+        Kind::YesNo => "y/n".into(),
         Kind::SingleChoice | Kind::MultiChoice => {
-            tr(lang, "— (Enter: kiezen)", "— (Enter: choose)")
+            crate::t!(
+                lang,
+                "ti-example-choose",
+                enter = crate::t!(lang, "kc-enter")
+            )
         }
-        Kind::Iban => "— (NL91 ABNA 0417 1643 00)".into(),
-        Kind::MobileNl => "— (06 12345678)".into(),
-        Kind::PostcodeNl => "— (1234 AB)".into(),
-        Kind::Calculated => tr(lang, "— (berekend)", "— (calculated)"),
-        _ => "—".into(),
-    }
+        Kind::Iban => crate::t!(lang, "ti-example-iban"),
+        Kind::MobileNl => "06 12345678".into(),
+        Kind::PostcodeNl => crate::t!(lang, "ti-example-postcode"),
+        Kind::Calculated => crate::t!(lang, "ti-calculated"),
+        _ => return "—".into(),
+    };
+    format!("— ({example})")
 }

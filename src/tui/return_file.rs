@@ -10,12 +10,13 @@ pub(super) fn export_bundle_file(
     ws: &mut Workspace,
     id: i64,
     today: time::Date,
+    lang: crate::form::Lang,
 ) -> anyhow::Result<String> {
     let bundle = ws.store.export_bundle(id)?;
     let customer = ws.store.intake(id)?.customer;
     let dir = return_dir()?;
     let bytes = serde_json::to_vec_pretty(&bundle)?;
-    let path = write_new_private(&dir, &return_file_stem(&customer, today), &bytes)?;
+    let path = write_new_private(&dir, &return_file_stem(&customer, today), &bytes, lang)?;
     ws.store.set_status(id, crate::store::Status::Exported)?;
     Ok(path.display().to_string())
 }
@@ -57,6 +58,7 @@ fn write_new_private(
     dir: &std::path::Path,
     stem: &str,
     bytes: &[u8],
+    lang: crate::form::Lang,
 ) -> anyhow::Result<std::path::PathBuf> {
     use std::io::Write;
     use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
@@ -90,7 +92,7 @@ fn write_new_private(
     anyhow::bail!(
         "{}",
         crate::t!(
-            crate::form::Lang::En,
+            lang,
             "tui-return-file-taken",
             dir = dir.display().to_string(),
             count = 999,
@@ -122,7 +124,13 @@ mod tests {
         let other = dir.path().join("intake-a-2026-11-27.json");
         std::fs::write(&other, "another customer's file").unwrap();
         std::os::unix::fs::symlink(&other, dir.path().join("intake-a-2026-11-27-2.json")).unwrap();
-        let p = write_new_private(dir.path(), "intake-a-2026-11-27", b"{}").unwrap();
+        let p = write_new_private(
+            dir.path(),
+            "intake-a-2026-11-27",
+            b"{}",
+            crate::form::Lang::Nl,
+        )
+        .unwrap();
         assert_eq!(p.file_name().unwrap(), "intake-a-2026-11-27-3.json");
         assert_eq!(
             std::fs::read_to_string(&other).unwrap(),

@@ -1,7 +1,6 @@
 //! The head of the question list: the section title with its introduction, or, for a
 //! repeat group, the entries with a one-line summary each.
 
-use super::home::tr;
 use super::intake::IntakeScreen;
 use super::text::{truncate, wrap};
 use super::theme::Theme;
@@ -58,11 +57,7 @@ pub fn head_lines(
         let n = s.entries();
         let item = rep.item.get(lang);
         if n == 0 {
-            let text = tr(
-                lang,
-                &format!("Nog geen {item}. Druk op a om toe te voegen."),
-                &format!("No {item} yet. Press a to add one."),
-            );
+            let text = crate::t!(lang, "ti-no-entries", item = super::text::in_sentence(item));
             head.extend(
                 wrap(&text, width)
                     .into_iter()

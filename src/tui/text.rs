@@ -45,6 +45,20 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
     out
 }
 
+/// A noun from the form ("Applicatie") as it stands inside a sentence ("Nog geen
+/// applicatie"): the first letter in lower case, unless its first word has more capitals
+/// ("PC", "KvK-nummer" keep theirs).
+pub fn in_sentence(noun: &str) -> String {
+    let first_word = noun.split(' ').next().unwrap_or_default();
+    let mut chars = first_word.chars();
+    match chars.next() {
+        Some(first) if first.is_uppercase() && !chars.any(char::is_uppercase) => {
+            first.to_lowercase().chain(noun.chars().skip(1)).collect()
+        }
+        _ => noun.to_string(),
+    }
+}
+
 /// Cuts `s` to at most `w` display columns, ending in `…` when it was cut.
 pub fn truncate(s: &str, w: usize) -> String {
     if s.width() <= w {
@@ -106,6 +120,12 @@ mod tests {
     #[test]
     fn truncates_with_ellipsis() {
         assert_eq!(truncate("Bestanden en back-up", 10), "Bestanden…");
+        assert_eq!(in_sentence("Applicatie"), "applicatie");
+        assert_eq!(in_sentence("PC"), "PC");
+        assert_eq!(in_sentence("KvK-nummer"), "KvK-nummer");
+        assert_eq!(in_sentence("Één"), "één");
+        assert_eq!(in_sentence("Locatie B"), "locatie B");
+        assert_eq!(in_sentence(""), "");
         assert_eq!(truncate("kort", 10), "kort");
         assert_eq!(truncate("日本語日本語", 5), "日本…");
     }

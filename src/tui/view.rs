@@ -2,7 +2,6 @@
 //! the message shown when the terminal is too small.
 
 use super::app::{App, MIN_HEIGHT, MIN_WIDTH, Screen, StatusKind};
-use super::home::tr;
 use super::text::wrap;
 use super::theme::Theme;
 use super::{home_view, intake_view, keys};
@@ -15,16 +14,15 @@ use unicode_width::UnicodeWidthStr;
 pub fn draw(app: &mut App, f: &mut Frame) {
     let area = f.area();
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
-        let msg = tr(
+        // Sizes as plain digits: "60×16", never "1.000×16".
+        let msg = crate::t!(
             app.lang,
-            &format!(
-                "Het venster is te klein ({}×{}).\nMaak het minstens {MIN_WIDTH}×{MIN_HEIGHT}.\n\nCtrl-C: stoppen (alles is opgeslagen)",
-                area.width, area.height
-            ),
-            &format!(
-                "The window is too small ({}×{}).\nMake it at least {MIN_WIDTH}×{MIN_HEIGHT}.\n\nCtrl-C: quit (everything is saved)",
-                area.width, area.height
-            ),
+            "th-too-small",
+            width = area.width.to_string(),
+            height = area.height.to_string(),
+            min_width = MIN_WIDTH.to_string(),
+            min_height = MIN_HEIGHT.to_string(),
+            ctrl = crate::t!(app.lang, "kc-ctrl")
         );
         // Centred vertically too; wrapping may add lines in a very narrow window.
         let lines = msg.lines().count() as u16;
@@ -59,14 +57,7 @@ pub fn draw(app: &mut App, f: &mut Frame) {
                 StatusKind::Info => theme.dim(),
             },
         ),
-        None => (
-            tr(
-                lang,
-                "Alles wordt direct opgeslagen.",
-                "Everything is saved as you go.",
-            ),
-            theme.dim(),
-        ),
+        None => (crate::t!(lang, "th-all-saved"), theme.dim()),
     };
     let status_lines: Vec<Line> = wrap(&text, area.width as usize)
         .into_iter()
@@ -107,7 +98,7 @@ fn draw_help(f: &mut Frame, area: Rect, app: &mut App) {
             }
             continue;
         }
-        let key_lines = wrap(k, key_w);
+        let key_lines = wrap(&k, key_w);
         let desc_lines = wrap(&d, desc_w);
         for i in 0..key_lines.len().max(desc_lines.len()) {
             let kt = key_lines.get(i).map(String::as_str).unwrap_or("");
@@ -153,13 +144,13 @@ fn draw_help(f: &mut Frame, area: Rect, app: &mut App) {
 
 /// The key bar: as many whole "key description" pairs as fit on the line, in the
 /// order given; the last pair (`?` for the full list) always stays.
-pub fn key_bar(bar: &[(&str, String)], width: usize, theme: &Theme) -> Line<'static> {
-    let cost = |(k, d): &(&str, String)| k.width() + 2 + d.width() + 1;
+pub fn key_bar(bar: &[(String, String)], width: usize, theme: &Theme) -> Line<'static> {
+    let cost = |(k, d): &(String, String)| k.width() + 2 + d.width() + 1;
     let Some((last, rest)) = bar.split_last() else {
         return Line::raw("");
     };
     let mut budget = width.saturating_sub(cost(last));
-    let mut shown: Vec<&(&str, String)> = Vec::new();
+    let mut shown: Vec<&(String, String)> = Vec::new();
     for item in rest {
         if cost(item) > budget {
             break;

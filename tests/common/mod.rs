@@ -1,6 +1,7 @@
 //! Driving the real `intake` binary on a database in a temporary directory.
 #![allow(dead_code)] // each test binary uses a different part of this module
 
+pub mod pseudo;
 #[path = "testkey.rs"]
 pub mod testkey;
 

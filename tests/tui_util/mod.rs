@@ -228,4 +228,19 @@ pub fn probes_mut(app: &mut App) -> &mut intake::tui::probes::ProbesScreen {
     }
 }
 
+/// Starts our measuring server on loopback; returns its address and the stop flag.
+pub fn bandwidth_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicBool>) {
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap().to_string();
+    let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let s = stop.clone();
+    std::thread::spawn(move || {
+        intake::probe::bandwidth::serve_on(listener, &Default::default(), &s)
+    });
+    (addr, stop)
+}
+
+#[path = "../common/pseudo.rs"]
+pub mod pseudo;
 pub mod tmux;
+pub mod walk;

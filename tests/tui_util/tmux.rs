@@ -29,6 +29,9 @@ pub struct Tmux {
     args: String,
     /// `NAME=value` pairs the program runs with (e.g. `HOME=/tmp/x`).
     env: String,
+    /// Whether the program gets the test key file; without it (and without a keyring) it
+    /// asks for a passphrase.
+    key_file: bool,
     /// Named keys (Enter, Down, y ...) sent with `keys`.
     pub key_count: Cell<usize>,
     /// Characters typed with `text`.
@@ -47,6 +50,16 @@ impl Tmux {
 
     /// As `start_with`, the program running with the environment `env` added.
     pub fn start_env(dir: &Path, env: &str, args: &str, width: u16, height: u16) -> Tmux {
+        Tmux::launch(dir, env, args, width, height, true)
+    }
+
+    /// As `start_env`, without a key file and without the session bus (so no keyring):
+    /// the program asks for the database's passphrase on the terminal.
+    pub fn start_asking_passphrase(dir: &Path, env: &str, width: u16, height: u16) -> Tmux {
+        Tmux::launch(dir, env, "", width, height, false)
+    }
+
+    fn launch(dir: &Path, env: &str, args: &str, width: u16, height: u16, key_file: bool) -> Tmux {
         let version = Command::new("tmux").arg("-V").output();
         assert!(
             version.as_ref().is_ok_and(|o| o.status.success()),
@@ -57,6 +70,7 @@ impl Tmux {
             db: dir.join("intake.db"),
             args: args.to_string(),
             env: env.to_string(),
+            key_file,
             key_count: Cell::new(0),
             char_count: Cell::new(0),
         };
@@ -97,9 +111,16 @@ impl Tmux {
         let _ = std::fs::remove_file(self.status_file());
         let _ = std::fs::remove_file(self.stty_file());
         let status = self.status_file();
+        let key = if self.key_file {
+            format!(
+                "INTAKE_KEY_FILE='{}'",
+                super::testkey::key_file(&self.db).display()
+            )
+        } else {
+            "-u INTAKE_KEY_FILE -u DBUS_SESSION_BUS_ADDRESS".to_string()
+        };
         format!(
-            "env INTAKE_KEY_FILE='{}' {} '{BIN}' --db '{}' {}; echo $? > '{}.tmp'; stty -a > '{}'; mv '{}.tmp' '{}'",
-            super::testkey::key_file(&self.db).display(),
+            "env {key} {} '{BIN}' --db '{}' {}; echo $? > '{}.tmp'; stty -a > '{}'; mv '{}.tmp' '{}'",
             self.env,
             self.db.display(),
             self.args,
