@@ -37,12 +37,7 @@ impl Store {
         user: &str,
         derived: &Derived,
     ) -> Result<usize> {
-        check_text("user", user, MAX_NAME_LEN, true)?;
-        let now = now_ts();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        ensure_live(&tx, id)?;
+        let (tx, now) = self.begin_write(id, user)?;
         let mut changed = 0;
         for c in changes {
             if write_answer(&tx, id, &c.key, c.value.as_ref(), user, &now)? {
@@ -78,12 +73,7 @@ impl Store {
         user: &str,
         derived: &Derived,
     ) -> Result<usize> {
-        check_text("user", user, MAX_NAME_LEN, true)?;
-        let now = now_ts();
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        ensure_live(&tx, id)?;
+        let (tx, now) = self.begin_write(id, user)?;
         let mut changed = 0;
         for (old, new) in moves {
             let Some(value) = current(&tx, id, old)? else {
@@ -103,6 +93,18 @@ impl Store {
         }
         tx.commit()?;
         Ok(changed)
+    }
+
+    /// The start of every write to intake `id` by `user`: the name checked, the time taken
+    /// once, an IMMEDIATE transaction on a live intake.
+    fn begin_write(&mut self, id: i64, user: &str) -> Result<(rusqlite::Transaction<'_>, String)> {
+        check_text("user", user, MAX_NAME_LEN, true)?;
+        let now = now_ts();
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        ensure_live(&tx, id)?;
+        Ok((tx, now))
     }
 
     /// `apply` with one change; returns whether the value changed.
