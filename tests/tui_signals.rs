@@ -74,6 +74,52 @@ fn sigint_restores_the_terminal_and_keeps_the_draft() {
     ends_cleanly_on("INT", "130");
 }
 
+/// Whether process `pid` still runs (a zombie waiting to be reaped has ended).
+fn running(pid: u32) -> bool {
+    std::fs::read_to_string(format!("/proc/{pid}/stat"))
+        .ok()
+        .and_then(|s| {
+            let state = s.rsplit_once(')')?.1.split_whitespace().next()?.to_string();
+            Some(state != "Z" && state != "X")
+        })
+        .unwrap_or(false)
+}
+
+/// The terminal itself goes away, as when an SSH connection drops or the tmux session is
+/// killed: the kernel hangs it up and sends SIGHUP. The program saves the draft and
+/// ends, instead of spinning on a dead terminal that never gives it a chance to look at
+/// the signal (crossterm issue #793).
+#[test]
+fn a_terminal_that_hangs_up_ends_the_program_and_keeps_the_draft() {
+    let dir = tempfile::tempdir().unwrap();
+    let t = Tmux::start(dir.path());
+    typing_a_draft(&t);
+    let pid = t.program_pid();
+    assert!(running(pid));
+    let killed = t.tmux(&["kill-server"]);
+    assert!(killed.status.success(), "tmux kill-server");
+    let start = std::time::Instant::now();
+    while running(pid) && start.elapsed() < tui_util::tmux::WAIT {
+        std::thread::sleep(tui_util::tmux::POLL);
+    }
+    assert!(
+        !running(pid),
+        "the program still runs {:?} after its terminal hung up",
+        start.elapsed()
+    );
+    drop(t);
+    // The draft is back in a new terminal.
+    let t = Tmux::start(dir.path());
+    t.wait_for("Bakkerij Jansen");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Jan de V");
+    assert!(
+        screen.contains("▶ Contactpersoon") && screen.contains("Ctrl-U"),
+        "the editor is open on the draft:\n{screen}"
+    );
+    t.keys(&["q"]);
+}
+
 fn cli(db: &std::path::Path, args: &[&str]) -> String {
     let out = intake_cmd(db).args(args).output().unwrap();
     assert!(

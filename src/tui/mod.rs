@@ -9,6 +9,7 @@ pub mod import;
 mod import_keys;
 mod import_text;
 mod import_view;
+mod input;
 pub mod intake;
 mod intake_edit;
 mod intake_jump;
@@ -114,20 +115,37 @@ pub fn run(db: &Path, lang: Option<Lang>) -> Result<()> {
     let mut terminal = ratatui::try_init()?;
     let guard = TerminalGuard;
     execute!(std::io::stdout(), EnableMouseCapture, EnableBracketedPaste)?;
+    let input = input::Input::start()?;
     let mut last_watch = std::time::Instant::now();
     while !app.quit {
         terminal.draw(|f| app.draw(f))?;
         // Wake up now and then even without a key: for a measurement's progress, a
-        // signal, and changes other processes made to the database.
+        // signal, a hang-up, and changes other processes made to the database.
         let wait = if app.busy() { 100 } else { SIGNAL_POLL_MS };
-        // A hang-up can make reading the terminal fail: the signal is looked at first.
-        let ready = crossterm::event::poll(std::time::Duration::from_millis(wait));
-        end_on_signal(&signal, &mut app);
-        if ready? {
-            let ev = crossterm::event::read();
+        let mut next = input.next(std::time::Duration::from_millis(wait));
+        let mut handled = 0;
+        while let Some(ev) = next {
             end_on_signal(&signal, &mut app);
-            app.handle_event(ev?);
+            match ev {
+                Ok(ev) => app.handle_event(ev),
+                Err(e) => {
+                    // The terminal cannot be read any more: keep what was typed.
+                    end_on_hang_up(&input, &signal, &mut app);
+                    app.leave();
+                    return Err(e.into());
+                }
+            }
+            handled += 1;
+            // Keys that came in together (typing fast, a held key) are handled before
+            // the next draw, a bounded number at a time so the screen keeps up.
+            next = if app.quit || handled >= EVENTS_PER_DRAW {
+                None
+            } else {
+                input.ready()
+            };
         }
+        end_on_signal(&signal, &mut app);
+        end_on_hang_up(&input, &signal, &mut app);
         if last_watch.elapsed() >= WATCH_EVERY {
             last_watch = std::time::Instant::now();
             app.watch();
@@ -152,6 +170,17 @@ fn end_on_signal(signal: &std::sync::atomic::AtomicUsize, app: &mut App) {
 
 /// How long the loop waits for a key before it looks at signals (ms).
 const SIGNAL_POLL_MS: u64 = 200;
+/// A hang-up that came without SIGHUP (the signal blocked, or sent to another process
+/// group) ends the program as SIGHUP does.
+fn end_on_hang_up(input: &input::Input, signal: &std::sync::atomic::AtomicUsize, app: &mut App) {
+    if input.hung_up() {
+        signal.store(SIGHUP as usize, std::sync::atomic::Ordering::Relaxed);
+        end_on_signal(signal, app);
+    }
+}
+
+/// At most this many waiting events are handled between two draws.
+const EVENTS_PER_DRAW: usize = 64;
 /// How often the loop asks the database whether another process changed it.
 const WATCH_EVERY: std::time::Duration = std::time::Duration::from_secs(1);
 
