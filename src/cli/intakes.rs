@@ -30,6 +30,8 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
     let items = ws.store.list_intakes()?;
     let progress = ws.store.progress_all()?;
     if json {
+        // Stored answers (the store does not know which are hidden or obsolete).
+        let answered = ws.store.answer_counts()?;
         let rows: Vec<_> = items
             .iter()
             .map(|i| {
@@ -38,7 +40,7 @@ pub fn list(ctx: &Ctx, json: bool) -> Result<ExitCode> {
                     "returned_at": i.returned_at.map(rfc3339),
                     "form_id": i.form_id, "form_version": i.form_version,
                     "created_at": rfc3339(i.created_at), "updated_at": rfc3339(i.updated_at),
-                    "answered": i.answered, "progress": progress.get(&i.id).copied().unwrap_or(0),
+                    "answered": answered.get(&i.id).copied().unwrap_or(0), "progress": progress.get(&i.id).copied().unwrap_or(0),
                 })
             })
             .collect();

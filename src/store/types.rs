@@ -109,8 +109,6 @@ pub struct IntakeSummary {
     pub status: Status,
     pub form_id: String,
     pub form_version: u32,
-    /// Number of stored answers (the store does not know which are hidden or obsolete).
-    pub answered: usize,
     pub created_at: OffsetDateTime,
     pub updated_at: OffsetDateTime,
     /// When the customer last submitted it through a web link (`intake serve`).
