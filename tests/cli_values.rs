@@ -62,16 +62,22 @@ fn set_parses_every_type_and_stores_it_normalised() {
     let human = env.ok(&["show", &id]);
     for line in [
         "company.iban = NL91 ABNA 0417 1643 00",
-        "locations[1].down_mbps = 50,5 Mbit/s",
+        // A number and its unit joined by a no-break space; thousands grouped.
+        "locations[1].down_mbps = 50,5\u{a0}Mbit/s",
+        "workstations.devices = 1.000",
         "users[1].options = Microsoft Visio, Microsoft Access",
         "company.sector = Onderwijs",
         "work.offline_needed = ja",
     ] {
         assert!(human.contains(line), "missing {line:?} in:\n{human}");
     }
+    // Dates as people write them (the intake's date is today's), never ISO.
+    let iso = regex::Regex::new(r"\b\d{4}-\d{2}-\d{2}\b").unwrap();
+    assert!(!iso.is_match(&human), "an ISO date in:\n{human}");
+    assert!(human.contains("intake.date = "), "{human}");
     let en = env.ok(&["--lang", "en", "show", &id]);
     assert!(
-        en.contains("locations[1].down_mbps = 50.5 Mbit/s")
+        en.contains("locations[1].down_mbps = 50.5\u{a0}Mbit/s")
             && en.contains("company.sector = Education"),
         "{en}"
     );

@@ -4,6 +4,7 @@ use super::Lang;
 use super::expr::Expr;
 use super::types::{self, Msg};
 use super::value::{Value, format_date, is_unknown_json, parse_date};
+use crate::i18n::fmt;
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -432,7 +433,7 @@ impl Question {
             Value::Null => String::new(),
             Value::Bool(b) => if *b { "yes" } else { "no" }.to_string(),
             Value::Int(i) => i.to_string(),
-            Value::Num(n) => types::format_decimal(*n, Lang::En),
+            Value::Num(n) => types::plain_decimal(*n),
             Value::Text(s) => s.clone(),
             Value::Date(d) => format_date(*d),
             Value::List(l) => l.join(","),
@@ -443,22 +444,24 @@ impl Question {
     /// The value for people: choice labels, IBAN in groups of four, units.
     pub fn display(&self, v: &Value, lang: Lang) -> String {
         let yes_no = |b: bool| crate::t!(lang, if b { "yes" } else { "no" });
+        // A number and its unit never break apart ("385\u{a0}GB").
         let unit = |s: String| match &self.unit {
-            Some(u) => format!("{s} {u}"),
+            Some(u) => fmt::with_unit(&s, u),
             None => s,
         };
         match v {
             Value::Null => String::new(),
             Value::Bool(b) => yes_no(*b),
-            Value::Int(i) => unit(i.to_string()),
-            Value::Num(n) => unit(types::format_decimal(*n, lang)),
+            Value::Int(i) => unit(fmt::integer(*i, lang)),
+            Value::Num(n) => unit(fmt::decimal_trimmed(*n, 3, lang)),
             Value::Text(s) if self.kind == Kind::SingleChoice => self
                 .choice(s)
                 .map(|c| c.label.get(lang).to_string())
                 .unwrap_or_else(|| s.clone()),
             Value::Text(s) if self.kind == Kind::Iban => types::format_iban(s),
             Value::Text(s) => s.clone(),
-            Value::Date(d) => format_date(*d),
+            // As people write it in a table or a line: "27-11-2026" / "27 Nov 2026".
+            Value::Date(d) => fmt::date_short(*d, lang),
             Value::Unknown => crate::t!(lang, "form-unknown-answer"),
             Value::List(l) => l
                 .iter()

@@ -346,17 +346,14 @@ pub fn format_iban(iban: &str) -> String {
         .join(" ")
 }
 
-/// Formats a decimal in the user's language (`2,5` in Dutch).
-pub fn format_decimal(n: f64, lang: Lang) -> String {
-    let s = if n.fract() == 0.0 && n.abs() < 1e15 {
+/// A decimal as typed into an editor and read back by `parse_input`: a point, no
+/// grouping, at most three decimals (`2.5`, `40`). For people, see `i18n::fmt`.
+pub fn plain_decimal(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
         format!("{}", n as i64)
     } else {
         let s = format!("{n:.3}");
         s.trim_end_matches('0').trim_end_matches('.').to_string()
-    };
-    match lang {
-        Lang::Nl => s.replace('.', ","),
-        Lang::En => s,
     }
 }
 

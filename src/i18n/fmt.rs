@@ -55,6 +55,23 @@ pub fn decimal(value: f64, decimals: u32, lang: Lang) -> String {
     }
 }
 
+/// A number with at most `max` decimals, trailing zeros left out: "2,5", "1.234", "0,125"
+/// (Dutch) / "2.5", "1,234", "0.125" (English).
+pub fn decimal_trimmed(value: f64, max: u32, lang: Lang) -> String {
+    let s = decimal(value, max, lang);
+    let point = match lang {
+        Lang::Nl => ',',
+        Lang::En => '.',
+    };
+    match s.split_once(point) {
+        Some((int, frac)) => match frac.trim_end_matches('0') {
+            "" => int.to_string(),
+            frac => format!("{int}{point}{frac}"),
+        },
+        None => s,
+    }
+}
+
 /// Bandwidth with one decimal and unit, e.g. "18,5 Mbit/s".
 pub fn mbps(value: f64, lang: Lang) -> String {
     with_unit(&decimal(value, 1, lang), "Mbit/s")

@@ -91,6 +91,12 @@ fn numbers_use_the_language_notation() {
     assert_eq!(fraction_digits(2.5, 2), 1);
     assert_eq!(fraction_digits(2.0, 2), 0);
     assert_eq!(fraction_digits(2.125, 2), 2);
+    use fmt::decimal_trimmed as trimmed;
+    assert_eq!(trimmed(2.5, 3, Lang::Nl), "2,5");
+    assert_eq!(trimmed(1234.0, 3, Lang::Nl), "1.234");
+    assert_eq!(trimmed(1234.125, 3, Lang::En), "1,234.125");
+    assert_eq!(trimmed(0.1004, 3, Lang::Nl), "0,1");
+    assert_eq!(trimmed(-2.5, 3, Lang::Nl), "-2,5");
 }
 
 #[test]
