@@ -56,10 +56,12 @@ pub fn export_report(
         let list: Vec<String> = d.reasons.iter().map(|r| format!("  - {r}")).collect();
         return Err(DraftRefused(format!("{head}\n{}", list.join("\n"))).into());
     }
-    let pdf = report::render(&input).context("rendering the report")?;
-    crate::fsutil::write_atomic(out, &pdf).with_context(|| format!("writing {}", out.display()))?;
+    let pdf = report::render(&input).with_context(|| crate::t!(lang, "export-rendering"))?;
+    let shown = crate::text::printable_path(out);
+    crate::fsutil::write_atomic(out, &pdf)
+        .with_context(|| crate::t!(lang, "export-writing", path = shown.as_str()))?;
     let sha256 = crate::store::sha256_file(out)
-        .with_context(|| format!("reading back {}", out.display()))?;
+        .with_context(|| crate::t!(lang, "export-reading-back", path = shown.as_str()))?;
     let path = std::fs::canonicalize(out)
         .unwrap_or_else(|_| out.to_path_buf())
         .display()

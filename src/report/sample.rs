@@ -103,48 +103,27 @@ fn point(severity: Severity, title: &str, text: &str) -> SummaryPoint {
 }
 
 fn workstation(i: usize, lang: Lang) -> WorkstationRow {
-    let (os, mem, verdict, reason_nl, reason_en) = match i % 6 {
-        0 => (
-            "Windows 11 Pro 23H2",
-            16.0,
-            Severity::Ok,
-            "Voldoet",
-            "Meets requirements",
-        ),
-        1 => (
-            "Windows 11 Pro 23H2",
-            8.0,
-            Severity::Ok,
-            "Voldoet",
-            "Meets requirements",
-        ),
+    let (os, mem, verdict, reason) = match i % 6 {
+        0 => ("Windows 11 Pro 23H2", 16.0, Severity::Ok, "sample-ws-meets"),
+        1 => ("Windows 11 Pro 23H2", 8.0, Severity::Ok, "sample-ws-meets"),
         2 => (
             "Windows 10 Pro 22H2",
             8.0,
             Severity::Attention,
-            "Windows 10 buiten ondersteuning; vervangen of upgraden",
-            "Windows 10 out of support; replace or upgrade",
+            "sample-ws-windows10",
         ),
-        3 => (
-            "Windows 11 Pro 24H2",
-            16.0,
-            Severity::Ok,
-            "Voldoet",
-            "Meets requirements",
-        ),
+        3 => ("Windows 11 Pro 24H2", 16.0, Severity::Ok, "sample-ws-meets"),
         4 => (
             "macOS 14 Sonoma",
             8.0,
             Severity::Attention,
-            "Apple: Remote Desktop-app nodig, geen lokale Office-koppeling",
-            "Apple: needs the Remote Desktop app, no local Office integration",
+            "sample-ws-apple",
         ),
         _ => (
             "Windows 10 Home 21H2",
             4.0,
             Severity::Blocker,
-            "4 GB geheugen en Home-editie: onder de minimumeisen",
-            "4 GB memory and Home edition: below the minimum",
+            "sample-ws-below",
         ),
     };
     WorkstationRow {
@@ -152,10 +131,7 @@ fn workstation(i: usize, lang: Lang) -> WorkstationRow {
         os: os.to_string(),
         memory_gb: Some(mem),
         verdict,
-        reason: match lang {
-            Lang::Nl => reason_nl.to_string(),
-            Lang::En => reason_en.to_string(),
-        },
+        reason: crate::t!(lang, reason),
     }
 }
 

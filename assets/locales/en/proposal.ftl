@@ -18,6 +18,9 @@ draft-completeness = Completeness of the intake: { $percent } %
 draft-refused = intake { $id } is still a draft ({ $percent } % complete); nothing was written:
 draft-written = Draft ({ $percent } %):
 draft-tui-title = The report will be a DRAFT, because:
+export-rendering = rendering the report
+export-writing = writing { $path }
+export-reading-back = reading back { $path }
 
 ## Quote or cost overview in the PDF
 quote-customer = Customer

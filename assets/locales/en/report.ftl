@@ -112,3 +112,9 @@ report-kind-quote = Quote
 report-kind-overview = Cost overview
 report-number-quote = Quote number
 report-number-overview = Cost overview reference
+
+## Example workstations of the sample report (`report --sample`)
+sample-ws-meets = Meets requirements
+sample-ws-windows10 = Windows 10 out of support; replace or upgrade
+sample-ws-apple = Apple: needs the Remote Desktop app, no local Office integration
+sample-ws-below = 4{" "}GB memory and Home edition: below the minimum

@@ -18,6 +18,9 @@ draft-completeness = Volledigheid van de intake: { $percent } %
 draft-refused = intake { $id } is nog een concept ({ $percent } % volledig); er is niets geschreven:
 draft-written = Concept ({ $percent } %):
 draft-tui-title = Het rapport wordt een CONCEPT, omdat:
+export-rendering = het rapport opmaken
+export-writing = { $path } schrijven
+export-reading-back = { $path } teruglezen
 
 ## Quote or cost overview in the PDF
 quote-customer = Klant

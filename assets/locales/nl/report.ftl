@@ -112,3 +112,9 @@ report-kind-quote = Offerte
 report-kind-overview = Kostenoverzicht
 report-number-quote = Offertenummer
 report-number-overview = Kenmerk kostenoverzicht
+
+## Example workstations of the sample report (`report --sample`)
+sample-ws-meets = Voldoet
+sample-ws-windows10 = Windows 10 buiten ondersteuning; vervangen of upgraden
+sample-ws-apple = Apple: Remote Desktop-app nodig, geen lokale Office-koppeling
+sample-ws-below = 4{" "}GB geheugen en Home-editie: onder de minimumeisen
