@@ -272,11 +272,7 @@ pub fn plan(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
         t!(lang, "plan-cli-head", id = number, customer = customer)
     );
     for ph in &p.plan.phases {
-        // The plan file's own phase names in the user's language (data selection).
-        let name = match lang {
-            Lang::Nl => &ph.name_nl,
-            Lang::En => &ph.name_en,
-        };
+        let name = ph.name(lang);
         // A phase in a weekend window counts weekend days, every other phase working days.
         let weekend = ph.in_window && p.plan.window == crate::plan::MigrationWindow::Weekend;
         let days = if weekend {

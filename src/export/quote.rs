@@ -105,11 +105,7 @@ pub fn plan_rows(plan: &Plan, lang: Lang) -> Vec<PhaseRow> {
     plan.phases
         .iter()
         .map(|ph| PhaseRow {
-            name: if lang == Lang::Nl {
-                ph.name_nl.clone()
-            } else {
-                ph.name_en.clone()
-            },
+            name: ph.name(lang).to_string(),
             start: ph.start,
             end: ph.end,
             working_days: ph.working_days,

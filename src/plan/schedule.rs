@@ -62,6 +62,16 @@ pub struct Phase {
     pub in_window: bool,
 }
 
+impl Phase {
+    /// The phase's name in `lang` (both are filled from `plan.ftl` when the plan is made).
+    pub fn name(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Nl => &self.name_nl,
+            Lang::En => &self.name_en,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Plan {
     /// In schedule order (start dates never decrease along a dependency).
@@ -276,7 +286,7 @@ impl Plan {
             .map(|p| {
                 json!({
                     "id": p.id,
-                    "name": match lang { Lang::Nl => &p.name_nl, Lang::En => &p.name_en },
+                    "name": p.name(lang),
                     "start": iso(p.start),
                     "end": iso(p.end),
                     "working_days": p.working_days,

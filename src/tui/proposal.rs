@@ -488,11 +488,7 @@ fn plan_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
     let missing = crate::advice::model::PlanGap::phrase(&p.model.plan_gaps(), lang);
     let mut out = Vec::new();
     for ph in &p.plan.phases {
-        let name = if lang == Lang::Nl {
-            &ph.name_nl
-        } else {
-            &ph.name_en
-        };
+        let name = ph.name(lang);
         let days = crate::t!(lang, "working-days", count = ph.working_days);
         out.push(Line::raw(match missing {
             Some(_) => format!("  {name:<40} ({days})"),
