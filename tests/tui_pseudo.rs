@@ -361,3 +361,82 @@ fn passphrase_prompts_in_pseudo() {
     tmux.keys(&["q"]);
     w.finish(4);
 }
+
+/// The import of a returned bundle: the dialog, a file that is not there, an encrypted
+/// bundle's passphrase, the preview, the conflict screen, the confirmation, the result.
+#[test]
+fn import_screens_in_pseudo() {
+    let mut w = Walk::new();
+    let fx = Fixture::new();
+    let (id, file) = tui_util::import::returned_bundle(&fx);
+    w.intake_data(&fx, id);
+    // The customer's answers in the bundle, and the file names, are data too.
+    let bundle: intake::store::Bundle =
+        serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    for v in bundle.answers.values() {
+        w.data(&v.to_string());
+    }
+    let dir = fx.dir.path();
+    w.data(&dir.display().to_string());
+    w.data("weg.json jansen.age");
+    w.data(&file.display().to_string());
+    for lang in [Lang::Nl, Lang::En] {
+        let mut app = fx.app(lang);
+        chr(&mut app, 'i');
+        w.check(&format!("import dialog {lang:?}"), &mut app, 100, 24);
+        typ(&mut app, &dir.join("weg.json").display().to_string());
+        key(&mut app, KeyCode::Enter);
+        w.check(&format!("import file missing {lang:?}"), &mut app, 100, 24);
+        key(&mut app, KeyCode::Esc);
+
+        let age = dir.join("jansen.age");
+        let sealed = intake::crypt::bundle::encrypt(&std::fs::read(&file).unwrap(), "brood");
+        std::fs::write(&age, sealed.unwrap()).unwrap();
+        chr(&mut app, 'i');
+        typ(&mut app, &age.display().to_string());
+        key(&mut app, KeyCode::Enter);
+        w.check(&format!("import passphrase {lang:?}"), &mut app, 100, 24);
+        typ(&mut app, "taart");
+        key(&mut app, KeyCode::Enter);
+        w.check(
+            &format!("import passphrase wrong {lang:?}"),
+            &mut app,
+            100,
+            24,
+        );
+        typ(&mut app, "brood");
+        key(&mut app, KeyCode::Enter);
+        w.check(&format!("import preview {lang:?}"), &mut app, 100, 30);
+        key(&mut app, KeyCode::Enter);
+        w.check(&format!("import conflicts {lang:?}"), &mut app, 100, 30);
+        chr(&mut app, 'o');
+        key(&mut app, KeyCode::Enter);
+        w.check(
+            &format!("import conflicts left {lang:?}"),
+            &mut app,
+            100,
+            30,
+        );
+        chr(&mut app, 'T');
+        key(&mut app, KeyCode::Enter);
+        let t = w.check(&format!("import confirm {lang:?}"), &mut app, 100, 30);
+        assert!(
+            t.contains("Bakkerij Jansen"),
+            "the confirmation names the intake:\n{t}"
+        );
+        key(&mut app, KeyCode::Esc);
+        key(&mut app, KeyCode::Esc);
+    }
+    // Merged once, for the result screen.
+    let mut app = fx.app(Lang::Nl);
+    chr(&mut app, 'i');
+    typ(&mut app, &file.display().to_string());
+    key(&mut app, KeyCode::Enter);
+    key(&mut app, KeyCode::Enter);
+    chr(&mut app, 'T');
+    key(&mut app, KeyCode::Enter);
+    chr(&mut app, 'y');
+    let t = w.check("import result", &mut app, 100, 30);
+    assert!(t.contains("✓"), "the result is shown:\n{t}");
+    w.finish(17);
+}
