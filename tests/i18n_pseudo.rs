@@ -94,6 +94,105 @@ fn list_and_errors_come_through_fluent() {
     );
 }
 
+/// A bundle refused for what is inside it says why in the user's words: the store's reasons
+/// and serde's faults (an unknown field, an unknown value, a moment it cannot read) come
+/// through Fluent; only the names from the file stay as written.
+#[test]
+fn a_refused_bundle_says_why_through_fluent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("p.db");
+    assert!(
+        intake(&db, &["new", "--customer", "Jansen"])
+            .status
+            .success()
+    );
+    let good = serde_json::json!({
+        "format": "intake-bundle", "format_version": 1, "exported_at": "2026-01-01T00:00:00Z",
+        "intake": {"customer": "Jansen", "mode": "on_site", "status": "draft",
+                   "form_id": "mkb-werkplek-online", "form_version": 1,
+                   "created_at": "2026-01-01T00:00:00Z"},
+        "answers": {}
+    });
+    let mut deep = serde_json::json!(1);
+    for _ in 0..40 {
+        deep = serde_json::json!([deep]);
+    }
+    let long = "a".repeat(300);
+    type Change = Box<dyn Fn(&mut serde_json::Value)>;
+    let cases: Vec<(&str, Change)> = vec![
+        (
+            "empty-customer",
+            Box::new(|b| b["intake"]["customer"] = "".into()),
+        ),
+        (
+            "long-customer",
+            Box::new(move |b| b["intake"]["customer"] = long.clone().into()),
+        ),
+        (
+            "bad-key",
+            Box::new(|b| b["answers"] = serde_json::json!({"bad key!": 1})),
+        ),
+        (
+            "bad-index",
+            Box::new(|b| b["answers"] = serde_json::json!({"users[0].name": "x"})),
+        ),
+        (
+            "deep",
+            Box::new(move |b| b["answers"] = serde_json::json!({"company.name": deep.clone()})),
+        ),
+        (
+            "bad-moment",
+            Box::new(|b| b["exported_at"] = "-2026-01-01T00:00:00Z".into()),
+        ),
+        (
+            "unknown-mode",
+            Box::new(|b| b["intake"]["mode"] = "nope".into()),
+        ),
+        ("unknown-field", Box::new(|b| b["extra"] = 1.into())),
+        (
+            "missing-field",
+            Box::new(|b| {
+                b.as_object_mut().unwrap().remove("intake");
+            }),
+        ),
+        (
+            "wrong-kind",
+            Box::new(|b| b["intake"]["form_version"] = "one".into()),
+        ),
+        ("other-format", Box::new(|b| b["format"] = "x".into())),
+        (
+            "no-version",
+            Box::new(|b| {
+                b.as_object_mut().unwrap().remove("format_version");
+            }),
+        ),
+        ("array", Box::new(|b| *b = serde_json::json!([1]))),
+    ];
+    // Names from the file (fields, keys, values) and the file's path are the user's data.
+    let mut allowed = words(&dir.path().display().to_string());
+    allowed.extend(words(
+        "Jansen intake customer answers bad key users name company exported_at mode nope \
+         on_site online self extra form_version format format_version intake-bundle x JSON \
+         RFC one json",
+    ));
+    for (name, change) in &cases {
+        let mut b = good.clone();
+        change(&mut b);
+        let file = dir.path().join(format!("{name}.json"));
+        std::fs::write(&file, serde_json::to_vec(&b).unwrap()).unwrap();
+        let out = intake(&db, &["import", file.to_str().unwrap()]);
+        let text = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert!(!out.status.success(), "{name}: accepted");
+        let mut ok = allowed.clone();
+        ok.extend(words(name));
+        assert_eq!(
+            untranslated(&text, &ok),
+            Vec::<String>::new(),
+            "{name}: {text}"
+        );
+    }
+}
+
 /// Every command of `intake --help` (so a new command without a case here fails), on the
 /// demo intake, with its error paths and its `--help`, in the pseudo-locale.
 ///

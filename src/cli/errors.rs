@@ -89,12 +89,15 @@ fn store_error(e: &StoreError, lang: Lang) -> String {
                 lang,
                 "err-invalid-key",
                 key = format!("{key:?}"),
-                reason = reason
+                reason = super::reasons::key_problem(reason, lang)
             )
         }
-        StoreError::Invalid { field, reason } => {
-            t!(lang, "err-invalid", field = field, reason = reason)
-        }
+        StoreError::Invalid { field, reason } => t!(
+            lang,
+            "err-invalid",
+            field = field,
+            reason = super::reasons::reason(reason, lang)
+        ),
         StoreError::Corrupt { id, what, reason } => t!(
             lang,
             "err-corrupt",
@@ -143,7 +146,11 @@ fn bundle_error(e: &BundleError, lang: Lang) -> String {
             };
             t!(lang, "err-bundle-syntax", reason = reason)
         }
-        BundleError::NotABundle(r) => t!(lang, "err-bundle-not-a-bundle", reason = r),
+        BundleError::NotABundle(r) => t!(
+            lang,
+            "err-bundle-not-a-bundle",
+            reason = super::reasons::not_a_bundle(r, lang)
+        ),
         BundleError::TooNew { found, supported } => t!(
             lang,
             "err-bundle-too-new",
@@ -152,11 +159,22 @@ fn bundle_error(e: &BundleError, lang: Lang) -> String {
         ),
         BundleError::Unsupported(v) => t!(lang, "err-bundle-unsupported", found = v.to_string()),
         BundleError::Structure { path, msg } => {
-            t!(lang, "err-bundle-at", path = path, reason = msg)
-        }
-        BundleError::Invalid { path, reason } => {
+            // serde's " at line 1 column 130" after the fault, as in a syntax error.
+            let (what, at) = json_position(msg, lang);
+            let what = super::reasons::serde_data(&what, lang);
+            let reason = match at {
+                Some(at) => format!("{what}, {at}"),
+                None => what,
+            };
+            let path = super::reasons::bundle_path(path, lang);
             t!(lang, "err-bundle-at", path = path, reason = reason)
         }
+        BundleError::Invalid { path, reason } => t!(
+            lang,
+            "err-bundle-at",
+            path = super::reasons::bundle_path(path, lang),
+            reason = super::reasons::reason(reason, lang)
+        ),
     }
 }
 

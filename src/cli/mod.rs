@@ -10,6 +10,7 @@ mod intakes;
 mod parse_errors;
 pub(crate) mod probe;
 mod proposal;
+mod reasons;
 mod report;
 
 use crate::form::Lang;

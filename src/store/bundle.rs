@@ -16,6 +16,7 @@ use super::keys::{
     MAX_CUSTOMER_LEN, MAX_NAME_LEN, MAX_PAYLOAD_JSON, MAX_TEXT_LEN, MAX_VALUE_JSON, check_text,
     key_problem, shorten,
 };
+use super::reason::Reason;
 use super::{Mode, Status, fmt_ts};
 
 pub const BUNDLE_FORMAT: &str = "intake-bundle";
@@ -38,7 +39,7 @@ pub enum BundleError {
     #[error("not valid JSON: {0}")]
     Syntax(String),
     #[error("not an intake bundle: {0}")]
-    NotABundle(String),
+    NotABundle(NotABundle),
     #[error(
         "bundle format version {found} is newer than this program supports (up to {supported}); use a newer intake"
     )]
@@ -48,7 +49,37 @@ pub enum BundleError {
     #[error("at {path}: {msg}")]
     Structure { path: String, msg: String },
     #[error("at {path}: {reason}")]
-    Invalid { path: String, reason: String },
+    Invalid { path: String, reason: Reason },
+}
+
+/// Why a file is no intake bundle at all.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NotABundle {
+    /// `format` holds something else (shortened JSON text).
+    FormatIs(String),
+    FormatMissing,
+    VersionMissing,
+    /// A bundle built in code with another format or version.
+    Mismatch {
+        format: String,
+        version: u32,
+    },
+}
+
+impl fmt::Display for NotABundle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NotABundle::FormatIs(x) => write!(f, "`format` is {x}, expected \"{BUNDLE_FORMAT}\""),
+            NotABundle::FormatMissing => write!(f, "`format` is missing"),
+            NotABundle::VersionMissing => {
+                write!(f, "`format_version` is missing or not a whole number")
+            }
+            NotABundle::Mismatch { format, version } => write!(
+                f,
+                "format {format:?} version {version}, expected {BUNDLE_FORMAT:?} version {BUNDLE_FORMAT_VERSION}"
+            ),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -136,22 +167,18 @@ impl Bundle {
         // serde also accepts a struct written as an array; a bundle is an object only.
         let first = bytes.iter().find(|b| !b.is_ascii_whitespace());
         if first.is_some_and(|&b| b != b'{') {
-            return Err(BundleError::Structure {
-                path: "(top level)".into(),
-                msg: "expected a JSON object".into(),
-            });
+            return Err(invalid("(top level)", Reason::NotAnObject));
         }
         let header: Header =
             serde_json::from_slice(bytes).map_err(|e| json_error("(top level)", e))?;
         match header.format {
             Some(serde_json::Value::String(f)) if f == BUNDLE_FORMAT => {}
             Some(other) => {
-                return Err(BundleError::NotABundle(format!(
-                    "`format` is {}, expected \"{BUNDLE_FORMAT}\"",
-                    shorten(&other.to_string())
-                )));
+                return Err(BundleError::NotABundle(NotABundle::FormatIs(shorten(
+                    &other.to_string(),
+                ))));
             }
-            None => return Err(BundleError::NotABundle("`format` is missing".into())),
+            None => return Err(BundleError::NotABundle(NotABundle::FormatMissing)),
         }
         match header
             .format_version
@@ -167,9 +194,7 @@ impl Bundle {
             }
             Some(v) => return Err(BundleError::Unsupported(v)),
             None => {
-                return Err(BundleError::NotABundle(
-                    "`format_version` is missing or not a whole number".into(),
-                ));
+                return Err(BundleError::NotABundle(NotABundle::VersionMissing));
             }
         }
         let mut de = serde_json::Deserializer::from_slice(bytes);
@@ -184,21 +209,17 @@ impl Bundle {
 
     /// Pretty JSON, as written by `intake export`.
     pub fn to_json(&self) -> Result<Vec<u8>, BundleError> {
-        serde_json::to_vec_pretty(self).map_err(|e| BundleError::Invalid {
-            path: "(bundle)".into(),
-            reason: e.to_string(),
-        })
+        serde_json::to_vec_pretty(self).map_err(|e| invalid("(bundle)", e.to_string()))
     }
 
     /// Checks keys, lengths, counts and times. Also run on import, so a bundle built in code
     /// meets the same rules as a parsed one.
     pub fn validate(&self) -> Result<(), BundleError> {
         if self.format != BUNDLE_FORMAT || self.format_version != BUNDLE_FORMAT_VERSION {
-            return Err(BundleError::NotABundle(format!(
-                "format {:?} version {}, expected {BUNDLE_FORMAT:?} version {BUNDLE_FORMAT_VERSION}",
-                shorten(&self.format),
-                self.format_version
-            )));
+            return Err(BundleError::NotABundle(NotABundle::Mismatch {
+                format: shorten(&self.format),
+                version: self.format_version,
+            }));
         }
         time_ok("exported_at", self.exported_at)?;
         let i = &self.intake;
@@ -282,7 +303,7 @@ fn json_error(path: &str, e: serde_json::Error) -> BundleError {
     }
 }
 
-fn invalid(path: impl Into<String>, reason: impl Into<String>) -> BundleError {
+fn invalid(path: impl Into<String>, reason: impl Into<Reason>) -> BundleError {
     BundleError::Invalid {
         path: path.into(),
         reason: reason.into(),
@@ -292,31 +313,29 @@ fn invalid(path: impl Into<String>, reason: impl Into<String>) -> BundleError {
 fn text_ok(path: &str, s: &str, max: usize, required: bool) -> Result<(), BundleError> {
     check_text(path, s, max, required).map_err(|e| match e {
         super::StoreError::Invalid { reason, .. } => invalid(path, reason),
-        other => invalid(path, other.to_string()),
+        other => invalid(path, Reason::Other(other.to_string())),
     })
 }
 
 fn key_ok(path: &str, key: &str) -> Result<(), BundleError> {
     match key_problem(key) {
         None => Ok(()),
-        Some(p) => Err(invalid(
-            path,
-            format!("invalid answer key {:?}: {p}", shorten(key)),
-        )),
+        Some(p) => Err(invalid(path, p)),
     }
 }
 
 fn count_ok(path: &str, n: usize, max: usize) -> Result<(), BundleError> {
     if n > max {
-        return Err(invalid(path, format!("{n} entries, at most {max}")));
+        return Err(invalid(path, Reason::TooMany { count: n, max }));
     }
     Ok(())
 }
 
 fn time_ok(path: &str, t: OffsetDateTime) -> Result<(), BundleError> {
-    fmt_ts(t)
-        .map(|_| ())
-        .map_err(|e| invalid(path, e.to_string()))
+    fmt_ts(t).map(|_| ()).map_err(|e| match e {
+        super::StoreError::Invalid { reason, .. } => invalid(path, reason),
+        other => invalid(path, Reason::Other(other.to_string())),
+    })
 }
 
 fn value_ok(path: &str, v: &serde_json::Value, max_bytes: usize) -> Result<(), BundleError> {
@@ -330,14 +349,19 @@ fn value_ok(path: &str, v: &serde_json::Value, max_bytes: usize) -> Result<(), B
     if depth(v) > MAX_VALUE_DEPTH {
         return Err(invalid(
             path,
-            format!("nested deeper than {MAX_VALUE_DEPTH}"),
+            Reason::TooDeep {
+                max: MAX_VALUE_DEPTH,
+            },
         ));
     }
     let len = v.to_string().len();
     if len > max_bytes {
         return Err(invalid(
             path,
-            format!("{len} bytes of JSON, at most {max_bytes}"),
+            Reason::TooBig {
+                bytes: len,
+                max: max_bytes,
+            },
         ));
     }
     Ok(())

@@ -177,12 +177,15 @@ fn versions() {
     ));
     assert!(matches!(
         Bundle::parse(b"[1,2]").unwrap_err(),
-        BundleError::Structure { .. }
+        BundleError::Invalid {
+            reason: crate::store::reason::Reason::NotAnObject,
+            ..
+        }
     ));
-    assert!(matches!(
+    assert_eq!(
         Bundle::parse(b"{}").unwrap_err(),
-        BundleError::NotABundle(_)
-    ));
+        BundleError::NotABundle(super::NotABundle::FormatMissing)
+    );
 }
 
 #[test]

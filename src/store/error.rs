@@ -3,6 +3,7 @@
 use std::path::PathBuf;
 
 use super::bundle::BundleError;
+use super::reason::{KeyProblem, Reason};
 
 /// Result alias of the store.
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
@@ -55,9 +56,9 @@ pub enum StoreError {
     #[error("intake {0} is deleted; restore it before changing it")]
     Deleted(i64),
     #[error("invalid answer key {key:?}: {reason}")]
-    InvalidKey { key: String, reason: String },
+    InvalidKey { key: String, reason: KeyProblem },
     #[error("invalid {field}: {reason}")]
-    Invalid { field: String, reason: String },
+    Invalid { field: String, reason: Reason },
     #[error("intake {id}: stored {what} is damaged: {reason}")]
     Corrupt {
         id: i64,
@@ -81,7 +82,7 @@ impl StoreError {
         }
     }
 
-    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<String>) -> Self {
+    pub(crate) fn invalid(field: impl Into<String>, reason: impl Into<Reason>) -> Self {
         StoreError::Invalid {
             field: field.into(),
             reason: reason.into(),

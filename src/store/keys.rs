@@ -5,6 +5,7 @@
 //! (coarser, in GLOB) so that nothing can slip past the Rust side.
 
 use super::error::StoreError;
+use super::reason::{KeyProblem, PartProblem, Reason};
 
 pub const MAX_KEY_LEN: usize = 200;
 pub const MAX_SEGMENTS: usize = 6;
@@ -30,17 +31,22 @@ pub fn check_key(key: &str) -> Result<(), StoreError> {
 }
 
 /// The problem with `key`, or `None` when it is a valid key.
-pub fn key_problem(key: &str) -> Option<String> {
+pub fn key_problem(key: &str) -> Option<KeyProblem> {
     if key.len() > MAX_KEY_LEN {
-        return Some(format!("longer than {MAX_KEY_LEN} bytes"));
+        return Some(KeyProblem::TooLong { max: MAX_KEY_LEN });
     }
     let segments: Vec<&str> = key.split('.').collect();
     if segments.len() < 2 {
-        return Some("expected `section.question` or `group[N].question`".into());
+        return Some(KeyProblem::Shape);
     }
     if segments.len() > MAX_SEGMENTS {
-        return Some(format!("more than {MAX_SEGMENTS} parts"));
+        return Some(KeyProblem::TooManyParts { max: MAX_SEGMENTS });
     }
+    let part = |i: usize, seg: &str, problem| KeyProblem::Part {
+        number: i + 1,
+        text: shorten(seg),
+        problem,
+    };
     let last = segments.len() - 1;
     for (i, seg) in segments.iter().enumerate() {
         let (ident, index) = match seg.find('[') {
@@ -48,51 +54,55 @@ pub fn key_problem(key: &str) -> Option<String> {
             None => (*seg, None),
         };
         if let Some(p) = ident_problem(ident) {
-            return Some(format!("part {} {:?}: {p}", i + 1, seg));
+            return Some(part(i, seg, p));
         }
         if let Some(index) = index {
             if i == last {
-                return Some("the last part is a question and takes no [N]".into());
+                return Some(KeyProblem::LastIndexed);
             }
             if let Some(p) = index_problem(index) {
-                return Some(format!("part {} {:?}: {p}", i + 1, seg));
+                return Some(part(i, seg, p));
             }
         }
     }
     None
 }
 
-fn ident_problem(ident: &str) -> Option<String> {
+fn ident_problem(ident: &str) -> Option<PartProblem> {
     let mut chars = ident.chars();
     match chars.next() {
-        None => return Some("empty name".into()),
+        None => return Some(PartProblem::EmptyName),
         Some(c) if !(c.is_ascii_alphabetic() || c == '_') => {
-            return Some("a name starts with a letter or _".into());
+            return Some(PartProblem::NameStart);
         }
         _ => {}
     }
     if ident.len() > MAX_IDENT_LEN {
-        return Some(format!("name longer than {MAX_IDENT_LEN}"));
+        return Some(PartProblem::NameTooLong { max: MAX_IDENT_LEN });
     }
     if !chars.all(|c| c.is_ascii_alphanumeric() || c == '_') {
-        return Some("a name holds only letters, digits and _".into());
+        return Some(PartProblem::NameChars);
     }
     None
 }
 
 /// `index` is the `[N]` suffix including brackets.
-fn index_problem(index: &str) -> Option<String> {
+fn index_problem(index: &str) -> Option<PartProblem> {
     let Some(digits) = index.strip_prefix('[').and_then(|s| s.strip_suffix(']')) else {
-        return Some("expected [N] after the group name".into());
+        return Some(PartProblem::IndexShape);
     };
+    let digits_text = shorten(digits);
     if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) || digits.starts_with('0') {
-        return Some(format!(
-            "[{digits}] is not a number from 1 (without leading zeros)"
-        ));
+        return Some(PartProblem::IndexNotNumber {
+            digits: digits_text,
+        });
     }
     match digits.parse::<u32>() {
         Ok(n) if n <= MAX_INDEX => None,
-        _ => Some(format!("[{digits}] is larger than {MAX_INDEX}")),
+        _ => Some(PartProblem::IndexTooLarge {
+            digits: digits_text,
+            max: MAX_INDEX,
+        }),
     }
 }
 
@@ -100,20 +110,20 @@ fn index_problem(index: &str) -> Option<String> {
 /// no control characters other than newline and tab.
 pub fn check_text(field: &str, value: &str, max: usize, required: bool) -> Result<(), StoreError> {
     if required && value.trim().is_empty() {
-        return Err(StoreError::invalid(field, "must not be empty"));
+        return Err(StoreError::invalid(field, Reason::Empty));
     }
     let n = value.chars().count();
     if n > max {
         return Err(StoreError::invalid(
             field,
-            format!("{n} characters, at most {max} allowed"),
+            Reason::TooLong { chars: n, max },
         ));
     }
     if value
         .chars()
         .any(|c| c.is_control() && c != '\n' && c != '\t')
     {
-        return Err(StoreError::invalid(field, "contains control characters"));
+        return Err(StoreError::invalid(field, Reason::ControlChars));
     }
     Ok(())
 }
@@ -170,11 +180,14 @@ mod tests {
             ("a.b.c.d.e.f.g", "more than"),
         ];
         for (k, want) in cases {
-            let got = key_problem(k).unwrap_or_default();
+            let got = key_problem(k).map(|p| p.to_string()).unwrap_or_default();
             assert!(got.contains(want), "{k:?}: got {got:?}, want {want:?}");
         }
         let long = format!("a.{}", "b".repeat(MAX_KEY_LEN));
-        assert!(key_problem(&long).unwrap().contains("longer than"));
+        assert_eq!(
+            key_problem(&long),
+            Some(KeyProblem::TooLong { max: MAX_KEY_LEN })
+        );
     }
 
     #[test]

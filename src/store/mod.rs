@@ -17,6 +17,7 @@ mod invitations;
 pub mod keys;
 mod merge;
 pub mod open;
+pub mod reason;
 pub mod rewrite;
 mod schema;
 mod settings;
@@ -166,9 +167,9 @@ pub(crate) fn fmt_ts(t: OffsetDateTime) -> Result<String> {
     let utc = t
         .checked_to_offset(UtcOffset::UTC)
         .filter(|u| (1..=9999).contains(&u.year()))
-        .ok_or_else(|| StoreError::invalid("timestamp", format!("{t} is out of range")))?;
+        .ok_or_else(|| StoreError::invalid("timestamp", reason::Reason::TimeOutOfRange))?;
     utc.format(TS_FORMAT)
-        .map_err(|e| StoreError::invalid("timestamp", format!("{t}: {e}")))
+        .map_err(|_| StoreError::invalid("timestamp", reason::Reason::TimeOutOfRange))
 }
 
 pub(crate) fn parse_ts(id: i64, what: &str, s: &str) -> Result<OffsetDateTime> {
