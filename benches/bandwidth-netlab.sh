@@ -5,7 +5,8 @@
 # WAN: client <-veth-> [wan] <-veth-> server, tbf per direction in the router
 # namespace and a fixed delay of RTT/2 each way (sch_netem when the kernel has
 # it, else a user-space AF_PACKET delay line: this machine's kernel has no
-# netem). Per case: iperf3 (-C cubic, 4 streams) with ping alongside, then our
+# netem; `examples/delayline.rs` forwards 180/40 and more, the lab's Python
+# line tops out near 113 Mbit/s). Per case: iperf3 (-C cubic, 4 streams) with ping alongside, then our
 # probe as users' traffic behaves (CUBIC per socket, the default) and as it
 # was before (`--congestion system`: the host's default, BBR here), each timed.
 # Checks, per direction: throughput within TOL_TPUT_PCT of iperf3's receiver
@@ -21,8 +22,14 @@
 #
 # Knobs: INTAKE_BIN (default target/release/intake)
 #   CASES="down/up/rtt_ms/queue_ms ..." (default: the four of issue 17)
+#   REPEAT=3 (runs per case; every figure is the median over the runs, iperf3's and
+#     ours alike: on a deep queue one iperf3 run differs from the next by more than
+#     the tolerance, e.g. 256 against 358 ms loaded)
 #   DURATION=10 (iperf3 seconds; our probe's --seconds) SKIP_WAN=0 SKIP_LAN=0
-#   TOL_TPUT_PCT=1 TOL_IDLE_MS=1 TOL_LOADED_PCT=15 DELAY_MODE=auto|netem|userspace
+#   TOL_TPUT_PCT=1 TOL_IDLE_MS=1 TOL_LOADED_PCT=15 DELAY_MODE=auto|netem|rust|python
+#   DELAYLINE_BIN (default target/release/examples/delayline; cargo build --release --example delayline)
+#   HOST_CC=bbr|cubic (the host's default congestion control while the lab runs, as a host
+#     whose default is that one: new namespaces take the host's default; restored on exit)
 #   UNPRIVILEGED_CHECK=1 (one extra run as `nobody`: shows the refusal warning
 #   where the host does not allow CUBIC to ordinary users)
 set -euo pipefail
@@ -30,12 +37,16 @@ set -euo pipefail
 INTAKE_BIN=${INTAKE_BIN:-target/release/intake}
 CASES=${CASES:-"50/10/20/50 50/10/20/500 180/40/20/50 8/1/120/50"}
 DURATION=${DURATION:-10}
+REPEAT=${REPEAT:-3}
 SKIP_WAN=${SKIP_WAN:-0}
 SKIP_LAN=${SKIP_LAN:-0}
 TOL_TPUT_PCT=${TOL_TPUT_PCT:-1}
 TOL_IDLE_MS=${TOL_IDLE_MS:-1}
 TOL_LOADED_PCT=${TOL_LOADED_PCT:-15}
 DELAY_MODE=${DELAY_MODE:-auto}
+DELAYLINE_BIN=${DELAYLINE_BIN:-target/release/examples/delayline}
+HOST_CC=${HOST_CC:-}
+HOST_CC_BEFORE=$(sysctl -n net.ipv4.tcp_congestion_control)
 UNPRIVILEGED_CHECK=${UNPRIVILEGED_CHECK:-1}
 P=ibw-                                   # prefix of every namespace we create
 SRV=10.210.0.1 CLI=10.210.0.2 LAN=10.211.0 PORT_IPERF=5201 PORT_OURS=5301
@@ -59,6 +70,7 @@ cleanup() {
   local rc=$?
   set +e
   stop_all
+  sysctl -qw net.ipv4.tcp_congestion_control="$HOST_CC_BEFORE"
   rm -rf "$WORK"
   echo "bandwidth-netlab: cleaned up (namespaces left with prefix $P: $(ip netns list | grep -c "^$P" || true))"
   exit $rc
@@ -90,7 +102,17 @@ if ip netns list | grep -q "^$P"; then die "namespaces with prefix $P exist alre
 
 mkns ${P}probe
 if [ "$DELAY_MODE" = auto ]; then
-  if nsx ${P}probe tc qdisc add dev lo root netem delay 1ms 2>/dev/null; then DELAY_MODE=netem; else DELAY_MODE=userspace; fi
+  if nsx ${P}probe tc qdisc add dev lo root netem delay 1ms 2>/dev/null; then DELAY_MODE=netem
+  elif [ -x "$DELAYLINE_BIN" ]; then DELAY_MODE=rust
+  else DELAY_MODE=python; fi
+fi
+[ "$DELAY_MODE" = userspace ] && DELAY_MODE=python
+if [ "$DELAY_MODE" = rust ]; then
+  [ -x "$DELAYLINE_BIN" ] || die "no delay line at $DELAYLINE_BIN (cargo build --release --example delayline)"
+  DELAYLINE_BIN=$(readlink -f "$DELAYLINE_BIN")
+fi
+if [ -n "$HOST_CC" ]; then
+  sysctl -qw net.ipv4.tcp_congestion_control="$HOST_CC" || die "cannot set the host's congestion control to $HOST_CC"
 fi
 stop_all
 echo "== kernel $(uname -r), host congestion control $(sysctl -n net.ipv4.tcp_congestion_control)" \
@@ -163,7 +185,11 @@ wan_up() {  # wan_up DOWN UP RTT QUEUE
     ip -n ${P}wan link set ws promisc on; ip -n ${P}wan link set wc promisc on
     nsx ${P}wan tc qdisc add dev wc root tbf rate "${down}mbit" burst 32kb latency "${queue}ms"
     nsx ${P}wan tc qdisc add dev ws root tbf rate "${up}mbit" burst 32kb latency "${queue}ms"
-    bg ${P}wan "$PY" "$WORK/delaybridge.py" ws wc "$half"
+    if [ "$DELAY_MODE" = rust ]; then
+      bg ${P}wan "$DELAYLINE_BIN" ws wc "$half"
+    else
+      bg ${P}wan "$PY" "$WORK/delaybridge.py" ws wc "$half"
+    fi
   fi
   bg ${P}srv iperf3 -s -p $PORT_IPERF >/dev/null 2>&1
   bg ${P}srv "$INTAKE_BIN" bandwidth-server --listen $SRV:$PORT_OURS >"$WORK/intake_server.log" 2>&1
@@ -189,26 +215,42 @@ ours() {  # ours NAME "PREFIX COMMAND" [probe args]: our probe, timed, JSON kept
   since "$t" >"$WORK/ours_$name.wall"
 }
 
-compare() {  # compare CASE: the table of one case
-  "$PY" - "$WORK" "$1" "$TOL_TPUT_PCT" "$TOL_IDLE_MS" "$TOL_LOADED_PCT" <<'PYEOF'
+compare() {  # compare CASE: the table of one case (medians over the REPEAT runs)
+  "$PY" - "$WORK" "$1" "$TOL_TPUT_PCT" "$TOL_IDLE_MS" "$TOL_LOADED_PCT" "$REPEAT" <<'PYEOF'
 import json, os, re, statistics, sys
-work, case, tol_t, tol_i, tol_l = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:])
+work, case, tol_t, tol_i, tol_l = sys.argv[1], sys.argv[2], *map(float, sys.argv[3:6])
+runs = range(1, int(sys.argv[6]) + 1)
+med = statistics.median
 def pings(name):
     return [float(x) for x in re.findall(r"time=([\d.]+) ms", open(f"{work}/ping_{name}.txt").read())]
 def iperf(name):
     return json.load(open(f"{work}/iperf_{name}.json"))["end"]["sum_received"]["bits_per_second"] / 1e6
+each = {"down": [iperf(f"down_{r}") for r in runs], "up": [iperf(f"up_{r}") for r in runs],
+        "idle": [med(pings(f"idle_{r}")) for r in runs],
+        "ldown": [med(pings(f"down_{r}")) for r in runs], "lup": [med(pings(f"up_{r}")) for r in runs]}
+ref = {k: med(v) for k, v in each.items()}
 def ours(name):
-    o = json.load(open(f"{work}/ours_{name}.json"))
-    err = open(f"{work}/ours_{name}.err").read().strip().splitlines()
-    return o, float(open(f"{work}/ours_{name}.wall").read()), err
-ref = {"down": iperf("down"), "up": iperf("up"), "idle": statistics.median(pings("idle")),
-       "ldown": statistics.median(pings("down")), "lup": statistics.median(pings("up"))}
+    got = []
+    for r in runs:
+        o = json.load(open(f"{work}/ours_{name}_{r}.json"))
+        err = open(f"{work}/ours_{name}_{r}.err").read().strip().splitlines()
+        got.append((o, float(open(f"{work}/ours_{name}_{r}.wall").read()), err))
+    failed = [e for o, _, e in got if "download_mbps" not in o]
+    if failed:
+        return {}, 0.0, failed[0]
+    keys = ["download_mbps", "upload_mbps", "latency_ms", "loaded_latency_download_ms", "loaded_latency_upload_ms",
+            "download_seconds", "download_warmup_seconds", "upload_seconds", "upload_warmup_seconds"]
+    o = dict(got[0][0]); o.update({k: med([g[0][k] for g in got]) for k in keys})
+    o["_each"] = {k: [g[0][k] for g in got] for k in keys}
+    return o, med([w for _, w, _ in got]), []
 ok = True
-print(f"  reference: iperf3 (cubic, 4 streams) {ref['down']:.2f} / {ref['up']:.2f} Mbit/s; ping idle {ref['idle']:.1f} ms, "
+fmt = lambda v: "/".join(f"{x:.1f}" for x in v)
+print(f"  reference (median of {len(runs)}): iperf3 (cubic, 4 streams) {ref['down']:.2f} / {ref['up']:.2f} Mbit/s; ping idle {ref['idle']:.1f} ms, "
       f"under iperf3 load {ref['ldown']:.1f} ms (download) / {ref['lup']:.1f} ms (upload)")
+print(f"  {'':<14}each run: down {fmt(each['down'])}, up {fmt(each['up'])}, loaded {fmt(each['ldown'])} / {fmt(each['lup'])} ms")
 print(f"  {'run':<14}{'down Mbit/s':>12}{'up Mbit/s':>11}{'idle ms':>9}{'loaded down':>13}{'loaded up':>11}{'cc down/up':>13}{'wall s':>8}  checks")
 for name in ["cubic", "system", "nobody"]:
-    if not os.path.exists(f"{work}/ours_{name}.json"): continue
+    if not os.path.exists(f"{work}/ours_{name}_1.json"): continue
     o, wall, err = ours(name)
     if "download_mbps" not in o:
         print(f"  {name:<14} failed: {' | '.join(err)}")
@@ -224,6 +266,8 @@ for name in ["cubic", "system", "nobody"]:
     print(f"  {name:<14}{o['download_mbps']:>12.2f}{o['upload_mbps']:>11.2f}{o['latency_ms']:>9.1f}"
           f"{o['loaded_latency_download_ms']:>13.1f}{o['loaded_latency_upload_ms']:>11.1f}"
           f"{str(cc.get('download'))+'/'+str(cc.get('upload')):>13}{wall:>8.1f}  {verdict}")
+    e = o["_each"]
+    print(f"  {'':<14}each run: down {fmt(e['download_mbps'])}, up {fmt(e['upload_mbps'])}, loaded {fmt(e['loaded_latency_download_ms'])} / {fmt(e['loaded_latency_upload_ms'])} ms")
     print(f"  {'':<14}measured {o['download_seconds']} s + {o['download_warmup_seconds']} s warm-up down, "
           f"{o['upload_seconds']} s + {o['upload_warmup_seconds']} s up" + "".join(f"; warning: {w.get('kind')} ({w.get('reason', {}).get('kind', '-')}, used {w.get('used')})" for w in o.get("warnings", [])))
     if name == "cubic":
@@ -239,16 +283,18 @@ if [ "$SKIP_WAN" != 1 ]; then
     name="${down}/${up} Mbit/s, RTT ${rtt} ms, queue ${queue} ms"
     echo "== WAN $name"
     wan_up "$down" "$up" "$rtt" "$queue"
-    nsx ${P}cli ping -n -c 25 -i 0.2 $SRV >"$WORK/ping_idle.txt"
-    t=$(now); iperf_with_ping down -R; iperf_with_ping up; echo "  iperf3 both directions: $(since "$t") s"
-    rm -f "$WORK"/ours_*
-    ours cubic ""
-    # as before this change: each OS's default (BBR on this host)
-    ours system "" --congestion system
-    if [ "$UNPRIVILEGED_CHECK" = 1 ] && [ "$queue" = 500 ]; then
-      # an ordinary user may only pick tcp_allowed_congestion_control: the probe says so
-      ours nobody "setpriv --reuid=nobody --regid=nogroup --clear-groups"
-    fi
+    rm -f "$WORK"/ours_* "$WORK"/iperf_* "$WORK"/ping_*
+    for r in $(seq "$REPEAT"); do
+      nsx ${P}cli ping -n -c 25 -i 0.2 $SRV >"$WORK/ping_idle_$r.txt"
+      t=$(now); iperf_with_ping "down_$r" -R; iperf_with_ping "up_$r"; echo "  run $r: iperf3 both directions: $(since "$t") s"
+      ours "cubic_$r" ""
+      # as before this change: each OS's default (BBR on this host)
+      ours "system_$r" "" --congestion system
+      if [ "$UNPRIVILEGED_CHECK" = 1 ] && [ "$queue" = 500 ]; then
+        # an ordinary user may only pick tcp_allowed_congestion_control: the probe says so
+        ours "nobody_$r" "setpriv --reuid=nobody --regid=nogroup --clear-groups"
+      fi
+    done
     compare "$name" || FAILED=1
     stop_all
   done
