@@ -357,8 +357,14 @@ fn sample_until_done(
     }
 }
 
-/// The loaded latency has settled; with a queue of more than 50 ms over idle,
-/// only after twice the usual time (a CUBIC sawtooth on a deep queue lasts
+/// A queue this much deeper than idle (ms) fills and drains in a CUBIC sawtooth of
+/// several seconds: such a phase runs at least 6 s before its loaded latency counts as
+/// settled. A shallower queue (a 50 ms modem buffer reads about idle + 50) settles as
+/// fast as the rate does; holding it too made a run on a stable link last 15 s.
+const DEEP_QUEUE_MS: f64 = 100.0;
+
+/// The loaded latency has settled; with a queue of more than `DEEP_QUEUE_MS` over
+/// idle, only after twice the usual time (a CUBIC sawtooth on a deep queue lasts
 /// several seconds, and that is the bufferbloat users feel).
 fn loaded_settled(
     samples: &[(Duration, f64)],
@@ -374,7 +380,7 @@ fn loaded_settled(
         .filter(|(t, _)| *t >= from)
         .map(|x| x.1)
         .collect();
-    let deep = stats::median(&after).is_some_and(|m| m > idle_ms + 50.0);
+    let deep = stats::median(&after).is_some_and(|m| m > idle_ms + DEEP_QUEUE_MS);
     !deep || now >= from + Duration::from_secs(6)
 }
 
