@@ -10,8 +10,9 @@
 # iperf3's receiver figures above them. Root only; nothing leaves the lab; every
 # process is ended by PID and every namespace deleted by the lab's trap.
 #
-# Knobs: INTAKE_BIN (default target/release/intake), RUNS=3, and the lab's own
-#   (DOWN_MBIT=50 UP_MBIT=10 RTT_MS=20 QUEUE_MS=50 ...).
+# Knobs: INTAKE_BIN (default target/release/intake), RUNS=3, DELAYLINE_BIN (default
+#   target/release/examples/delayline; empty: the lab's own Python line, which tops out
+#   near 113 Mbit/s), and the lab's own (DOWN_MBIT=50 UP_MBIT=10 RTT_MS=20 QUEUE_MS=50 ...).
 set -euo pipefail
 NETLAB=${NETLAB:-/work/shared/netlab/netlab.sh}
 BIN=$(realpath "${INTAKE_BIN:-target/release/intake}")
@@ -33,4 +34,16 @@ export WAN_EXTRA='
     log "browser speed test $i: $(nsx ${P}cli python3 '"$HERE"'/web-speed-webdriver.py http://127.0.0.1:9515 $link/speed 180 $WORK/chrome-$i)"
   done
 '
+DELAYLINE_BIN=${DELAYLINE_BIN-target/release/examples/delayline}
+if [ -n "$DELAYLINE_BIN" ]; then
+  # The lab as it is, with our Rust delay line in place of its Python one (same
+  # arguments, same stop on SIGTERM, its counts on stderr): 180/40 Mbit/s needs it.
+  DELAYLINE_BIN=$(realpath "$DELAYLINE_BIN")
+  [ -x "$DELAYLINE_BIN" ] || { echo "no delay line at $DELAYLINE_BIN (cargo build --release --example delayline)" >&2; exit 1; }
+  mkdir -p "$WORK"
+  sed 's|bg ${P}wan "$PY" "$WORK/delaybridge.py" ws wc "$HALF"|bg ${P}wan "'"$DELAYLINE_BIN"'" ws wc "$HALF"|' \
+    "$NETLAB" >"$WORK/netlab.sh"
+  grep -q "$DELAYLINE_BIN" "$WORK/netlab.sh" || { echo "the lab's delay line call changed; cannot swap it" >&2; exit 1; }
+  NETLAB=$WORK/netlab.sh
+fi
 exec bash "$NETLAB"

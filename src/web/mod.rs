@@ -191,6 +191,12 @@ pub fn serve(opts: ServeOptions) -> Result<()> {
                     .await
             }
             None => {
+                use axum::serve::ListenerExt;
+                // As the TLS listener does: small responses (the speed test's pings) go
+                // out at once, never waiting on Nagle's algorithm.
+                let listener = listener.tap_io(|tcp| {
+                    let _ = tcp.set_nodelay(true);
+                });
                 axum::serve(listener, service)
                     .with_graceful_shutdown(shutdown())
                     .await
