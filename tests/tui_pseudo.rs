@@ -382,11 +382,12 @@ fn import_screens_in_pseudo() {
     w.data(&file.display().to_string());
     for lang in [Lang::Nl, Lang::En] {
         let mut app = fx.app(lang);
+        let at = |screen: &str| format!("import {screen} {lang:?}");
         chr(&mut app, 'i');
-        w.check(&format!("import dialog {lang:?}"), &mut app, 100, 24);
+        w.check(&at("dialog"), &mut app, 100, 24);
         typ(&mut app, &dir.join("weg.json").display().to_string());
         key(&mut app, KeyCode::Enter);
-        w.check(&format!("import file missing {lang:?}"), &mut app, 100, 24);
+        w.check(&at("file missing"), &mut app, 100, 24);
         key(&mut app, KeyCode::Esc);
 
         let age = dir.join("jansen.age");
@@ -395,31 +396,21 @@ fn import_screens_in_pseudo() {
         chr(&mut app, 'i');
         typ(&mut app, &age.display().to_string());
         key(&mut app, KeyCode::Enter);
-        w.check(&format!("import passphrase {lang:?}"), &mut app, 100, 24);
+        w.check(&at("passphrase"), &mut app, 100, 24);
         typ(&mut app, "taart");
         key(&mut app, KeyCode::Enter);
-        w.check(
-            &format!("import passphrase wrong {lang:?}"),
-            &mut app,
-            100,
-            24,
-        );
+        w.check(&at("passphrase wrong"), &mut app, 100, 24);
         typ(&mut app, "brood");
         key(&mut app, KeyCode::Enter);
-        w.check(&format!("import preview {lang:?}"), &mut app, 100, 30);
+        w.check(&at("preview"), &mut app, 100, 30);
         key(&mut app, KeyCode::Enter);
-        w.check(&format!("import conflicts {lang:?}"), &mut app, 100, 30);
+        w.check(&at("conflicts"), &mut app, 100, 30);
         chr(&mut app, 'o');
         key(&mut app, KeyCode::Enter);
-        w.check(
-            &format!("import conflicts left {lang:?}"),
-            &mut app,
-            100,
-            30,
-        );
+        w.check(&at("conflicts left"), &mut app, 100, 30);
         chr(&mut app, 'T');
         key(&mut app, KeyCode::Enter);
-        let t = w.check(&format!("import confirm {lang:?}"), &mut app, 100, 30);
+        let t = w.check(&at("confirm"), &mut app, 100, 30);
         assert!(
             t.contains("Bakkerij Jansen"),
             "the confirmation names the intake:\n{t}"

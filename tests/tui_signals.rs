@@ -25,6 +25,18 @@ fn typing_a_draft(t: &Tmux) {
     t.wait_for("Jan de V");
 }
 
+/// The intake opens with its editor on the saved draft "Jan de V"; then `q`.
+fn the_draft_is_back(t: &Tmux) {
+    t.wait_for("Bakkerij Jansen");
+    t.keys(&["Enter"]);
+    let screen = t.wait_for("Jan de V");
+    assert!(
+        screen.contains("▶ Contactpersoon") && screen.contains("Ctrl-U"),
+        "the editor is open on the draft:\n{screen}"
+    );
+    t.keys(&["q"]);
+}
+
 fn ends_cleanly_on(signal: &str, status: &str) {
     let dir = tempfile::tempdir().unwrap();
     let t = Tmux::start(dir.path());
@@ -49,14 +61,7 @@ fn ends_cleanly_on(signal: &str, status: &str) {
     }
     // The draft is back when the program starts again.
     t.respawn();
-    t.wait_for("Bakkerij Jansen");
-    t.keys(&["Enter"]);
-    let screen = t.wait_for("Jan de V");
-    assert!(
-        screen.contains("▶ Contactpersoon") && screen.contains("Ctrl-U"),
-        "the editor is open on the draft:\n{screen}"
-    );
-    t.keys(&["q"]);
+    the_draft_is_back(&t);
 }
 
 #[test]
@@ -110,14 +115,7 @@ fn a_terminal_that_hangs_up_ends_the_program_and_keeps_the_draft() {
     drop(t);
     // The draft is back in a new terminal.
     let t = Tmux::start(dir.path());
-    t.wait_for("Bakkerij Jansen");
-    t.keys(&["Enter"]);
-    let screen = t.wait_for("Jan de V");
-    assert!(
-        screen.contains("▶ Contactpersoon") && screen.contains("Ctrl-U"),
-        "the editor is open on the draft:\n{screen}"
-    );
-    t.keys(&["q"]);
+    the_draft_is_back(&t);
 }
 
 fn cli(db: &std::path::Path, args: &[&str]) -> String {
