@@ -165,11 +165,7 @@ pub fn quote(ctx: &Ctx, id: i64, json_out: bool) -> Result<ExitCode> {
     println!("{}", t!(lang, kind_id, id = number, customer = customer));
     println!();
     for line in &q.lines {
-        // The catalog's own text in the user's language (data, like the form's labels).
-        let desc = match lang {
-            Lang::Nl => &line.description_nl,
-            Lang::En => &line.description_en,
-        };
+        let desc = line.description(lang);
         let amount = match line.unit_cents {
             None => t!(lang, "quote-cli-on-request"),
             Some(u) => t!(

@@ -33,16 +33,11 @@ pub fn quote_doc(
     lang: Lang,
     users: &BTreeMap<String, Vec<String>>,
 ) -> QuoteDoc {
-    let nl = lang == Lang::Nl;
     let lines = q
         .lines
         .iter()
         .map(|ln| {
-            let mut description = if nl {
-                ln.description_nl.clone()
-            } else {
-                ln.description_en.clone()
-            };
+            let mut description = ln.description(lang).to_string();
             if let Some(names) = users.get(&ln.code) {
                 description.push('\n');
                 description.push_str(&crate::t!(
@@ -66,11 +61,7 @@ pub fn quote_doc(
                 optional: ln.optional,
                 only_if_cancelled: ln.only_if_cancelled,
                 example: ln.example,
-                includes: if nl {
-                    ln.includes_nl.clone()
-                } else {
-                    ln.includes_en.clone()
-                },
+                includes: ln.includes(lang).map(str::to_string),
             }
         })
         .collect();

@@ -162,10 +162,7 @@ pub fn assess(l: &Loaded, ev: &Evaluation, p: &Proposal, lang: Lang) -> DraftSta
                 .lines
                 .iter()
                 .filter(|x| x.example)
-                .map(|x| match lang {
-                    Lang::Nl => x.description_nl.clone(),
-                    Lang::En => x.description_en.clone(),
-                })
+                .map(|x| x.description(lang).to_string())
                 .collect();
             if !examples.is_empty() {
                 reasons.push(DraftReason::ExamplePrices(examples));

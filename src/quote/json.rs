@@ -28,7 +28,7 @@ impl Quote {
                 };
                 json!({
                     "code": l.code,
-                    "description": match lang { Lang::Nl => &l.description_nl, Lang::En => &l.description_en },
+                    "description": l.description(lang),
                     "quantity": l.quantity,
                     "unit_cents": l.unit_cents,
                     "net_cents": l.net_cents,
@@ -37,7 +37,7 @@ impl Quote {
                     "optional": l.optional,
                     "only_if_cancelled": l.only_if_cancelled,
                     "example": l.example,
-                    "includes": match lang { Lang::Nl => &l.includes_nl, Lang::En => &l.includes_en },
+                    "includes": l.includes(lang),
                 })
             })
             .collect();

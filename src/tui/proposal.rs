@@ -408,11 +408,7 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         theme.title(),
     )];
     for l in &q.lines {
-        let desc = if lang == Lang::Nl {
-            &l.description_nl
-        } else {
-            &l.description_en
-        };
+        let desc = l.description(lang);
         let amount = match l.unit_cents {
             Some(u) => format!(
                 "{} × {} = {}",
