@@ -30,6 +30,8 @@ mod tests_load;
 #[cfg(test)]
 mod tests_rules;
 #[cfg(test)]
+mod tests_rules_site;
+#[cfg(test)]
 mod tests_texts;
 mod texts;
 
