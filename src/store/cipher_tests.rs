@@ -146,3 +146,89 @@ fn rewrite_encrypts_a_plain_file_keeping_every_row() {
         history
     );
 }
+
+/// A copy of the plain store at `plain` as the first encrypted versions wrote it: SQLCipher
+/// 4's default format.
+fn sqlcipher4_copy(plain: &Path, to: &Path, key: &DbKey) {
+    let conn = Connection::open(plain).unwrap();
+    conn.execute(
+        &format!("ATTACH DATABASE ?1 AS old KEY {}", *key.sql_literal()),
+        [to.to_str().unwrap()],
+    )
+    .unwrap();
+    conn.query_row("SELECT sqlcipher_export('old')", [], |_| Ok(()))
+        .unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    conn.pragma_update(Some("old"), "user_version", version)
+        .unwrap();
+    conn.pragma_update(Some("old"), "application_id", schema::APPLICATION_ID)
+        .unwrap();
+    conn.execute("DETACH DATABASE old", []).unwrap();
+}
+
+fn page_size_with(path: &Path, key: &DbKey, format: CipherFormat) -> rusqlite::Result<i64> {
+    let conn = Connection::open(path)?;
+    key.apply_as(&conn, format)?;
+    // Reading decrypts and checks pages: an error when the format does not match.
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))?;
+    let size: String = conn.pragma_query_value(None, "cipher_page_size", |r| r.get(0))?;
+    Ok(size.parse().unwrap())
+}
+
+#[test]
+fn new_files_use_the_faster_format_and_older_ones_still_open_and_convert_on_rekey() {
+    let dir = tempfile::tempdir().unwrap();
+    let key = DbKey::generate().unwrap();
+    let current = dir.path().join("current.db");
+    keyed_with_answer(&current, &key);
+    assert_eq!(
+        page_size_with(&current, &key, CipherFormat::Current).unwrap(),
+        2048
+    );
+    assert!(page_size_with(&current, &key, CipherFormat::Sqlcipher4).is_err());
+
+    let plain = dir.path().join("plain.db");
+    let mut s = Store::open(&plain).unwrap();
+    let id = s.create_intake(&new_intake("Oude Klant")).unwrap();
+    s.save_answer(id, "company.name", json!("Oude Klant BV"), "u")
+        .unwrap();
+    drop(s);
+    let old = dir.path().join("old.db");
+    sqlcipher4_copy(&plain, &old, &key);
+    assert_eq!(
+        page_size_with(&old, &key, CipherFormat::Sqlcipher4).unwrap(),
+        4096
+    );
+
+    // Opened, read and written in its own format.
+    let mut s = Store::open_with(&old, Some(&key)).unwrap();
+    assert_eq!(
+        s.answers(id).unwrap()["company.name"],
+        json!("Oude Klant BV")
+    );
+    s.save_answer(id, "company.kvk", json!("12345678"), "u")
+        .unwrap();
+    drop(s);
+    assert_eq!(
+        page_size_with(&old, &key, CipherFormat::Sqlcipher4).unwrap(),
+        4096
+    );
+
+    // A wrong key is still one clear refusal, and the file stays as it was.
+    let before = std::fs::read(&old).unwrap();
+    let e = Store::open_with(&old, Some(&DbKey::generate().unwrap())).unwrap_err();
+    assert!(matches!(e, StoreError::WrongKey { .. }), "{e}");
+    assert_eq!(std::fs::read(&old).unwrap(), before);
+
+    // Rekeying writes the current format, keeping every answer.
+    let new_key = DbKey::generate().unwrap();
+    rewrite::rewrite(&old, Some(&key), &new_key).unwrap();
+    assert_eq!(
+        page_size_with(&old, &new_key, CipherFormat::Current).unwrap(),
+        2048
+    );
+    let s = Store::open_with(&old, Some(&new_key)).unwrap();
+    assert_eq!(s.answers(id).unwrap().len(), 2);
+}

@@ -40,7 +40,7 @@ use time::{OffsetDateTime, UtcOffset};
 
 pub use bundle::{Bundle, BundleError};
 pub use bundle_io::IMPORT_SOURCE;
-pub use cipher::DbKey;
+pub use cipher::{CipherFormat, DbKey};
 pub use error::{Result, StoreError};
 pub use extras::{NewProbe, sha256_file};
 pub use invitations::{Invitation, InvitationState};

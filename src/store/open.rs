@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{Connection, ErrorCode, OpenFlags};
 
-use super::cipher::DbKey;
+use super::cipher::{CipherFormat, DbKey};
 use super::error::{Result, StoreError};
 use super::schema::{self, APPLICATION_ID, SCHEMA_VERSION};
 use super::{BUSY_TIMEOUT, Store};
@@ -314,17 +314,26 @@ fn open_conn(
         None => OpenFlags::SQLITE_OPEN_READ_WRITE,
     };
     let flags = access | OpenFlags::SQLITE_OPEN_NO_MUTEX;
-    let mut conn = match immutable.then(|| immutable_uri(path)).flatten() {
-        Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),
-        None => Connection::open_with_flags(path, flags),
-    }
-    .map_err(open_err)?;
-    if let Some(k) = key {
-        k.apply(&conn).map_err(open_err)?;
-    }
-    conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
-    // Checked before anything that writes (journal_mode rewrites the header).
-    precheck(&conn, path, key.is_some())?;
+    let connect = |format| {
+        let conn = match immutable.then(|| immutable_uri(path)).flatten() {
+            Some(uri) => Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI),
+            None => Connection::open_with_flags(path, flags),
+        }
+        .map_err(open_err)?;
+        if let Some(k) = key {
+            k.apply_as(&conn, format).map_err(open_err)?;
+        }
+        conn.busy_timeout(BUSY_TIMEOUT).map_err(open_err)?;
+        // Checked before anything that writes (journal_mode rewrites the header).
+        precheck(&conn, path, key.is_some())?;
+        Ok::<_, StoreError>(conn)
+    };
+    // A file that does not open in this program's format may be one written in SQLCipher's
+    // defaults by an earlier version: tried second, so a wrong key costs one more attempt.
+    let mut conn = match connect(CipherFormat::Current) {
+        Err(e @ StoreError::WrongKey { .. }) => connect(CipherFormat::Sqlcipher4).map_err(|_| e)?,
+        other => other?,
+    };
     if read_only.is_none() {
         tighten(path);
         let mode: String = conn

@@ -15,7 +15,7 @@ use std::path::{Path, PathBuf};
 use rusqlite::{Connection, OpenFlags};
 use sha2::{Digest, Sha256};
 
-use super::cipher::DbKey;
+use super::cipher::{CipherFormat, DbKey, set_format};
 use super::error::{Result, StoreError};
 use super::open::{folder_of, sync_dir, with_suffix};
 use super::schema::{APPLICATION_ID, SCHEMA_VERSION};
@@ -134,6 +134,7 @@ fn copy_and_verify(conn: &Connection, tmp: &Path, to: &DbKey) -> Result<Vec<(Str
         [tmp_text],
     )?;
     let copied = (|| {
+        set_format(conn, Some("rewritten"), CipherFormat::Current)?;
         conn.query_row("SELECT sqlcipher_export('rewritten')", [], |_| Ok(()))?;
         conn.pragma_update(Some("rewritten"), "user_version", SCHEMA_VERSION)?;
         conn.pragma_update(Some("rewritten"), "application_id", APPLICATION_ID)?;

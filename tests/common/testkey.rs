@@ -42,7 +42,9 @@ pub fn open_db(db: &Path) -> rusqlite::Connection {
         .unwrap_or(false);
     let conn = rusqlite::Connection::open(db).expect("open the test database");
     if !plain {
-        conn.pragma_update(None, "key", format!("x'{TEST_KEY_HEX}'"))
+        intake::store::DbKey::from_secret(TEST_KEY_HEX)
+            .expect("the test key")
+            .apply(&conn)
             .expect("key the test database");
     }
     conn
