@@ -431,3 +431,49 @@ fn long_answers_get_a_multi_line_editor() {
     let ed = screen(&app).editor.as_ref().unwrap();
     assert_eq!(ed.text().lines().count(), 4);
 }
+
+#[test]
+fn o_answers_dont_know_where_the_form_allows_it_and_nowhere_else() {
+    let fx = Fixture::new();
+    let id = fx.intake("Bakkerij Jansen", Mode::OnSite);
+    let mut app = fx.app(Lang::Nl);
+    open(&mut app, id);
+    goto(&mut app, "workstations", "printers");
+    let mut t = term(100, 24);
+    draw(&mut app, &mut t);
+    assert!(
+        screen_text(&t).contains("weet ik niet"),
+        "the key bar offers o on a question that allows it:\n{}",
+        screen_text(&t)
+    );
+    chr(&mut app, 'o');
+    assert!(screen(&app).editor.is_none(), "o answers, it does not type");
+    assert_eq!(
+        answers(&app, id)["workstations.printers"],
+        json!({"unknown": true})
+    );
+    draw(&mut app, &mut t);
+    let text = screen_text(&t);
+    // The answer is the line under the question's label.
+    let answer = text
+        .lines()
+        .skip_while(|l| !l.contains("Aantal printers"))
+        .nth(1)
+        .unwrap_or_default();
+    assert!(
+        answer.contains("onbekend"),
+        "the answer reads as unknown: {answer:?}\n{text}"
+    );
+
+    // A yes/no question has no "don't know": o changes nothing there.
+    goto(&mut app, "workstations", "keep_current");
+    let before = answers(&app, id);
+    draw(&mut app, &mut t);
+    assert!(
+        !screen_text(&t).contains("weet ik niet"),
+        "{}",
+        screen_text(&t)
+    );
+    chr(&mut app, 'o');
+    assert_eq!(answers(&app, id), before);
+}
