@@ -20,9 +20,12 @@
     const url = new URL(cfg.base + "/speed/ping" + q + "&r=" + Math.random(), location.href).href;
     const t0 = performance.now();
     const r = await fetch(url, { cache: "no-store" });
+    await r.arrayBuffer();
     const around = performance.now() - t0;
     if (r.status !== 204) throw new Error("ping " + r.status);
-    const e = performance.getEntriesByName(url).pop();
+    // The browser adds the entry once the response has ended, sometimes a task later.
+    let e = performance.getEntriesByName(url).pop();
+    if (!e) { await sleep(0); e = performance.getEntriesByName(url).pop(); }
     performance.clearResourceTimings();
     const wire = e && e.requestStart > 0 ? e.responseStart - e.requestStart : 0;
     return wire > 0 && wire <= around ? wire : around;
