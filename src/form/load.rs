@@ -1,12 +1,11 @@
 //! Loading a form file: TOML → checked `Form`, or every error with file:line:col.
 
 use super::Lang;
-use super::expr::{Expr, Ty, TypeEnv};
+use super::expr::{Expr, Ty};
 use super::key::is_id;
 use super::model::*;
 use super::schema::*;
 use super::toml_str::raw_offset;
-use super::value::{Value, parse_date};
 use std::collections::{HashMap, HashSet};
 use std::fmt;
 use std::ops::Range;
@@ -114,24 +113,13 @@ struct Builder<'a> {
     diags: Vec<Diagnostic>,
 }
 
-/// An expression waiting to be checked once all questions are known.
-struct Pending {
-    expr: Expr,
-    /// The TOML string token holding the expression, quotes included.
-    span: Range<usize>,
-    want: Want,
-    /// The group the expression is evaluated in, if any.
-    scope: Option<String>,
-    /// The type of `.` (constraints), if any.
-    this: Option<Ty>,
-}
-
-#[derive(Clone, Copy, PartialEq)]
-enum Want {
-    Bool,
-    Number,
-    Any,
-}
+// The expressions held until every question is known, and the checks then made.
+#[path = "load_check.rs"]
+mod check;
+use check::{CheckEnv, Pending, Want};
+// `Builder::question`: one question checked.
+#[path = "load_question.rs"]
+mod question;
 
 impl Builder<'_> {
     fn err(&mut self, span: Range<usize>, message: impl Into<String>) {
@@ -460,248 +448,6 @@ impl Builder<'_> {
             calc_order,
         }
     }
-
-    fn question(
-        &mut self,
-        rq: &RawQuestion,
-        sid: &str,
-        scope: Option<&str>,
-        langs: &[Lang],
-        pending: &mut Vec<Pending>,
-    ) -> Question {
-        let qid = rq.id.get_ref();
-        let path = format!("{sid}.{qid}");
-        let kind = match Kind::from_name(rq.kind.get_ref()) {
-            Some(k) => k,
-            None => {
-                let names: Vec<&str> = Kind::ALL.iter().map(|(n, _)| *n).collect();
-                self.err(
-                    rq.kind.span(),
-                    format!(
-                        "unknown question type '{}' (known: {})",
-                        rq.kind.get_ref(),
-                        names.join(", ")
-                    ),
-                );
-                Kind::Text
-            }
-        };
-        let label = self.text(&rq.label, &format!("question '{path}' label"), langs);
-        let self_label = rq
-            .self_label
-            .as_ref()
-            .map(|t| self.text(t, &format!("question '{path}' self_label"), langs));
-        let hint = rq
-            .hint
-            .as_ref()
-            .map(|t| self.text(t, &format!("question '{path}' hint"), langs));
-        let this = ty_of(kind);
-        let relevant = rq
-            .relevant
-            .as_ref()
-            .and_then(|e| self.expr(e, pending, Want::Bool, scope, None));
-        let required = match (&rq.required_if, rq.required) {
-            (Some(e), _) => self
-                .expr(e, pending, Want::Bool, scope, None)
-                .map(Required::If)
-                .unwrap_or(Required::No),
-            (None, true) => Required::Yes,
-            (None, false) => Required::No,
-        };
-        let mut check = |b: &mut Self,
-                         e: &Option<Spanned<String>>,
-                         m: &Option<Spanned<RawText>>,
-                         what: &str|
-         -> Option<Check> {
-            let e = e.as_ref()?;
-            let expr = b.expr(e, pending, Want::Bool, scope, this)?;
-            let message = match m {
-                Some(m) => b.text(m, &format!("question '{path}' {what}_message"), langs),
-                None => {
-                    b.err(
-                        e.span(),
-                        format!("question '{path}': a {what} needs a {what}_message"),
-                    );
-                    Text::default()
-                }
-            };
-            Some(Check { expr, message })
-        };
-        let constraint = check(self, &rq.constraint, &rq.constraint_message, "constraint");
-        let warning = check(self, &rq.warning, &rq.warning_message, "warning");
-        let calculate = match (&rq.calculate, kind) {
-            (Some(e), Kind::Calculated) => self.expr(e, pending, Want::Any, scope, None),
-            (None, Kind::Calculated) => {
-                self.err(
-                    rq.id.span(),
-                    format!("calculated question '{path}' needs a 'calculate' expression"),
-                );
-                None
-            }
-            (Some(e), _) => {
-                self.err(
-                    e.span(),
-                    format!(
-                        "question '{path}': only type 'calculated' takes a 'calculate' expression"
-                    ),
-                );
-                None
-            }
-            (None, _) => None,
-        };
-        let mut choices = Vec::new();
-        let mut cids = HashSet::new();
-        for c in &rq.choices {
-            let id = c.id.get_ref().clone();
-            if !is_id(&id) {
-                self.err(
-                    c.id.span(),
-                    format!("choice id '{id}' must be lower case letters, digits and '_'"),
-                );
-            }
-            if !cids.insert(id.clone()) {
-                self.err(c.id.span(), format!("duplicate choice '{id}' in '{path}'"));
-            }
-            let label = self.text(&c.label, &format!("choice '{id}' of '{path}'"), langs);
-            choices.push(Choice { id, label });
-        }
-        if rq.other && kind.is_choice() && !cids.contains("other") {
-            choices.push(Choice {
-                id: "other".into(),
-                label: Text {
-                    nl: "Anders".into(),
-                    en: Some("Other".into()),
-                },
-            });
-        }
-        if kind.is_choice() && choices.is_empty() {
-            self.err(
-                rq.id.span(),
-                format!("choice question '{path}' has no choices"),
-            );
-        }
-        if !kind.is_choice() && !rq.choices.is_empty() {
-            self.err(
-                rq.id.span(),
-                format!(
-                    "question '{path}' of type {} cannot have choices",
-                    kind.name()
-                ),
-            );
-        }
-        if let (Some(min), Some(max)) = (rq.min, rq.max)
-            && min > max
-        {
-            self.err(
-                rq.id.span(),
-                format!("question '{path}': min {min} is larger than max {max}"),
-            );
-        }
-        let mut q = Question {
-            id: qid.clone(),
-            kind,
-            label,
-            self_label,
-            hint,
-            faq: rq.faq.clone(),
-            required,
-            relevant,
-            constraint,
-            warning,
-            default: None,
-            unit: rq.unit.clone(),
-            min: rq.min,
-            max: rq.max,
-            max_length: rq.max_length,
-            choices,
-            calculate,
-            specialist: rq.specialist,
-            unknown_allowed: rq.unknown_allowed.as_ref().is_some_and(|b| *b.get_ref()),
-        };
-        // Free text can say "weet ik niet" in words; a typed answer cannot, and a
-        // calculation or a note is never answered.
-        if let Some(flag) = rq.unknown_allowed.as_ref().filter(|b| *b.get_ref())
-            && matches!(
-                kind,
-                Kind::Text | Kind::LongText | Kind::Note | Kind::Calculated
-            )
-        {
-            self.err(
-                flag.span(),
-                format!(
-                    "question '{path}': unknown_allowed is for questions with a typed answer, not type {}",
-                    kind.name()
-                ),
-            );
-        }
-        if let Some(d) = &rq.default {
-            match default_value(&q, d.get_ref()) {
-                Ok(v) => q.default = Some(v),
-                Err(m) => self.err(d.span(), format!("default of '{path}': {m}")),
-            }
-        }
-        q
-    }
-
-    /// Orders calculated questions so each comes after those it reads; reports cycles.
-    fn calc_order(
-        &mut self,
-        sections: &[Section],
-        index: &PathIndex,
-        calcs: &[(usize, usize, Range<usize>)],
-    ) -> Vec<(usize, usize)> {
-        let calc_set: HashSet<(usize, usize)> = calcs.iter().map(|(s, q, _)| (*s, *q)).collect();
-        let deps = |s: usize, q: usize| -> Vec<(usize, usize)> {
-            let Some(e) = &sections[s].questions[q].calculate else {
-                return vec![];
-            };
-            e.references()
-                .into_iter()
-                .filter_map(|(r, _)| index.get(&r).copied())
-                .filter(|p| calc_set.contains(p))
-                .collect()
-        };
-        let mut order = Vec::new();
-        let mut state: HashMap<(usize, usize), u8> = HashMap::new(); // 1 = visiting, 2 = done
-        for (s, q, span) in calcs {
-            let mut stack = vec![((*s, *q), 0usize)];
-            while let Some(&mut (node, ref mut i)) = stack.last_mut() {
-                if *i == 0 {
-                    if state.get(&node) == Some(&2) {
-                        stack.pop();
-                        continue;
-                    }
-                    state.insert(node, 1);
-                }
-                let d = deps(node.0, node.1);
-                if *i < d.len() {
-                    let next = d[*i];
-                    *i += 1;
-                    match state.get(&next) {
-                        Some(1) => {
-                            let a = format!(
-                                "{}.{}",
-                                sections[node.0].id, sections[node.0].questions[node.1].id
-                            );
-                            let b = format!(
-                                "{}.{}",
-                                sections[next.0].id, sections[next.0].questions[next.1].id
-                            );
-                            self.err(span.clone(), format!("calculation cycle: '{a}' depends on '{b}', which depends back on it"));
-                            return order;
-                        }
-                        Some(2) => {}
-                        _ => stack.push((next, 0)),
-                    }
-                } else {
-                    state.insert(node, 2);
-                    order.push(node);
-                    stack.pop();
-                }
-            }
-        }
-        order
-    }
 }
 
 fn is_form_id(s: &str) -> bool {
@@ -722,45 +468,4 @@ pub(crate) fn ty_of(kind: Kind) -> Option<Ty> {
         Kind::Calculated => Ty::Any,
         _ => Ty::Text,
     })
-}
-
-fn default_value(q: &Question, d: &toml::Value) -> Result<Value, String> {
-    let text = match d {
-        toml::Value::String(s) => s.clone(),
-        toml::Value::Integer(i) => i.to_string(),
-        toml::Value::Float(f) => f.to_string(),
-        toml::Value::Boolean(b) => if *b { "yes" } else { "no" }.to_string(),
-        toml::Value::Array(a) => a
-            .iter()
-            .filter_map(|v| v.as_str())
-            .collect::<Vec<_>>()
-            .join(","),
-        toml::Value::Datetime(dt) => dt.to_string(),
-        toml::Value::Table(_) => return Err("a default cannot be a table".into()),
-    };
-    if q.kind == Kind::Date && parse_date(&text).is_none() {
-        return Err(format!("'{text}' is not a date YYYY-MM-DD"));
-    }
-    q.parse_input(&text)
-        .map_err(|m| m.get(Lang::En).to_string())
-}
-
-struct CheckEnv<'a> {
-    types: &'a HashMap<String, Ty>,
-    groups: &'a HashSet<String>,
-    this: Option<Ty>,
-    #[allow(dead_code)]
-    scope: Option<&'a str>,
-}
-
-impl TypeEnv for CheckEnv<'_> {
-    fn type_of(&self, path: &str) -> Option<Ty> {
-        self.types.get(path).copied()
-    }
-    fn is_group(&self, name: &str) -> bool {
-        self.groups.contains(name)
-    }
-    fn this_type(&self) -> Option<Ty> {
-        self.this
-    }
 }
