@@ -2,8 +2,10 @@
 //! answer no rule and no report section reads.
 
 use super::*;
-use crate::advice::Rules;
 use crate::advice::tests_rules::{answers, probe};
+use crate::advice::{Rules, observed};
+use crate::form::Kind;
+use crate::store::ProbeRecord;
 use serde_json::json;
 
 fn model(pairs: &[(&str, &str)], probes: &[ProbeRecord]) -> IntakeModel {
