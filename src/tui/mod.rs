@@ -12,6 +12,7 @@ mod import_view;
 mod input;
 pub mod intake;
 mod intake_edit;
+mod intake_entries;
 mod intake_jump;
 mod intake_jump_view;
 mod intake_keys;
