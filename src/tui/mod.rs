@@ -24,6 +24,7 @@ mod path_complete;
 pub mod probes;
 mod probes_view;
 pub mod proposal;
+mod proposal_view;
 mod questions_view;
 mod return_file;
 mod section_head;
