@@ -15,6 +15,7 @@
 
 mod client;
 mod congestion;
+mod delivered;
 mod latency;
 mod phase;
 mod protocol;

@@ -1,10 +1,12 @@
 //! One throughput phase: N data streams until the rate is stable (warm-up,
 //! then the measured window, see [`super::window`]), the byte counter
-//! sampled every 100 ms at the receiver, round trips on the echo connection
+//! sampled every 100 ms (at the receiver; an upload from this end's kernel, see
+//! [`super::delivered`]), round trips on the echo connection
 //! alongside. A phase that cannot run its window to the end is an error that
 //! says what happened, never a figure from part of a run.
 
 use super::congestion::{self, Outcome};
+use super::delivered;
 use super::latency::{self, Echo};
 use super::protocol::{self, Dir, Msg};
 use super::text::{Cause, Step};
@@ -203,6 +205,7 @@ pub fn run(
         }
         let prober = sc.spawn(|| latency::probe_until(echo, s.loaded_interval, t0, &stop, &loaded));
         let counters = Counters {
+            sent: (s.dir == Dir::Upload).then_some(handles.as_slice()),
             received: &received,
             loaded: &loaded,
             failure: &failure,
@@ -240,6 +243,8 @@ pub fn run(
 
 /// What the sampling loop reads besides the control state.
 struct Counters<'a> {
+    /// The upload streams, whose kernel says what the server has received.
+    sent: Option<&'a [TcpStream]>,
     /// Bytes received by the download streams.
     received: &'a AtomicU64,
     /// Why a data stream ended early.
@@ -270,6 +275,9 @@ fn sample_until_done(
     // The last ~0.6 s of the counter, for the progress line.
     let mut recent: VecDeque<(f64, u64)> = VecDeque::new();
     let mut next = c.t0;
+    // Upload: counted by this end's kernel where it says (see `delivered`), else from the
+    // server's reports; decided once, so one phase never mixes the two.
+    let local = c.sent.filter(|socks| delivered::total(socks).is_some());
     loop {
         if cancel.load(Ordering::Relaxed) {
             return Err(BandwidthError::Cancelled);
@@ -294,6 +302,11 @@ fn sample_until_done(
         let mut readings = Vec::new();
         match s.dir {
             Dir::Download => readings.push((now.as_secs_f64(), c.received.load(Ordering::Relaxed))),
+            Dir::Upload if local.is_some() => {
+                if let Some(bytes) = local.and_then(delivered::total) {
+                    readings.push((now.as_secs_f64(), bytes));
+                }
+            }
             Dir::Upload => {
                 if let Ok(r) = control.reports.lock() {
                     readings.extend(
