@@ -155,11 +155,19 @@ fn read_control(mut sock: TcpStream, state: &ControlState, done: &AtomicBool) {
         }
         while let Some(pos) = line.iter().position(|b| *b == b'\n') {
             match protocol::parse(&line[..pos]) {
-                Ok(Msg::Bytes { t_ms, up_bytes }) => {
+                Ok(Msg::Bytes {
+                    t_ms,
+                    up_bytes,
+                    down_delivered,
+                }) => {
                     if let Ok(mut r) = state.reports.lock()
                         && r.len() < 100_000
                     {
-                        r.push(Report { t_ms, up_bytes });
+                        r.push(Report {
+                            t_ms,
+                            up_bytes,
+                            down_delivered,
+                        });
                     }
                 }
                 Ok(Msg::Error { message }) => {

@@ -45,6 +45,10 @@ pub enum Msg {
     Bytes {
         t_ms: u64,
         up_bytes: u64,
+        /// What the download streams delivered, as the server's kernel knows it (see
+        /// `delivered`); absent from servers before it and where the OS does not say.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        down_delivered: Option<u64>,
     },
     Stop,
 }
@@ -89,6 +93,27 @@ pub fn parse(line: &[u8]) -> io::Result<Msg> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_count_from_an_older_server_has_no_delivered_bytes() {
+        let old = parse(br#"{"op":"bytes","t_ms":100,"up_bytes":5}"#).unwrap();
+        assert_eq!(
+            old,
+            Msg::Bytes {
+                t_ms: 100,
+                up_bytes: 5,
+                down_delivered: None
+            }
+        );
+        let mut v = Vec::new();
+        let new = Msg::Bytes {
+            t_ms: 1,
+            up_bytes: 2,
+            down_delivered: Some(3),
+        };
+        send(&mut v, &new).unwrap();
+        assert_eq!(parse(v.trim_ascii_end()).unwrap(), new);
+    }
 
     #[test]
     fn round_trip_and_limits() {

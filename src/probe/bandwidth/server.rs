@@ -4,6 +4,7 @@
 
 use super::ServerOptions;
 use super::congestion;
+use super::delivered;
 use super::phase::transient;
 use super::protocol::{self, Dir, Msg};
 use std::collections::HashMap;
@@ -21,6 +22,8 @@ struct Test {
     started: Instant,
     deadline: Instant,
     up_bytes: AtomicU64,
+    /// The download streams (clones), whose kernel says what the client has received.
+    down_socks: Mutex<Vec<TcpStream>>,
     stop: AtomicBool,
     /// Data + echo connections, bounded per test.
     conns: AtomicUsize,
@@ -119,6 +122,11 @@ fn handle(mut sock: TcpStream, sh: &Shared, stop: &AtomicBool) -> io::Result<()>
                 Dir::Download => {
                     // The client learnt in the welcome whether this works.
                     congestion::apply(&sock, t.congestion.as_deref());
+                    if let (Ok(clone), Ok(mut socks)) = (sock.try_clone(), t.down_socks.lock())
+                        && socks.len() < sh.opts.max_streams * 4
+                    {
+                        socks.push(clone);
+                    }
                     send_zeros(&mut sock, &t, stop)
                 }
                 Dir::Upload => count_upload(&mut sock, &t, stop),
@@ -197,6 +205,7 @@ fn control(
         started: now,
         deadline: now + sh.opts.max_test_duration,
         up_bytes: AtomicU64::new(0),
+        down_socks: Mutex::new(Vec::new()),
         stop: AtomicBool::new(false),
         conns: AtomicUsize::new(0),
         congestion: asked.clone().filter(|n| congestion::valid_name(n)),
@@ -235,6 +244,8 @@ fn control(
 /// Sends the upload byte count every 100 ms and watches for "stop".
 fn report_loop(sock: &mut TcpStream, t: &Test, stop: &AtomicBool, welcome: Msg) -> io::Result<()> {
     protocol::send(sock, &welcome)?;
+    // Whether this kernel says what a socket delivered: asked of the control socket.
+    let counts_delivered = delivered::total(std::slice::from_ref(sock)).is_some();
     let mut line = Vec::new();
     let mut buf = [0u8; 512];
     let mut next = Instant::now();
@@ -244,6 +255,12 @@ fn report_loop(sock: &mut TcpStream, t: &Test, stop: &AtomicBool, welcome: Msg) 
             let m = Msg::Bytes {
                 t_ms: now.duration_since(t.started).as_millis() as u64,
                 up_bytes: t.up_bytes.load(Ordering::Relaxed),
+                down_delivered: t
+                    .down_socks
+                    .lock()
+                    .ok()
+                    .filter(|_| counts_delivered)
+                    .and_then(|socks| delivered::total(&socks)),
             };
             protocol::send(sock, &m)?;
             next += Duration::from_millis(100);
