@@ -68,10 +68,7 @@ pub struct Bilingual {
 
 impl Bilingual {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nl => &self.nl,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.nl, &self.en)
     }
 }
 

@@ -55,11 +55,16 @@ impl Lang {
             _ => None,
         }
     }
-    pub fn toggle(self) -> Lang {
+    /// One of the two values a data file holds per language (its `nl` and `en` fields):
+    /// the one place that chooses, so no reader writes its own match.
+    pub fn pick<T>(self, nl: T, en: T) -> T {
         match self {
-            Lang::Nl => Lang::En,
-            Lang::En => Lang::Nl,
+            Lang::Nl => nl,
+            Lang::En => en,
         }
+    }
+    pub fn toggle(self) -> Lang {
+        self.pick(Lang::En, Lang::Nl)
     }
 }
 

@@ -17,10 +17,7 @@ pub struct Text {
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nl => &self.nl,
-            Lang::En => self.en.as_deref().unwrap_or(&self.nl),
-        }
+        lang.pick(&self.nl, self.en.as_deref().unwrap_or(&self.nl))
     }
     pub fn to_msg(&self) -> Msg {
         Msg::new(self.nl.clone(), self.get(Lang::En).to_string())

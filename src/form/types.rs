@@ -24,10 +24,7 @@ impl Msg {
         }
     }
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nl => &self.nl,
-            Lang::En => &self.en,
-        }
+        lang.pick(&self.nl, &self.en)
     }
 }
 

@@ -28,6 +28,11 @@ pub fn eur(cents: i64, lang: Lang) -> String {
     }
 }
 
+/// The thousands separator and the decimal point of `lang` (CLDR: nl "1.234,5", en "1,234.5").
+fn separators(lang: Lang) -> (char, char) {
+    lang.pick(('.', ','), (',', '.'))
+}
+
 /// A decimal number rounded half away from zero to `decimals` places, in the language's notation.
 pub fn decimal(value: f64, decimals: u32, lang: Lang) -> String {
     if !value.is_finite() {
@@ -39,10 +44,7 @@ pub fn decimal(value: f64, decimals: u32, lang: Lang) -> String {
     let scaled = (value.abs() * factor + 1e-9).round() as u64;
     let factor = factor as u64;
     let (int, frac) = (scaled / factor, scaled % factor);
-    let (thousands, point) = match lang {
-        Lang::Nl => ('.', ','),
-        Lang::En => (',', '.'),
-    };
+    let (thousands, point) = separators(lang);
     let sign = if value < 0.0 && scaled != 0 { "-" } else { "" };
     if decimals == 0 {
         format!("{sign}{}", group(int, thousands))
@@ -59,10 +61,7 @@ pub fn decimal(value: f64, decimals: u32, lang: Lang) -> String {
 /// (Dutch) / "2.5", "1,234", "0.125" (English).
 pub fn decimal_trimmed(value: f64, max: u32, lang: Lang) -> String {
     let s = decimal(value, max, lang);
-    let point = match lang {
-        Lang::Nl => ',',
-        Lang::En => '.',
-    };
+    let (_, point) = separators(lang);
     match s.split_once(point) {
         Some((int, frac)) => match frac.trim_end_matches('0') {
             "" => int.to_string(),
@@ -79,12 +78,9 @@ pub fn mbps(value: f64, lang: Lang) -> String {
 
 /// A whole number with thousands separators: "1.234" / "1,234".
 pub fn integer(value: i64, lang: Lang) -> String {
-    let sep = match lang {
-        Lang::Nl => '.',
-        Lang::En => ',',
-    };
+    let (thousands, _) = separators(lang);
     let sign = if value < 0 { "-" } else { "" };
-    format!("{sign}{}", group(value.unsigned_abs(), sep))
+    format!("{sign}{}", group(value.unsigned_abs(), thousands))
 }
 
 /// A number (already formatted) and its unit, joined so they never break apart.

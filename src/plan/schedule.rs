@@ -65,10 +65,7 @@ pub struct Phase {
 impl Phase {
     /// The phase's name in `lang` (both are filled from `plan.ftl` when the plan is made).
     pub fn name(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nl => &self.name_nl,
-            Lang::En => &self.name_en,
-        }
+        lang.pick(&self.name_nl, &self.name_en)
     }
 }
 

@@ -100,18 +100,12 @@ pub struct QuoteLine {
 impl QuoteLine {
     /// The catalog's description in `lang` (data, like the form's labels).
     pub fn description(&self, lang: crate::form::Lang) -> &str {
-        match lang {
-            crate::form::Lang::Nl => &self.description_nl,
-            crate::form::Lang::En => &self.description_en,
-        }
+        lang.pick(&self.description_nl, &self.description_en)
     }
 
     /// What a volume-priced line includes, in `lang`.
     pub fn includes(&self, lang: crate::form::Lang) -> Option<&str> {
-        match lang {
-            crate::form::Lang::Nl => self.includes_nl.as_deref(),
-            crate::form::Lang::En => self.includes_en.as_deref(),
-        }
+        lang.pick(self.includes_nl.as_deref(), self.includes_en.as_deref())
     }
 
     /// Lines that count in the totals: priced, not optional, not conditional on cancelling.

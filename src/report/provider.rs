@@ -113,10 +113,10 @@ impl Provider {
     /// The clauses for a quote (`quote` true) or a cost overview, each as "Title [source]: text"
     /// in `lang`, with the provider's names filled in.
     pub fn terms(&self, lang: Lang, quote: bool) -> Vec<String> {
-        let (general, dpa) = match lang {
-            Lang::Nl => (&self.general_terms_nl, &self.dpa_nl),
-            Lang::En => (&self.general_terms_en, &self.dpa_en),
-        };
+        let (general, dpa) = lang.pick(
+            (&self.general_terms_nl, &self.dpa_nl),
+            (&self.general_terms_en, &self.dpa_en),
+        );
         self.terms
             .iter()
             .filter(|t| match t.applies {
@@ -125,14 +125,14 @@ impl Provider {
                 Applies::CostOverview => !quote,
             })
             .map(|t| {
-                let (title, source, text) = match lang {
-                    Lang::Nl => (&t.title_nl, &t.source, &t.nl),
-                    Lang::En => (
+                let (title, source, text) = lang.pick(
+                    (&t.title_nl, &t.source, &t.nl),
+                    (
                         &t.title_en,
                         t.source_en.as_ref().unwrap_or(&t.source),
                         &t.en,
                     ),
-                };
+                );
                 let text = text
                     .replace("{provider}", &self.legal_name)
                     .replace("{general_terms}", general)
@@ -144,10 +144,7 @@ impl Provider {
 
     /// The country in `lang`.
     pub fn country(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Nl => &self.country,
-            Lang::En => &self.country_en,
-        }
+        lang.pick(&self.country, &self.country_en)
     }
 }
 
