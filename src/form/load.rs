@@ -159,7 +159,6 @@ impl Builder<'_> {
         s: &Spanned<String>,
         pending: &mut Vec<Pending>,
         want: Want,
-        scope: Option<&str>,
         this: Option<Ty>,
     ) -> Option<Expr> {
         match Expr::parse(s.get_ref()) {
@@ -168,7 +167,6 @@ impl Builder<'_> {
                     expr: e.clone(),
                     span: s.span(),
                     want,
-                    scope: scope.map(str::to_owned),
                     this,
                 });
                 Some(e)
@@ -234,8 +232,7 @@ impl Builder<'_> {
             if !section_ids.insert(sid.clone()) {
                 self.err(rs.id.span(), format!("duplicate section id '{sid}'"));
             }
-            let scope = rs.repeat.as_ref().map(|_| sid.as_str());
-            if scope.is_some() {
+            if rs.repeat.is_some() {
                 groups.insert(sid.clone());
             }
             let title = self.text(&rs.title, &format!("section '{sid}' title"), &langs);
@@ -246,7 +243,7 @@ impl Builder<'_> {
             let relevant = rs
                 .relevant
                 .as_ref()
-                .and_then(|e| self.expr(e, &mut pending, Want::Bool, None, None));
+                .and_then(|e| self.expr(e, &mut pending, Want::Bool, None));
             let repeat = rs.repeat.as_ref().map(|r| {
                 let min = r.min.unwrap_or(0) as usize;
                 let max = r.max.unwrap_or(200) as usize;
@@ -265,7 +262,7 @@ impl Builder<'_> {
                     count: r
                         .count
                         .as_ref()
-                        .and_then(|e| self.expr(e, &mut pending, Want::Number, None, None)),
+                        .and_then(|e| self.expr(e, &mut pending, Want::Number, None)),
                     item: self.text(&r.item, &format!("group '{sid}' item name"), &langs),
                     summary: r.summary.iter().map(|s| s.get_ref().clone()).collect(),
                 }
@@ -283,7 +280,7 @@ impl Builder<'_> {
                 if !qids.insert(qid.clone()) {
                     self.err(rq.id.span(), format!("duplicate question id '{sid}.{qid}'"));
                 }
-                let q = self.question(rq, &sid, scope, &langs, &mut pending);
+                let q = self.question(rq, &sid, &langs, &mut pending);
                 let path = format!("{sid}.{qid}");
                 let qi = questions.len();
                 if q.kind == Kind::Calculated {
@@ -391,7 +388,6 @@ impl Builder<'_> {
                 types: &types,
                 groups: &groups,
                 this: p.this,
-                scope: p.scope.as_deref(),
             };
             match p.expr.check(&env) {
                 Ok(t) => {

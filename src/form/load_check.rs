@@ -10,8 +10,6 @@ pub(super) struct Pending {
     /// The TOML string token holding the expression, quotes included.
     pub(super) span: Range<usize>,
     pub(super) want: Want,
-    /// The group the expression is evaluated in, if any.
-    pub(super) scope: Option<String>,
     /// The type of `.` (constraints), if any.
     pub(super) this: Option<Ty>,
 }
@@ -27,8 +25,6 @@ pub(super) struct CheckEnv<'a> {
     pub(super) types: &'a HashMap<String, Ty>,
     pub(super) groups: &'a HashSet<String>,
     pub(super) this: Option<Ty>,
-    #[allow(dead_code)]
-    pub(super) scope: Option<&'a str>,
 }
 
 impl TypeEnv for CheckEnv<'_> {

@@ -8,7 +8,6 @@ impl Builder<'_> {
         &mut self,
         rq: &RawQuestion,
         sid: &str,
-        scope: Option<&str>,
         langs: &[Lang],
         pending: &mut Vec<Pending>,
     ) -> Question {
@@ -42,10 +41,10 @@ impl Builder<'_> {
         let relevant = rq
             .relevant
             .as_ref()
-            .and_then(|e| self.expr(e, pending, Want::Bool, scope, None));
+            .and_then(|e| self.expr(e, pending, Want::Bool, None));
         let required = match (&rq.required_if, rq.required) {
             (Some(e), _) => self
-                .expr(e, pending, Want::Bool, scope, None)
+                .expr(e, pending, Want::Bool, None)
                 .map(Required::If)
                 .unwrap_or(Required::No),
             (None, true) => Required::Yes,
@@ -57,7 +56,7 @@ impl Builder<'_> {
                          what: &str|
          -> Option<Check> {
             let e = e.as_ref()?;
-            let expr = b.expr(e, pending, Want::Bool, scope, this)?;
+            let expr = b.expr(e, pending, Want::Bool, this)?;
             let message = match m {
                 Some(m) => b.text(m, &format!("question '{path}' {what}_message"), langs),
                 None => {
@@ -73,7 +72,7 @@ impl Builder<'_> {
         let constraint = check(self, &rq.constraint, &rq.constraint_message, "constraint");
         let warning = check(self, &rq.warning, &rq.warning_message, "warning");
         let calculate = match (&rq.calculate, kind) {
-            (Some(e), Kind::Calculated) => self.expr(e, pending, Want::Any, scope, None),
+            (Some(e), Kind::Calculated) => self.expr(e, pending, Want::Any, None),
             (None, Kind::Calculated) => {
                 self.err(
                     rq.id.span(),
