@@ -189,16 +189,8 @@ pub fn run(
     let mut consumed = control.reports.lock().map(|r| r.len()).unwrap_or(0);
     let t0 = Instant::now();
     let mut tracker = Tracker::new(s.rule);
-    // A download is counted by the server's kernel when it says so (it did in the reports
-    // so far), else by what this end reads; decided once, so one phase never mixes them.
-    let server_counts = s.dir == Dir::Download
-        && control
-            .reports
-            .lock()
-            .ok()
-            .and_then(|r| r.last().map(|x| x.down_delivered.is_some()))
-            .unwrap_or(false);
-    if s.dir == Dir::Download && !server_counts {
+    let count = Count::choose(s.dir, &handles, control);
+    if matches!(count, Count::ReadHere) {
         tracker.push(0.0, 0);
     }
 
@@ -216,8 +208,7 @@ pub fn run(
         }
         let prober = sc.spawn(|| latency::probe_until(echo, s.loaded_interval, t0, &stop, &loaded));
         let counters = Counters {
-            sent: (s.dir == Dir::Upload).then_some(handles.as_slice()),
-            server_counts,
+            count,
             received: &received,
             loaded: &loaded,
             failure: &failure,
@@ -253,12 +244,45 @@ pub fn run(
     })
 }
 
+/// Where a phase's byte count comes from. The sending kernel's count where it has one
+/// (see `delivered`: the receiver's in-order count lags behind lost segments), else the
+/// receiver's; decided once when the phase starts, so one phase never mixes two counts.
+#[derive(Clone, Copy)]
+enum Count<'a> {
+    /// Upload: what this end's streams delivered.
+    SentHere(&'a [TcpStream]),
+    /// Download: what the server's streams delivered (`down_delivered` in its reports).
+    SentByServer,
+    /// Upload: what the server read (its reports), where this kernel does not say.
+    ReadByServer,
+    /// Download: what this end read, from a server that does not send its count.
+    ReadHere,
+}
+
+impl<'a> Count<'a> {
+    fn choose(dir: Dir, streams: &'a [TcpStream], control: &ControlState) -> Count<'a> {
+        match dir {
+            Dir::Upload if delivered::total(streams).is_some() => Count::SentHere(streams),
+            Dir::Upload => Count::ReadByServer,
+            // The reports so far (of the idle phase) say whether the server counts.
+            Dir::Download => {
+                let counts = control
+                    .reports
+                    .lock()
+                    .ok()
+                    .and_then(|r| r.last().map(|x| x.down_delivered.is_some()));
+                match counts {
+                    Some(true) => Count::SentByServer,
+                    _ => Count::ReadHere,
+                }
+            }
+        }
+    }
+}
+
 /// What the sampling loop reads besides the control state.
 struct Counters<'a> {
-    /// The upload streams, whose kernel says what the server has received.
-    sent: Option<&'a [TcpStream]>,
-    /// The download is counted from the server's reports (`down_delivered`).
-    server_counts: bool,
+    count: Count<'a>,
     /// Bytes received by the download streams.
     received: &'a AtomicU64,
     /// Why a data stream ended early.
@@ -289,9 +313,6 @@ fn sample_until_done(
     // The last ~0.6 s of the counter, for the progress line.
     let mut recent: VecDeque<(f64, u64)> = VecDeque::new();
     let mut next = c.t0;
-    // Upload: counted by this end's kernel where it says (see `delivered`), else from the
-    // server's reports; decided once, so one phase never mixes the two.
-    let local = c.sent.filter(|socks| delivered::total(socks).is_some());
     loop {
         if cancel.load(Ordering::Relaxed) {
             return Err(BandwidthError::Cancelled);
@@ -314,30 +335,24 @@ fn sample_until_done(
         std::thread::sleep(next.saturating_duration_since(Instant::now()));
         let now = c.t0.elapsed();
         let mut readings = Vec::new();
-        match s.dir {
-            Dir::Download if c.server_counts => {
-                if let Ok(r) = control.reports.lock() {
-                    readings.extend(
-                        r.iter()
-                            .skip(*c.consumed)
-                            .filter_map(|x| x.down_delivered.map(|b| (x.t_ms as f64 / 1000.0, b))),
-                    );
-                    *c.consumed = r.len().max(*c.consumed);
-                }
+        match c.count {
+            Count::ReadHere => {
+                readings.push((now.as_secs_f64(), c.received.load(Ordering::Relaxed)));
             }
-            Dir::Download => readings.push((now.as_secs_f64(), c.received.load(Ordering::Relaxed))),
-            Dir::Upload if local.is_some() => {
-                if let Some(bytes) = local.and_then(delivered::total) {
+            Count::SentHere(streams) => {
+                if let Some(bytes) = delivered::total(streams) {
                     readings.push((now.as_secs_f64(), bytes));
                 }
             }
-            Dir::Upload => {
+            Count::SentByServer | Count::ReadByServer => {
                 if let Ok(r) = control.reports.lock() {
-                    readings.extend(
-                        r.iter()
-                            .skip(*c.consumed)
-                            .map(|x| (x.t_ms as f64 / 1000.0, x.up_bytes)),
-                    );
+                    readings.extend(r.iter().skip(*c.consumed).filter_map(|x| {
+                        let bytes = match c.count {
+                            Count::SentByServer => x.down_delivered,
+                            _ => Some(x.up_bytes),
+                        };
+                        bytes.map(|b| (x.t_ms as f64 / 1000.0, b))
+                    }));
                     *c.consumed = r.len().max(*c.consumed);
                 }
             }
