@@ -244,3 +244,27 @@ pub fn bandwidth_server() -> (String, std::sync::Arc<std::sync::atomic::AtomicBo
 pub mod pseudo;
 pub mod tmux;
 pub mod walk;
+
+/// Home with three intakes of different modes, states and ages.
+pub fn three_intakes(fx: &Fixture) -> (i64, i64, i64) {
+    let a = fx.intake("Bakkerij Jansen", Mode::OnSite);
+    let b = fx.intake("Tandartspraktijk De Vries", Mode::Online);
+    let c = fx.intake("Fietsenmaker Öztürk & Zn.", Mode::SelfFilled);
+    let mut ws = fx.ws();
+    set(
+        &mut ws,
+        a,
+        &[
+            ("intake.contact_name", "Jan Jansen"),
+            ("intake.contact_email", "jan@jansen.nl"),
+            ("company.kvk", "12345678"),
+        ],
+    );
+    ws.store
+        .set_status(c, intake::store::Status::Complete)
+        .unwrap();
+    fx.set_times(a, "2026-03-02T09:15:00Z");
+    fx.set_times(b, "2026-03-01T16:40:00Z");
+    fx.set_times(c, "2026-02-20T11:00:00Z");
+    (a, b, c)
+}
