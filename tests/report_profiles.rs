@@ -7,6 +7,7 @@
 #[path = "profiles/mod.rs"]
 mod common;
 
+use common::checks::assert_rules;
 use common::{Profile, json, ok};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -36,25 +37,6 @@ fn report(db: &Path, id: &str, lang: &str, name: &str) -> (PathBuf, String) {
     }
     let text = common::text(&out, None);
     (out, text)
-}
-
-fn rules(advice: &Value) -> Vec<String> {
-    advice
-        .as_array()
-        .expect("findings")
-        .iter()
-        .map(|f| f["rule"].as_str().unwrap().to_string())
-        .collect()
-}
-
-fn assert_rules(advice: &Value, present: &[&str], absent: &[&str]) {
-    let got = rules(advice);
-    for r in present {
-        assert!(got.iter().any(|g| g == r), "{r} missing from {got:?}");
-    }
-    for r in absent {
-        assert!(!got.iter().any(|g| g == r), "{r} present in {got:?}");
-    }
 }
 
 /// Phrases of staff instructions the old report printed; none may reach the customer's PDF.
