@@ -1,7 +1,7 @@
 //! Loading a form file: TOML → checked `Form`, or every error with file:line:col.
 
 use super::Lang;
-use super::expr::{Expr, Ty};
+use super::expr::{Expr, MapTypes, Ty};
 use super::key::is_id;
 use super::model::*;
 use super::schema::*;
@@ -116,7 +116,7 @@ struct Builder<'a> {
 // The expressions held until every question is known, and the checks then made.
 #[path = "load_check.rs"]
 mod check;
-use check::{CheckEnv, Pending, Want};
+use check::{Pending, Want};
 // `Builder::question`: one question checked.
 #[path = "load_question.rs"]
 mod question;
@@ -383,12 +383,13 @@ impl Builder<'_> {
                 Ty::Any,
             );
         }
+        let mut env = MapTypes {
+            types,
+            groups,
+            this: None,
+        };
         for p in pending {
-            let env = CheckEnv {
-                types: &types,
-                groups: &groups,
-                this: p.this,
-            };
+            env.this = p.this;
             match p.expr.check(&env) {
                 Ok(t) => {
                     let ok = match p.want {

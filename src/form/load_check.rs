@@ -2,7 +2,6 @@
 //! and calculated questions put in the order they read each other (cycles reported).
 
 use super::*;
-use crate::form::expr::TypeEnv;
 
 /// An expression waiting to be checked once all questions are known.
 pub(super) struct Pending {
@@ -19,24 +18,6 @@ pub(super) enum Want {
     Bool,
     Number,
     Any,
-}
-
-pub(super) struct CheckEnv<'a> {
-    pub(super) types: &'a HashMap<String, Ty>,
-    pub(super) groups: &'a HashSet<String>,
-    pub(super) this: Option<Ty>,
-}
-
-impl TypeEnv for CheckEnv<'_> {
-    fn type_of(&self, path: &str) -> Option<Ty> {
-        self.types.get(path).copied()
-    }
-    fn is_group(&self, name: &str) -> bool {
-        self.groups.contains(name)
-    }
-    fn this_type(&self) -> Option<Ty> {
-        self.this
-    }
 }
 
 impl Builder<'_> {
