@@ -6,8 +6,8 @@
 //! language is decided before parsing: `--lang`, then `INTAKE_LANG`, then Dutch (the TUI's saved
 //! choice lives in the encrypted database, which `--help` does not open).
 //!
-//! clap's own words that it does not let us replace stay as clap writes them: the
-//! `[OPTIONS]` placeholder of the usage line. clap's parse errors are worded by
+//! clap has no setting for the `[OPTIONS]` placeholder of the usage line, so each usage line
+//! is rendered once and handed back with our word in it. clap's parse errors are worded by
 //! `parse_errors.rs`.
 
 use clap::builder::Resettable;
@@ -47,6 +47,26 @@ pub fn command(lang: Lang) -> Command {
     // global options into every subcommand, so they are localised like the rest.
     cmd.build();
     localize(cmd, "intake", lang)
+}
+
+/// The tree of [`command`] with every usage line in our words, for `--help` and parse errors.
+/// Rendering some forty usage lines costs half a millisecond, so a run whose arguments parse
+/// never builds this: `main` asks for it only after the first parse failed or asked for help.
+pub fn command_with_usage(lang: Lang) -> Command {
+    with_usage(command(lang), lang)
+}
+
+fn with_usage(mut cmd: Command, lang: Lang) -> Command {
+    let usage = usage_line(&mut cmd, lang);
+    let mut cmd = cmd.override_usage(usage);
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .collect();
+    for s in subs {
+        cmd = cmd.mut_subcommand(&s, |c| with_usage(c, lang));
+    }
+    cmd
 }
 
 /// The Fluent id of a command's texts: `help-intake-probe-lan`; every `help` subcommand clap
@@ -102,6 +122,26 @@ fn localize(cmd: Command, path: &str, lang: Lang) -> Command {
         cmd = cmd.mut_subcommand(&s, |c| localize(c, &sub_path, lang));
     }
     cmd
+}
+
+/// clap's usage line with its `[OPTIONS]` in our words (clap has no setting for that word):
+/// rendered once from the localised arguments, then handed back as the command's usage.
+/// Continuation lines are indented under our title, which is longer in Dutch.
+fn usage_line(cmd: &mut Command, lang: Lang) -> String {
+    let rendered = cmd.render_usage().to_string();
+    let options = format!("[{}]", t!(lang, "help-value.options"));
+    let indent = " ".repeat(t!(lang, "help-usage").chars().count() + 1);
+    rendered
+        .lines()
+        .map(|l| {
+            let l = l.trim_start();
+            l.strip_prefix("Usage:")
+                .unwrap_or(l)
+                .trim()
+                .replace("[OPTIONS]", &options)
+        })
+        .collect::<Vec<_>>()
+        .join(&format!("\n{indent}"))
 }
 
 fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
@@ -191,11 +231,17 @@ mod tests {
 
     #[test]
     fn help_speaks_the_language() {
-        let mut cmd = command(Lang::Nl);
+        let mut cmd = command_with_usage(Lang::Nl);
         let help = cmd.render_help().to_string();
         assert!(help.contains("Gebruik:"), "{help}");
         assert!(help.contains("Opdrachten:"), "{help}");
-        let mut probe = command(Lang::En);
+        // The usage line too: clap's own "[OPTIONS]" does not reach a Dutch user.
+        assert!(
+            help.contains("Gebruik: intake [OPTIES] [OPDRACHT]"),
+            "{help}"
+        );
+        assert!(!help.contains("OPTIONS"), "{help}");
+        let mut probe = command_with_usage(Lang::En);
         let lan = probe
             .find_subcommand_mut("probe")
             .and_then(|p| p.find_subcommand_mut("lan"))
@@ -203,6 +249,7 @@ mod tests {
             .render_help()
             .to_string();
         assert!(lan.contains("Find hosts on the local network"), "{lan}");
+        assert!(lan.contains("Usage: intake probe lan [OPTIONS]"), "{lan}");
     }
 
     #[test]

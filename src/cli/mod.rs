@@ -48,9 +48,13 @@ pub fn main() -> ExitCode {
     }
     let raw: Vec<std::ffi::OsString> = std::env::args_os().collect();
     let lang = help::lang_before_parsing(&raw);
-    let matches = help::command(lang)
-        .try_get_matches_from(raw)
-        .unwrap_or_else(|e| parse_errors::exit(e, lang));
+    let matches = match help::command(lang).try_get_matches_from(&raw) {
+        Ok(m) => m,
+        // Help and parse errors show a usage line: parsed again with it in our words.
+        Err(_) => help::command_with_usage(lang)
+            .try_get_matches_from(&raw)
+            .unwrap_or_else(|e| parse_errors::exit(e, lang)),
+    };
     let cli = Cli::from_arg_matches(&matches).unwrap_or_else(|e| parse_errors::exit(e, lang));
     let given = cli.lang.as_deref().and_then(Lang::parse);
     let ctx = Ctx {

@@ -10,6 +10,7 @@ help-possible = (one of: { $values })
 help-env = (or the environment variable { $name })
 help-value = VALUE
     .command = COMMAND
+    .options = OPTIONS
     .db = FILE
     .lang = LANGUAGE
     .id = ID

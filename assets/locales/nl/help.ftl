@@ -10,6 +10,7 @@ help-possible = (een van: { $values })
 help-env = (of de omgevingsvariabele { $name })
 help-value = WAARDE
     .command = OPDRACHT
+    .options = OPTIES
     .db = BESTAND
     .lang = TAAL
     .id = NR
