@@ -122,6 +122,27 @@ use check::{Pending, Want};
 mod question;
 
 impl Builder<'_> {
+    /// A section, question or choice id: its form, and that `seen` does not hold it yet
+    /// (`duplicate` words that problem, naming what it is a duplicate in).
+    fn check_id(
+        &mut self,
+        id: &Spanned<String>,
+        kind: &str,
+        seen: &mut HashSet<String>,
+        duplicate: impl FnOnce(&str) -> String,
+    ) {
+        let name = id.get_ref();
+        if !is_id(name) {
+            self.err(
+                id.span(),
+                format!("{kind} id '{name}' must be lower case letters, digits and '_'"),
+            );
+        }
+        if !seen.insert(name.clone()) {
+            self.err(id.span(), duplicate(name));
+        }
+    }
+
     fn err(&mut self, span: Range<usize>, message: impl Into<String>) {
         let (line, col) = line_col(self.src, span.start);
         self.diags.push(Diagnostic {
@@ -223,15 +244,9 @@ impl Builder<'_> {
 
         for (si, rs) in raw.sections.iter().enumerate() {
             let sid = rs.id.get_ref().clone();
-            if !is_id(&sid) {
-                self.err(
-                    rs.id.span(),
-                    format!("section id '{sid}' must be lower case letters, digits and '_'"),
-                );
-            }
-            if !section_ids.insert(sid.clone()) {
-                self.err(rs.id.span(), format!("duplicate section id '{sid}'"));
-            }
+            self.check_id(&rs.id, "section", &mut section_ids, |id| {
+                format!("duplicate section id '{id}'")
+            });
             if rs.repeat.is_some() {
                 groups.insert(sid.clone());
             }
@@ -271,15 +286,9 @@ impl Builder<'_> {
             let mut qids = HashSet::new();
             for rq in &rs.questions {
                 let qid = rq.id.get_ref().clone();
-                if !is_id(&qid) {
-                    self.err(
-                        rq.id.span(),
-                        format!("question id '{qid}' must be lower case letters, digits and '_'"),
-                    );
-                }
-                if !qids.insert(qid.clone()) {
-                    self.err(rq.id.span(), format!("duplicate question id '{sid}.{qid}'"));
-                }
+                self.check_id(&rq.id, "question", &mut qids, |id| {
+                    format!("duplicate question id '{sid}.{id}'")
+                });
                 let q = self.question(rq, &sid, &langs, &mut pending);
                 let path = format!("{sid}.{qid}");
                 let qi = questions.len();

@@ -95,15 +95,9 @@ impl Builder<'_> {
         let mut cids = HashSet::new();
         for c in &rq.choices {
             let id = c.id.get_ref().clone();
-            if !is_id(&id) {
-                self.err(
-                    c.id.span(),
-                    format!("choice id '{id}' must be lower case letters, digits and '_'"),
-                );
-            }
-            if !cids.insert(id.clone()) {
-                self.err(c.id.span(), format!("duplicate choice '{id}' in '{path}'"));
-            }
+            self.check_id(&c.id, "choice", &mut cids, |id| {
+                format!("duplicate choice '{id}' in '{path}'")
+            });
             let label = self.text(&c.label, &format!("choice '{id}' of '{path}'"), langs);
             choices.push(Choice { id, label });
         }
