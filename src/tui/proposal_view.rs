@@ -258,24 +258,26 @@ fn quote_lines(p: &Proposal, theme: &Theme, lang: Lang) -> Vec<Line<'static>> {
         out.push(Line::styled(total, theme.value()));
     }
     // The same first-year cost and commitment as `intake quote` and the PDF.
-    out.push(Line::styled(
-        crate::t!(
-            lang,
+    for (id, net, gross) in [
+        (
             "quote-cli-first-year",
-            net = format_eur(t.first_year_cents, lang),
-            gross = format_eur(t.first_year_gross_cents, lang)
+            t.first_year_cents,
+            t.first_year_gross_cents,
         ),
-        theme.value(),
-    ));
-    out.push(Line::styled(
-        crate::t!(
-            lang,
+        (
             "quote-cli-commitment",
-            net = format_eur(t.first_year_commitment_cents, lang),
-            gross = format_eur(t.first_year_commitment_gross_cents, lang)
+            t.first_year_commitment_cents,
+            t.first_year_commitment_gross_cents,
         ),
-        theme.value(),
-    ));
+    ] {
+        let text = crate::t!(
+            lang,
+            id,
+            net = format_eur(net, lang),
+            gross = format_eur(gross, lang)
+        );
+        out.push(Line::styled(text, theme.value()));
+    }
     out.push(Line::styled(
         format!("* {}", crate::t!(lang, "tq-outside-totals")),
         theme.dim(),
