@@ -4,6 +4,7 @@
 use super::phase::transient;
 use super::protocol::{self, Msg};
 use super::text::Cause;
+use std::collections::VecDeque;
 use std::io::{self, Read, Write};
 use std::net::{SocketAddr, TcpStream};
 use std::sync::Mutex;
@@ -78,21 +79,11 @@ impl Echo {
     /// One round trip in milliseconds, waiting at most `limit`. Replies to
     /// earlier, timed-out probes are skipped by their sequence number.
     pub fn rtt_ms(&mut self, limit: Duration, stop: &AtomicBool) -> Result<f64, EchoFail> {
-        self.seq += 1;
         let t = Instant::now();
-        self.sock
-            .write_all(&self.seq.to_be_bytes())
-            .map_err(write_failure)?;
-        let mut buf = [0u8; 512];
+        let seq = self.send()?;
         loop {
-            if self.pending.first() == Some(&b'{') {
-                return Err(self.server_message());
-            }
-            while self.pending.len() >= 8 {
-                let mut b = [0u8; 8];
-                b.copy_from_slice(&self.pending[..8]);
-                self.pending.drain(..8);
-                if u64::from_be_bytes(b) == self.seq {
+            while let Some(reply) = self.next_reply()? {
+                if reply == seq {
                     return Ok(t.elapsed().as_secs_f64() * 1000.0);
                 }
             }
@@ -103,16 +94,48 @@ impl Echo {
             if stop.load(Ordering::Relaxed) {
                 return Err(EchoFail::Stopped);
             }
-            self.sock
-                .set_read_timeout(Some(left.min(SLICE)))
-                .map_err(EchoFail::Broken)?;
-            match self.sock.read(&mut buf) {
-                Ok(0) => return Err(EchoFail::Closed),
-                Ok(n) if self.pending.len() < 4096 => self.pending.extend_from_slice(&buf[..n]),
-                Ok(_) => return Err(EchoFail::Server("echo replies out of step".into())),
-                Err(e) if transient(&e) => {}
-                Err(e) => return Err(EchoFail::Broken(e)),
+            self.receive(left.min(SLICE))?;
+        }
+    }
+
+    /// Sends the next probe and returns its sequence number.
+    fn send(&mut self) -> Result<u64, EchoFail> {
+        self.seq += 1;
+        self.sock
+            .write_all(&self.seq.to_be_bytes())
+            .map_err(write_failure)?;
+        Ok(self.seq)
+    }
+
+    /// The sequence number of the next whole reply already read, if any.
+    fn next_reply(&mut self) -> Result<Option<u64>, EchoFail> {
+        if self.pending.first() == Some(&b'{') {
+            return Err(self.server_message());
+        }
+        if self.pending.len() < 8 {
+            return Ok(None);
+        }
+        let mut b = [0u8; 8];
+        b.copy_from_slice(&self.pending[..8]);
+        self.pending.drain(..8);
+        Ok(Some(u64::from_be_bytes(b)))
+    }
+
+    /// Reads what has arrived, waiting at most `wait` for something to.
+    fn receive(&mut self, wait: Duration) -> Result<(), EchoFail> {
+        self.sock
+            .set_read_timeout(Some(wait.max(Duration::from_millis(1))))
+            .map_err(EchoFail::Broken)?;
+        let mut buf = [0u8; 512];
+        match self.sock.read(&mut buf) {
+            Ok(0) => Err(EchoFail::Closed),
+            Ok(n) if self.pending.len() < 4096 => {
+                self.pending.extend_from_slice(&buf[..n]);
+                Ok(())
             }
+            Ok(_) => Err(EchoFail::Server("echo replies out of step".into())),
+            Err(e) if transient(&e) => Ok(()),
+            Err(e) => Err(EchoFail::Broken(e)),
         }
     }
 
@@ -152,11 +175,15 @@ fn write_failure(e: io::Error) -> EchoFail {
     }
 }
 
-/// Probes every `interval` until `stop`, adding (time since `t0`, rtt ms) to
-/// `out` as they come (the phase watches them settle). A reply slower than
-/// [`REPLY_LIMIT`] is kept as that limit (a lower bound: leaving it out would
-/// hide the worst queueing); a closed or broken connection ends the sampling
-/// with its cause.
+/// Probes every `interval` until `stop`, adding (time sent since `t0`, rtt ms)
+/// to `out` in the order sent (the phase watches them settle). Like ping, a
+/// probe goes out on time whether or not the ones before it were answered:
+/// waiting for each reply took a sample only every round trip, so the deep
+/// part of a filling queue got fewer samples than the shallow part and the
+/// median read low (286 ms where ping saw 335 ms on a 500 ms modem queue).
+/// A reply slower than [`REPLY_LIMIT`] is kept as that limit (a lower bound:
+/// leaving it out would hide the worst queueing); a closed or broken
+/// connection ends the sampling with its cause.
 pub fn probe_until(
     echo: &mut Echo,
     interval: Duration,
@@ -164,28 +191,57 @@ pub fn probe_until(
     stop: &AtomicBool,
     out: &Mutex<Vec<(Duration, f64)>>,
 ) -> Option<EchoFail> {
-    let push = |sent: Duration, ms: f64| {
+    let limit_ms = REPLY_LIMIT.as_secs_f64() * 1000.0;
+    let push = |sent: Instant, ms: f64| {
         if let Ok(mut v) = out.lock() {
-            v.push((sent, ms));
+            v.push((sent.saturating_duration_since(t0), ms));
         }
     };
-    // Bounded by the phase length (stop) and by a sample cap.
-    for _ in 0..10_000 {
+    // Probes in flight, oldest first. TCP answers them in order.
+    let mut in_flight: VecDeque<(u64, Instant)> = VecDeque::new();
+    let mut next = Instant::now();
+    // Bounded by the phase length (stop) and by a count of wake-ups (a few per probe).
+    for _ in 0..100_000 {
         if stop.load(Ordering::Relaxed) {
             break;
         }
-        let sent = t0.elapsed();
-        match echo.rtt_ms(REPLY_LIMIT, stop) {
-            Ok(ms) => push(sent, ms),
-            Err(EchoFail::TimedOut) => push(sent, REPLY_LIMIT.as_secs_f64() * 1000.0),
-            Err(EchoFail::Stopped) => break,
-            Err(e) => return Some(e),
+        let now = Instant::now();
+        if now >= next {
+            match echo.send() {
+                Ok(seq) => in_flight.push_back((seq, now)),
+                Err(EchoFail::TimedOut) => push(now, limit_ms),
+                Err(e) => return Some(e),
+            }
+            next = (next + interval).max(Instant::now());
         }
-        let next = t0 + sent + interval;
-        while !stop.load(Ordering::Relaxed) && Instant::now() < next {
-            std::thread::sleep(
-                Duration::from_millis(10).min(next.saturating_duration_since(Instant::now())),
-            );
+        loop {
+            match echo.next_reply() {
+                Ok(Some(reply)) => {
+                    // An older reply belongs to a probe already counted at the limit.
+                    while let Some(&(seq, sent)) = in_flight.front() {
+                        if seq > reply {
+                            break;
+                        }
+                        in_flight.pop_front();
+                        if seq == reply {
+                            push(sent, sent.elapsed().as_secs_f64() * 1000.0);
+                        }
+                    }
+                }
+                Ok(None) => break,
+                Err(e) => return Some(e),
+            }
+        }
+        while let Some(&(_, sent)) = in_flight.front() {
+            if sent.elapsed() < REPLY_LIMIT {
+                break;
+            }
+            in_flight.pop_front();
+            push(sent, limit_ms);
+        }
+        let wait = next.saturating_duration_since(Instant::now()).min(SLICE);
+        if let Err(e) = echo.receive(wait) {
+            return Some(e);
         }
     }
     None
@@ -248,5 +304,70 @@ mod tests {
         assert!(!s(&series(|t| 40.0 + 100.0 * t, 4.0), 4.0));
         // Too few samples after the warm-up to say.
         assert!(!s(&series(|_| 40.0, 2.0), 2.0));
+    }
+}
+
+#[cfg(test)]
+mod pipelined_tests {
+    use super::*;
+    use std::io::{BufRead, BufReader};
+    use std::net::TcpListener;
+    use std::sync::mpsc;
+
+    /// An echo server on loopback that answers every probe `delay` after it came,
+    /// like a deep queue does, however many are in flight.
+    fn slow_echo_server(delay: Duration) -> SocketAddr {
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        let addr = listener.local_addr().unwrap();
+        std::thread::spawn(move || {
+            let (sock, _) = listener.accept().unwrap();
+            let mut reader = BufReader::new(sock.try_clone().unwrap());
+            let mut hello = String::new();
+            reader.read_line(&mut hello).unwrap();
+            let (tx, rx) = mpsc::channel::<(Instant, [u8; 8])>();
+            let mut writer = sock;
+            std::thread::spawn(move || {
+                for (due, probe) in rx {
+                    std::thread::sleep(due.saturating_duration_since(Instant::now()));
+                    if writer.write_all(&probe).is_err() {
+                        return;
+                    }
+                }
+            });
+            let mut probe = [0u8; 8];
+            while reader.read_exact(&mut probe).is_ok() {
+                if tx.send((Instant::now() + delay, probe)).is_err() {
+                    return;
+                }
+            }
+        });
+        addr
+    }
+
+    #[test]
+    fn probes_go_out_on_time_while_earlier_ones_are_still_queued() {
+        let delay = Duration::from_millis(300);
+        let addr = slow_echo_server(delay);
+        let mut echo = Echo::open(addr, "t", Duration::from_secs(2)).unwrap();
+        let (stop, out) = (AtomicBool::new(false), Mutex::new(Vec::new()));
+        let t0 = Instant::now();
+        std::thread::scope(|sc| {
+            let prober =
+                sc.spawn(|| probe_until(&mut echo, Duration::from_millis(50), t0, &stop, &out));
+            std::thread::sleep(Duration::from_millis(1300));
+            stop.store(true, Ordering::Relaxed);
+            assert!(prober.join().unwrap().is_none());
+        });
+        let samples = out.into_inner().unwrap();
+        // 1.3 s at 50 ms, less the last 300 ms still in flight: about 20. Waiting
+        // for each reply before the next probe would give 4.
+        assert!(samples.len() >= 15, "{} samples", samples.len());
+        assert!(
+            samples.windows(2).all(|w| w[0].0 < w[1].0),
+            "in the order sent"
+        );
+        for (_, ms) in &samples {
+            assert!((299.0..600.0).contains(ms), "{ms} ms for a 300 ms queue");
+        }
     }
 }
