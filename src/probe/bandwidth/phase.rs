@@ -416,9 +416,10 @@ fn sample_until_done(
 const DEEP_QUEUE_MS: f64 = 100.0;
 
 /// The loaded latency has settled; with a queue of more than `DEEP_QUEUE_MS` over idle,
-/// never before the window's bound: after slow start's overshoot CUBIC takes some 7 s
-/// to fill a 500 ms queue again, and 6 s caught only the low part of that (222 ms where
-/// ping under iperf3's 12 s saw 330). The full queue is the bufferbloat users feel.
+/// never before the window's bound: once HyStart has left slow start, CUBIC fills a
+/// 500 ms queue at about 50 ms a second (ping beside our download: 64 ms at 1.5 s,
+/// 525 ms at 11 s, then a sawtooth between 390 and 525 ms), so a figure taken after
+/// 6 s would hold only the low part. The full queue is the bufferbloat users feel.
 fn loaded_settled(
     samples: &[(Duration, f64)],
     from: Duration,
