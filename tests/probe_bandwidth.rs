@@ -219,3 +219,58 @@ fn serve_returns_when_stopped() {
     });
     assert!(t.elapsed() < Duration::from_secs(2), "{:?}", t.elapsed());
 }
+
+/// Opens a control connection with `hello` and returns it with the test id.
+fn control(addr: SocketAddr, hello: &str) -> (std::io::BufReader<TcpStream>, String) {
+    use std::io::{BufRead, Write};
+    let mut sock = TcpStream::connect(addr).expect("connect");
+    sock.set_read_timeout(Some(Duration::from_millis(50)))
+        .unwrap();
+    sock.write_all(hello.as_bytes()).unwrap();
+    let mut reader = std::io::BufReader::new(sock);
+    let mut welcome = String::new();
+    for _ in 0..40 {
+        if reader.read_line(&mut welcome).is_ok() && welcome.ends_with('\n') {
+            break;
+        }
+    }
+    let v: serde_json::Value = serde_json::from_str(&welcome).expect(&welcome);
+    (reader, v["test"].as_str().expect("test id").to_string())
+}
+
+/// Byte reports that arrive within `span`.
+fn reports_within(reader: &mut std::io::BufReader<TcpStream>, span: Duration) -> usize {
+    use std::io::BufRead;
+    let (end, mut n, mut line) = (Instant::now() + span, 0, String::new());
+    while Instant::now() < end {
+        if reader.read_line(&mut line).is_ok() && line.ends_with('\n') {
+            n += usize::from(line.contains(r#""op":"bytes""#));
+            line.clear();
+        }
+    }
+    n
+}
+
+#[test]
+fn a_client_that_counts_its_upload_gets_few_reports_until_a_download_runs() {
+    use std::io::Write;
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|s| {
+        let addr = start(s, ServerOptions::default(), &stop);
+        let span = Duration::from_millis(1500);
+        let (mut older, _) = control(addr, "{\"op\":\"hello\",\"version\":1}\n");
+        let every = reports_within(&mut older, span);
+        let hello = "{\"op\":\"hello\",\"version\":1,\"counts_upload\":true}\n";
+        let (mut counting, test) = control(addr, hello);
+        let idle = reports_within(&mut counting, span);
+        let mut data = TcpStream::connect(addr).expect("data");
+        let line = format!("{{\"op\":\"data\",\"test\":\"{test}\",\"dir\":\"download\"}}\n");
+        data.write_all(line.as_bytes()).unwrap();
+        let downloading = reports_within(&mut counting, span);
+        stop.store(true, Ordering::Relaxed);
+        // 100 ms apart: about 15 in 1.5 s; a second apart: 1 or 2 (the first at once).
+        assert!(every >= 10, "{every} reports for an older client");
+        assert!(idle <= 3, "{idle} reports while nothing needs them");
+        assert!(downloading >= 10, "{downloading} reports during a download");
+    });
+}

@@ -96,11 +96,14 @@ pub fn measure(
     control
         .set_write_timeout(Some(opts.connect_timeout))
         .map_err(|e| conn_err(Step::Setup, e))?;
+    // Asked of the control socket; the upload's streams are counted the same way.
+    let counts_upload = super::delivered::total(std::slice::from_ref(&control)).is_some();
     protocol::send(
         &mut control,
         &Msg::Hello {
             version: protocol::VERSION,
             congestion: opts.congestion.clone(),
+            counts_upload,
         },
     )
     .map_err(|e| conn_err(Step::Hello, e))?;

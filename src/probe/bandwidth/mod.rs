@@ -3,9 +3,11 @@
 //!
 //! Protocol (one TCP port, every connection starts with one JSON line):
 //! - control: `{"op":"hello","version":1}` -> `{"op":"welcome","test":ID,...}`;
-//!   the server then sends `{"op":"bytes","t_ms":T,"up_bytes":B}` every 100 ms
-//!   (bytes received on the test's upload streams, timed by the server's
-//!   clock) until the client sends `{"op":"stop"}` or hangs up.
+//!   the server then sends `{"op":"bytes","t_ms":T,"up_bytes":B,"down_delivered":D}`
+//!   every 100 ms (bytes received on the test's upload streams and delivered on
+//!   its download streams, timed by the server's clock) until the client sends
+//!   `{"op":"stop"}` or hangs up. A client whose hello says `"counts_upload":true`
+//!   gets them once a second while no download runs (each costs an ACK upstream).
 //! - data: `{"op":"data","test":ID,"dir":"download"|"upload"}`, then raw
 //!   payload: the server sends for download, the client for upload.
 //! - echo: `{"op":"echo","test":ID}`, then every byte is echoed (latency).

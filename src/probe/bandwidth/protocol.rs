@@ -23,6 +23,10 @@ pub enum Msg {
         /// Congestion control the server should send the download with.
         #[serde(default, skip_serializing_if = "Option::is_none")]
         congestion: Option<String>,
+        /// The client counts its upload itself (its kernel's `tcpi_delivered`), so the
+        /// server's `up_bytes` reports are not needed while no download runs.
+        #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+        counts_upload: bool,
     },
     Welcome {
         test: String,
@@ -113,6 +117,29 @@ mod tests {
         };
         send(&mut v, &new).unwrap();
         assert_eq!(parse(v.trim_ascii_end()).unwrap(), new);
+    }
+
+    #[test]
+    fn a_hello_says_counts_upload_only_when_it_does() {
+        let old = parse(br#"{"op":"hello","version":1}"#).unwrap();
+        let Msg::Hello { counts_upload, .. } = old else {
+            panic!("{old:?}")
+        };
+        assert!(!counts_upload, "an older client needs every report");
+        let mut v = Vec::new();
+        let hello = |counts_upload| Msg::Hello {
+            version: 1,
+            congestion: None,
+            counts_upload,
+        };
+        send(&mut v, &hello(false)).unwrap();
+        assert_eq!(
+            v, b"{\"op\":\"hello\",\"version\":1}\n",
+            "unchanged for older servers"
+        );
+        v.clear();
+        send(&mut v, &hello(true)).unwrap();
+        assert_eq!(parse(v.trim_ascii_end()).unwrap(), hello(true));
     }
 
     #[test]
