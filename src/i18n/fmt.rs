@@ -15,16 +15,10 @@ pub fn eur(cents: i64, lang: Lang) -> String {
     // unsigned_abs: i64::MIN has no positive counterpart, so never negate the signed value.
     let abs = cents.unsigned_abs();
     let (euros, rest) = (abs / 100, abs % 100);
-    let neg = cents < 0;
+    let sign = if cents < 0 { "-" } else { "" };
     match lang {
-        Lang::Nl => {
-            let sign = if neg { "-" } else { "" };
-            format!("€{NBSP}{sign}{},{rest:02}", group(euros, '.'))
-        }
-        Lang::En => {
-            let sign = if neg { "-" } else { "" };
-            format!("{sign}€{}.{rest:02}", group(euros, ','))
-        }
+        Lang::Nl => format!("€{NBSP}{sign}{},{rest:02}", group(euros, '.')),
+        Lang::En => format!("{sign}€{}.{rest:02}", group(euros, ',')),
     }
 }
 

@@ -305,11 +305,7 @@ mod tests {
         // Too few samples after the warm-up to say.
         assert!(!s(&series(|_| 40.0, 2.0), 2.0));
     }
-}
 
-#[cfg(test)]
-mod pipelined_tests {
-    use super::*;
     use std::io::{BufRead, BufReader};
     use std::net::TcpListener;
     use std::sync::mpsc;
