@@ -30,7 +30,7 @@
 #     spread over 0.937-0.955 Mbit/s in five runs, twice the 1 % tolerance)
 #   DURATION=10 (iperf3 seconds; our probe's --seconds) SKIP_WAN=0 SKIP_LAN=0
 #   TOL_TPUT_PCT=1 TOL_IDLE_MS=1 TOL_LOADED_PCT=15 DELAY_MODE=auto|netem|rust|python
-#   BURST=auto (tbf's bucket: 10 ms of the rate, 3028 B to 32 KB; or a tc size such as 32kb)
+#   BURST=auto (tbf's bucket: 10 ms of the rate, at least 3028 B; or a tc size such as 32kb)
 #   DELAYLINE_BIN (default target/release/examples/delayline; cargo build --release --example delayline)
 #   HOST_CC=bbr|cubic (the host's default congestion control while the lab runs, as a host
 #     whose default is that one: new namespaces take the host's default; restored on exit)
@@ -167,13 +167,26 @@ PYEOF
 
 # ------------------------------------------------------------------ WAN ---
 burst() {  # burst MBIT: tbf's bucket in bytes
-  # BURST=auto: 10 ms at the line's rate, at least two full frames, at most 32 KB. A
-  # 32 KB bucket on a 1 Mbit/s line lets 260 ms of data through at once after every
-  # pause (a loss, an RTO): over a 10 s window that is up to 2.6 % more than the line
-  # carries, enough to move either tool's figure past the 1 % limit. A DSL line
-  # serialises, it has no such bucket. BURST=<tc size> sets one for every rate.
+  # BURST=auto: 10 ms at the line's rate, at least two full frames. Not more: a 32 KB
+  # bucket on a 1 Mbit/s line lets 260 ms of data through at once after every pause
+  # (a loss, an RTO), up to 2.6 % more than the line carries over a 10 s window. Not
+  # less: tbf sends only when its timer runs, and tokens beyond the bucket are lost.
+  # With the old 32 KB cap the bucket held 1.45 ms at 180 Mbit/s, so whenever the
+  # lab's two cores ran the timer late the line lost capacity: iperf3 read 160.7-172.3
+  # Mbit/s at 180/40 in one five-run matrix; with 10 ms it read 172.11-172.16. A real
+  # line does not stop while a CPU is busy. BURST=<tc size> sets one for every rate.
   if [ "$BURST" != auto ]; then echo "$BURST"; return; fi
-  awk -v m="$1" 'BEGIN { b = m * 1e6 / 8 * 0.010; if (b < 3028) b = 3028; if (b > 32768) b = 32768; printf "%d", b }'
+  awk -v m="$1" 'BEGIN { b = m * 1e6 / 8 * 0.010; if (b < 3028) b = 3028; printf "%d", b }'
+}
+
+queue_bytes() {  # queue_bytes MBIT QUEUE_MS: the modem's buffer, QUEUE_MS at the rate
+  # tbf's `latency` would add the bucket to the queue (limit = rate x latency + burst);
+  # `limit` keeps "queue 50 ms" exactly that. At least two full frames.
+  awk -v m="$1" -v q="$2" 'BEGIN { b = m * 1e6 / 8 * q / 1000; if (b < 3028) b = 3028; printf "%d", b }'
+}
+
+tbf() {  # tbf MBIT QUEUE_MS: tc's arguments for one direction of the line
+  echo "tbf rate ${1}mbit burst $(burst "$1") limit $(queue_bytes "$1" "$2")"
 }
 
 wan_up() {  # wan_up DOWN UP RTT QUEUE
@@ -196,12 +209,12 @@ wan_up() {  # wan_up DOWN UP RTT QUEUE
     for d in "wc $down" "ws $up"; do
       set -- $d
       nsx ${P}wan tc qdisc add dev "$1" root handle 1: netem delay "${half}ms" limit 100000
-      nsx ${P}wan tc qdisc add dev "$1" parent 1:1 handle 10: tbf rate "${2}mbit" burst "$(burst "$2")" latency "${queue}ms"
+      nsx ${P}wan tc qdisc add dev "$1" parent 1:1 handle 10: $(tbf "$2" "$queue")
     done
   else
     ip -n ${P}wan link set ws promisc on; ip -n ${P}wan link set wc promisc on
-    nsx ${P}wan tc qdisc add dev wc root tbf rate "${down}mbit" burst "$(burst "$down")" latency "${queue}ms"
-    nsx ${P}wan tc qdisc add dev ws root tbf rate "${up}mbit" burst "$(burst "$up")" latency "${queue}ms"
+    nsx ${P}wan tc qdisc add dev wc root $(tbf "$down" "$queue")
+    nsx ${P}wan tc qdisc add dev ws root $(tbf "$up" "$queue")
     if [ "$DELAY_MODE" = rust ]; then
       bg ${P}wan "$DELAYLINE_BIN" ws wc "$half"
     else
@@ -342,7 +355,7 @@ if [ "$SKIP_WAN" != 1 ]; then
   for c in $CASES; do
     IFS=/ read -r down up rtt queue <<<"$c"
     name="${down}/${up} Mbit/s, RTT ${rtt} ms, queue ${queue} ms"
-    echo "== WAN $name (tbf bucket $(burst "$down") / $(burst "$up") bytes)"
+    echo "== WAN $name (tbf queue $(queue_bytes "$down" "$queue") / $(queue_bytes "$up" "$queue") bytes, bucket $(burst "$down") / $(burst "$up") bytes)"
     wan_up "$down" "$up" "$rtt" "$queue"
     rm -f "$WORK"/ours_* "$WORK"/iperf_* "$WORK"/ping_*
     for r in $(seq "$REPEAT"); do
