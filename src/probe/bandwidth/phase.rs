@@ -477,8 +477,9 @@ mod tests {
 
     #[test]
     fn a_deep_queue_whose_median_is_still_low_does_not_settle() {
-        // The lab run that stopped early: flat for a while near idle + 80 ms, then the
-        // queue going on filling; its median stays under idle + 100 ms.
+        // The shape of the lab run that stopped early (only its summary was kept): flat
+        // for a while near idle + 80 ms, then the queue going on filling; its median
+        // stays under idle + 100 ms, the old bound.
         let slow = series(
             |t| {
                 if t < 3.2 {
