@@ -3,6 +3,7 @@
 
 use super::phase::transient;
 use super::protocol::{self, Msg};
+use super::stats;
 use super::text::Cause;
 use std::collections::VecDeque;
 use std::io::{self, Read, Write};
@@ -251,12 +252,7 @@ pub fn probe_until(
 /// 10 % (or 5 ms) when the last `lookback` is left out. Under load a CUBIC
 /// queue fills and drains in a sawtooth of several seconds; a figure from a
 /// part of it would misstate the bufferbloat users feel.
-pub fn settled(
-    samples: &[(Duration, f64)],
-    from: Duration,
-    now: Duration,
-    lookback: Duration,
-) -> bool {
+fn settled(samples: &[(Duration, f64)], from: Duration, now: Duration, lookback: Duration) -> bool {
     let after: Vec<(Duration, f64)> = samples
         .iter()
         .copied()
@@ -271,10 +267,44 @@ pub fn settled(
     if before.len() < 5 {
         return false;
     }
-    match (super::stats::median(&all), super::stats::median(&before)) {
+    match (stats::median(&all), stats::median(&before)) {
         (Some(a), Some(b)) => (a - b).abs() <= (0.1 * a).max(5.0),
         _ => false,
     }
+}
+
+/// A queue this much deeper than idle (ms) fills and drains in a CUBIC sawtooth of
+/// several seconds: such a phase runs its whole window (`--seconds`) before its loaded
+/// latency counts. A 50 ms modem buffer stays under it: in the lab's 50 ms cases the 90th
+/// percentile of ping under iperf3's load was at most idle + 49 ms at any moment after
+/// the warm-up. Holding those too made a run on a stable link last 15 s.
+const DEEP_QUEUE_MS: f64 = 75.0;
+
+/// The loaded latency has settled; with a queue of more than `DEEP_QUEUE_MS` over idle,
+/// never before the window's bound: once HyStart has left slow start, CUBIC fills a
+/// 500 ms queue at about 50 ms a second (ping beside our download: 64 ms at 1.5 s,
+/// 525 ms at 11 s, then a sawtooth between 390 and 525 ms), so a figure taken after
+/// 6 s would hold only the low part. The full queue is the bufferbloat users feel.
+/// Depth is judged on the 90th percentile, not the median: a queue that fills slowly
+/// keeps its median low for seconds. One lab run on a 500 ms queue stopped at 3 s with
+/// a median of idle + 99 ms (the bound was then the median over idle + 100) and reported
+/// 120 ms where its other runs read 364-379.
+pub fn loaded_settled(
+    samples: &[(Duration, f64)],
+    from: Duration,
+    now: Duration,
+    idle_ms: f64,
+) -> bool {
+    if !settled(samples, from, now, Duration::from_millis(1500)) {
+        return false;
+    }
+    let after: Vec<f64> = samples
+        .iter()
+        .filter(|(t, _)| *t >= from)
+        .map(|x| x.1)
+        .collect();
+    let deep = stats::percentile(&after, 0.9).is_some_and(|p| p > idle_ms + DEEP_QUEUE_MS);
+    !deep
 }
 
 #[cfg(test)]
@@ -304,6 +334,47 @@ mod tests {
         assert!(!s(&series(|t| 40.0 + 100.0 * t, 4.0), 4.0));
         // Too few samples after the warm-up to say.
         assert!(!s(&series(|_| 40.0, 2.0), 2.0));
+    }
+
+    fn loaded_settled_at(samples: &[(Duration, f64)], now: f64) -> bool {
+        let (from, now) = (Duration::from_secs(1), Duration::from_secs_f64(now));
+        loaded_settled(samples, from, now, 20.0)
+    }
+
+    #[test]
+    fn a_full_50_ms_buffer_settles_as_soon_as_it_is_flat() {
+        let fifty = series(|t| 62.0 + 8.0 * (t * 3.0).sin(), 4.0);
+        assert!(loaded_settled_at(&fifty, 4.0));
+    }
+
+    #[test]
+    fn a_deep_queue_whose_median_is_still_low_does_not_settle() {
+        // The shape of the lab run that stopped early (only its summary was kept): flat
+        // for a while near idle + 80 ms, then the queue going on filling; its median
+        // stays under idle + 100 ms, the old bound.
+        let slow = series(
+            |t| {
+                if t < 3.2 {
+                    100.0
+                } else {
+                    100.0 + 30.0 * (t - 3.2)
+                }
+            },
+            4.0,
+        );
+        let after: Vec<f64> = slow
+            .iter()
+            .filter(|x| x.0 >= Duration::from_secs(1))
+            .map(|x| x.1)
+            .collect();
+        assert!(stats::median(&after).is_some_and(|m| m < 120.0));
+        assert!(settled(
+            &slow,
+            Duration::from_secs(1),
+            Duration::from_secs(4),
+            Duration::from_millis(1500)
+        ));
+        assert!(!loaded_settled_at(&slow, 4.0));
     }
 
     use std::io::{BufRead, BufReader};

@@ -363,7 +363,7 @@ fn sample_until_done(
             let held = c
                 .loaded
                 .lock()
-                .map(|v| !loaded_settled(&v, from, now, s.idle_ms))
+                .map(|v| !latency::loaded_settled(&v, from, now, s.idle_ms))
                 .unwrap_or(false);
             tracker.hold(held);
         }
@@ -409,95 +409,10 @@ fn sample_until_done(
     }
 }
 
-/// A queue this much deeper than idle (ms) fills and drains in a CUBIC sawtooth of
-/// several seconds: such a phase runs its whole window (`--seconds`) before its loaded
-/// latency counts. A 50 ms modem buffer stays under it: in the lab's 50 ms cases the 90th
-/// percentile of ping under iperf3's load was at most idle + 49 ms at any moment after
-/// the warm-up. Holding those too made a run on a stable link last 15 s.
-const DEEP_QUEUE_MS: f64 = 75.0;
-
-/// The loaded latency has settled; with a queue of more than `DEEP_QUEUE_MS` over idle,
-/// never before the window's bound: once HyStart has left slow start, CUBIC fills a
-/// 500 ms queue at about 50 ms a second (ping beside our download: 64 ms at 1.5 s,
-/// 525 ms at 11 s, then a sawtooth between 390 and 525 ms), so a figure taken after
-/// 6 s would hold only the low part. The full queue is the bufferbloat users feel.
-/// Depth is judged on the 90th percentile, not the median: a queue that fills slowly
-/// keeps its median low for seconds. One lab run on a 500 ms queue stopped at 3 s with
-/// a median of idle + 99 ms (the bound was then the median over idle + 100) and reported
-/// 120 ms where its other runs read 364-379.
-fn loaded_settled(
-    samples: &[(Duration, f64)],
-    from: Duration,
-    now: Duration,
-    idle_ms: f64,
-) -> bool {
-    if !latency::settled(samples, from, now, Duration::from_millis(1500)) {
-        return false;
-    }
-    let after: Vec<f64> = samples
-        .iter()
-        .filter(|(t, _)| *t >= from)
-        .map(|x| x.1)
-        .collect();
-    let deep = stats::percentile(&after, 0.9).is_some_and(|p| p > idle_ms + DEEP_QUEUE_MS);
-    !deep
-}
-
 /// The server ended the test and said why (time limit, shutdown).
 fn ended_by_server(s: &PhaseSpec, message: String) -> BandwidthError {
     BandwidthError::Protocol {
         server: s.server.to_string(),
         message,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    /// One loaded sample every 200 ms from 1 s to `until`, as the prober takes them.
-    fn series(f: impl Fn(f64) -> f64, until: f64) -> Vec<(Duration, f64)> {
-        (5..)
-            .map(|i| f64::from(i) * 0.2)
-            .take_while(|t| *t <= until)
-            .map(|t| (Duration::from_secs_f64(t), f(t)))
-            .collect()
-    }
-
-    fn settled_at(samples: &[(Duration, f64)], now: f64) -> bool {
-        let (from, now) = (Duration::from_secs(1), Duration::from_secs_f64(now));
-        loaded_settled(samples, from, now, 20.0)
-    }
-
-    #[test]
-    fn a_full_50_ms_buffer_settles_as_soon_as_it_is_flat() {
-        let fifty = series(|t| 62.0 + 8.0 * (t * 3.0).sin(), 4.0);
-        assert!(settled_at(&fifty, 4.0));
-    }
-
-    #[test]
-    fn a_deep_queue_whose_median_is_still_low_does_not_settle() {
-        // The shape of the lab run that stopped early (only its summary was kept): flat
-        // for a while near idle + 80 ms, then the queue going on filling; its median
-        // stays under idle + 100 ms, the old bound.
-        let slow = series(
-            |t| {
-                if t < 3.2 {
-                    100.0
-                } else {
-                    100.0 + 30.0 * (t - 3.2)
-                }
-            },
-            4.0,
-        );
-        let after: Vec<f64> = slow.iter().map(|x| x.1).collect();
-        assert!(stats::median(&after).is_some_and(|m| m < 120.0));
-        assert!(latency::settled(
-            &slow,
-            Duration::from_secs(1),
-            Duration::from_secs(4),
-            Duration::from_millis(1500)
-        ));
-        assert!(!settled_at(&slow, 4.0));
     }
 }
