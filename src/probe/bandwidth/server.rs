@@ -47,9 +47,7 @@ impl Test {
             Duration::from_secs(1)
         }
     }
-}
 
-impl Test {
     fn over(&self, global: &AtomicBool) -> bool {
         self.stop.load(Ordering::Relaxed)
             || global.load(Ordering::Relaxed)
